@@ -1,0 +1,153 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/compare-tool/compare/internal/lexicon"
+)
+
+func lexiconCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "lexicon",
+		Usage: "list, show and check framing lexicons",
+		Description: `A lexicon is a YAML file of targets (who is named), axes (stance dimensions)
+and entries (surface forms with target, valence, category, neutral
+alternatives and a note). The README documents the format.`,
+		Subcommands: []*cli.Command{
+			{
+				Name:  "list",
+				Usage: "list the built-in lexicons",
+				Action: func(c *cli.Context) error {
+					w := tabwriter.NewWriter(c.App.Writer, 0, 0, 2, ' ', 0)
+					fmt.Fprintln(w, "NAME\tVERSION\tENTRIES\tDESCRIPTION")
+					for _, name := range lexicon.Builtin() {
+						lex, err := lexicon.Load(name)
+						if err != nil {
+							return cli.Exit(err, exitFailure)
+						}
+						fmt.Fprintf(w, "%s\t%s\t%d\t%s\n", lex.Name, lex.Version, len(lex.Entries), firstSentence(lex.Description))
+					}
+					return w.Flush()
+				},
+			},
+			{
+				Name:      "show",
+				Usage:     "show a lexicon's targets, axes and entries, with the note on each",
+				ArgsUsage: "NAME|FILE",
+				Flags: []cli.Flag{
+					&cli.BoolFlag{Name: "yaml", Usage: "print the YAML source instead"},
+				},
+				Action: runLexiconShow,
+			},
+			{
+				Name:      "check",
+				Usage:     "check lexicon files and report every problem as file:line: message",
+				ArgsUsage: "FILE...",
+				Action:    runLexiconCheck,
+			},
+		},
+	}
+}
+
+func runLexiconShow(c *cli.Context) error {
+	if c.NArg() != 1 {
+		return cli.Exit("lexicon show: name one lexicon (see compare lexicon list)", exitUsage)
+	}
+	ref := c.Args().First()
+	if c.Bool("yaml") {
+		data, err := lexicon.BuiltinSource(ref)
+		if err != nil {
+			return cli.Exit(err, exitFailure)
+		}
+		_, err = c.App.Writer.Write(data)
+		return err
+	}
+	lex, err := lexicon.Load(ref)
+	if err != nil {
+		return cli.Exit(err, exitFailure)
+	}
+	w := c.App.Writer
+	fmt.Fprintf(w, "%s %s (%s) sha256:%s\n", lex.Name, lex.Version, lex.Language, lex.Hash[:12])
+	fmt.Fprintf(w, "%s\n\n", strings.TrimSpace(lex.Description))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "TARGET\tLABEL")
+	for _, t := range lex.Targets {
+		fmt.Fprintf(tw, "%s\t%s\n", t.ID, t.Label)
+	}
+	tw.Flush()
+	for _, a := range lex.Axes {
+		fmt.Fprintf(w, "\nAxis %s: %s\n  -1 = %s\n  +1 = %s\n  weights:", a.ID, a.Label, a.Negative, a.Positive)
+		for _, t := range lex.Targets {
+			if wt, ok := a.Weights[t.ID]; ok {
+				fmt.Fprintf(w, " %s=%g", t.ID, wt)
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "\n%d entries\n", len(lex.Entries))
+	for _, t := range lex.Targets {
+		first := true
+		for _, e := range lex.Entries {
+			if e.Target != t.ID {
+				continue
+			}
+			if first {
+				fmt.Fprintf(w, "\n== %s (%s)\n", t.Label, t.ID)
+				first = false
+			}
+			fmt.Fprintf(w, "  %-40s %+.1f  %s", strings.Join(e.Terms, " | "), e.Valence, e.Category)
+			for _, ax := range lex.Axes {
+				if v, ok := e.Lean[ax.ID]; ok {
+					fmt.Fprintf(w, "  lean %s=%+g", ax.ID, v)
+				}
+			}
+			fmt.Fprintln(w)
+			if len(e.Neutral) > 0 {
+				fmt.Fprintf(w, "      neutral: %s\n", strings.Join(e.Neutral, "; "))
+			}
+			if e.Note != "" {
+				fmt.Fprintf(w, "      %s\n", strings.TrimSpace(e.Note))
+			}
+		}
+	}
+	return nil
+}
+
+func runLexiconCheck(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return cli.Exit("lexicon check: name at least one lexicon FILE", exitUsage)
+	}
+	bad := 0
+	for _, path := range c.Args().Slice() {
+		lex, err := lexicon.Load(path)
+		var ce *lexicon.CheckError
+		switch {
+		case errors.As(err, &ce):
+			bad++
+			fmt.Fprintln(c.App.ErrWriter, ce.Error())
+		case err != nil:
+			bad++
+			fmt.Fprintln(c.App.ErrWriter, err)
+		default:
+			fmt.Fprintf(c.App.Writer, "%s: ok: %s %s, %d targets, %d axes, %d entries\n",
+				path, lex.Name, lex.Version, len(lex.Targets), len(lex.Axes), len(lex.Entries))
+		}
+	}
+	if bad > 0 {
+		return cli.Exit(fmt.Sprintf("lexicon check: %d of %d lexicons have problems", bad, c.NArg()), exitCheckBad)
+	}
+	return nil
+}
+
+func firstSentence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
+}

@@ -1,0 +1,86 @@
+// Command compare scores how news articles name the actors they write
+// about, compares outlets with honest statistics, and renders reports.
+//
+// Run `compare --help` for the commands; the README explains the lexicon
+// format and every formula.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit statuses. The README lists them.
+const (
+	exitOK       = 0
+	exitFailure  = 1 // a command failed: bad flags, unreadable lexicon, write error
+	exitUsage    = 2 // the command line is wrong
+	exitSkipped  = 3 // --strict and some records were skipped
+	exitNoInput  = 4 // nothing could be read
+	exitCheckBad = 5 // lexicon check found problems
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run builds the app, runs it, and is the only place that decides the exit
+// status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return exitOK
+	}
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) {
+		if msg := err.Error(); msg != "" {
+			fmt.Fprintln(stderr, "compare:", msg)
+		}
+		return ec.ExitCode()
+	}
+	fmt.Fprintln(stderr, "compare:", err)
+	return exitFailure
+}
+
+// newApp builds the command-line application.
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	app := &cli.App{
+		Name:    "compare",
+		Usage:   "compare how news outlets name the actors they write about",
+		Version: version,
+		Description: `compare reads news articles, finds the loaded and neutral names they use for
+each actor (from a YAML lexicon), says in whose voice each word stands (the
+outlet's own, a quoted speaker's, or distanced), and sums this up as framing
+per actor and stance per axis, with evidence for every number.
+
+Start with the built-in sample:
+   compare score testdata/sample
+   compare lexicon show iran-syria
+
+Lexicon scoring sees word choice only. It cannot see sarcasm, which facts an
+article selects, or stance carried by words that are not in the lexicon.`,
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// run decides the exit status; the library must never exit.
+		ExitErrHandler:       func(*cli.Context, error) {},
+		EnableBashCompletion: true,
+		Commands: []*cli.Command{
+			scoreCommand(),
+			lexiconCommand(),
+		},
+	}
+	app.OnUsageError = func(c *cli.Context, err error, isSub bool) error {
+		return cli.Exit(fmt.Sprintf("%v (see --help)", err), exitUsage)
+	}
+	return app
+}

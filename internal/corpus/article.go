@@ -1,0 +1,37 @@
+// Package corpus reads news articles from the files researchers have: text
+// and Markdown files with optional front matter, JSON Lines, CSV/TSV and
+// saved HTML pages, plain or gzip-compressed. It attaches outlet metadata,
+// marks page debris, and reports every record it cannot use with its file,
+// line and reason instead of dropping it silently.
+package corpus
+
+// Article is one news article as read from its source.
+type Article struct {
+	ID     string `json:"id"`
+	Outlet string `json:"outlet"`
+	// Group is the outlet's group from the outlet metadata ("state media",
+	// "opposition", "wire"), or "".
+	Group  string `json:"group,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Date   string `json:"date,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Author string `json:"author,omitempty"`
+	// Text is the article text, valid UTF-8. Offsets in scores are byte
+	// offsets into Text.
+	Text string `json:"text"`
+	// Meta holds fields the reader does not know, as text.
+	Meta map[string]string `json:"meta,omitempty"`
+	// Source says where the article was read: "path" or "path:line".
+	Source string `json:"source,omitempty"`
+	// Dropped are spans of Text that are page furniture rather than
+	// reporting ("Share", "Advertisement", comment forms). Scoring skips
+	// them; reports show them struck out.
+	Dropped []Span `json:"dropped,omitempty"`
+}
+
+// Span is a stretch of an article's text, in byte offsets [Start, End).
+type Span struct {
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+	Reason string `json:"reason,omitempty"`
+}

@@ -1,0 +1,514 @@
+package lexicon
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/compare-tool/compare/internal/token"
+)
+
+// Lexicon is a parsed and checked framing lexicon.
+type Lexicon struct {
+	Name        string   `yaml:"name" json:"name"`
+	Version     string   `yaml:"version" json:"version"`
+	Language    string   `yaml:"language" json:"language"`
+	Description string   `yaml:"description" json:"description"`
+	Sources     []string `yaml:"sources" json:"sources,omitempty"`
+	// Categories lists the categories entries may use. When a lexicon
+	// leaves it out, DefaultCategories applies.
+	Categories []string `yaml:"categories" json:"categories,omitempty"`
+	Targets    []Target `yaml:"targets" json:"targets"`
+	Axes       []Axis   `yaml:"axes" json:"axes"`
+	// DistanceCues are phrases by which an author keeps a distance from the
+	// term that follows them ("so-called", "what it calls"). A term up to
+	// CueWindow tokens after a cue, in the same sentence, is in distanced
+	// voice.
+	DistanceCues []string `yaml:"distance_cues" json:"distance_cues,omitempty"`
+	Entries      []Entry  `yaml:"entries" json:"entries"`
+
+	// File is where the lexicon was read from ("embedded:iran-syria.yaml"
+	// for built-in ones).
+	File string `yaml:"-" json:"-"`
+	// Hash is the hex SHA-256 of the lexicon's canonical content: two
+	// lexicons with the same hash score every text the same.
+	Hash string `yaml:"-" json:"sha256"`
+}
+
+// Target is a referent a lexicon's terms name: a government, an armed
+// group, a state.
+type Target struct {
+	ID          string `yaml:"id" json:"id"`
+	Label       string `yaml:"label" json:"label"`
+	Description string `yaml:"description" json:"description,omitempty"`
+	line        int
+}
+
+// Axis is a stance dimension. An article's stance on the axis is the mean
+// contribution of its terms: Weights[target] × valence, or the entry's Lean
+// for this axis when it has one.
+type Axis struct {
+	ID       string             `yaml:"id" json:"id"`
+	Label    string             `yaml:"label" json:"label"`
+	Negative string             `yaml:"negative" json:"negative"`
+	Positive string             `yaml:"positive" json:"positive"`
+	Weights  map[string]float64 `yaml:"weights" json:"weights"`
+	line     int
+}
+
+// Entry is one loaded (or neutral) way of naming a target.
+type Entry struct {
+	// ID identifies the entry in scores; by default the first term, folded
+	// and with spaces as dashes.
+	ID string `yaml:"id" json:"id"`
+	// Terms are the surface forms. Words are matched whole after folding
+	// (see package token); a word ending in * matches any word with that
+	// beginning ("mercenar*").
+	Terms    []string `yaml:"terms" json:"terms"`
+	Target   string   `yaml:"target" json:"target"`
+	Valence  float64  `yaml:"valence" json:"valence"`
+	Category string   `yaml:"category" json:"category"`
+	// Lean overrides the axis contribution for terms whose side lies in the
+	// choice of word rather than in its valence ("Takfiri" is hostile to
+	// jihadists, but it is Tehran's and Damascus's word).
+	Lean    map[string]float64 `yaml:"lean" json:"lean,omitempty"`
+	Neutral []string           `yaml:"neutral" json:"neutral,omitempty"`
+	Note    string             `yaml:"note" json:"note,omitempty"`
+	// Except lists phrases in which the terms do not count ("Iranian
+	// Resistance" for "resistance").
+	Except []string `yaml:"except" json:"except,omitempty"`
+	// Line is the entry's line in its file.
+	Line int `yaml:"-" json:"line,omitempty"`
+}
+
+// Loaded reports whether the entry carries a judgement: a non-zero valence
+// or a lean on any axis. Entries that are not loaded are neutral references.
+func (e *Entry) Loaded() bool {
+	if e.Valence != 0 {
+		return true
+	}
+	for _, v := range e.Lean {
+		if v != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// DefaultCategories are the categories a lexicon may use when it does not
+// list its own.
+var DefaultCategories = []string{
+	"neutral",     // plain reference: "Syrian government"
+	"pejorative",  // delegitimising label: "mullahs' regime"
+	"honorific",   // title of respect: "Leader of the Islamic Revolution"
+	"euphemism",   // softening: "military advisers" for troops
+	"dysphemism",  // harshening: "occupation army"
+	"partisan",    // one side's vocabulary without clear valence: "Takfiri"
+	"intensifier", // emotive amplifier: "massacre", "brutal"
+	"casualty",    // naming of the dead: "martyrs" vs "killed"
+	"conflict",    // naming of the conflict: "civil war", "crisis"
+}
+
+// CueWindow is how many tokens may stand between a distance cue and the
+// term it distances.
+const CueWindow = 4
+
+// CheckError lists the problems found in a lexicon file, each as
+// "file:line: message".
+type CheckError struct {
+	File     string
+	Problems []Problem
+}
+
+// Problem is one finding of the lexicon check.
+type Problem struct {
+	File    string
+	Line    int
+	Message string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Message)
+}
+
+func (e *CheckError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// LoadFile reads and checks the lexicon in the named file.
+func LoadFile(path string) (*Lexicon, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Read reads and checks a lexicon from r; name is used in messages.
+func Read(name string, r io.Reader) (*Lexicon, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %s: %w", name, err)
+	}
+	return Parse(name, data)
+}
+
+// Parse decodes and checks a lexicon. A malformed or invalid lexicon
+// returns a *CheckError listing every problem found.
+func Parse(file string, data []byte) (*Lexicon, error) {
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &CheckError{File: file, Problems: []Problem{{File: file, Message: "empty lexicon"}}}
+		}
+		return nil, &CheckError{File: file, Problems: []Problem{{File: file, Line: yamlErrLine(err), Message: cleanYAMLErr(err)}}}
+	}
+	c := checker{file: file}
+	lex := c.decode(&root)
+	if len(c.problems) == 0 {
+		c.validate(lex)
+	}
+	if len(c.problems) > 0 {
+		sort.SliceStable(c.problems, func(i, j int) bool { return c.problems[i].Line < c.problems[j].Line })
+		return nil, &CheckError{File: file, Problems: c.problems}
+	}
+	lex.File = file
+	lex.Hash = lex.hash()
+	return lex, nil
+}
+
+type checker struct {
+	file     string
+	problems []Problem
+}
+
+func (c *checker) add(line int, format string, args ...any) {
+	c.problems = append(c.problems, Problem{File: c.file, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+var knownTop = map[string]bool{
+	"name": true, "version": true, "language": true, "description": true, "sources": true,
+	"categories": true, "targets": true, "axes": true, "distance_cues": true, "entries": true,
+}
+
+var knownEntry = map[string]bool{
+	"id": true, "terms": true, "target": true, "valence": true, "category": true,
+	"lean": true, "neutral": true, "note": true, "except": true,
+}
+
+// decode walks the YAML tree so that every problem can name its line.
+func (c *checker) decode(root *yaml.Node) *Lexicon {
+	lex := &Lexicon{}
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		doc = doc.Content[0]
+	}
+	if doc.Kind != yaml.MappingNode {
+		c.add(doc.Line, "a lexicon is a mapping with name, targets, axes and entries")
+		return lex
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		if !knownTop[k.Value] {
+			c.add(k.Line, "unknown field %q", k.Value)
+			continue
+		}
+		switch k.Value {
+		case "targets":
+			c.decodeList(v, "targets", func(n *yaml.Node) {
+				var t Target
+				if c.decodeNode(n, &t) {
+					t.line = n.Line
+					lex.Targets = append(lex.Targets, t)
+				}
+			})
+		case "axes":
+			c.decodeList(v, "axes", func(n *yaml.Node) {
+				var a Axis
+				if c.decodeNode(n, &a) {
+					a.line = n.Line
+					lex.Axes = append(lex.Axes, a)
+				}
+			})
+		case "entries":
+			c.decodeList(v, "entries", func(n *yaml.Node) {
+				if n.Kind == yaml.MappingNode {
+					for j := 0; j+1 < len(n.Content); j += 2 {
+						if !knownEntry[n.Content[j].Value] {
+							c.add(n.Content[j].Line, "unknown entry field %q", n.Content[j].Value)
+						}
+					}
+				}
+				var e Entry
+				if c.decodeNode(n, &e) {
+					e.Line = n.Line
+					lex.Entries = append(lex.Entries, e)
+				}
+			})
+		default:
+			// Decode the scalar fields and string lists into a copy.
+			tmp := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
+			c.decodeNode(tmp, lex)
+		}
+	}
+	return lex
+}
+
+func (c *checker) decodeList(v *yaml.Node, what string, each func(*yaml.Node)) {
+	if v.Kind != yaml.SequenceNode {
+		c.add(v.Line, "%s must be a list", what)
+		return
+	}
+	for _, n := range v.Content {
+		each(n)
+	}
+}
+
+func (c *checker) decodeNode(n *yaml.Node, out any) bool {
+	if err := n.Decode(out); err != nil {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			for _, msg := range te.Errors {
+				c.add(yamlErrLineMsg(msg, n.Line), "%s", cleanYAMLMsg(msg))
+			}
+			return false
+		}
+		c.add(n.Line, "%s", cleanYAMLErr(err))
+		return false
+	}
+	return true
+}
+
+func (c *checker) validate(lex *Lexicon) {
+	if strings.TrimSpace(lex.Name) == "" {
+		c.add(1, "missing name")
+	}
+	if strings.TrimSpace(lex.Version) == "" {
+		c.add(1, "missing version")
+	}
+	if len(lex.Categories) == 0 {
+		lex.Categories = DefaultCategories
+	}
+	categories := make(map[string]bool, len(lex.Categories))
+	for _, cat := range lex.Categories {
+		categories[cat] = true
+	}
+	targets := make(map[string]bool, len(lex.Targets))
+	for _, t := range lex.Targets {
+		switch {
+		case t.ID == "":
+			c.add(t.line, "target without id")
+		case targets[t.ID]:
+			c.add(t.line, "duplicate target %q", t.ID)
+		}
+		targets[t.ID] = true
+	}
+	if len(lex.Targets) == 0 {
+		c.add(1, "no targets")
+	}
+	axes := make(map[string]bool, len(lex.Axes))
+	for _, a := range lex.Axes {
+		switch {
+		case a.ID == "":
+			c.add(a.line, "axis without id")
+		case axes[a.ID]:
+			c.add(a.line, "duplicate axis %q", a.ID)
+		}
+		axes[a.ID] = true
+		for _, tid := range sortedKeys(a.Weights) {
+			w := a.Weights[tid]
+			if !targets[tid] {
+				c.add(a.line, "axis %q: unknown target %q", a.ID, tid)
+			}
+			if math.IsNaN(w) || w < -1 || w > 1 {
+				c.add(a.line, "axis %q: weight %v for %q is outside [-1, 1]", a.ID, w, tid)
+			}
+		}
+	}
+	for _, cue := range lex.DistanceCues {
+		if len(token.Fold(cue)) == 0 {
+			c.add(1, "distance cue %q has no words", cue)
+		}
+	}
+	type seen struct {
+		entry int
+		line  int
+	}
+	forms := make(map[string]seen)
+	ids := make(map[string]int)
+	for i := range lex.Entries {
+		e := &lex.Entries[i]
+		if len(e.Terms) == 0 {
+			c.add(e.Line, "entry has no terms")
+			continue
+		}
+		if e.ID == "" {
+			e.ID = strings.ReplaceAll(strings.ReplaceAll(token.Fold(e.Terms[0]), " ", "-"), "*", "")
+		}
+		if prev, ok := ids[e.ID]; ok {
+			c.add(e.Line, "duplicate entry id %q (first at line %d)", e.ID, prev)
+		} else {
+			ids[e.ID] = e.Line
+		}
+		switch {
+		case e.Target == "":
+			c.add(e.Line, "entry %q: missing target", e.ID)
+		case !targets[e.Target]:
+			c.add(e.Line, "entry %q: unknown target %q", e.ID, e.Target)
+		}
+		if math.IsNaN(e.Valence) || e.Valence < -1 || e.Valence > 1 {
+			c.add(e.Line, "entry %q: valence %v is outside [-1, 1]", e.ID, e.Valence)
+		}
+		if e.Category == "" {
+			c.add(e.Line, "entry %q: missing category", e.ID)
+		} else if !categories[e.Category] {
+			c.add(e.Line, "entry %q: unknown category %q (known: %s)", e.ID, e.Category, strings.Join(lex.Categories, ", "))
+		}
+		for _, ax := range sortedKeys(e.Lean) {
+			v := e.Lean[ax]
+			if !axes[ax] {
+				c.add(e.Line, "entry %q: lean on unknown axis %q", e.ID, ax)
+			}
+			if math.IsNaN(v) || v < -1 || v > 1 {
+				c.add(e.Line, "entry %q: lean %v on %q is outside [-1, 1]", e.ID, v, ax)
+			}
+		}
+		for _, term := range append(append([]string(nil), e.Terms...), e.Except...) {
+			if err := checkPattern(term); err != "" {
+				c.add(e.Line, "entry %q: term %q: %s", e.ID, term, err)
+			}
+		}
+		for _, term := range e.Terms {
+			key := patternKey(term)
+			if prev, ok := forms[key]; ok {
+				if prev.entry == i {
+					continue // "Assad regime" and "Assad's regime" fold alike
+				}
+				p := &lex.Entries[prev.entry]
+				if p.Target != e.Target || p.Valence != e.Valence || !sameLean(p.Lean, e.Lean) {
+					c.add(e.Line, "entry %q: term %q already defined with another meaning by entry %q at line %d", e.ID, term, p.ID, prev.line)
+				} else {
+					c.add(e.Line, "entry %q: term %q repeats entry %q at line %d", e.ID, term, p.ID, prev.line)
+				}
+				continue
+			}
+			forms[key] = seen{entry: i, line: e.Line}
+		}
+	}
+}
+
+// checkPattern returns why a surface form cannot be matched, or "".
+func checkPattern(term string) string {
+	words := strings.Fields(term)
+	if len(words) == 0 {
+		return "empty pattern"
+	}
+	for _, w := range words {
+		base := strings.TrimSuffix(w, "*")
+		if strings.Contains(base, "*") {
+			return "* may only end a word"
+		}
+		if token.Fold(base) == "" {
+			if base == "" {
+				return "a lone * matches every word"
+			}
+			return fmt.Sprintf("%q has no letters or digits", w)
+		}
+	}
+	return ""
+}
+
+// patternKey is the folded form of a surface form, used to find duplicates.
+func patternKey(term string) string {
+	words := strings.Fields(term)
+	for i, w := range words {
+		star := strings.HasSuffix(w, "*")
+		words[i] = token.Fold(strings.TrimSuffix(w, "*"))
+		if star {
+			words[i] += "*"
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func sameLean(a, b map[string]float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// hash digests everything that affects scoring, in a canonical order.
+func (lex *Lexicon) hash() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "name=%s\nversion=%s\n", lex.Name, lex.Version)
+	for _, t := range lex.Targets {
+		fmt.Fprintf(h, "target=%s\n", t.ID)
+	}
+	for _, a := range lex.Axes {
+		fmt.Fprintf(h, "axis=%s\n", a.ID)
+		for _, k := range sortedKeys(a.Weights) {
+			fmt.Fprintf(h, " w %s=%g\n", k, a.Weights[k])
+		}
+	}
+	for _, cue := range lex.DistanceCues {
+		fmt.Fprintf(h, "cue=%s\n", patternKey(cue))
+	}
+	for _, e := range lex.Entries {
+		fmt.Fprintf(h, "entry=%s target=%s valence=%g category=%s\n", e.ID, e.Target, e.Valence, e.Category)
+		for _, t := range e.Terms {
+			fmt.Fprintf(h, " term=%s\n", patternKey(t))
+		}
+		for _, t := range e.Except {
+			fmt.Fprintf(h, " except=%s\n", patternKey(t))
+		}
+		for _, k := range sortedKeys(e.Lean) {
+			fmt.Fprintf(h, " lean %s=%g\n", k, e.Lean[k])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Target returns the target with the given id, or nil.
+func (lex *Lexicon) Target(id string) *Target {
+	for i := range lex.Targets {
+		if lex.Targets[i].ID == id {
+			return &lex.Targets[i]
+		}
+	}
+	return nil
+}

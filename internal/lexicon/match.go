@@ -1,0 +1,254 @@
+package lexicon
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/compare-tool/compare/internal/token"
+)
+
+// Kind says what a matched pattern is.
+type Kind uint8
+
+const (
+	// KindTerm is a surface form of an entry.
+	KindTerm Kind = iota
+	// KindExcept is an except phrase: it covers its tokens so that no term
+	// inside it counts.
+	KindExcept
+	// KindCue is a distance cue ("so-called").
+	KindCue
+)
+
+// Match is one occurrence of a pattern in a text.
+type Match struct {
+	// Start and End are byte offsets into the text, [Start, End).
+	Start, End int
+	// FirstToken and LastToken index the tokens the match covers, inclusive.
+	FirstToken, LastToken int
+	Kind                  Kind
+	// Entry indexes Lexicon.Entries for KindTerm and KindExcept, and
+	// Lexicon.DistanceCues for KindCue.
+	Entry int
+}
+
+// Matcher finds a lexicon's patterns in tokenized text. It is built once by
+// Compile and is safe for concurrent use.
+//
+// Patterns are sequences of folded words stored in a trie whose edges are
+// found by hashing (node, word), so the cost of matching is per token and
+// does not grow with the number of entries. Where patterns overlap, the
+// leftmost match wins, and among those starting at the same token, the
+// longest; an exact word beats a * glob of the same length.
+type Matcher struct {
+	Lexicon *Lexicon
+
+	words    map[string]int32 // folded word → symbol
+	globs    map[string]int32 // folded word beginning → symbol
+	globLens []int            // distinct byte lengths of glob beginnings
+	edges    map[uint64]int32 // node<<32 | symbol → child node
+	final    []int32          // node → pattern index + 1, 0 when none
+	patterns []pattern
+}
+
+type pattern struct {
+	kind  Kind
+	entry int
+	words int
+}
+
+// Compile builds the matcher for a checked lexicon.
+func Compile(lex *Lexicon) *Matcher {
+	m := &Matcher{
+		Lexicon: lex,
+		words:   make(map[string]int32),
+		globs:   make(map[string]int32),
+		edges:   make(map[uint64]int32),
+		final:   []int32{0},
+	}
+	for i, e := range lex.Entries {
+		for _, t := range e.Terms {
+			m.add(t, pattern{kind: KindTerm, entry: i})
+		}
+		for _, t := range e.Except {
+			m.add(t, pattern{kind: KindExcept, entry: i})
+		}
+	}
+	for i, cue := range lex.DistanceCues {
+		m.add(cue, pattern{kind: KindCue, entry: i})
+	}
+	lens := map[int]bool{}
+	for g := range m.globs {
+		lens[len(g)] = true
+	}
+	for n := range lens {
+		m.globLens = append(m.globLens, n)
+	}
+	sort.Ints(m.globLens)
+	return m
+}
+
+func (m *Matcher) symbol(table map[string]int32, w string) int32 {
+	if s, ok := table[w]; ok {
+		return s
+	}
+	s := int32(len(m.words) + len(m.globs) + 1)
+	table[w] = s
+	return s
+}
+
+func (m *Matcher) add(term string, p pattern) {
+	node := int32(0)
+	words := strings.Fields(term)
+	n := 0
+	for _, w := range words {
+		glob := strings.HasSuffix(w, "*")
+		// A word may fold to several tokens ("al-Assad's" is one, "U.S.-led" is one,
+		// "Assad—regime" two); each is a step in the trie.
+		var tz token.Tokenizer
+		ts := tz.Tokenize(strings.TrimSuffix(w, "*"))
+		for j := range ts.List {
+			var sym int32
+			if glob && j == len(ts.List)-1 {
+				sym = m.symbol(m.globs, ts.NormString(j))
+			} else {
+				sym = m.symbol(m.words, ts.NormString(j))
+			}
+			key := uint64(node)<<32 | uint64(uint32(sym))
+			child, ok := m.edges[key]
+			if !ok {
+				child = int32(len(m.final))
+				m.final = append(m.final, 0)
+				m.edges[key] = child
+			}
+			node = child
+			n++
+		}
+	}
+	if n == 0 || m.final[node] != 0 {
+		// Empty patterns are rejected by Parse; a repeated form keeps the
+		// first entry (Parse reports the repetition).
+		return
+	}
+	p.words = n
+	m.patterns = append(m.patterns, p)
+	m.final[node] = int32(len(m.patterns))
+}
+
+// Scanner matches texts against a Matcher, reusing its buffers between
+// calls. It is not safe for concurrent use; give each goroutine its own.
+type Scanner struct {
+	m    *Matcher
+	syms []int32 // per token: up to symsPer symbols, 0-terminated
+	out  []Match
+}
+
+const symsPer = 4
+
+// NewScanner returns a Scanner for m.
+func (m *Matcher) NewScanner() *Scanner { return &Scanner{m: m} }
+
+// Scan returns the matches in ts in text order, without overlaps. The slice
+// is reused by the next call.
+func (s *Scanner) Scan(ts *token.Tokens) []Match {
+	m := s.m
+	n := ts.Len()
+	if cap(s.syms) < n*symsPer {
+		s.syms = make([]int32, n*symsPer)
+	}
+	syms := s.syms[:n*symsPer]
+	for i := 0; i < n; i++ {
+		row := syms[i*symsPer : (i+1)*symsPer]
+		k := 0
+		w := ts.Norm(i)
+		if sym, ok := m.words[string(w)]; ok {
+			row[k] = sym
+			k++
+		}
+		for _, gl := range m.globLens {
+			if gl > len(w) || k == symsPer {
+				break
+			}
+			if sym, ok := m.globs[string(w[:gl])]; ok {
+				row[k] = sym
+				k++
+			}
+		}
+		for ; k < symsPer; k++ {
+			row[k] = 0
+		}
+	}
+	s.out = s.out[:0]
+	for i := 0; i < n; {
+		if syms[i*symsPer] == 0 {
+			i++
+			continue
+		}
+		best, bestLen := m.longest(syms, i, n)
+		if best == 0 {
+			i++
+			continue
+		}
+		p := m.patterns[best-1]
+		s.out = append(s.out, Match{
+			Start:      ts.List[i].Start,
+			End:        ts.List[i+bestLen-1].End,
+			FirstToken: i,
+			LastToken:  i + bestLen - 1,
+			Kind:       p.kind,
+			Entry:      p.entry,
+		})
+		i += bestLen
+	}
+	return s.out
+}
+
+// longest returns the pattern (index+1) of the longest match starting at
+// token i, and its length in tokens.
+func (m *Matcher) longest(syms []int32, i, n int) (best int32, bestLen int) {
+	// Depth-first over the (rarely more than one) symbols of each token;
+	// exact words come first in each row, so on equal length they win.
+	type frame struct {
+		node  int32
+		depth int
+	}
+	var stack [16]frame
+	sp := 0
+	stack[sp] = frame{0, 0}
+	sp++
+	for sp > 0 {
+		sp--
+		f := stack[sp]
+		if f.depth > 0 {
+			if p := m.final[f.node]; p != 0 && f.depth > bestLen {
+				best, bestLen = p, f.depth
+			}
+		}
+		t := i + f.depth
+		if t >= n {
+			continue
+		}
+		row := syms[t*symsPer : (t+1)*symsPer]
+		// Push in reverse so that the first symbol is explored first.
+		for k := symsPer - 1; k >= 0; k-- {
+			if row[k] == 0 {
+				continue
+			}
+			if child, ok := m.edges[uint64(f.node)<<32|uint64(uint32(row[k]))]; ok && sp < len(stack) {
+				stack[sp] = frame{child, f.depth + 1}
+				sp++
+			}
+		}
+	}
+	return best, bestLen
+}
+
+// Pattern describes a matched pattern for display.
+func (m *Matcher) Pattern(match Match) string {
+	switch match.Kind {
+	case KindCue:
+		return m.Lexicon.DistanceCues[match.Entry]
+	default:
+		return m.Lexicon.Entries[match.Entry].ID
+	}
+}

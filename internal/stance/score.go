@@ -1,0 +1,333 @@
+package stance
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/token"
+)
+
+// Schema names the version of the score record format. Readers reject
+// records of another major version.
+const Schema = "compare.score/v1"
+
+// Record is the score of one article. Its JSON form is one line of
+// `compare score --format jsonl`.
+type Record struct {
+	Schema  string            `json:"schema"`
+	ID      string            `json:"id"`
+	Outlet  string            `json:"outlet"`
+	Group   string            `json:"group,omitempty"`
+	Title   string            `json:"title,omitempty"`
+	Date    string            `json:"date,omitempty"`
+	URL     string            `json:"url,omitempty"`
+	Source  string            `json:"source,omitempty"`
+	Meta    map[string]string `json:"meta,omitempty"`
+	Lexicon LexiconRef        `json:"lexicon"`
+	// Tokens counts the words outside dropped debris.
+	Tokens int `json:"tokens"`
+	// Loaded counts loaded matches in any voice; LoadedByVoice splits them.
+	Loaded        int            `json:"loaded"`
+	LoadedPer1k   float64        `json:"loaded_per_1k"`
+	LoadedByVoice map[Voice]int  `json:"loaded_by_voice"`
+	Categories    map[string]int `json:"categories"`
+	// Targets and Stance are keyed by target and axis id; every target and
+	// axis of the lexicon is present.
+	Targets map[string]TargetScore `json:"targets"`
+	Stance  map[string]AxisScore   `json:"stance"`
+	Matches []MatchRecord          `json:"matches"`
+	Dropped []corpus.Span          `json:"dropped,omitempty"`
+}
+
+// LexiconRef identifies the lexicon a record was scored with.
+type LexiconRef struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	SHA256  string `json:"sha256"`
+}
+
+// TargetScore sums up how an article names one target.
+type TargetScore struct {
+	// References counts every match naming the target, in any voice,
+	// neutral ones included; Author counts those in the author's voice.
+	References int `json:"references"`
+	Author     int `json:"author"`
+	// Loaded counts author-voice matches with a non-zero valence or lean.
+	Loaded int `json:"loaded"`
+	// Framing is the mean valence of author-voice references, nil when
+	// there are none; QuoteFraming the same for quoted ones.
+	Framing      *float64 `json:"framing"`
+	QuoteFraming *float64 `json:"quote_framing,omitempty"`
+}
+
+// AxisScore is an article's stance on one axis.
+type AxisScore struct {
+	// Score is the mean author-voice contribution in [-1, 1]; N is how
+	// many matches it averages (0: no evidence, Score is 0).
+	Score float64 `json:"score"`
+	N     int     `json:"n"`
+	// QuoteScore and QuoteN are the same over quoted speakers' words.
+	QuoteScore float64 `json:"quote_score"`
+	QuoteN     int     `json:"quote_n"`
+	// DistancedN counts distanced matches that would have counted.
+	DistancedN int `json:"distanced_n"`
+}
+
+// MatchRecord is one matched term with everything needed to check it.
+type MatchRecord struct {
+	// Start and End are byte offsets into the article text: text[Start:End]
+	// equals Text. Line and Col are 1-based; Col counts characters.
+	Start    int     `json:"start"`
+	End      int     `json:"end"`
+	Line     int     `json:"line"`
+	Col      int     `json:"col"`
+	Text     string  `json:"text"`
+	Entry    string  `json:"entry"`
+	Target   string  `json:"target"`
+	Valence  float64 `json:"valence"`
+	Category string  `json:"category"`
+	Voice    Voice   `json:"voice"`
+	// Contrib is the match's contribution to each axis it bears on, whatever
+	// its voice; only author-voice contributions enter Stance.Score.
+	Contrib map[string]float64 `json:"contrib,omitempty"`
+	// Cue is the distance cue that made the match distanced, if any.
+	Cue string `json:"cue,omitempty"`
+}
+
+// Scorer scores articles with one compiled lexicon. It reuses buffers
+// between calls and is not safe for concurrent use: give each goroutine
+// its own Scorer for the shared Matcher.
+type Scorer struct {
+	m       *lexicon.Matcher
+	ref     LexiconRef
+	tz      token.Tokenizer
+	scanner *lexicon.Scanner
+	// contrib[e] is entry e's contribution to each axis, computed once.
+	contrib []map[string]float64
+}
+
+// NewScorer returns a Scorer for m.
+func NewScorer(m *lexicon.Matcher) *Scorer {
+	lex := m.Lexicon
+	s := &Scorer{
+		m:       m,
+		ref:     LexiconRef{Name: lex.Name, Version: lex.Version, SHA256: lex.Hash},
+		scanner: m.NewScanner(),
+		contrib: make([]map[string]float64, len(lex.Entries)),
+	}
+	for i, e := range lex.Entries {
+		for _, ax := range lex.Axes {
+			if v, ok := e.Lean[ax.ID]; ok {
+				setContrib(&s.contrib[i], ax.ID, v)
+			} else if w := ax.Weights[e.Target]; w != 0 {
+				setContrib(&s.contrib[i], ax.ID, w*e.Valence+0) // +0 turns -0 into 0
+			}
+		}
+	}
+	return s
+}
+
+func setContrib(m *map[string]float64, axis string, v float64) {
+	if *m == nil {
+		*m = make(map[string]float64)
+	}
+	(*m)[axis] = v
+}
+
+// Score scores one article. Text in a.Dropped is skipped.
+func (s *Scorer) Score(a *corpus.Article) *Record {
+	lex := s.m.Lexicon
+	ts := s.tz.Tokenize(a.Text)
+	if len(a.Dropped) > 0 {
+		dropTokens(ts, a.Dropped)
+	}
+	matches := s.scanner.Scan(ts)
+	quotes := quoteSpans(a.Text)
+	quoteWords := countWords(ts, quotes)
+
+	rec := &Record{
+		Schema: Schema, ID: a.ID, Outlet: a.Outlet, Group: a.Group, Title: a.Title,
+		Date: a.Date, URL: a.URL, Source: a.Source, Meta: a.Meta, Lexicon: s.ref,
+		Tokens:        ts.Len(),
+		LoadedByVoice: map[Voice]int{Author: 0, Quote: 0, Distanced: 0},
+		Categories:    map[string]int{},
+		Targets:       make(map[string]TargetScore, len(lex.Targets)),
+		Stance:        make(map[string]AxisScore, len(lex.Axes)),
+		Matches:       []MatchRecord{},
+		Dropped:       a.Dropped,
+	}
+	type sums struct{ author, quote float64 }
+	framing := make(map[string]*sums, len(lex.Targets))
+	axisSum := make(map[string]*sums, len(lex.Axes))
+	for _, t := range lex.Targets {
+		rec.Targets[t.ID] = TargetScore{}
+		framing[t.ID] = &sums{}
+	}
+	for _, ax := range lex.Axes {
+		rec.Stance[ax.ID] = AxisScore{}
+		axisSum[ax.ID] = &sums{}
+	}
+
+	lines := newLineIndex(a.Text)
+	lastCue, lastCueEnd := -1, 0 // index into DistanceCues and token after it
+	for _, m := range matches {
+		switch m.Kind {
+		case lexicon.KindCue:
+			lastCue, lastCueEnd = m.Entry, m.LastToken+1
+			continue
+		case lexicon.KindExcept:
+			continue
+		}
+		e := &lex.Entries[m.Entry]
+		voice, cue := Author, ""
+		if q, ok := containing(quotes, m.Start); ok {
+			voice = Quote
+			if quoteWords[q] <= scareQuoteWords {
+				voice = Distanced
+			}
+		} else if lastCue >= 0 && m.FirstToken-lastCueEnd <= lexicon.CueWindow &&
+			!crossesSentence(a.Text[ts.List[lastCueEnd-1].End:m.Start]) {
+			voice, cue = Distanced, lex.DistanceCues[lastCue]
+		}
+		line, col := lines.position(a.Text, m.Start)
+		rec.Matches = append(rec.Matches, MatchRecord{
+			Start: m.Start, End: m.End, Line: line, Col: col,
+			Text: a.Text[m.Start:m.End], Entry: e.ID, Target: e.Target,
+			Valence: e.Valence, Category: e.Category, Voice: voice,
+			Contrib: s.contrib[m.Entry], Cue: cue,
+		})
+		rec.Categories[e.Category]++
+		loaded := e.Loaded()
+		if loaded {
+			rec.Loaded++
+			rec.LoadedByVoice[voice]++
+		}
+		ts := rec.Targets[e.Target]
+		ts.References++
+		switch voice {
+		case Author:
+			ts.Author++
+			framing[e.Target].author += e.Valence
+			if loaded {
+				ts.Loaded++
+			}
+		case Quote:
+			framing[e.Target].quote += e.Valence
+		}
+		rec.Targets[e.Target] = ts
+		for axis, c := range s.contrib[m.Entry] {
+			as := rec.Stance[axis]
+			switch voice {
+			case Author:
+				as.N++
+				axisSum[axis].author += c
+			case Quote:
+				as.QuoteN++
+				axisSum[axis].quote += c
+			case Distanced:
+				as.DistancedN++
+			}
+			rec.Stance[axis] = as
+		}
+	}
+	if rec.Tokens > 0 {
+		rec.LoadedPer1k = 1000 * float64(rec.Loaded) / float64(rec.Tokens)
+	}
+	quoteRefs := map[string]int{}
+	for _, m := range rec.Matches {
+		if m.Voice == Quote {
+			quoteRefs[m.Target]++
+		}
+	}
+	for id, t := range rec.Targets {
+		if t.Author > 0 {
+			f := framing[id].author / float64(t.Author)
+			t.Framing = &f
+		}
+		if n := quoteRefs[id]; n > 0 {
+			f := framing[id].quote / float64(n)
+			t.QuoteFraming = &f
+		}
+		rec.Targets[id] = t
+	}
+	for id, as := range rec.Stance {
+		if as.N > 0 {
+			as.Score = axisSum[id].author / float64(as.N)
+		}
+		if as.QuoteN > 0 {
+			as.QuoteScore = axisSum[id].quote / float64(as.QuoteN)
+		}
+		rec.Stance[id] = as
+	}
+	return rec
+}
+
+// dropTokens removes the tokens that start inside dropped spans.
+func dropTokens(ts *token.Tokens, dropped []corpus.Span) {
+	spans := append([]corpus.Span(nil), dropped...)
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	kept := ts.List[:0]
+	k := 0
+	for _, t := range ts.List {
+		for k < len(spans) && spans[k].End <= t.Start {
+			k++
+		}
+		if k < len(spans) && spans[k].Start <= t.Start && t.Start < spans[k].End {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	ts.List = kept
+}
+
+// countWords returns how many tokens each quotation holds.
+func countWords(ts *token.Tokens, quotes [][2]int) []int {
+	n := make([]int, len(quotes))
+	q := 0
+	for _, t := range ts.List {
+		for q < len(quotes) && quotes[q][1] <= t.Start {
+			q++
+		}
+		if q < len(quotes) && quotes[q][0] <= t.Start {
+			n[q]++
+		}
+	}
+	return n
+}
+
+// containing returns the index of the quotation that contains offset.
+func containing(quotes [][2]int, offset int) (int, bool) {
+	i := sort.Search(len(quotes), func(i int) bool { return quotes[i][1] > offset })
+	if i < len(quotes) && quotes[i][0] <= offset {
+		return i, true
+	}
+	return 0, false
+}
+
+// crossesSentence reports whether the text between a cue and a term ends a
+// sentence or a paragraph, which breaks the cue's reach.
+func crossesSentence(between string) bool {
+	return strings.ContainsAny(between, ".!?;\n")
+}
+
+// lineIndex converts byte offsets to line and column.
+type lineIndex struct{ starts []int }
+
+func newLineIndex(text string) lineIndex {
+	starts := []int{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{starts: starts}
+}
+
+// position returns the 1-based line and character column of offset.
+func (li lineIndex) position(text string, offset int) (line, col int) {
+	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > offset }) - 1
+	return i + 1, utf8.RuneCountInString(text[li.starts[i]:offset]) + 1
+}

@@ -1,0 +1,229 @@
+// Package token splits text into word tokens with byte offsets and a folded
+// form used for matching.
+//
+// Folding is what makes "mullahs’ regime", "Mullahs' Regime" and
+// "MULLAHS’ REGIME" the same two words: NFKC normalisation, case folding,
+// apostrophe variants (’ ‘ ʼ ` ´ ′) folded to ', hyphen variants (‐ ‑ ‒ – − ﹣ －)
+// inside a word folded to -, and a possessive ’s stripped, so that
+// "regime's" folds to "regime" while "regimes" stays a different word.
+//
+// A Tokenizer reuses its buffers between calls and is not safe for
+// concurrent use; give each goroutine its own.
+package token
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Token is one word of a text.
+type Token struct {
+	// Start and End are byte offsets of the word in the source text,
+	// [Start, End). A possessive ’s is inside the span; a trailing
+	// apostrophe (mullahs’) is not.
+	Start, End int
+	// normStart and normEnd locate the folded form in the Tokens buffer.
+	normStart, normEnd int
+}
+
+// Tokens is the result of tokenizing one text. It is valid until the
+// Tokenizer that made it is used again.
+type Tokens struct {
+	Text string
+	List []Token
+	norm []byte
+}
+
+// Len returns the number of tokens.
+func (ts *Tokens) Len() int { return len(ts.List) }
+
+// Norm returns the folded form of token i. The slice aliases an internal
+// buffer: copy it to keep it.
+func (ts *Tokens) Norm(i int) []byte {
+	t := ts.List[i]
+	return ts.norm[t.normStart:t.normEnd]
+}
+
+// NormString returns the folded form of token i as a new string.
+func (ts *Tokens) NormString(i int) string { return string(ts.Norm(i)) }
+
+// Tokenizer splits texts into tokens. The zero value is ready to use.
+type Tokenizer struct {
+	ts    Tokens
+	fold  []byte
+	caser *cases.Caser
+}
+
+// Tokenize splits text into tokens. The returned value is owned by the
+// Tokenizer and is overwritten by the next call.
+func (tz *Tokenizer) Tokenize(text string) *Tokens {
+	ts := &tz.ts
+	ts.Text = text
+	ts.List = ts.List[:0]
+	ts.norm = ts.norm[:0]
+	i := 0
+	for i < len(text) {
+		r, size := decode(text, i)
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		end := scanWord(text, i)
+		tz.appendToken(start, end)
+		i = end
+	}
+	return ts
+}
+
+// Fold returns the folded form of a single word, as Tokenize would fold it.
+// It is meant for compiling patterns, not for hot loops.
+func Fold(word string) string {
+	var tz Tokenizer
+	ts := tz.Tokenize(word)
+	out := make([]byte, 0, len(word))
+	for i := range ts.List {
+		if i > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, ts.Norm(i)...)
+	}
+	return string(out)
+}
+
+func decode(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// scanWord returns the end of the word that starts at i.
+func scanWord(text string, i int) int {
+	end := i
+	prevLetterRun := 0 // letters since the last joiner, for initials like U.S.
+	for end < len(text) {
+		r, size := decode(text, end)
+		if isWordRune(r) {
+			end += size
+			prevLetterRun++
+			continue
+		}
+		// A joiner continues the word only when a word rune follows it.
+		if end+size >= len(text) {
+			break
+		}
+		next, _ := decode(text, end+size)
+		if !isWordRune(next) {
+			break
+		}
+		switch {
+		case isApostrophe(r), isHyphen(r):
+		case r == '.' && prevLetterRun == 1 && unicode.IsLetter(next):
+			// initials: U.S., U.K.
+		case (r == '.' || r == ',') && end > 0 && isDigitBefore(text, end) && unicode.IsDigit(next):
+			// numbers: 2,000 and 2.5
+		default:
+			return end
+		}
+		end += size
+		prevLetterRun = 0
+	}
+	return end
+}
+
+func isDigitBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsDigit(r)
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// isApostrophe reports whether r is one of the characters writers and
+// keyboards use for an apostrophe.
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', 'ʼ', '`', '´', '′', 'ʹ', '＇':
+		return true
+	}
+	return false
+}
+
+// isHyphen reports whether r joins the parts of a compound word
+// ("pro-Assad", "al‑Assad", "Tehran–Damascus").
+func isHyphen(r rune) bool {
+	switch r {
+	case '-', '‐', '‑', '‒', '–', '−', '﹣', '－', '\u00ad':
+		return true
+	}
+	return false
+}
+
+func (tz *Tokenizer) appendToken(start, end int) {
+	ts := &tz.ts
+	word := ts.Text[start:end]
+	ns := len(ts.norm)
+	ascii := true
+	for j := 0; j < len(word); j++ {
+		if word[j] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		for j := 0; j < len(word); j++ {
+			c := word[j]
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '`':
+				c = '\''
+			}
+			ts.norm = append(ts.norm, c)
+		}
+	} else {
+		ts.norm = tz.foldUnicode(ts.norm, word)
+	}
+	ne := len(ts.norm)
+	// Strip a possessive 's: "regime's" and "Assad’s" fold to their noun.
+	if ne-ns > 2 && ts.norm[ne-1] == 's' && ts.norm[ne-2] == '\'' {
+		ne -= 2
+		ts.norm = ts.norm[:ne]
+	}
+	ts.List = append(ts.List, Token{Start: start, End: end, normStart: ns, normEnd: ne})
+}
+
+// foldUnicode appends the folded form of a word that has non-ASCII runes.
+func (tz *Tokenizer) foldUnicode(dst []byte, word string) []byte {
+	if !norm.NFKC.IsNormalString(word) {
+		word = norm.NFKC.String(word)
+	}
+	for _, r := range word {
+		switch {
+		case r == '\u00ad': // soft hyphen: invisible, drop it
+		case isApostrophe(r):
+			dst = append(dst, '\'')
+		case isHyphen(r):
+			dst = append(dst, '-')
+		case r < utf8.RuneSelf:
+			dst = append(dst, byte(unicode.ToLower(r)))
+		default:
+			// Full case folding (ß → ss, Σ → σ).
+			if tz.caser == nil {
+				c := cases.Fold()
+				tz.caser = &c
+			}
+			tz.fold = utf8.AppendRune(tz.fold[:0], r)
+			dst = append(dst, tz.caser.Bytes(tz.fold)...)
+		}
+	}
+	return dst
+}
