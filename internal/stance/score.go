@@ -40,6 +40,9 @@ type Record struct {
 	Stance  map[string]AxisScore   `json:"stance"`
 	Matches []MatchRecord          `json:"matches"`
 	Dropped []corpus.Span          `json:"dropped,omitempty"`
+	// Text is the article text the offsets refer to. `compare score
+	// --no-text` leaves it out; reports and distinctive terms need it.
+	Text string `json:"text,omitempty"`
 }
 
 // LexiconRef identifies the lexicon a record was scored with.
@@ -158,6 +161,7 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 		Stance:        make(map[string]AxisScore, len(lex.Axes)),
 		Matches:       []MatchRecord{},
 		Dropped:       a.Dropped,
+		Text:          a.Text,
 	}
 	type sums struct{ author, quote float64 }
 	framing := make(map[string]*sums, len(lex.Targets))

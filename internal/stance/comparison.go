@@ -1,0 +1,175 @@
+package stance
+
+// This file declares the result of comparing outlets: what `compare stats`
+// prints and what `compare report` draws. Aggregate (aggregate.go) fills it.
+
+// StatsSchema names the version of the Comparison format.
+const StatsSchema = "compare.stats/v1"
+
+// Comparison compares outlets (or outlet groups) on the scores of their
+// articles.
+type Comparison struct {
+	Schema  string     `json:"schema"`
+	Lexicon LexiconRef `json:"lexicon"`
+	// By is "outlet" or "group": what the Units are.
+	By          string `json:"by"`
+	Articles    int    `json:"articles"`
+	Bootstrap   int    `json:"bootstrap"`
+	Seed        uint64 `json:"seed"`
+	MinArticles int    `json:"min_articles"`
+	// Quantiles names the quantile definition used for medians and IQRs.
+	Quantiles string `json:"quantiles"`
+	// DateRange is the first and last article date, when dates are known.
+	DateRange [2]string `json:"date_range,omitempty"`
+	// Axes and Targets list the lexicon's ids in lexicon order, with labels.
+	Axes    []Label `json:"axes"`
+	Targets []Label `json:"targets"`
+	// Units are the outlets or groups, largest first, then by name.
+	Units []Unit `json:"units"`
+	// Tests holds, per axis, the tests of differences between units.
+	Tests []AxisTests `json:"tests"`
+	// Naming is, per target, which surface labels each unit uses.
+	Naming []Naming `json:"naming"`
+	// Distinctive holds each unit's most distinctive words and phrases
+	// against the rest. Empty when the article texts were not available.
+	Distinctive []Distinctive `json:"distinctive"`
+	// Map is the correspondence analysis of units × lexicon entries; nil
+	// when the table is too small.
+	Map *OutletMap `json:"map,omitempty"`
+	// Notes are plain-language caveats about what these numbers can and
+	// cannot tell, including why a test was not run.
+	Notes []string `json:"notes"`
+}
+
+// Label is an id with its human label.
+type Label struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+// Unit is one outlet or outlet group.
+type Unit struct {
+	Name string `json:"name"`
+	// Group is the outlet's group when By is "outlet".
+	Group    string `json:"group,omitempty"`
+	Articles int    `json:"articles"`
+	Tokens   int    `json:"tokens"`
+	// LoadedPer1k summarises articles' loaded terms per 1,000 tokens;
+	// VoiceShare is the share of the unit's loaded terms in each voice.
+	LoadedPer1k Summary           `json:"loaded_per_1k"`
+	VoiceShare  map[Voice]float64 `json:"voice_share"`
+	// Axes summarise article stance scores (articles with n > 0 only);
+	// Targets summarise article framing of each target (articles that
+	// name the target in their own voice only).
+	Axes    map[string]Summary `json:"axes"`
+	Targets map[string]Summary `json:"targets"`
+	// Tested is false when the unit has fewer than MinArticles articles;
+	// Excluded then says why.
+	Tested   bool   `json:"tested"`
+	Excluded string `json:"excluded,omitempty"`
+}
+
+// Summary describes a sample of per-article values. Fields that cannot be
+// computed (SD of one value, CI of an empty sample) are nil.
+type Summary struct {
+	N      int      `json:"n"`
+	Mean   *float64 `json:"mean"`
+	SD     *float64 `json:"sd"`
+	Median *float64 `json:"median"`
+	Q1     *float64 `json:"q1"`
+	Q3     *float64 `json:"q3"`
+	IQR    *float64 `json:"iqr"`
+	// CILow and CIHigh bound the 95% percentile bootstrap interval of the mean.
+	CILow  *float64 `json:"ci_low"`
+	CIHigh *float64 `json:"ci_high"`
+}
+
+// AxisTests are the tests of differences between units on one axis.
+type AxisTests struct {
+	Axis string `json:"axis"`
+	// Units are the units that entered the tests.
+	Units []string `json:"units"`
+	// KruskalWallis is nil when fewer than two units could be tested.
+	KruskalWallis *Kruskal `json:"kruskal_wallis"`
+	Pairs         []Pair   `json:"pairs"`
+	// Skipped says why no test was run, when none was.
+	Skipped string `json:"skipped,omitempty"`
+}
+
+// Kruskal is a Kruskal–Wallis rank-sum test with tie correction.
+type Kruskal struct {
+	H  float64 `json:"h"`
+	DF int     `json:"df"`
+	P  float64 `json:"p"`
+}
+
+// Pair is a Mann–Whitney comparison of two units.
+type Pair struct {
+	A     string  `json:"a"`
+	B     string  `json:"b"`
+	NA    int     `json:"n_a"`
+	NB    int     `json:"n_b"`
+	U     float64 `json:"u"`
+	P     float64 `json:"p"`
+	Exact bool    `json:"exact"`
+	// PHolm is P adjusted with Holm's method over all pairs on the axis.
+	PHolm float64 `json:"p_holm"`
+	// CliffsDelta is the effect size in [-1, 1]: positive when A's
+	// articles tend to score higher than B's.
+	CliffsDelta float64 `json:"cliffs_delta"`
+	// Sentence says the result in plain language.
+	Sentence string `json:"sentence"`
+}
+
+// Naming is, for one target, which labels each unit uses.
+type Naming struct {
+	Target string `json:"target"`
+	// Labels are the entries naming the target, most used first.
+	Labels []NamingLabel `json:"labels"`
+}
+
+// NamingLabel is one entry's use across units.
+type NamingLabel struct {
+	Entry    string  `json:"entry"`
+	Term     string  `json:"term"` // the entry's first surface form
+	Valence  float64 `json:"valence"`
+	Category string  `json:"category"`
+	// Counts and Shares are keyed by unit name; Share is the entry's share
+	// of all the unit's references to the target.
+	Counts map[string]int     `json:"counts"`
+	Shares map[string]float64 `json:"shares"`
+}
+
+// Distinctive lists one unit's most distinctive terms against all others.
+type Distinctive struct {
+	Unit  string            `json:"unit"`
+	Terms []DistinctiveTerm `json:"terms"`
+}
+
+// DistinctiveTerm is a word or 2–3 word phrase with its log-odds ratio
+// (informative Dirichlet prior, Monroe, Colaresi & Quinn 2008).
+type DistinctiveTerm struct {
+	Term    string  `json:"term"`
+	Z       float64 `json:"z"`
+	Delta   float64 `json:"delta"`
+	Count   int     `json:"count"`      // in this unit
+	Others  int     `json:"others"`     // in all other units
+	Lexicon bool    `json:"in_lexicon"` // false: a candidate entry
+}
+
+// OutletMap places units and lexicon entries in two dimensions by
+// correspondence analysis of their count table.
+type OutletMap struct {
+	Units   []MapPoint `json:"units"`
+	Entries []MapPoint `json:"entries"`
+	// Inertia is the share of total inertia on each of the two axes.
+	Inertia [2]float64 `json:"inertia"`
+}
+
+// MapPoint is one row or column of the correspondence analysis.
+type MapPoint struct {
+	Name string  `json:"name"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+	Mass float64 `json:"mass"`
+}
