@@ -40,6 +40,10 @@ type Record struct {
 	Stance  map[string]AxisScore   `json:"stance"`
 	Matches []MatchRecord          `json:"matches"`
 	Dropped []corpus.Span          `json:"dropped,omitempty"`
+	// Quotes are the direct quotations found in the text, marks included;
+	// a term inside one is in quote voice (or distanced, for scare quotes
+	// of a few words).
+	Quotes []corpus.Span `json:"quotes,omitempty"`
 	// Text is the article text the offsets refer to. `compare score
 	// --no-text` leaves it out; reports and distinctive terms need it.
 	Text string `json:"text,omitempty"`
@@ -175,6 +179,9 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 		axisSum[ax.ID] = &sums{}
 	}
 
+	for _, q := range quotes {
+		rec.Quotes = append(rec.Quotes, corpus.Span{Start: q[0], End: q[1]})
+	}
 	lines := newLineIndex(a.Text)
 	lastCue, lastCueEnd := -1, 0 // index into DistanceCues and token after it
 	for _, m := range matches {
