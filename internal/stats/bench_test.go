@@ -1,0 +1,77 @@
+package stats
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// benchSizes are the pooled sample sizes benchmarked: 10,000, and the
+// 1,000,000 records `compare stats` must handle.
+var benchSizes = []int{10_000, 1_000_000}
+
+// scores returns n scores rounded to two decimals, like stance scores, so
+// that the rank tests see realistic ties.
+func scores(n int, shift float64, seed uint64) []float64 {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = float64(int((rng.NormFloat64()+shift)*100)) / 100
+	}
+	return x
+}
+
+func BenchmarkMannWhitney(b *testing.B) {
+	for _, n := range benchSizes {
+		x, y := scores(n/2, 0, 1), scores(n/2, 0.05, 2)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				MannWhitney(x, y)
+			}
+		})
+	}
+}
+
+func BenchmarkMannWhitneyExact(b *testing.B) {
+	// The largest exact case: 49 against 49 without ties.
+	x, y := seq(49, 37, 101, 0), seq(49, 53, 101, 0.5)
+	for b.Loop() {
+		MannWhitney(x, y)
+	}
+}
+
+func BenchmarkKruskalWallis(b *testing.B) {
+	for _, n := range benchSizes {
+		groups := make([][]float64, 8)
+		for g := range groups {
+			groups[g] = scores(n/len(groups), float64(g)/100, uint64(g))
+		}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				KruskalWallis(groups...)
+			}
+		})
+	}
+}
+
+func BenchmarkCliffsDelta(b *testing.B) {
+	for _, n := range benchSizes {
+		x, y := scores(n/2, 0, 1), scores(n/2, 0.05, 2)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				CliffsDelta(x, y)
+			}
+		})
+	}
+}
+
+func BenchmarkBootstrapCI(b *testing.B) {
+	x := scores(10_000, 0, 3)
+	for _, resamples := range []int{1000} {
+		b.Run(fmt.Sprintf("n=10000/B=%d", resamples), func(b *testing.B) {
+			for b.Loop() {
+				BootstrapCI(x, mean, resamples, 0.95, 1)
+			}
+		})
+	}
+}

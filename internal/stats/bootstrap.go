@@ -1,0 +1,56 @@
+package stats
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// bootstrapStream is the second PCG seed word. Fixing it makes a bootstrap
+// a function of the caller's seed alone.
+const bootstrapStream = 0x636f6d7061726531 // "compare1"
+
+// BootstrapCI returns the percentile bootstrap confidence interval at
+// confidence level for statistic evaluated on x (Efron and Tibshirani
+// 1993, ch. 13). It draws resamples samples of len(x) values from x with
+// replacement, evaluates statistic on each giving θ*_1, …, θ*_B, and
+// returns
+//
+//	lo = Q7((1−level)/2),  hi = Q7(1 − (1−level)/2)
+//
+// of the θ*_b, where Q7 is the type-7 quantile of Quantile7.
+//
+// The resampling uses math/rand/v2's PCG source seeded with (seed, a fixed
+// constant), so the interval is a deterministic function of x, statistic,
+// resamples, level and seed. One buffer is reused for every resample:
+// statistic may modify its argument but must not keep it. If statistic
+// returns NaN for some resample, lo and hi are NaN.
+//
+// BootstrapCI panics if x is empty, resamples < 1, or level is not
+// strictly between 0 and 1.
+func BootstrapCI(x []float64, statistic func([]float64) float64, resamples int, level float64, seed uint64) (lo, hi float64) {
+	if len(x) == 0 {
+		panic("stats: bootstrap of empty sample")
+	}
+	if resamples < 1 {
+		panic("stats: bootstrap needs at least one resample")
+	}
+	if !(level > 0 && level < 1) {
+		panic("stats: confidence level out of range (0, 1)")
+	}
+	rng := rand.New(rand.NewPCG(seed, bootstrapStream))
+	buf := make([]float64, len(x))
+	theta := make([]float64, resamples)
+	for b := range theta {
+		for i := range buf {
+			buf[i] = x[rng.IntN(len(x))]
+		}
+		theta[b] = statistic(buf)
+	}
+	if hasNaN(theta) {
+		return math.NaN(), math.NaN()
+	}
+	slices.Sort(theta)
+	alpha := (1 - level) / 2
+	return quantile7Sorted(alpha, theta), quantile7Sorted(1-alpha, theta)
+}

@@ -1,0 +1,137 @@
+# Reference values for the tests of package stats.
+#
+# Run with R 4.2.2 (Debian bookworm r-base; the CA section also needs the
+# r-cran-ca package): Rscript testdata/reference.R
+# The tests never run this script; they hard-code its output, quoting the
+# R call beside each value. It is kept so the values can be regenerated.
+
+options(digits=17)
+f <- function(v) cat(paste(sprintf("%.17g", v), collapse=", "), "\n")
+cat("== quantile\n")
+x <- c(3.2, 1.5, 4.8, 2.2, 9.1, 0.4, 7.7)
+f(quantile(x, c(0, 0.1, 0.25, 1/3, 0.5, 0.9, 1), type=7, names=FALSE))
+f(quantile(c(2,2,5,5,5,8), c(0.1,0.5,0.7), type=7, names=FALSE))
+f(quantile(42, c(0, 0.3, 1), names=FALSE))
+f(c(median(x), IQR(x), mean(x), sd(x)))
+f(c(median(c(4,1,3,2)), IQR(c(4,1,3,2)), mean(c(4,1,3,2)), sd(c(4,1,3,2))))
+cat("== wilcox\n")
+w <- function(x, y) { r <- suppressWarnings(wilcox.test(x, y)); f(c(r$statistic, r$p.value)) }
+x1 <- c(1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30)
+y1 <- c(0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.07, 3.14, 1.28)
+w(x1, y1)
+x2 <- c(12.1, 15.3, 9.8, 20.4, 17.7)
+y2 <- c(8.2, 11.0, 7.5, 13.9, 10.1, 6.6, 9.1, 14.8, 5.2, 12.7, 3.3, 16.2)
+w(x2, y2)
+w(c(10:1)+0.5, c(1:10))
+x3 <- c(1, 2, 2, 3, 4, 4, 4, 5); y3 <- c(3, 3, 4, 5, 5, 6, 7)
+w(x3, y3)
+w(c(1,2,3), c(1,2,3))
+w(c(1,1,1), c(1,1))
+x4 <- (1:49 * 37) %% 101; y4 <- (1:49 * 53) %% 101 + 0.5
+w(x4, y4)
+y5 <- (1:50 * 53) %% 101 + 0.5
+w(x4, y5)
+x6 <- (1:300 * 7919) %% 1009; y6 <- (1:250 * 104729) %% 1009 + 40
+w(x6, y6)
+w(c(5.5), c(1,2,3,4,6,7))
+cat("== kruskal\n")
+k <- function(...) { r <- kruskal.test(list(...)); f(c(r$statistic, r$parameter, r$p.value)) }
+k(c(2.9, 3.0, 2.5, 2.6, 3.2), c(3.8, 2.7, 4.0, 2.4), c(2.8, 3.4, 3.7, 2.2, 2.0))
+k(c(1,2,2,3,5), c(2,3,3,4,6,6), c(5,6,7,7,8), c(1,1,2))
+k((1:200 * 7919) %% 997, (1:150 * 104729) %% 997 + 30, (1:120 * 15485863) %% 997 - 20)
+k(c(1,2), c(3,4))
+cat("== holm\n")
+f(p.adjust(c(0.01, 0.04, 0.03, 0.005, NA, 0.5, 0.04), "holm"))
+f(p.adjust(c(0.2, 0.001, 0.015, 0.9), "holm"))
+cat("== cliff\n")
+cd <- function(x, y) f(mean(sign(outer(x, y, "-"))))
+cd(x1, y1); cd(x3, y3); cd(x6, y6); cd(c(1,2,3), c(1,2,3))
+cat("== spearman\n")
+f(cor(c(1, 2, 2, 3, 4, 4, 4, 5), c(2.5, 1, 3, 3, 7, 6, 5, 9), method="spearman"))
+f(cor(x1, y1, method="spearman"))
+f(cor(1:5, c(5,4,3,2,1), method="spearman"))
+cat("== ranks\n")
+f(rank(c(3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5)))
+
+cat("== wilcox extra\n")
+r <- wilcox.test(11:20, 1:10); f(c(r$statistic, r$p.value))
+for (a in list(list(c(1, 2, 2, 3, 4, 4, 4, 5), c(3, 3, 4, 5, 5, 6, 7)),
+               list((1:49 * 37) %% 101, (1:50 * 53) %% 101 + 0.5),
+               list((1:300 * 7919) %% 1009, (1:250 * 104729) %% 1009 + 40))) {
+  r <- suppressWarnings(wilcox.test(a[[1]], a[[2]]))
+  d <- r$statistic - length(a[[1]])*length(a[[2]])/2
+  f(sign(d) * qnorm(r$p.value/2, lower.tail=FALSE))
+}
+cat("== logodds\n")
+a <- c(10, 0, 5, 3); b <- c(2, 8, 5, 1); al <- c(0.5, 0.5, 1, 2)
+na <- sum(a); nb <- sum(b); a0 <- sum(al)
+delta <- log((a+al)/(na+a0-a-al)) - log((b+al)/(nb+a0-b-al))
+z <- delta / sqrt(1/(a+al) + 1/(b+al))
+f(delta); f(z)
+cat("== krippendorff (coincidence matrix)\n")
+kalpha <- function(d, metric) {
+  # d: coders x units, NA missing. Coincidence matrix after Krippendorff (2011).
+  vals <- sort(unique(as.vector(d[, colSums(!is.na(d)) >= 2])))
+  vals <- vals[!is.na(vals)]
+  V <- length(vals)
+  o <- matrix(0, V, V)
+  for (u in seq_len(ncol(d))) {
+    v <- d[!is.na(d[, u]), u]
+    m <- length(v)
+    if (m < 2) next
+    for (i in seq_len(m)) for (j in seq_len(m)) if (i != j) {
+      ci <- match(v[i], vals); cj <- match(v[j], vals)
+      o[ci, cj] <- o[ci, cj] + 1/(m - 1)
+    }
+  }
+  nc <- rowSums(o); n <- sum(nc)
+  d2 <- matrix(0, V, V)
+  for (c in 1:V) for (k in 1:V) {
+    d2[c, k] <- switch(metric,
+      nominal = as.numeric(c != k),
+      ordinal = { g <- min(c,k):max(c,k); (sum(nc[g]) - (nc[c] + nc[k])/2)^2 },
+      interval = (vals[c] - vals[k])^2,
+      ratio = ((vals[c] - vals[k])/(vals[c] + vals[k]))^2)
+  }
+  1 - (n - 1) * sum(o * d2) / sum(outer(nc, nc) * d2)
+}
+d <- rbind(c(1,2,3,3,2,1,4,1,2,NA,NA,NA),
+           c(1,2,3,3,2,2,4,1,2,5,NA,3),
+           c(NA,3,3,3,2,3,4,2,2,5,1,NA),
+           c(1,2,3,3,2,4,4,1,2,5,1,NA))
+for (m in c("nominal","ordinal","interval","ratio")) { cat(m, ": "); f(kalpha(d, m)) }
+# Krippendorff (2011) section A: 2 observers, 10 units, binary (alpha = 0.095)
+d2 <- rbind(c(0,1,0,0,0,0,0,0,1,0), c(1,1,1,0,0,1,0,0,0,0))
+cat("binary nominal: "); f(kalpha(d2, "nominal"))
+cat("== CA\n")
+library(ca)
+N <- matrix(c(4, 2, 3, 2,
+              4, 3, 7, 4,
+             25,10,12, 4,
+             18,24,33,13,
+             10, 6, 7, 2), nrow=5, byrow=TRUE)
+S <- function(N) { P <- N/sum(N); r <- rowSums(P); c <- colSums(P)
+  diag(1/sqrt(r)) %*% (P - r %o% c) %*% diag(1/sqrt(c)) }
+s <- svd(S(N)); P <- N/sum(N); r <- rowSums(P); cm <- colSums(P)
+K <- min(dim(N)) - 1
+F <- diag(1/sqrt(r)) %*% s$u[, 1:K] %*% diag(s$d[1:K])
+G <- diag(1/sqrt(cm)) %*% s$v[, 1:K] %*% diag(s$d[1:K])
+cat("sv^2: "); f(s$d[1:K]^2)
+cat("share: "); f(s$d[1:K]^2 / sum(s$d^2))
+cat("total: "); f(sum(S(N)^2)); f(chisq.test(N)$statistic / sum(N))
+cat("F:\n"); for (i in 1:nrow(F)) f(F[i, ])
+cat("G:\n"); for (i in 1:nrow(G)) f(G[i, ])
+cc <- ca(N)
+cat("ca sv^2: "); f(cc$sv^2)
+cat("ca rowcoord*sv:\n"); Fc <- cc$rowcoord %*% diag(cc$sv); for (i in 1:nrow(Fc)) f(Fc[i, ])
+cat("ca colcoord*sv:\n"); Gc <- cc$colcoord %*% diag(cc$sv); for (i in 1:nrow(Gc)) f(Gc[i, ])
+cat("smoke equal: ", all.equal(unname(as.matrix(smoke)), N), "\n")
+
+cat("== examples\n")
+a <- c(0.61, 0.72, 0.55, 0.80, 0.67, 0.74); b <- c(0.42, 0.58, 0.49, 0.51, 0.63, 0.39, 0.47)
+r <- wilcox.test(a, b); f(c(r$statistic, r$p.value)); f(mean(sign(outer(a, b, "-"))))
+f(p.adjust(c(0.01, 0.04, NA, 0.03), "holm"))
+x <- c(2.1, 3.4, 1.9, 4.2, 2.8, 3.1, 2.2, 3.9, 2.5, 3.0); f(median(x))
+d <- rbind(c(1, 2, 2, 3, 1), c(1, 2, 3, 3, NA))
+f(c(kalpha(d, "nominal"), kalpha(d, "ordinal")))
+f(2*pt(1.96*sqrt(29/30), 29) - 1)  # bootstrap coverage expected at n = 30
