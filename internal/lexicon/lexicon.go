@@ -365,6 +365,9 @@ func (c *checker) validate(lex *Lexicon) {
 		if e.ID == "" {
 			e.ID = strings.ReplaceAll(strings.ReplaceAll(token.Fold(e.Terms[0]), " ", "-"), "*", "")
 		}
+		if e.ID == "" {
+			e.ID = fmt.Sprintf("line-%d", e.Line)
+		}
 		if prev, ok := ids[e.ID]; ok {
 			c.add(e.Line, "duplicate entry id %q (first at line %d)", e.ID, prev)
 		} else {

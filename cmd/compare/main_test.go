@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/golden")
+
+// compare runs the app in-process and returns its output and exit status.
+func compare(t testing.TB, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), append([]string{"compare"}, args...), strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+// seedsDir is where the real seed articles live beside the project; tests
+// that need them skip when it is absent.
+func seedsDir(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "seeds")
+	if _, err := os.Stat(filepath.Join(dir, "seeds.jsonl")); err != nil {
+		t.Skipf("seed articles not found at %s", dir)
+	}
+	return dir
+}
+
+// golden compares got with the named golden file, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s:%d differs:\n got %.300s\nwant %.300s\n(run go test -update if the change is intended)", path, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s: got %d lines, want %d (run go test -update if the change is intended)", path, len(gl), len(wl))
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no paths", []string{"score"}, exitUsage, "name at least one PATH"},
+		{"bad format", []string{"score", "--format", "xml", "x.jsonl"}, exitUsage, `unknown format "xml"`},
+		{"unknown flag", []string{"score", "--nope"}, exitUsage, "flag provided but not defined"},
+		{"unknown lexicon", []string{"score", "--lexicon", "nope", "x"}, exitFailure, `no built-in lexicon "nope"`},
+		{"show without name", []string{"lexicon", "show"}, exitUsage, "name one lexicon"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, code := compare(t, "", tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.want) {
+				t.Errorf("compare %v: exit %d, stderr %q; want exit %d and %q", tt.args, code, stderr, tt.code, tt.want)
+			}
+		})
+	}
+}
+
+func TestLexiconCheck(t *testing.T) {
+	stdout, stderr, code := compare(t, "", "lexicon", "check", "../../internal/lexicon/testdata/bad.yaml", "../../internal/lexicon/testdata/small.yaml")
+	if code != exitCheckBad {
+		t.Errorf("exit %d, want %d", code, exitCheckBad)
+	}
+	for _, want := range []string{
+		`bad.yaml:9: entry "mullahs-regime": unknown target "iran-govt"`,
+		`bad.yaml:13: entry "supreme-leader": valence 2 is outside [-1, 1]`,
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if !strings.Contains(stdout, "small.yaml: ok") {
+		t.Errorf("stdout lacks the good lexicon: %q", stdout)
+	}
+}
+
+func TestLexiconListShow(t *testing.T) {
+	stdout, _, code := compare(t, "", "lexicon", "list")
+	if code != 0 || !strings.Contains(stdout, "iran-syria") {
+		t.Fatalf("lexicon list: exit %d\n%s", code, stdout)
+	}
+	stdout, _, code = compare(t, "", "lexicon", "show", "iran-syria")
+	if code != 0 || !strings.Contains(stdout, "Axis tehran-damascus") || !strings.Contains(stdout, "neutral:") {
+		t.Fatalf("lexicon show: exit %d\n%.500s", code, stdout)
+	}
+}

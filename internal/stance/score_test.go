@@ -1,0 +1,159 @@
+package stance
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/lexicon"
+)
+
+func smallScorer(t testing.TB) *Scorer {
+	t.Helper()
+	lex, err := lexicon.LoadFile("../lexicon/testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewScorer(lexicon.Compile(lex))
+}
+
+func TestQuoteSpans(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"curly", `He said “the martyrs” today.`, []string{"“the martyrs”"}},
+		{"straight", `He said "the martyrs" today.`, []string{`"the martyrs"`}},
+		{"apostrophe is not a quote", `the mullahs’ regime's "x y"`, []string{`"x y"`}},
+		{"guillemets", `il a dit «les martyrs» hier`, []string{"«les martyrs»"}},
+		{"two quotes", `“a,” he said. “b.”`, []string{"“a,”", "“b.”"}},
+		{"over paragraphs", "“First part.\n\n“Second part,” he said. Then rebels.", []string{"“First part.\n\n“Second part,”"}},
+		{"straight over paragraphs", "\"First part.\n\n\"Second part,\" he said.", []string{"\"First part.\n\n\"Second part,\""}},
+		{"stray opening mark ends with paragraph", "“Unclosed at the end.\n\nNext paragraph by the author.", []string{"“Unclosed at the end."}},
+		{"hard wrapped", "He said “the fight\nagainst terrorism” today.", []string{"“the fight\nagainst terrorism”"}},
+		{"unclosed at end of text", `He said “never closed`, []string{"“never closed"}},
+		{"mixed straight close", `He said “mixed" here`, []string{"“mixed\""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range quoteSpans(tt.text) {
+				got = append(got, tt.text[q[0]:q[1]])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("quoteSpans(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestVoice(t *testing.T) {
+	s := smallScorer(t)
+	tests := []struct {
+		name, text string
+		want       []string // "text:voice"
+	}{
+		{"author", "The mullahs’ regime fell.", []string{"mullahs’ regime:author"}},
+		{"quote", `“The martyrs will be honoured,” the minister said.`, []string{"martyrs:quote"}},
+		{"quote over paragraphs", "“We fight terrorists.\n\n“We honour the martyrs,” he said. The regime lies.",
+			[]string{"terrorists:quote", "martyrs:quote", "regime:author"}},
+		{"scare quotes", `Tehran calls them “martyrs” and sends mercenaries.`, []string{"martyrs:distanced", "mercenaries:author"}},
+		{"so-called", `the so-called rebels advanced`, []string{"rebels:distanced"}},
+		{"calls those", "it calls those killed there martyrs for the shrine", []string{"martyrs:distanced"}},
+		{"cue stops at sentence end", "It calls them so. The rebels advanced.", []string{"rebels:author"}},
+		{"cue window", "what it calls a long list of many odd words before rebels", []string{"rebels:author"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := s.Score(&corpus.Article{ID: "x", Text: tt.text})
+			var got []string
+			for _, m := range rec.Matches {
+				got = append(got, m.Text+":"+string(m.Voice))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("voices in %q\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestScoreFormulas(t *testing.T) {
+	s := smallScorer(t)
+	// author: mullahs' regime (iran-gov -1 → td -1), rebels (opposition 0 → td 0),
+	// Takfiri (lean td +1), mercenaries (forces -0.8 → td -0.8);
+	// quote: terrorists (opposition -1 → td +1); distanced: martyrs.
+	text := "The mullahs’ regime sent mercenaries against the rebels and Takfiri fighters. " +
+		"“They are terrorists,” an official said. Tehran calls them “martyrs”.\nShare\n"
+	drop := strings.Index(text, "Share")
+	rec := s.Score(&corpus.Article{ID: "f", Outlet: "o", Text: text,
+		Dropped: []corpus.Span{{Start: drop, End: drop + len("Share"), Reason: "debris"}}})
+
+	td := rec.Stance["td"]
+	if td.N != 4 || !near(td.Score, (-1+0+1-0.8)/4) {
+		t.Errorf("td = %+v, want n=4 score=%v", td, (-1+0+1-0.8)/4)
+	}
+	if td.QuoteN != 1 || !near(td.QuoteScore, 1) || td.DistancedN != 1 {
+		t.Errorf("td quote/distanced = %+v", td)
+	}
+	if rec.Tokens != 21 {
+		t.Errorf("tokens = %d, want 21 (Share dropped)", rec.Tokens)
+	}
+	if rec.Loaded != 5 || rec.LoadedByVoice[Author] != 3 || rec.LoadedByVoice[Quote] != 1 || rec.LoadedByVoice[Distanced] != 1 {
+		t.Errorf("loaded = %d %v", rec.Loaded, rec.LoadedByVoice)
+	}
+	if !near(rec.LoadedPer1k, 1000*5.0/21) {
+		t.Errorf("loaded_per_1k = %v", rec.LoadedPer1k)
+	}
+	opp := rec.Targets["opposition"]
+	// rebels (0) and Takfiri (-0.8) in the author's voice; terrorists quoted.
+	if opp.References != 3 || opp.Author != 2 || opp.Loaded != 1 || opp.Framing == nil || !near(*opp.Framing, -0.4) ||
+		opp.QuoteFraming == nil || !near(*opp.QuoteFraming, -1) {
+		t.Errorf("opposition = %+v", opp)
+	}
+	if f := rec.Targets["syria-gov"]; f.Framing != nil || f.References != 0 {
+		t.Errorf("unnamed target = %+v, want nil framing", f)
+	}
+	for _, m := range rec.Matches {
+		if text[m.Start:m.End] != m.Text {
+			t.Errorf("match %q does not slice the text", m.Text)
+		}
+	}
+	if m := rec.Matches[0]; m.Line != 1 || m.Col != 5 {
+		t.Errorf("first match at %d:%d, want 1:5", m.Line, m.Col)
+	}
+}
+
+func TestNoEvidence(t *testing.T) {
+	rec := smallScorer(t).Score(&corpus.Article{ID: "e", Text: "Nothing to see here."})
+	if td := rec.Stance["td"]; td.N != 0 || td.Score != 0 {
+		t.Errorf("no matches: %+v", td)
+	}
+	if rec.Matches == nil {
+		t.Error("Matches is nil; want an empty list so JSON says []")
+	}
+}
+
+// FuzzScore checks that every match slices the article text and that
+// scores stay in range, whatever the text.
+func FuzzScore(f *testing.F) {
+	s := smallScorer(f)
+	for _, seed := range []string{"“the mullahs’ regime”\n\n“x", "so-called \"rebels\" regime", "\xff“", "”terrorists“"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		rec := s.Score(&corpus.Article{Text: text})
+		for _, m := range rec.Matches {
+			if m.Start < 0 || m.End > len(text) || text[m.Start:m.End] != m.Text {
+				t.Fatalf("match %+v does not slice %q", m, text)
+			}
+		}
+		for id, a := range rec.Stance {
+			if a.Score < -1 || a.Score > 1 || math.IsNaN(a.Score) {
+				t.Fatalf("stance %s = %v", id, a.Score)
+			}
+		}
+	})
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-12 }

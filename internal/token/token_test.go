@@ -1,0 +1,107 @@
+package token
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // "span=norm"
+	}{
+		{"plain", "The Syrian regime", []string{"The=the", "Syrian=syrian", "regime=regime"}},
+		{"curly possessive plural", "mullahs’ regime", []string{"mullahs=mullahs", "regime=regime"}},
+		{"straight possessive plural", "mullahs' regime", []string{"mullahs=mullahs", "regime=regime"}},
+		{"possessive s", "Assad’s regime", []string{"Assad’s=assad", "regime=regime"}},
+		{"possessive not plural", "regime's regimes", []string{"regime's=regime", "regimes=regimes"}},
+		{"modifier apostrophe", "Khameneiʼs", []string{"Khameneiʼs=khamenei"}},
+		{"inner apostrophe", "Shi’ite militiamen", []string{"Shi’ite=shi'ite", "militiamen=militiamen"}},
+		{"hyphen", "pro-Assad forces", []string{"pro-Assad=pro-assad", "forces=forces"}},
+		{"non-breaking hyphen", "pro‑Assad", []string{"pro‑Assad=pro-assad"}},
+		{"en dash joins", "Tehran–Damascus axis", []string{"Tehran–Damascus=tehran-damascus", "axis=axis"}},
+		{"em dash separates", "Syria — Russia", []string{"Syria=syria", "Russia=russia"}},
+		{"dash at word end", "pro- and anti-Assad", []string{"pro=pro", "and=and", "anti-Assad=anti-assad"}},
+		{"initials", "the U.S. said", []string{"the=the", "U.S=u.s", "said=said"}},
+		{"numbers", "2,000 km and 2.5 million", []string{"2,000=2,000", "km=km", "and=and", "2.5=2.5", "million=million"}},
+		{"sentence end", "killed. Then", []string{"killed=killed", "Then=then"}},
+		{"quotes", "“martyrs of the shrine,”", []string{"martyrs=martyrs", "of=of", "the=the", "shrine=shrine"}},
+		{"nfkc fullwidth", "ＩＲＧＣ", []string{"ＩＲＧＣ=irgc"}},
+		{"case fold", "STRASSE Straße", []string{"STRASSE=strasse", "Straße=strasse"}},
+		{"soft hyphen", "ter\u00adrorists", []string{"ter\u00adrorists=terrorists"}},
+		{"arabic", "داعش", []string{"داعش=داعش"}},
+		{"empty", "  … — ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var tz Tokenizer
+			ts := tz.Tokenize(tt.text)
+			var got []string
+			for i, tok := range ts.List {
+				got = append(got, tt.text[tok.Start:tok.End]+"="+ts.NormString(i))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Tokenize(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTokenizerReuse(t *testing.T) {
+	var tz Tokenizer
+	first := tz.Tokenize("Assad’s regime").NormString(0)
+	ts := tz.Tokenize("Mullahs")
+	if first != "assad" || ts.Len() != 1 || ts.NormString(0) != "mullahs" {
+		t.Errorf("reuse: first %q, then %d tokens %q", first, ts.Len(), ts.NormString(0))
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mullahs’ Regime":     "mullahs regime",
+		"Leader of the  X":    "leader of the x",
+		"al‑Assad's":          "al-assad",
+		"ISIS":                "isis",
+		"":                    "",
+		"Hezbollah\tfighters": "hezbollah fighters",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzTokenize checks that tokens always slice the input, in order and
+// without overlap, and that folding never panics.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"mullahs’ regime", "U.S.-led", "a\u00ad", "“x”", "\xff\xfe", "2,0.0", "ß'", "-'-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var tz Tokenizer
+		ts := tz.Tokenize(s)
+		prev := 0
+		for i, tok := range ts.List {
+			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(s) {
+				t.Fatalf("token %d [%d,%d) out of order or bounds in %q", i, tok.Start, tok.End, s)
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(s[tok.Start:tok.End]) {
+				t.Fatalf("token %d splits a rune: %q", i, s[tok.Start:tok.End])
+			}
+			_ = ts.Norm(i)
+			prev = tok.End
+		}
+	})
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	text := strings.Repeat("Iran’s Supreme Leader Ayatollah Ali Khamenei said on Tuesday that the “resistance” would prevail, as pro-Assad forces advanced near Aleppo. ", 50)
+	var tz Tokenizer
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		tz.Tokenize(text)
+	}
+}
