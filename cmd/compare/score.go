@@ -41,6 +41,7 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table",
 				Usage: "output `FORMAT`: " + strings.Join(stance.Formats, ", ")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			&cli.BoolFlag{Name: "no-text", Usage: "leave the article text out of jsonl/json records (smaller output for batch runs)"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "scoring goroutines (`N`); 0 = one per CPU. Output is the same for any N"},
 		}, inputFlags()...),
 		Action: runScore,
@@ -68,10 +69,14 @@ func runScore(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("score: "+err.Error(), exitUsage)
 	}
+	noText := c.Bool("no-text")
 	src := func(emit func(*corpus.Article) error) error { return readInput(c, emit) }
 	err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: c.Int("workers")}, src,
 		func(_ *corpus.Article, recs []*stance.Record) error {
 			for _, r := range recs {
+				if noText {
+					r.Text = ""
+				}
 				if err := rw.Write(r); err != nil {
 					return err
 				}
