@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"strings"
@@ -43,6 +44,27 @@ alternatives and a note). The README documents the format.`,
 					&cli.BoolFlag{Name: "yaml", Usage: "print the YAML source instead"},
 				},
 				Action: runLexiconShow,
+			},
+			{
+				Name:      "terms",
+				Usage:     "print every surface form, one per line (for grep -f or rg -f; a trailing * is dropped)",
+				ArgsUsage: "NAME|FILE",
+				Action: func(c *cli.Context) error {
+					if c.NArg() != 1 {
+						return cli.Exit("lexicon terms: name one lexicon", exitUsage)
+					}
+					lex, err := lexicon.Load(c.Args().First())
+					if err != nil {
+						return cli.Exit(err, exitFailure)
+					}
+					w := bufio.NewWriter(c.App.Writer)
+					for _, e := range lex.Entries {
+						for _, t := range e.Terms {
+							fmt.Fprintln(w, strings.ReplaceAll(t, "*", ""))
+						}
+					}
+					return w.Flush()
+				},
 			},
 			{
 				Name:      "check",

@@ -77,6 +77,7 @@ article selects, or stance carried by words that are not in the lexicon.`,
 		Commands: []*cli.Command{
 			scoreCommand(),
 			lexiconCommand(),
+			generateCommand(),
 		},
 	}
 	app.OnUsageError = func(c *cli.Context, err error, isSub bool) error {
