@@ -80,8 +80,23 @@ article selects, or stance carried by words that are not in the lexicon.`,
 			generateCommand(),
 		},
 	}
-	app.OnUsageError = func(c *cli.Context, err error, isSub bool) error {
-		return cli.Exit(fmt.Sprintf("%v (see --help)", err), exitUsage)
-	}
+	app.OnUsageError = usageError
+	setUsageError(app.Commands)
 	return app
+}
+
+// usageError turns a flag parsing error into exit status 2.
+func usageError(c *cli.Context, err error, isSub bool) error {
+	return cli.Exit(fmt.Sprintf("%v (see --help)", err), exitUsage)
+}
+
+// setUsageError sets usageError on every command: urfave/cli asks the
+// command, not the app, about its own flags.
+func setUsageError(cmds []*cli.Command) {
+	for _, c := range cmds {
+		if c.OnUsageError == nil {
+			c.OnUsageError = usageError
+		}
+		setUsageError(c.Subcommands)
+	}
 }

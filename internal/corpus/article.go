@@ -1,8 +1,3 @@
-// Package corpus reads news articles from the files researchers have: text
-// and Markdown files with optional front matter, JSON Lines, CSV/TSV and
-// saved HTML pages, plain or gzip-compressed. It attaches outlet metadata,
-// marks page debris, and reports every record it cannot use with its file,
-// line and reason instead of dropping it silently.
 package corpus
 
 // Article is one news article as read from its source.

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/compare-tool/compare/internal/corpus"
+)
+
+// Reading articles: exit statuses.
+//
+// Every command that reads articles (score, stats, report) ends with one
+// summary line on standard error:
+//
+//	compare: read 12 records: 10 scored, 2 skipped (1 malformed-json, 1 binary); 1 warning (1 missing-outlet)
+//
+// and exits with
+//
+//	0 (exitOK)       every record was scored, or some were skipped without --strict
+//	2 (exitUsage)    a bad --field, --max-bytes, --dedupe or --stdin-format value
+//	1 (exitFailure)  the --outlets or --errors file could not be used
+//	3 (exitSkipped)  --strict, and at least one record was skipped (the good ones
+//	                 are still written)
+//	4 (exitNoInput)  nothing could be read: no record was scored
+//
+// Skipped records and warnings are printed to standard error, the first
+// maxProblemLines of them; --errors FILE lists them all as JSON Lines.
+
+// maxProblemLines caps the problems printed to standard error.
+const maxProblemLines = 20
+
+// inputFlags are the flags of every command that reads articles.
+func inputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "field", Usage: "map an article `FIELD=KEY` to another JSON key or CSV column, e.g. text=body,outlet=source (fields: " + strings.Join(corpus.FieldNames, ", ") + ")"},
+		&cli.StringFlag{Name: "outlets", Usage: "outlet metadata `FILE` (YAML or CSV): canonical names, aliases, group, country, notes"},
+		&cli.StringFlag{Name: "max-bytes", Usage: "skip articles (files, lines, rows) larger than `SIZE` (bytes, or with KB, MB, GB; default 16 MiB)"},
+		&cli.StringFlag{Name: "dedupe", Usage: "skip duplicate articles by `KEY`: id (same id) or content (same text up to white space)"},
+		&cli.StringFlag{Name: "errors", Usage: "write every skipped record and warning to `FILE` as JSON Lines, with file, line and reason"},
+		&cli.BoolFlag{Name: "strict", Usage: "exit with status 3 when any record was skipped"},
+		&cli.StringFlag{Name: "stdin-format", Value: "jsonl", Usage: "`FORMAT` of standard input (-): jsonl, json, csv, tsv, txt or html"},
+	}
+}
+
+// readInput reads the command's PATH arguments, calls emit for each
+// article, writes --errors records, prints problems and the one-line summary
+// on c.App.ErrWriter, and returns a cli.Exit error with the statuses above.
+// An error from emit is returned as it is.
+func readInput(c *cli.Context, emit func(*corpus.Article) error) error {
+	opts, err := inputOptions(c)
+	if err != nil {
+		return err
+	}
+	stderr := c.App.ErrWriter
+	if stderr == nil {
+		stderr = os.Stderr
+	}
+
+	var errorsFile *os.File
+	var errorsOut *bufio.Writer
+	var errorsEnc *json.Encoder
+	if path := c.String("errors"); path != "" {
+		errorsFile, err = os.Create(path)
+		if err != nil {
+			return cli.Exit(fmt.Sprintf("--errors: %v", err), exitFailure)
+		}
+		errorsOut = bufio.NewWriter(errorsFile)
+		errorsEnc = json.NewEncoder(errorsOut)
+		errorsEnc.SetEscapeHTML(false)
+	}
+
+	printed, unprinted := 0, 0
+	var writeErr error
+	report := func(p corpus.Problem) {
+		if errorsEnc != nil && writeErr == nil {
+			writeErr = errorsEnc.Encode(p)
+		}
+		if printed >= maxProblemLines {
+			unprinted++
+			return
+		}
+		printed++
+		kind := "warning"
+		if p.Skipped {
+			kind = "skipped"
+		}
+		fmt.Fprintf(stderr, "compare: %s: %s\n", kind, p)
+	}
+
+	sum, readErr := corpus.Read(c.Context, c.Args().Slice(), opts, emit, report)
+
+	if unprinted > 0 {
+		more := "use --errors FILE to list them all"
+		if errorsFile != nil {
+			more = "see " + errorsFile.Name()
+		}
+		fmt.Fprintf(stderr, "compare: … %d more %s, %s\n", unprinted, plural(unprinted, "problem", "problems"), more)
+	}
+	fmt.Fprintln(stderr, summaryLine(sum))
+	if errorsOut != nil {
+		if writeErr == nil {
+			writeErr = errorsOut.Flush()
+		}
+		if err := errorsFile.Close(); writeErr == nil && err != nil {
+			writeErr = err
+		}
+	}
+	if readErr != nil {
+		return readErr
+	}
+	if writeErr != nil {
+		return cli.Exit(fmt.Sprintf("--errors: %v", writeErr), exitFailure)
+	}
+	if sum.Emitted == 0 {
+		if sum.Read == 0 {
+			return cli.Exit("no articles found in "+strings.Join(c.Args().Slice(), " "), exitNoInput)
+		}
+		return cli.Exit("no article could be read", exitNoInput)
+	}
+	if c.Bool("strict") && sum.SkippedTotal() > 0 {
+		n := sum.SkippedTotal()
+		return cli.Exit(fmt.Sprintf("--strict: %d %s skipped", n, plural(n, "record", "records")), exitSkipped)
+	}
+	return nil
+}
+
+// inputOptions turns the input flags into corpus options.
+func inputOptions(c *cli.Context) (corpus.Options, error) {
+	opts := corpus.Options{Stdin: c.App.Reader, StdinFormat: strings.ToLower(c.String("stdin-format"))}
+	if opts.Stdin == nil {
+		opts.Stdin = os.Stdin
+	}
+	fields, err := corpus.ParseFields(c.StringSlice("field"))
+	if err != nil {
+		return opts, cli.Exit("--field: "+err.Error(), exitUsage)
+	}
+	opts.Fields = fields
+	if s := c.String("max-bytes"); s != "" {
+		n, err := parseSize(s)
+		if err != nil {
+			return opts, cli.Exit("--max-bytes: "+err.Error(), exitUsage)
+		}
+		opts.MaxBytes = n
+	}
+	switch d := strings.ToLower(c.String("dedupe")); d {
+	case "", "id", "content":
+		opts.Dedupe = d
+	default:
+		return opts, cli.Exit(fmt.Sprintf("--dedupe %q: want id or content", c.String("dedupe")), exitUsage)
+	}
+	switch opts.StdinFormat {
+	case "", "jsonl", "ndjson", "json", "csv", "tsv", "txt", "text", "md", "html", "htm":
+	default:
+		return opts, cli.Exit(fmt.Sprintf("--stdin-format %q: want jsonl, json, csv, tsv, txt or html", c.String("stdin-format")), exitUsage)
+	}
+	if path := c.String("outlets"); path != "" {
+		o, err := corpus.LoadOutlets(path)
+		if err != nil {
+			return opts, cli.Exit("--outlets: "+err.Error(), exitFailure)
+		}
+		opts.Outlets = o
+	}
+	return opts, nil
+}
+
+// summaryLine says what reading did, in one line:
+// "compare: read 12 records: 10 scored, 2 skipped (1 malformed-json, 1 binary); 1 warning (1 missing-outlet)".
+func summaryLine(sum corpus.Summary) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "compare: read %d %s: %d scored", sum.Read, plural(sum.Read, "record", "records"), sum.Emitted)
+	if n := sum.SkippedTotal(); n > 0 {
+		fmt.Fprintf(&b, ", %d skipped (%s)", n, corpus.ReasonCounts(sum.Skipped))
+	}
+	if n := sum.WarnedTotal(); n > 0 {
+		fmt.Fprintf(&b, "; %d %s (%s)", n, plural(n, "warning", "warnings"), corpus.ReasonCounts(sum.Warned))
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,149 @@
+package corpus
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// readCSV reads a table with a header row, one article a row. CSV follows
+// RFC 4180 strictly; TSV allows quotes inside unquoted fields, since tab
+// files of news text are often written without quoting. A row that does
+// not parse, or has a different number of fields than the header, is
+// reported with its line and the next row is read.
+func (r *run) readCSV(src *source, br *bufio.Reader, comma rune) error {
+	// Rows of a table are bounded by MaxBytes plus what the csv package
+	// reads ahead; past that the row cannot be resynchronised.
+	capture := &captureReader{r: br, limit: r.max + 64<<10}
+	cr := csv.NewReader(capture)
+	cr.Comma = comma
+	cr.LazyQuotes = comma == '\t'
+	cr.ReuseRecord = true
+
+	header, err := cr.Read()
+	if err != nil {
+		r.skip(Problem{File: src.name, Line: 1, Reason: ReasonMalformedCSV, Message: "header row: " + describeCSVError(err) + "; file not read", Record: clip(capture.take(cr.InputOffset()))})
+		return nil
+	}
+	capture.take(cr.InputOffset())
+	header = append([]string(nil), header...)
+	for i, h := range header {
+		h, _ = repairString(h)
+		header[i] = strings.TrimSpace(h)
+	}
+	if idx := r.fields.index(header, false); idx["text"] < 0 {
+		r.skip(Problem{File: src.name, Line: 1, Field: "text", Reason: ReasonMissingText,
+			Message: fmt.Sprintf("no text column: the header has %s but not %s; map the text field to one of them; file not read", quoteList(header), r.fields.describe("text"))})
+		return nil
+	}
+
+	for {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		startLine := capture.lines + 1
+		row, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		raw := capture.take(cr.InputOffset())
+		var pe *csv.ParseError
+		switch {
+		case errors.Is(err, errRecordTooLarge):
+			r.skip(Problem{File: src.name, Line: startLine, Reason: ReasonTooLarge, Message: fmt.Sprintf("row is larger than the limit of %s; rest of file not read", formatBytes(r.max)), Record: clip(raw)})
+			return nil
+		case errors.As(err, &pe):
+			r.skip(Problem{File: src.name, Line: pe.StartLine, Reason: ReasonMalformedCSV, Message: describeCSVError(err), Record: clip(raw)})
+			continue
+		case err != nil:
+			r.skip(Problem{File: src.name, Line: startLine, Reason: ReasonUnreadable, Message: "rest of file not read: " + err.Error()})
+			return nil
+		}
+		line, _ := cr.FieldPos(0)
+		if int64(len(raw)) > r.max {
+			r.skip(Problem{File: src.name, Line: line, Reason: ReasonTooLarge, Message: fmt.Sprintf("row is larger than the limit of %s", formatBytes(r.max)), Record: clip(raw)})
+			continue
+		}
+		repaired := 0
+		kvs := make([]keyValue, len(header))
+		for i, v := range row {
+			var n int
+			v, n = repairString(v)
+			repaired += n
+			kvs[i] = keyValue{key: header[i], value: v}
+		}
+		a, _ := r.fields.toArticle(kvs, true)
+		if err := r.finish(a, record{src: src, line: line, raw: raw, repaired: repaired, id: fmt.Sprintf("%s:%d", src.rel, line)}); err != nil {
+			return err
+		}
+	}
+}
+
+func describeCSVError(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(pe.Err, csv.ErrFieldCount):
+			return "row has a different number of fields than the header"
+		case errors.Is(pe.Err, csv.ErrQuote):
+			return fmt.Sprintf("line %d, column %d: a quoted field is not closed, or has text after its closing quote (write a quote inside a field as \"\")", pe.Line, pe.Column)
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			return fmt.Sprintf("line %d, column %d: a quote inside a field that does not start with one (quote the field and write the quote as \"\")", pe.Line, pe.Column)
+		}
+		return fmt.Sprintf("line %d, column %d: %v", pe.Line, pe.Column, pe.Err)
+	}
+	if err == io.EOF {
+		return "empty"
+	}
+	return err.Error()
+}
+
+var errRecordTooLarge = errors.New("record too large")
+
+// captureReader keeps the bytes a csv.Reader reads so that the raw text of
+// each row can be reported, and stops a row that grows past limit.
+type captureReader struct {
+	r     io.Reader
+	buf   []byte // bytes read, from offset base on
+	start int    // buf[start:] is not yet taken
+	base  int64
+	limit int64
+	lines int // newlines taken
+}
+
+func (c *captureReader) Read(p []byte) (int, error) {
+	if int64(len(c.buf)-c.start) > c.limit {
+		return 0, errRecordTooLarge
+	}
+	if c.start > 0 && c.start >= len(c.buf)/2 {
+		c.base += int64(c.start)
+		c.buf = append(c.buf[:0], c.buf[c.start:]...)
+		c.start = 0
+	}
+	n, err := c.r.Read(p)
+	c.buf = append(c.buf, p[:n]...)
+	return n, err
+}
+
+// take returns the bytes from the end of the last take up to offset off. The
+// slice is valid until the next Read.
+func (c *captureReader) take(off int64) []byte {
+	end := int(off - c.base)
+	if end > len(c.buf) {
+		end = len(c.buf)
+	}
+	if end < c.start {
+		return nil
+	}
+	b := c.buf[c.start:end]
+	for _, ch := range b {
+		if ch == '\n' {
+			c.lines++
+		}
+	}
+	c.start = end
+	return b
+}

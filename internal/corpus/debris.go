@@ -1,0 +1,276 @@
+package corpus
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed debris.yaml
+var defaultDebrisYAML []byte
+
+// Debris is a compiled set of debris rules: patterns for lines that are page
+// furniture ("Share", "Advertisement", comment forms) rather than reporting.
+// It is safe for concurrent use.
+type Debris struct {
+	rules  []debrisRule
+	maxLen int // longest line any rule looks at
+	// triggers holds the contains words of all rules by their first byte.
+	triggers [256][]trigger
+}
+
+type debrisRule struct {
+	reason  string
+	maxLen  int
+	gated   bool           // the rule has contains words
+	pattern *regexp.Regexp // all the rule's patterns, anchored, case-insensitive
+}
+
+// trigger is a contains word and the rules (a bit each) that list it.
+type trigger struct {
+	text  string
+	rules uint64
+}
+
+// maxDebrisRules is the number of rules a trigger's bit set can hold.
+const maxDebrisRules = 64
+
+// defaultMaxLen is the longest line a rule without max_len looks at.
+const defaultMaxLen = 80
+
+// DefaultDebris returns the built-in rules (debris.yaml in this package).
+var DefaultDebris = sync.OnceValue(func() *Debris {
+	d, err := ParseDebris("embedded:debris.yaml", defaultDebrisYAML)
+	if err != nil {
+		panic("corpus: " + err.Error())
+	}
+	return d
+})
+
+// LoadDebris reads debris rules from a YAML file in the format of the
+// built-in debris.yaml.
+func LoadDebris(path string) (*Debris, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDebris(path, data)
+}
+
+// ParseDebris compiles debris rules; file names them in errors
+// ("debris.yaml:12: share button: error parsing regexp: ...").
+func ParseDebris(file string, data []byte) (*Debris, error) {
+	var doc struct {
+		Rules []struct {
+			Reason   string    `yaml:"reason"`
+			MaxLen   int       `yaml:"max_len"`
+			Contains []string  `yaml:"contains"`
+			Patterns yaml.Node `yaml:"patterns"`
+		} `yaml:"rules"`
+	}
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&doc); err != nil {
+		e := yamlErrors(err)[0]
+		return nil, fmt.Errorf("%s:%d: %s", file, e.line, e.msg)
+	}
+	d := &Debris{}
+	for _, r := range doc.Rules {
+		line := r.Patterns.Line
+		if r.Reason == "" {
+			return nil, fmt.Errorf("%s:%d: rule has no reason", file, line)
+		}
+		var pats []string
+		if err := r.Patterns.Decode(&pats); err != nil || len(pats) == 0 {
+			return nil, fmt.Errorf("%s:%d: %s: patterns must be a list of regular expressions", file, line, r.Reason)
+		}
+		alts := make([]string, len(pats))
+		for i, p := range pats {
+			if _, err := regexp.Compile(p); err != nil {
+				pl := line
+				if i < len(r.Patterns.Content) {
+					pl = r.Patterns.Content[i].Line
+				}
+				return nil, fmt.Errorf("%s:%d: %s: %v", file, pl, r.Reason, err)
+			}
+			alts[i] = "(?:" + p + ")"
+		}
+		maxLen := r.MaxLen
+		if maxLen <= 0 {
+			maxLen = defaultMaxLen
+		}
+		d.maxLen = max(d.maxLen, maxLen)
+		if maxLen > defaultMaxLen && len(r.Contains) == 0 {
+			// Regular expressions on every paragraph would dominate reading time.
+			return nil, fmt.Errorf("%s:%d: %s: a rule with max_len over %d needs contains", file, line, r.Reason, defaultMaxLen)
+		}
+		if len(d.rules) == maxDebrisRules {
+			return nil, fmt.Errorf("%s:%d: more than %d rules", file, line, maxDebrisRules)
+		}
+		bit := uint64(1) << len(d.rules)
+		for _, c := range r.Contains {
+			c = strings.ToLower(strings.TrimSpace(c))
+			if c == "" {
+				return nil, fmt.Errorf("%s:%d: %s: empty contains word", file, line, r.Reason)
+			}
+			d.addTrigger(c, bit)
+		}
+		d.rules = append(d.rules, debrisRule{
+			reason:  "debris: " + r.Reason,
+			maxLen:  maxLen,
+			gated:   len(r.Contains) > 0,
+			pattern: regexp.MustCompile(`^(?i:` + strings.Join(alts, "|") + `)$`),
+		})
+	}
+	return d, nil
+}
+
+// MarkDebris sets a.Dropped to the lines of a.Text that the built-in rules
+// recognise as page furniture. Read calls it on every article.
+func MarkDebris(a *Article) { DefaultDebris().Mark(a) }
+
+// Mark sets a.Dropped to the lines of a.Text that d recognises as page
+// furniture, one span per line covering its text without surrounding white
+// space, in text order. Lines are only ever dropped whole.
+func (d *Debris) Mark(a *Article) {
+	a.Dropped = a.Dropped[:0]
+	text := a.Text
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if reason, s, e, ok := d.match(text, start, end); ok {
+			a.Dropped = append(a.Dropped, Span{Start: s, End: e, Reason: reason})
+		}
+		start = end + 1
+	}
+	if len(a.Dropped) == 0 {
+		a.Dropped = nil
+	}
+}
+
+// match checks the line text[start:end]. It returns the span of the line's
+// trimmed content.
+func (d *Debris) match(text string, start, end int) (reason string, s, e int, ok bool) {
+	line := text[start:end]
+	if len(line) > d.maxLen+64 && len(strings.TrimSpace(line)) > d.maxLen+16 {
+		return "", 0, 0, false
+	}
+	trimmed := strings.TrimSpace(line)
+	if trimmed == "" || len(trimmed) > d.maxLen+16 {
+		return "", 0, 0, false
+	}
+	s = start + strings.Index(line, trimmed)
+	e = s + len(trimmed)
+	norm := normalizeDebrisLine(trimmed)
+	if norm == "" {
+		return "", 0, 0, false
+	}
+	var gate uint64
+	gateDone := false
+	for i, r := range d.rules {
+		if len(norm) > r.maxLen {
+			continue
+		}
+		if r.gated {
+			if !gateDone {
+				gate, gateDone = d.gate(strings.ToLower(norm)), true
+			}
+			if gate&(1<<i) == 0 {
+				continue
+			}
+		}
+		if r.pattern.MatchString(norm) {
+			return r.reason, s, e, true
+		}
+	}
+	return "", 0, 0, false
+}
+
+func (d *Debris) addTrigger(word string, bit uint64) {
+	list := d.triggers[word[0]]
+	for i := range list {
+		if list[i].text == word {
+			list[i].rules |= bit
+			return
+		}
+	}
+	d.triggers[word[0]] = append(list, trigger{text: word, rules: bit})
+}
+
+// gate returns the rules whose contains words begin a word of the
+// lowercased line. Scanning only word starts, with the words indexed by
+// first byte, keeps this cheap on the long lines of reporting.
+func (d *Debris) gate(lower string) uint64 {
+	var rules uint64
+	for i := 0; i < len(lower); i++ {
+		if i > 0 && isWordByte(lower[i-1]) {
+			continue
+		}
+		for _, t := range d.triggers[lower[i]] {
+			if strings.HasPrefix(lower[i:], t.text) {
+				rules |= t.rules
+			}
+		}
+	}
+	return rules
+}
+
+// isWordByte reports whether b is part of a word: an ASCII letter or digit,
+// or a byte of a multi-byte UTF-8 sequence.
+func isWordByte(b byte) bool {
+	return b >= 0x80 || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// plainSpaces reports whether s is ASCII with single spaces only, the
+// common case that needs no folding.
+func plainSpaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeDebrisLine removes leading bullets and trailing colons and folds
+// runs of white space (including no-break spaces) into one space.
+func normalizeDebrisLine(s string) string {
+	s = strings.TrimLeftFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("•·▪►▸*-–—|", r)
+	})
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '|' })
+	if plainSpaces(s) {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		if r == utf8.RuneError {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

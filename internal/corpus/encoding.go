@@ -1,0 +1,89 @@
+package corpus
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// repairUTF8 returns b with every byte that is not part of a valid UTF-8
+// sequence decoded as Windows-1252, and the number of such bytes. Text that
+// is not UTF-8 is most often Latin-1 or Windows-1252 (old news sites, Excel
+// exports), so this recovers "café" where U+FFFD would lose it; when the
+// guess is wrong the result is no worse than replacement characters. b is
+// returned unchanged, without copying, when it is valid.
+func repairUTF8(b []byte) ([]byte, int) {
+	if utf8.Valid(b) {
+		return b, 0
+	}
+	out := make([]byte, 0, len(b)+len(b)/8)
+	bad := 0
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size <= 1 {
+			out = utf8.AppendRune(out, charmap.Windows1252.DecodeByte(b[0]))
+			bad++
+			b = b[1:]
+			continue
+		}
+		out = append(out, b[:size]...)
+		b = b[size:]
+	}
+	return out, bad
+}
+
+func repairString(s string) (string, int) {
+	if utf8.ValidString(s) {
+		return s, 0
+	}
+	b, n := repairUTF8([]byte(s))
+	return string(b), n
+}
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+// binaryMagic are the openings of file types researchers save next to
+// articles (PDFs, images, office documents, archives) that are not text.
+var binaryMagic = [][]byte{
+	[]byte("%PDF-"),
+	[]byte("PK\x03\x04"),        // zip, docx, xlsx, epub
+	[]byte("\x89PNG\r\n\x1a\n"), // png
+	[]byte("\xff\xd8\xff"),      // jpeg
+	[]byte("GIF87a"), []byte("GIF89a"),
+	[]byte("\xd0\xcf\x11\xe0"),    // old MS Office
+	[]byte("7z\xbc\xaf\x27\x1c"),  // 7-zip
+	[]byte("BZh"),                 // bzip2
+	[]byte("\xfd7zXZ\x00"),        // xz
+	[]byte("\x28\xb5\x2f\xfd"),    // zstd
+	[]byte("SQLite format 3\x00"), // sqlite
+	[]byte("\x7fELF"),             // executables
+}
+
+// looksBinary reports whether the opening bytes of a file are not text: a
+// known binary signature, a NUL byte, or many control characters. Invalid
+// UTF-8 alone is not binary; it is repaired.
+func looksBinary(head []byte) bool {
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(head, m) {
+			return true
+		}
+	}
+	if len(head) == 0 {
+		return false
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctrl := 0
+	for _, c := range head {
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b) || c == 0x7f {
+			ctrl++
+		}
+	}
+	return ctrl*10 > len(head)
+}

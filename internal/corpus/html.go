@@ -1,0 +1,242 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// readHTML reads a saved web page. The main text, title, byline, site name
+// and publication date come from go-readability (a port of Firefox Reader
+// View), which drops navigation, ads, share bars and comment sections. The
+// URL comes from the canonical link or og:url, and dates or site names the
+// library misses from further meta tags. The outlet is the site name, else
+// the URL's host, else the parent folder's name.
+func (r *run) readHTML(src *source, br *bufio.Reader) error {
+	data, ok := r.readAll(src, br)
+	if !ok {
+		return nil
+	}
+	data, repaired := decodeHTML(data)
+	rec := record{src: src, raw: data, repaired: repaired, id: src.rel}
+	a, found := extractHTML(data)
+	if !found && strings.TrimSpace(a.Text) != "" {
+		r.warn(Problem{File: src.name, Reason: ReasonNoArticle, Message: "no article found in the page; read all its visible text"})
+	}
+	if a.Outlet == "" {
+		a.Outlet = src.folder
+	}
+	return r.finish(a, rec)
+}
+
+// decodeHTML returns the page as UTF-8. A page that is not valid UTF-8 is
+// decoded by its declared charset; without one, invalid bytes are repaired
+// (and counted) like other inputs.
+func decodeHTML(data []byte) ([]byte, int) {
+	if utf8.Valid(data) {
+		return data, 0
+	}
+	head := data[:min(len(data), 1024)]
+	enc, name, _ := charset.DetermineEncoding(head, "")
+	declared := name != "utf-8" && (name != "windows-1252" || bytes.Contains(bytes.ToLower(head), []byte("charset")))
+	if declared {
+		if out, err := enc.NewDecoder().Bytes(data); err == nil {
+			return out, 0
+		}
+	}
+	return repairUTF8(data)
+}
+
+// extractHTML pulls the article out of a page. found is false when the
+// extraction library found no article and the page's visible text was used.
+func extractHTML(data []byte) (a *Article, found bool) {
+	a = &Article{}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		// html.Parse accepts any input; this is an I/O error on a byte slice.
+		return a, false
+	}
+	meta := scanMeta(doc)
+	a.URL = meta.url
+	var pageURL *url.URL
+	if u, err := url.Parse(meta.url); err == nil && u.IsAbs() {
+		pageURL = u
+	}
+
+	art, err := readability.FromDocument(doc, pageURL)
+	if err == nil && art.Node != nil {
+		var b strings.Builder
+		if art.RenderText(&b) == nil {
+			a.Text = tidyText(b.String())
+		}
+	}
+	found = strings.TrimSpace(a.Text) != ""
+	if !found {
+		a.Text = tidyText(render.InnerText(bodyOf(doc)))
+	}
+	a.Title = firstNonEmpty(strings.TrimSpace(art.Title()), meta.title)
+	a.Author = firstNonEmpty(strings.TrimSpace(art.Byline()), meta.author)
+	// The page's own date string is kept as written, as for other formats;
+	// the library's parsed date (from JSON-LD) is the fallback.
+	a.Date = meta.date
+	if t, err := art.PublishedTime(); a.Date == "" && err == nil {
+		a.Date = t.Format(time.RFC3339)
+	}
+	a.Outlet = firstNonEmpty(strings.TrimSpace(art.SiteName()), meta.site)
+	if a.Outlet == "" && pageURL != nil {
+		a.Outlet = strings.TrimPrefix(pageURL.Hostname(), "www.")
+	}
+	if lang := firstNonEmpty(strings.TrimSpace(art.Language()), meta.lang); lang != "" {
+		a.Meta = map[string]string{"language": lang}
+	}
+	return a, found
+}
+
+// tidyText trims lines and collapses runs of blank lines into one, so that
+// extracted text reads like a plain-text article: paragraphs separated by a
+// blank line.
+func tidyText(s string) string {
+	var b strings.Builder
+	blank := false
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			blank = b.Len() > 0
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if blank {
+				b.WriteByte('\n')
+			}
+		}
+		blank = false
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+func bodyOf(doc *html.Node) *html.Node {
+	var body *html.Node
+	walkHTML(doc, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			body = n
+			return false
+		}
+		return body == nil
+	})
+	if body == nil {
+		return doc
+	}
+	return body
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// pageMeta is what the page says about itself outside the article text.
+type pageMeta struct {
+	url, title, author, date, site, lang string
+}
+
+// dateMetaKeys are meta names and properties that hold a publication date,
+// best first. The extraction library reads article:published_time and
+// JSON-LD; these catch the rest.
+var dateMetaKeys = []string{
+	"article:published_time", "og:article:published_time", "datepublished",
+	"dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "date",
+	"pubdate", "publishdate", "publish-date", "publication_date", "sailthru.date",
+	"parsely-pub-date", "article.published", "og:published_time",
+}
+
+// scanMeta reads the head's meta tags, canonical link, <html lang> and the
+// first <time datetime>.
+func scanMeta(doc *html.Node) pageMeta {
+	var m pageMeta
+	values := map[string]string{}
+	var timeDate, canonical, titleTag string
+	walkHTML(doc, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.Html:
+			m.lang = attr(n, "lang")
+		case atom.Meta:
+			content := strings.TrimSpace(attr(n, "content"))
+			if content == "" {
+				return true
+			}
+			for _, k := range []string{attr(n, "property"), attr(n, "name"), attr(n, "itemprop")} {
+				k = strings.ToLower(strings.TrimSpace(k))
+				if _, seen := values[k]; k != "" && !seen {
+					values[k] = content
+				}
+			}
+		case atom.Link:
+			if strings.EqualFold(attr(n, "rel"), "canonical") && canonical == "" {
+				canonical = strings.TrimSpace(attr(n, "href"))
+			}
+		case atom.Time:
+			if timeDate == "" {
+				timeDate = strings.TrimSpace(attr(n, "datetime"))
+			}
+		case atom.Title:
+			if titleTag == "" && n.FirstChild != nil {
+				titleTag = strings.TrimSpace(n.FirstChild.Data)
+			}
+		case atom.Script, atom.Style:
+			return false
+		}
+		return true
+	})
+	m.url = firstNonEmpty(canonical, values["og:url"], values["twitter:url"])
+	m.title = firstNonEmpty(values["og:title"], values["twitter:title"], titleTag)
+	m.author = firstNonEmpty(values["author"], values["article:author"], values["dc.creator"])
+	m.site = firstNonEmpty(values["og:site_name"], values["application-name"], values["publisher"])
+	for _, k := range dateMetaKeys {
+		if v := values[k]; v != "" {
+			m.date = v
+			break
+		}
+	}
+	if m.date == "" {
+		m.date = timeDate
+	}
+	return m
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// walkHTML visits nodes depth first; visit returns false to skip a node's
+// children.
+func walkHTML(n *html.Node, visit func(*html.Node) bool) {
+	if !visit(n) {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walkHTML(c, visit)
+	}
+}

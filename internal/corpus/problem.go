@@ -1,0 +1,161 @@
+package corpus
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Options says how Read interprets its inputs. The zero value reads every
+// supported format with the default field names and size limit, no outlet
+// metadata and no deduplication.
+type Options struct {
+	// Fields maps our field names (id, outlet, title, date, url, author,
+	// text, group) to the key or column that holds them in the input
+	// ("text" → "body"). Unmapped fields are looked up under their own name
+	// and a few common alternatives (see FieldAlternatives). Names match
+	// case-insensitively. Use ParseFields to build it from "text=body".
+	Fields map[string]string
+	// MaxBytes is the size limit of one article (one file, line or row);
+	// bigger ones are skipped. 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// Outlets, when not nil, folds outlet aliases into canonical names and
+	// fills Article.Group.
+	Outlets *Outlets
+	// Dedupe removes duplicates: "id" skips a record whose id was already
+	// seen, "content" one whose text (whitespace collapsed) was. "" keeps
+	// duplicates and only warns about repeated ids.
+	Dedupe string
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// StdinFormat is the format of Stdin: "jsonl" (also ""), "csv", "tsv",
+	// "txt" or "html". Gzip-compressed input is recognised by its magic
+	// number.
+	StdinFormat string
+	// Debris are the rules for page furniture; nil means DefaultDebris().
+	Debris *Debris
+}
+
+// DefaultMaxBytes is the article size limit when Options.MaxBytes is 0.
+const DefaultMaxBytes = 16 << 20
+
+// StdinName is the file name problems and sources use for the path "-".
+const StdinName = "<stdin>"
+
+// Problem is one thing wrong with the input: a record Read skipped, or one
+// it emitted after repairing or completing it.
+type Problem struct {
+	// File is the path as given (or as found while walking a folder).
+	File string `json:"file"`
+	// Line is the 1-based line number of the record (for JSON arrays the
+	// element number), 0 when the problem concerns a whole file.
+	Line int `json:"line,omitempty"`
+	// Field is the article field at fault ("outlet", "text"), when one is.
+	Field string `json:"field,omitempty"`
+	// Reason is a short machine-readable code; see the Reason constants.
+	Reason string `json:"reason"`
+	// Message is a sentence for people.
+	Message string `json:"message"`
+	// Skipped is true when the record was not emitted, false when the
+	// problem is a warning about a record that was emitted (possibly
+	// repaired).
+	Skipped bool `json:"skipped"`
+	// Record is the raw record, cut to its first 1 KiB, when there is one
+	// worth showing.
+	Record string `json:"record,omitempty"`
+}
+
+// Reasons a record is skipped or warned about.
+const (
+	ReasonUnreadable       = "unreadable"         // skipped: cannot open or read (whole file or rest of file)
+	ReasonUnsupported      = "unsupported-format" // skipped: a file in a folder whose extension is not an article format
+	ReasonBinary           = "binary"             // skipped: not text
+	ReasonEmpty            = "empty"              // skipped: no text
+	ReasonTooLarge         = "too-large"          // skipped: over Options.MaxBytes
+	ReasonMalformedJSON    = "malformed-json"     // skipped: a JSON line that does not parse as an object
+	ReasonMalformedCSV     = "malformed-csv"      // skipped: a CSV/TSV row that does not parse
+	ReasonMalformedFront   = "malformed-front-matter"
+	ReasonMissingText      = "missing-text"      // skipped: no text field in a JSON or CSV record
+	ReasonDuplicateID      = "duplicate-id"      // skipped with Dedupe "id", else a warning
+	ReasonDuplicateContent = "duplicate-content" // skipped with Dedupe "content"
+	ReasonInvalidUTF8      = "invalid-utf8"      // warning: bytes repaired
+	ReasonMissingOutlet    = "missing-outlet"    // warning: outlet set to "unknown"
+	ReasonUnlistedOutlet   = "unlisted-outlet"   // warning, once per name: outlet not in the outlets file
+	ReasonUnclosedFront    = "unclosed-front-matter"
+	ReasonNoArticle        = "no-article"   // warning: HTML extraction found no article; page text used
+	ReasonNotFollowed      = "not-followed" // warning: a symbolic link to a folder was not walked
+)
+
+// String formats the problem as "file:line: field: message", leaving out
+// the line when it is 0 and the field when it is empty.
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(p.Line))
+	}
+	b.WriteString(": ")
+	if p.Field != "" {
+		b.WriteString(p.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// Summary counts what Read did. Read equals Emitted plus the sum of Skipped.
+type Summary struct {
+	// Files is the number of files (and stdin) opened.
+	Files int
+	// Read is the number of records seen, usable or not. A file that could
+	// not be read at all counts as one record.
+	Read    int
+	Emitted int
+	// Skipped counts records not emitted, by reason.
+	Skipped map[string]int
+	// Warned counts warnings about emitted records, by reason.
+	Warned map[string]int
+}
+
+// SkippedTotal is the number of records skipped for any reason.
+func (s Summary) SkippedTotal() int { return total(s.Skipped) }
+
+// WarnedTotal is the number of warnings for any reason.
+func (s Summary) WarnedTotal() int { return total(s.Warned) }
+
+func total(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// ReasonCounts lists counts by reason, largest first and then by name:
+// "2 malformed-json, 1 binary".
+func ReasonCounts(m map[string]int) string {
+	type rc struct {
+		reason string
+		n      int
+	}
+	list := make([]rc, 0, len(m))
+	for r, n := range m {
+		if n > 0 {
+			list = append(list, rc{r, n})
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].n != list[j].n {
+			return list[i].n > list[j].n
+		}
+		return list[i].reason < list[j].reason
+	})
+	parts := make([]string, len(list))
+	for i, c := range list {
+		parts[i] = fmt.Sprintf("%d %s", c.n, c.reason)
+	}
+	return strings.Join(parts, ", ")
+}

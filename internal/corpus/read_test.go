@@ -1,0 +1,808 @@
+package corpus
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// readLog runs Read and renders, one line each and in order, the articles it
+// emitted (as JSON), the problems it reported (as JSON) and the summary.
+func readLog(t *testing.T, paths []string, opts Options) (string, Summary) {
+	t.Helper()
+	var b strings.Builder
+	sum, err := Read(context.Background(), paths, opts, func(a *Article) error {
+		checkArticle(t, a)
+		j, err := json.Marshal(a)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "article %s\n", j)
+		return nil
+	}, func(p Problem) {
+		j, _ := json.Marshal(p)
+		fmt.Fprintf(&b, "problem %s\n", j)
+	})
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	checkSummary(t, sum)
+	fmt.Fprintf(&b, "summary files=%d read=%d emitted=%d skipped={%s} warned={%s}\n",
+		sum.Files, sum.Read, sum.Emitted, ReasonCounts(sum.Skipped), ReasonCounts(sum.Warned))
+	return b.String(), sum
+}
+
+// checkArticle checks what Read promises about every emitted article.
+func checkArticle(t testing.TB, a *Article) {
+	t.Helper()
+	for name, v := range map[string]string{"id": a.ID, "outlet": a.Outlet, "group": a.Group, "title": a.Title,
+		"date": a.Date, "url": a.URL, "author": a.Author, "text": a.Text, "source": a.Source} {
+		if !utf8.ValidString(v) {
+			t.Errorf("%s: %s is not valid UTF-8: %q", a.Source, name, v)
+		}
+	}
+	for k, v := range a.Meta {
+		if !utf8.ValidString(k) || !utf8.ValidString(v) {
+			t.Errorf("%s: meta %q is not valid UTF-8", a.Source, k)
+		}
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		t.Errorf("%s: emitted with blank text", a.Source)
+	}
+	if a.ID == "" || a.Outlet == "" {
+		t.Errorf("%s: emitted with id %q, outlet %q", a.Source, a.ID, a.Outlet)
+	}
+	prev := 0
+	for _, d := range a.Dropped {
+		if d.Start < prev || d.End <= d.Start || d.End > len(a.Text) {
+			t.Errorf("%s: bad dropped span %+v (text length %d)", a.Source, d, len(a.Text))
+			continue
+		}
+		if s := a.Text[d.Start:d.End]; s != strings.TrimSpace(s) || strings.Contains(s, "\n") {
+			t.Errorf("%s: dropped span %+v is not one trimmed line: %q", a.Source, d, s)
+		}
+		prev = d.End
+	}
+}
+
+// checkSummary checks that every record is accounted for.
+func checkSummary(t testing.TB, sum Summary) {
+	t.Helper()
+	if sum.Read != sum.Emitted+sum.SkippedTotal() {
+		t.Errorf("summary does not add up: read %d, emitted %d + skipped %d", sum.Read, sum.Emitted, sum.SkippedTotal())
+	}
+}
+
+// compareGolden compares got with the golden file, or rewrites it with -update.
+func compareGolden(t *testing.T, golden, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got == string(want) {
+		return
+	}
+	gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < max(len(gl), len(wl)); i++ {
+		var g, w string
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w {
+			t.Fatalf("%s:%d: differs (go test -update rewrites it)\n got: %s\nwant: %s", golden, i+1, g, w)
+		}
+	}
+}
+
+func TestReadGolden(t *testing.T) {
+	outlets, err := LoadOutlets("testdata/outlets.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		path   string
+		opts   Options
+		golden string
+	}{
+		{"front-matter", "testdata/formats/front-matter.md", Options{}, "testdata/formats/front-matter.golden"},
+		{"plain-txt", "testdata/formats/example-outlet/plain.txt", Options{}, "testdata/formats/plain-txt.golden"},
+		{"jsonl", "testdata/formats/articles.jsonl", Options{}, "testdata/formats/jsonl.golden"},
+		{"jsonl-fields", "testdata/formats/renamed.jsonl",
+			Options{Fields: map[string]string{"id": "doc", "outlet": "source", "text": "content_text"}},
+			"testdata/formats/jsonl-fields.golden"},
+		{"jsonl-unmapped", "testdata/formats/renamed.jsonl", Options{}, "testdata/formats/jsonl-unmapped.golden"},
+		{"json-array", "testdata/formats/articles.json", Options{}, "testdata/formats/json-array.golden"},
+		{"csv", "testdata/formats/articles.csv", Options{}, "testdata/formats/csv.golden"},
+		{"tsv", "testdata/formats/articles.tsv", Options{}, "testdata/formats/tsv.golden"},
+		{"html", "testdata/formats/page.html", Options{}, "testdata/formats/html.golden"},
+		{"mixed", "testdata/mixed", Options{}, "testdata/mixed.golden"},
+		{"mixed-outlets-dedupe", "testdata/mixed", Options{Outlets: outlets, Dedupe: "id"}, "testdata/mixed-outlets.golden"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := readLog(t, []string{tt.path}, tt.opts)
+			compareGolden(t, tt.golden, got)
+		})
+	}
+}
+
+// TestReadMixed states the acceptance criteria of the mixed folder
+// directly, so that a golden file rewritten by mistake cannot hide them.
+func TestReadMixed(t *testing.T) {
+	outlets, err := LoadOutlets("testdata/outlets.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids, outletNames []string
+	var problems []Problem
+	sum, err := Read(context.Background(), []string{"testdata/mixed"}, Options{Outlets: outlets},
+		func(a *Article) error {
+			ids = append(ids, a.ID)
+			if !slices.Contains(outletNames, a.Outlet) {
+				outletNames = append(outletNames, a.Outlet)
+			}
+			return nil
+		},
+		func(p Problem) { problems = append(problems, p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSummary(t, sum)
+	wantIDs := []string{"alpha-1", "alpha-news/002.txt", "latin1.txt", "z-1", "z-2", "page.html", "g-1", "g-4", "w-1", "w-3", "w-4", "w-1"}
+	if !slices.Equal(ids, wantIDs) {
+		t.Errorf("emitted ids\n got %q\nwant %q", ids, wantIDs)
+	}
+	// latin1.txt sits directly in mixed/, so its outlet is the folder's name.
+	wantOutlets := []string{"Alpha News", "mixed", "Zeta Review", "Delta Daily", "Gamma Post", "Beta Wire", "unknown"}
+	if !slices.Equal(outletNames, wantOutlets) {
+		t.Errorf("outlets\n got %q\nwant %q", outletNames, wantOutlets)
+	}
+	wantSkipped := map[string]int{"binary": 1, "empty": 2, "malformed-json": 2, "malformed-csv": 2, "missing-text": 1, "unsupported-format": 1}
+	if !maps.Equal(sum.Skipped, wantSkipped) {
+		t.Errorf("skipped %v, want %v", sum.Skipped, wantSkipped)
+	}
+	wantWarned := map[string]int{"invalid-utf8": 1, "missing-outlet": 1, "duplicate-id": 1, "unlisted-outlet": 2}
+	if !maps.Equal(sum.Warned, wantWarned) {
+		t.Errorf("warned %v, want %v", sum.Warned, wantWarned)
+	}
+	var located []string
+	for _, p := range problems {
+		if p.Skipped {
+			located = append(located, fmt.Sprintf("%s:%d %s", filepath.Base(p.File), p.Line, p.Reason))
+		}
+	}
+	wantLocated := []string{"empty.txt:0 empty", "notes.yaml:0 unsupported-format", "photo.png:0 binary",
+		"table.csv:5 malformed-csv", "table.csv:6 malformed-csv",
+		"wire.jsonl:2 malformed-json", "wire.jsonl:5 malformed-json", "wire.jsonl:8 empty", "wire.jsonl:9 missing-text"}
+	if !slices.Equal(located, wantLocated) {
+		t.Errorf("skipped records\n got %q\nwant %q", located, wantLocated)
+	}
+}
+
+// writeFiles creates files under a new temporary folder and returns it.
+func writeFiles(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func gzipped(s string) []byte {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.Bytes()
+}
+
+func utf16le(s string) []byte {
+	b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func TestReadProblems(t *testing.T) {
+	const art = `{"id": "a", "outlet": "O", "text": "Some text."}` + "\n"
+	tests := []struct {
+		name    string
+		files   map[string][]byte
+		opts    Options
+		ids     []string       // emitted, in order
+		skipped map[string]int // by reason
+		warned  map[string]int
+		first   string // first problem's String(), with the folder as "DIR"
+		check   func(t *testing.T, arts []*Article)
+	}{
+		{
+			name:    "malformed json line, run continues",
+			files:   map[string][]byte{"a.jsonl": []byte(art + `{"id": "b", "text": "unclosed}` + "\n" + `{"id": "c", "outlet": "O", "text": "More."}`)},
+			ids:     []string{"a", "c"},
+			skipped: map[string]int{"malformed-json": 1},
+			first:   "DIR/a.jsonl:2: column 31: unexpected end of JSON (line cut short?)",
+		},
+		{
+			name:    "json line that is not an object",
+			files:   map[string][]byte{"a.jsonl": []byte(`"just a string"` + "\n" + art)},
+			ids:     []string{"a"},
+			skipped: map[string]int{"malformed-json": 1},
+			first:   "DIR/a.jsonl:1: record is JSON string, not an object",
+		},
+		{
+			name:    "two objects on one line",
+			files:   map[string][]byte{"a.jsonl": []byte(`{"text": "x"} {"text": "y"}`)},
+			skipped: map[string]int{"malformed-json": 1},
+			first:   "DIR/a.jsonl:1: column 15: unexpected text after the JSON object (two objects on one line?)",
+		},
+		{
+			name:    "binary file with a text extension",
+			files:   map[string][]byte{"a.txt": []byte("abc\x00\x01\x02def"), "b.jsonl": []byte(art)},
+			ids:     []string{"a"},
+			skipped: map[string]int{"binary": 1},
+			first:   "DIR/a.txt: binary file, not text",
+		},
+		{
+			name:    "pdf",
+			files:   map[string][]byte{"report.pdf": []byte("%PDF-1.7\nsome text")},
+			skipped: map[string]int{"binary": 1},
+		},
+		{
+			name:   "invalid UTF-8 text is repaired as Windows-1252",
+			files:  map[string][]byte{"o/a.txt": []byte("Caf\xe9 \x93quoted\x94 and valid \xe2\x80\x94 dash.\n")},
+			ids:    []string{"o/a.txt"},
+			warned: map[string]int{"invalid-utf8": 1},
+			first:  "DIR/o/a.txt: 3 bytes of invalid UTF-8 read as Windows-1252",
+			check: func(t *testing.T, arts []*Article) {
+				if want := "Café “quoted” and valid — dash.\n"; arts[0].Text != want {
+					t.Errorf("text %q, want %q", arts[0].Text, want)
+				}
+			},
+		},
+		{
+			name:   "invalid UTF-8 in a JSON line is repaired before decoding",
+			files:  map[string][]byte{"a.jsonl": []byte(`{"id": "a", "outlet": "Caf` + "\xe9" + `", "text": "na` + "\xefve" + `"}`)},
+			ids:    []string{"a"},
+			warned: map[string]int{"invalid-utf8": 1},
+			first:  "DIR/a.jsonl:1: 2 bytes of invalid UTF-8 read as Windows-1252",
+			check: func(t *testing.T, arts []*Article) {
+				if arts[0].Outlet != "Café" || arts[0].Text != "naïve" {
+					t.Errorf("got outlet %q text %q", arts[0].Outlet, arts[0].Text)
+				}
+			},
+		},
+		{
+			name:   "invalid UTF-8 in a CSV field",
+			files:  map[string][]byte{"a.csv": []byte("id,outlet,text\nx,O,Gr\xfc\xdfe\n")},
+			ids:    []string{"x"},
+			warned: map[string]int{"invalid-utf8": 1},
+			check: func(t *testing.T, arts []*Article) {
+				if arts[0].Text != "Grüße" {
+					t.Errorf("text %q", arts[0].Text)
+				}
+			},
+		},
+		{
+			name:    "empty and blank files",
+			files:   map[string][]byte{"a.txt": nil, "b.jsonl": []byte("\n\n  \n"), "c.csv": nil},
+			skipped: map[string]int{"empty": 3},
+			first:   "DIR/a.txt: empty file",
+		},
+		{
+			name:    "files without records",
+			files:   map[string][]byte{"a.csv": []byte("id,outlet,text\n"), "b.json": []byte("[]"), "c.jsonl": []byte("\n" + strings.Repeat(" ", 10000) + "\n")},
+			skipped: map[string]int{"empty": 3},
+			first:   "DIR/a.csv: no records in the file",
+		},
+		{
+			name:    "empty text field",
+			files:   map[string][]byte{"a.jsonl": []byte(`{"id": "a", "outlet": "O", "text": "  \n "}`)},
+			skipped: map[string]int{"empty": 1},
+			first:   "DIR/a.jsonl:1: text: no text",
+		},
+		{
+			name:    "front matter without a body",
+			files:   map[string][]byte{"a.md": []byte("---\nid: a\n---\n")},
+			skipped: map[string]int{"empty": 1},
+		},
+		{
+			name:    "file over the size limit",
+			files:   map[string][]byte{"big.txt": []byte(strings.Repeat("word ", 100)), "small.txt": []byte("fine")},
+			opts:    Options{MaxBytes: 100},
+			ids:     []string{"small.txt"},
+			skipped: map[string]int{"too-large": 1},
+			first:   "DIR/big.txt: article is larger than the limit of 100 bytes",
+		},
+		{
+			name:    "JSON line over the size limit, next line read",
+			files:   map[string][]byte{"a.jsonl": []byte(`{"id": "big", "outlet": "O", "text": "` + strings.Repeat("x", 5000) + `"}` + "\n" + art)},
+			opts:    Options{MaxBytes: 1 << 10},
+			ids:     []string{"a"},
+			skipped: map[string]int{"too-large": 1},
+			first:   "DIR/a.jsonl:1: line is longer than the limit of 1 KiB",
+		},
+		{
+			name:    "CSV row over the size limit",
+			files:   map[string][]byte{"a.csv": []byte("id,outlet,text\nbig,O," + strings.Repeat("x", 2000) + "\nsmall,O,fine\n")},
+			opts:    Options{MaxBytes: 1 << 10},
+			ids:     []string{"small"},
+			skipped: map[string]int{"too-large": 1},
+			first:   "DIR/a.csv:2: row is larger than the limit of 1 KiB",
+		},
+		{
+			name:   "duplicate id is a warning by default",
+			files:  map[string][]byte{"a.jsonl": []byte(art + art)},
+			ids:    []string{"a", "a"},
+			warned: map[string]int{"duplicate-id": 1},
+			first:  `DIR/a.jsonl:2: id: duplicate id "a", first read at DIR/a.jsonl:1`,
+		},
+		{
+			name:    "dedupe id",
+			files:   map[string][]byte{"a.jsonl": []byte(art + art)},
+			opts:    Options{Dedupe: "id"},
+			ids:     []string{"a"},
+			skipped: map[string]int{"duplicate-id": 1},
+			first:   `DIR/a.jsonl:2: id: duplicate id "a", first read at DIR/a.jsonl:1; skipped`,
+		},
+		{
+			name: "dedupe content ignores white space",
+			files: map[string][]byte{
+				"a.jsonl": []byte(`{"id": "a", "outlet": "O", "text": "Same  words\nhere."}` + "\n"),
+				"b.txt":   []byte("  Same words here.\n"),
+				"c.txt":   []byte("Other words here."),
+			},
+			opts:    Options{Dedupe: "content"},
+			ids:     []string{"a", "c.txt"},
+			skipped: map[string]int{"duplicate-content": 1},
+			first:   "DIR/b.txt: text: same text as the article first read at DIR/a.jsonl:1; skipped",
+		},
+		{
+			name:   "missing outlet becomes unknown",
+			files:  map[string][]byte{"a.jsonl": []byte(`{"id": "a", "text": "No outlet."}`)},
+			ids:    []string{"a"},
+			warned: map[string]int{"missing-outlet": 1},
+			first:  `DIR/a.jsonl:1: outlet: no outlet; counted as "unknown"`,
+			check: func(t *testing.T, arts []*Article) {
+				if arts[0].Outlet != "unknown" {
+					t.Errorf("outlet %q", arts[0].Outlet)
+				}
+			},
+		},
+		{
+			name:    "missing text key",
+			files:   map[string][]byte{"a.jsonl": []byte(`{"id": "a", "story": "Text under another name."}`)},
+			skipped: map[string]int{"missing-text": 1},
+			first:   `DIR/a.jsonl:1: text: no text: the record has the keys "id", "story" but not any of "text", "body", "content", "full_text", "fulltext", "article", "article_text"; map the text field to one of them`,
+		},
+		{
+			name:    "mapped text key missing",
+			files:   map[string][]byte{"a.jsonl": []byte(`{"id": "a", "text": "Text."}`)},
+			opts:    Options{Fields: map[string]string{"text": "story"}},
+			skipped: map[string]int{"missing-text": 1},
+			first:   `DIR/a.jsonl:1: text: no text: the record has the keys "id", "text" but not "story"; map the text field to one of them`,
+		},
+		{
+			name:    "CSV without a text column",
+			files:   map[string][]byte{"a.csv": []byte("id,outlet,story\n1,O,Text\n2,O,Text\n")},
+			skipped: map[string]int{"missing-text": 1},
+		},
+		{
+			name:    "CSV bare quote, next row read",
+			files:   map[string][]byte{"a.csv": []byte("id,outlet,text\n1,O,He said \"no\".\n2,O,Fine.\n")},
+			ids:     []string{"2"},
+			skipped: map[string]int{"malformed-csv": 1},
+			first:   `DIR/a.csv:2: line 2, column 13: a quote inside a field that does not start with one (quote the field and write the quote as "")`,
+		},
+		{
+			name:    "CSV row with too many fields",
+			files:   map[string][]byte{"a.csv": []byte("id,outlet,text\n1,O,a,b\n2,O,Fine.\n")},
+			ids:     []string{"2"},
+			skipped: map[string]int{"malformed-csv": 1},
+			first:   "DIR/a.csv:2: row has a different number of fields than the header",
+		},
+		{
+			name:    "CSV with a byte-order mark and capitalised header",
+			files:   map[string][]byte{"a.csv": []byte("\ufeffID,Outlet,Text\n1,O,Fine.\n")},
+			ids:     []string{"1"},
+			skipped: map[string]int{},
+		},
+		{
+			name:    "malformed front matter names the file line",
+			files:   map[string][]byte{"a.md": []byte("---\nid: a\ntitle: [unclosed\n---\nBody.\n")},
+			skipped: map[string]int{"malformed-front-matter": 1},
+			// go-yaml places this error on the line before the one at fault.
+			first: "DIR/a.md:2: front matter: did not find expected ',' or ']'",
+		},
+		{
+			name:    "front matter that is not a mapping",
+			files:   map[string][]byte{"a.md": []byte("---\n- a\n- b\n---\nBody.\n")},
+			skipped: map[string]int{"malformed-front-matter": 1},
+			first:   "DIR/a.md:2: front matter is not a list of key: value lines",
+		},
+		{
+			name:   "unclosed front matter is read as text",
+			files:  map[string][]byte{"o/a.md": []byte("---\nA horizontal rule and no closing line.\n")},
+			ids:    []string{"o/a.md"},
+			warned: map[string]int{"unclosed-front-matter": 1},
+		},
+		{
+			name:    "unsupported file in a folder, hidden files ignored",
+			files:   map[string][]byte{"o/a.txt": []byte("Text."), "o/notes.docx.txt~": []byte("backup"), ".git/config": []byte("x"), "o/.DS_Store": []byte("x")},
+			ids:     []string{"o/a.txt"},
+			skipped: map[string]int{"unsupported-format": 1},
+		},
+		{
+			name: "gzip-compressed files",
+			files: map[string][]byte{
+				"a.jsonl.gz": gzipped(art),
+				"o/b.txt.gz": gzipped("Compressed text."),
+				"c.csv.gz":   gzipped("id,outlet,text\nc,O,Compressed row.\n"),
+			},
+			ids:     []string{"a", "c", "o/b.txt.gz"},
+			skipped: map[string]int{},
+		},
+		{
+			name:    "corrupt gzip",
+			files:   map[string][]byte{"a.jsonl.gz": gzipped(art)[:20]},
+			skipped: map[string]int{"unreadable": 1},
+		},
+		{
+			name:  "UTF-16 text with a byte-order mark",
+			files: map[string][]byte{"o/a.txt": utf16le("Text in UTF-16: ç.")},
+			ids:   []string{"o/a.txt"},
+			check: func(t *testing.T, arts []*Article) {
+				if arts[0].Text != "Text in UTF-16: ç." {
+					t.Errorf("text %q", arts[0].Text)
+				}
+			},
+		},
+		{
+			name: "JSON file: array, then a syntax error",
+			files: map[string][]byte{"a.json": []byte(`[
+  {"id": "a", "outlet": "O", "text": "One."},
+  42,
+  {"id": "b", "outlet": "O", "text": "Two."},
+  {"id": "c", "outlet": "O", "text": "Three." oops},
+  {"id": "d", "outlet": "O", "text": "Lost."}
+]`)},
+			ids:     []string{"a", "b"},
+			skipped: map[string]int{"malformed-json": 2},
+			first:   "DIR/a.json:3: record is JSON number, not an object",
+		},
+		{
+			name:    "JSON file: unclosed array",
+			files:   map[string][]byte{"a.json": []byte("[\n" + `{"id": "a", "outlet": "O", "text": "One."}` + "\n")},
+			ids:     []string{"a"},
+			skipped: map[string]int{"malformed-json": 1},
+			first:   "DIR/a.json:3: unexpected end of JSON (file cut short?); rest of file not read",
+		},
+		{
+			name:    "JSON file: objects one after another",
+			files:   map[string][]byte{"a.json": []byte("{\"id\": \"a\", \"outlet\": \"O\",\n \"text\": \"One.\"}\n{\"id\": \"b\", \"outlet\": \"O\", \"text\": \"Two.\"}")},
+			ids:     []string{"a", "b"},
+			skipped: map[string]int{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, tt.files)
+			var arts []*Article
+			var problems []Problem
+			sum, err := Read(context.Background(), []string{dir}, tt.opts,
+				func(a *Article) error {
+					checkArticle(t, a)
+					arts = append(arts, a)
+					return nil
+				},
+				func(p Problem) { problems = append(problems, p) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSummary(t, sum)
+			var ids []string
+			for _, a := range arts {
+				ids = append(ids, a.ID)
+			}
+			if !slices.Equal(ids, tt.ids) {
+				t.Errorf("emitted %q, want %q", ids, tt.ids)
+			}
+			if tt.skipped == nil {
+				tt.skipped = map[string]int{}
+			}
+			if tt.warned == nil {
+				tt.warned = map[string]int{}
+			}
+			if !maps.Equal(sum.Skipped, tt.skipped) {
+				t.Errorf("skipped %v, want %v", sum.Skipped, tt.skipped)
+			}
+			if !maps.Equal(sum.Warned, tt.warned) {
+				t.Errorf("warned %v, want %v", sum.Warned, tt.warned)
+			}
+			if tt.first != "" {
+				if len(problems) == 0 {
+					t.Fatalf("no problem reported, want %q", tt.first)
+				}
+				if got := strings.ReplaceAll(problems[0].String(), filepath.ToSlash(dir), "DIR"); got != tt.first {
+					t.Errorf("first problem\n got %s\nwant %s", got, tt.first)
+				}
+			}
+			for _, p := range problems {
+				// Whole-file problems have no record to show, nor has a file
+				// that ends too early.
+				wholeFile := p.Line == 0 || p.Reason == ReasonMissingText || strings.Contains(p.Message, "file cut short")
+				if p.Skipped && p.Record == "" && !wholeFile {
+					t.Errorf("skipped record without its text: %s", p)
+				}
+			}
+			if tt.check != nil && len(arts) > 0 {
+				tt.check(t, arts)
+			}
+		})
+	}
+}
+
+func TestReadMissingPath(t *testing.T) {
+	dir := writeFiles(t, map[string][]byte{"a.txt": []byte("Text.")})
+	missing := filepath.Join(dir, "nope.jsonl")
+	var problems []Problem
+	sum, err := Read(context.Background(), []string{missing, filepath.Join(dir, "a.txt")}, Options{},
+		func(*Article) error { return nil }, func(p Problem) { problems = append(problems, p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSummary(t, sum)
+	if sum.Emitted != 1 || sum.Skipped["unreadable"] != 1 {
+		t.Errorf("summary %+v", sum)
+	}
+	if len(problems) == 0 || problems[0].String() != missing+": no such file or folder" {
+		t.Errorf("problems %v", problems)
+	}
+}
+
+// TestReadOrder checks that paths are read in the order given and folders
+// in lexical order, whatever the order files were created in.
+func TestReadOrder(t *testing.T) {
+	dir := writeFiles(t, map[string][]byte{
+		"z.txt":      []byte("z"),
+		"b/2.txt":    []byte("b2"),
+		"b/10.txt":   []byte("b10"),
+		"a.jsonl":    []byte("{\"id\": \"j1\", \"outlet\": \"O\", \"text\": \"j1\"}\n{\"id\": \"j2\", \"outlet\": \"O\", \"text\": \"j2\"}\n"),
+		"c/d/e.txt":  []byte("e"),
+		"single.txt": []byte("s"),
+	})
+	var ids []string
+	_, err := Read(context.Background(), []string{filepath.Join(dir, "single.txt"), dir}, Options{},
+		func(a *Article) error { ids = append(ids, a.ID); return nil }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	single := filepath.ToSlash(filepath.Join(dir, "single.txt"))
+	want := []string{single, "j1", "j2", "b/10.txt", "b/2.txt", "c/d/e.txt", "single.txt", "z.txt"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("order\n got %q\nwant %q", ids, want)
+	}
+}
+
+func TestReadStdin(t *testing.T) {
+	tests := []struct {
+		format, input string
+		want          string // ID, outlet and text of the article
+	}{
+		{"", `{"id": "a", "outlet": "O", "text": "From a pipe."}`, "a|O|From a pipe."},
+		{"jsonl", `{"outlet": "O", "text": "No id."}`, "stdin:1|O|No id."},
+		{"csv", "id,outlet,text\nc,O,Row.\n", "c|O|Row."},
+		{"tsv", "id\toutlet\ttext\nt\tO\tRow.\n", "t|O|Row."},
+		{"txt", "---\noutlet: O\n---\nPlain.", "stdin|O|Plain."},
+		{"json", `[{"id": "j", "outlet": "O", "text": "Array."}]`, "j|O|Array."},
+	}
+	for _, tt := range tests {
+		t.Run("format="+tt.format, func(t *testing.T) {
+			var got []string
+			sum, err := Read(context.Background(), []string{"-"}, Options{Stdin: strings.NewReader(tt.input), StdinFormat: tt.format},
+				func(a *Article) error {
+					got = append(got, a.ID+"|"+a.Outlet+"|"+a.Text)
+					return nil
+				}, func(p Problem) { t.Errorf("problem: %s", p) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || got[0] != tt.want || sum.Files != 1 {
+				t.Errorf("got %q, want %q (summary %+v)", got, tt.want, sum)
+			}
+		})
+	}
+	t.Run("gzip", func(t *testing.T) {
+		n := 0
+		_, err := Read(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(gzipped(`{"id": "a", "outlet": "O", "text": "Zipped."}`))},
+			func(*Article) error { n++; return nil }, func(p Problem) { t.Errorf("problem: %s", p) })
+		if err != nil || n != 1 {
+			t.Errorf("read %d articles, err %v", n, err)
+		}
+	})
+	t.Run("txt without outlet", func(t *testing.T) {
+		var problems []Problem
+		_, err := Read(context.Background(), []string{"-"}, Options{Stdin: strings.NewReader("Plain."), StdinFormat: "txt"},
+			func(*Article) error { return nil }, func(p Problem) { problems = append(problems, p) })
+		if err != nil || len(problems) != 1 || problems[0].String() != `<stdin>: outlet: no outlet; counted as "unknown"` {
+			t.Errorf("problems %v, err %v", problems, err)
+		}
+	})
+}
+
+// TestReadLongLines checks JSON lines far longer than bufio.Scanner's 64 KiB
+// default.
+func TestReadLongLines(t *testing.T) {
+	long := strings.Repeat("word ", 100_000) // 500 kB
+	data := `{"id": "long", "outlet": "O", "text": "` + long + `"}` + "\n" + `{"id": "next", "outlet": "O", "text": "After."}` + "\n"
+	var got []string
+	sum, err := Read(context.Background(), []string{"-"}, Options{Stdin: strings.NewReader(data)},
+		func(a *Article) error { got = append(got, fmt.Sprintf("%s:%d", a.ID, len(a.Text))); return nil }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{fmt.Sprintf("long:%d", len(long)), "next:6"}
+	if !slices.Equal(got, want) || sum.Read != 2 {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestReadEmitError(t *testing.T) {
+	dir := writeFiles(t, map[string][]byte{"a.jsonl": []byte(strings.Repeat(`{"outlet": "O", "text": "x"}`+"\n", 5))})
+	stop := errors.New("disk full")
+	n := 0
+	sum, err := Read(context.Background(), []string{dir}, Options{}, func(*Article) error {
+		n++
+		if n == 2 {
+			return stop
+		}
+		return nil
+	}, nil)
+	if !errors.Is(err, stop) {
+		t.Errorf("err %v, want %v", err, stop)
+	}
+	if n != 2 || sum.Emitted != 1 {
+		t.Errorf("emit called %d times, summary %+v", n, sum)
+	}
+}
+
+func TestReadCancel(t *testing.T) {
+	dir := writeFiles(t, map[string][]byte{"a.jsonl": []byte(strings.Repeat(`{"outlet": "O", "text": "x"}`+"\n", 5))})
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	_, err := Read(ctx, []string{dir}, Options{}, func(*Article) error {
+		n++
+		cancel()
+		return nil
+	}, nil)
+	if !errors.Is(err, context.Canceled) || n != 1 {
+		t.Errorf("err %v after %d articles, want context.Canceled after 1", err, n)
+	}
+}
+
+func TestReadBadDedupePanics(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("no panic for Dedupe \"url\"")
+		}
+	}()
+	Read(context.Background(), nil, Options{Dedupe: "url"}, func(*Article) error { return nil }, nil)
+}
+
+// seedsDir holds the real seed articles, outside the repository.
+const seedsDir = "../../../shared/seeds"
+
+func TestReadSeeds(t *testing.T) {
+	if _, err := os.Stat(seedsDir); err != nil {
+		t.Skipf("seed articles not found: %v", err)
+	}
+	byID := map[string]*Article{}
+	sum, err := Read(context.Background(), []string{seedsDir}, Options{}, func(a *Article) error {
+		checkArticle(t, a)
+		byID[a.ID] = a
+		return nil
+	}, func(p Problem) { t.Errorf("problem: %s", p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSummary(t, sum)
+	// Each seed is there twice, as a .txt file and as a line of seeds.jsonl,
+	// byte for byte the same text.
+	for _, id := range []string{"000_0b915b6a2679d979", "001_144ff5bfa6163c25", "002_ecdcd40ff4d6deff", "003_ce15dd790e8c858d", "004_d69ae2d23fa65701"} {
+		fromJSONL, fromTxt := byID[id], byID[id+".txt"]
+		if fromJSONL == nil || fromTxt == nil {
+			t.Fatalf("seed %s: missing (jsonl %v, txt %v)", id, fromJSONL != nil, fromTxt != nil)
+		}
+		if fromJSONL.Text != fromTxt.Text || !slices.Equal(fromJSONL.Dropped, fromTxt.Dropped) {
+			t.Errorf("seed %s: .txt and .jsonl differ", id)
+		}
+		if fromJSONL.URL == "" || fromJSONL.Outlet == "seeds" {
+			t.Errorf("seed %s: jsonl url %q outlet %q", id, fromJSONL.URL, fromJSONL.Outlet)
+		}
+	}
+	dropped := func(id string) []string {
+		var lines []string
+		for _, d := range byID[id].Dropped {
+			lines = append(lines, byID[id].Text[d.Start:d.End])
+		}
+		return lines
+	}
+	if got, want := dropped("002_ecdcd40ff4d6deff"), []string{"Share", "Advertisement", "Advertisement"}; !slices.Equal(got, want) {
+		t.Errorf("seed 002 dropped %q, want %q", got, want)
+	}
+	if got, want := dropped("004_d69ae2d23fa65701"), []string{
+		"For the latest on Syria and the Kurdish region, follow us on Twitter :",
+		"• Short link :", "Leave a comment", "nine − 7 =",
+	}; !slices.Equal(got, want) {
+		t.Errorf("seed 004 dropped %q, want %q", got, want)
+	}
+	if got, want := dropped("001_144ff5bfa6163c25"), []string{"Share", "Share"}; !slices.Equal(got, want) {
+		t.Errorf("seed 001 dropped %q, want %q", got, want)
+	}
+	for _, id := range []string{"000_0b915b6a2679d979", "003_ce15dd790e8c858d"} {
+		if got := dropped(id); len(got) > 0 {
+			t.Errorf("seed %s: dropped %q from an article without furniture", id, got)
+		}
+	}
+
+	// With content deduplication the .txt copies go.
+	sum, err = Read(context.Background(), []string{seedsDir}, Options{Dedupe: "content"},
+		func(*Article) error { return nil }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Skipped["duplicate-content"] != 5 {
+		t.Errorf("dedupe content skipped %v, want 5 duplicate-content", sum.Skipped)
+	}
+}
+
+// BenchmarkReadJSONL measures reading alone, on 2 MB of JSON Lines held in
+// memory.
+func BenchmarkReadJSONL(b *testing.B) {
+	var in bytes.Buffer
+	para := strings.Repeat("The minister said the talks would resume next week, officials confirmed. ", 3)
+	for i := 0; in.Len() < 2<<20; i++ {
+		fmt.Fprintf(&in, `{"id": "a%d", "outlet": "Outlet %d", "title": "Title", "text": "%s\n\nShare\n\n%s\n\nAdvertisement\n\n%s"}`+"\n", i, i%40, para, para, para)
+	}
+	data := in.Bytes()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		_, err := Read(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(*Article) error { return nil }, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// readText reads a .txt or .md file: one article, with optional YAML front
+// matter between "---" lines at the top. Without an outlet in front matter
+// the outlet is the parent folder's name; without an id, the path relative
+// to the folder walked.
+func (r *run) readText(src *source, br *bufio.Reader) error {
+	data, ok := r.readAll(src, br)
+	if !ok {
+		return nil
+	}
+	data, repaired := repairUTF8(data)
+	rec := record{src: src, raw: data, repaired: repaired, id: src.rel}
+
+	fm, body, state := splitFrontMatter(data)
+	var a *Article
+	switch state {
+	case frontMatterNone:
+		a = &Article{}
+	case frontMatterUnclosed:
+		r.warn(Problem{File: src.name, Line: 1, Reason: ReasonUnclosedFront, Message: `file starts with "---" but no closing "---" line follows; read it all as text`})
+		a = &Article{}
+	case frontMatterFound:
+		kvs, line, err := parseFrontMatter(fm)
+		if err != nil {
+			r.skip(Problem{File: src.name, Line: line + 1, Reason: ReasonMalformedFront, Message: err.Error(), Record: clip(data)})
+			return nil
+		}
+		a, _ = r.fields.toArticle(kvs, false)
+	}
+	a.Text = string(body)
+	if a.Outlet == "" {
+		a.Outlet = src.folder
+	}
+	return r.finish(a, rec)
+}
+
+type frontMatterState int
+
+const (
+	frontMatterNone frontMatterState = iota
+	frontMatterFound
+	frontMatterUnclosed
+)
+
+// splitFrontMatter separates YAML front matter from the body. Front matter
+// starts with a "---" line at the very top and ends with a "---" or "..."
+// line.
+func splitFrontMatter(data []byte) (fm, body []byte, state frontMatterState) {
+	first, rest, ok := cutLine(data)
+	if !ok || !isDelimiter(first, "---") {
+		return nil, data, frontMatterNone
+	}
+	start := len(data) - len(rest)
+	for len(rest) > 0 {
+		l, next, _ := cutLine(rest)
+		if isDelimiter(l, "---") || isDelimiter(l, "...") {
+			end := len(data) - len(rest)
+			return data[start:end], next, frontMatterFound
+		}
+		rest = next
+	}
+	return nil, data, frontMatterUnclosed
+}
+
+// cutLine splits off the first line, without its line ending.
+func cutLine(b []byte) (line, rest []byte, found bool) {
+	line, rest, found = bytes.Cut(b, []byte{'\n'})
+	return bytes.TrimSuffix(line, []byte{'\r'}), rest, found
+}
+
+func isDelimiter(line []byte, delim string) bool {
+	return string(bytes.TrimRight(line, " \t")) == delim
+}
+
+// parseFrontMatter reads front matter as a mapping of keys to values. Values
+// become text: scalars as written, lists of scalars joined with ", ", other
+// values in YAML flow style. On error it returns the 1-based line within
+// fm.
+func parseFrontMatter(fm []byte) ([]keyValue, int, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(fm, &doc); err != nil {
+		return nil, yamlLine(err.Error()), fmt.Errorf("front matter: %s", cleanYAML(err.Error()))
+	}
+	if len(doc.Content) == 0 {
+		return nil, 0, nil
+	}
+	m := doc.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil, m.Line, fmt.Errorf("front matter is not a list of key: value lines")
+	}
+	kvs := make([]keyValue, 0, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			return nil, k.Line, fmt.Errorf("front matter key is not plain text")
+		}
+		kvs = append(kvs, keyValue{key: k.Value, value: yamlText(v)})
+	}
+	return kvs, 0, nil
+}
+
+// yamlText renders a YAML value as text.
+func yamlText(v *yaml.Node) string {
+	for v.Kind == yaml.AliasNode && v.Alias != nil {
+		v = v.Alias
+	}
+	switch v.Kind {
+	case yaml.ScalarNode:
+		if v.Tag == "!!null" {
+			return ""
+		}
+		return v.Value
+	case yaml.SequenceNode:
+		parts := make([]string, 0, len(v.Content))
+		scalars := true
+		for _, c := range v.Content {
+			if c.Kind != yaml.ScalarNode {
+				scalars = false
+				break
+			}
+			parts = append(parts, c.Value)
+		}
+		if scalars {
+			return strings.Join(parts, ", ")
+		}
+	}
+	c := *v
+	c.Style = yaml.FlowStyle
+	out, err := yaml.Marshal(&c)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+var (
+	yamlLineRE   = regexp.MustCompile(`line (\d+)`)
+	yamlPrefixRE = regexp.MustCompile(`^(yaml: )?(line \d+: )?`)
+)
+
+// yamlLine pulls the line number out of a go-yaml error message, or 0.
+func yamlLine(msg string) int {
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			return n
+		}
+	}
+	return 0
+}
+
+var unknownFieldRE = regexp.MustCompile(`field (\S+) not found in type .*`)
+
+// yamlErrors splits a go-yaml decoding error into its messages, each with
+// its line, and words them for people who write YAML rather than Go.
+func yamlErrors(err error) []lineMessage {
+	msgs := []string{err.Error()}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	out := make([]lineMessage, len(msgs))
+	for i, m := range msgs {
+		m2 := unknownFieldRE.ReplaceAllString(cleanYAML(m), `unknown key "$1"`)
+		out[i] = lineMessage{line: yamlLine(m), msg: typeNames.Replace(m2)}
+	}
+	return out
+}
+
+type lineMessage struct {
+	line int
+	msg  string
+}
+
+// typeNames names Go types in YAML errors the way the author of a YAML file
+// knows them.
+var typeNames = strings.NewReplacer("into []string", "into a list of names", "into string", "into text", "into int", "into a number")
+
+// cleanYAML drops go-yaml's "yaml: line N:" prefix: our messages carry the
+// line in file:line form.
+func cleanYAML(msg string) string {
+	return yamlPrefixRE.ReplaceAllString(msg, "")
+}
