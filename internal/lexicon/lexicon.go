@@ -418,6 +418,17 @@ func (c *checker) validate(lex *Lexicon) {
 			forms[key] = seen{entry: i, line: e.Line}
 		}
 	}
+	// An except phrase that is also a term would hide that term: both
+	// compile to the same trie node, and the first one added wins.
+	for i := range lex.Entries {
+		e := &lex.Entries[i]
+		for _, x := range e.Except {
+			if prev, ok := forms[patternKey(x)]; ok {
+				c.add(e.Line, "entry %q: except phrase %q is also a term of entry %q at line %d, which it would hide",
+					e.ID, x, lex.Entries[prev.entry].ID, prev.line)
+			}
+		}
+	}
 }
 
 // checkPattern returns why a surface form cannot be matched, or "".

@@ -107,6 +107,7 @@ func TestParseProblems(t *testing.T) {
 		{"conflict", base + "entries:\n  - {terms: [x], target: a, valence: 0, category: neutral}\n  - {id: y, terms: [X], target: a, valence: 1, category: neutral}\n", `already defined with another meaning`},
 		{"weight target", "name: x\nversion: 1\ntargets: [{id: a, label: A}]\naxes: [{id: ax, weights: {b: 1}}]\n", `f.yaml:4: axis "ax": unknown target "b"`},
 		{"lean axis", base + "entries:\n  - {terms: [x], target: a, valence: 0, category: neutral, lean: {zz: 1}}\n", `lean on unknown axis "zz"`},
+		{"except hides a term", base + "entries:\n  - {terms: [x], target: a, valence: 0, category: neutral, except: [x y]}\n  - {id: y, terms: [X Y], target: a, valence: 1, category: neutral}\n", `except phrase "x y" is also a term of entry "y"`},
 		{"category", base + "entries:\n  - {terms: [x], target: a, valence: 0, category: nice}\n", `unknown category "nice"`},
 	}
 	for _, tt := range tests {
