@@ -44,6 +44,8 @@ func inputFlags() []cli.Flag {
 		&cli.StringFlag{Name: "errors", Usage: "write every skipped record and warning to `FILE` as JSON Lines, with file, line and reason"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit with status 3 when any record was skipped"},
 		&cli.StringFlag{Name: "stdin-format", Value: "jsonl", Usage: "`FORMAT` of standard input (-): jsonl, json, csv, tsv, txt or html"},
+		&cli.BoolFlag{Name: "progress", Usage: "show a progress bar on standard error even when it is not a terminal"},
+		&cli.BoolFlag{Name: "no-progress", Usage: "show no progress bar and no closing throughput line"},
 	}
 }
 
@@ -92,7 +94,13 @@ func readInput(c *cli.Context, emit func(*corpus.Article) error) error {
 		fmt.Fprintf(stderr, "compare: %s: %s\n", kind, p)
 	}
 
-	sum, readErr := corpus.Read(c.Context, c.Args().Slice(), opts, emit, report)
+	prog := startProgress(c, c.Args().Slice())
+	opts.Progress = prog.addBytes
+	sum, readErr := corpus.Read(c.Context, c.Args().Slice(), opts, func(a *corpus.Article) error {
+		prog.article()
+		return emit(a)
+	}, report)
+	prog.finish()
 
 	if unprinted > 0 {
 		more := "use --errors FILE to list them all"

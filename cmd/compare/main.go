@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/urfave/cli/v2"
 )
@@ -74,6 +75,11 @@ article selects, or stance carried by words that are not in the lexicon.`,
 		// run decides the exit status; the library must never exit.
 		ExitErrHandler:       func(*cli.Context, error) {},
 		EnableBashCompletion: true,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile to `FILE` (read it with go tool pprof)"},
+		},
+		Before: startCPUProfile,
+		After:  stopCPUProfile,
 		Commands: []*cli.Command{
 			scoreCommand(),
 			lexiconCommand(),
@@ -83,6 +89,32 @@ article selects, or stance carried by words that are not in the lexicon.`,
 	app.OnUsageError = usageError
 	setUsageError(app.Commands)
 	return app
+}
+
+// startCPUProfile starts profiling when --cpuprofile is set.
+func startCPUProfile(c *cli.Context) error {
+	path := c.String("cpuprofile")
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return cli.Exit(err, exitFailure)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return cli.Exit(err, exitFailure)
+	}
+	c.App.Metadata = map[string]any{"cpuprofile": f}
+	return nil
+}
+
+func stopCPUProfile(c *cli.Context) error {
+	if f, ok := c.App.Metadata["cpuprofile"].(*os.File); ok {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}
+	return nil
 }
 
 // usageError turns a flag parsing error into exit status 2.

@@ -36,6 +36,10 @@ type Options struct {
 	StdinFormat string
 	// Debris are the rules for page furniture; nil means DefaultDebris().
 	Debris *Debris
+	// Progress, when not nil, is called with the number of bytes read
+	// from the input files (as stored, before decompression) each time a
+	// buffer is filled: a progress bar's feed.
+	Progress func(n int64)
 }
 
 // DefaultMaxBytes is the article size limit when Options.MaxBytes is 0.

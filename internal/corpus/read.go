@@ -145,7 +145,7 @@ func (r *run) path(p string) error {
 			r.skip(Problem{File: StdinName, Reason: ReasonUnsupported, Message: fmt.Sprintf("unknown stdin format %q (want jsonl, json, csv, tsv, txt or html)", r.opts.StdinFormat)})
 			return nil
 		}
-		return r.stream(r.newSource(StdinName, "stdin", ""), r.opts.Stdin, format, true)
+		return r.stream(r.newSource(StdinName, "stdin", ""), r.counted(r.opts.Stdin), format, true)
 	}
 	info, err := os.Stat(p)
 	if err != nil {
@@ -257,7 +257,57 @@ func (r *run) file(p, rel string, explicit bool) error {
 			folder = base
 		}
 	}
-	return r.stream(r.newSource(p, rel, folder), f, formatOf(p), explicit)
+	return r.stream(r.newSource(p, rel, folder), r.counted(f), formatOf(p), explicit)
+}
+
+// counted reports the bytes read from rd to Options.Progress.
+func (r *run) counted(rd io.Reader) io.Reader {
+	if r.opts.Progress == nil {
+		return rd
+	}
+	return progressReader{rd, r.opts.Progress}
+}
+
+type progressReader struct {
+	r   io.Reader
+	add func(int64)
+}
+
+func (p progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if n > 0 {
+		p.add(int64(n))
+	}
+	return n, err
+}
+
+// InputSize returns the total size of the files Read would read under
+// paths, and false when it cannot be known (standard input).
+func InputSize(paths []string) (int64, bool) {
+	var total int64
+	known := true
+	for _, p := range paths {
+		if p == "-" {
+			known = false
+			continue
+		}
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if info, err := d.Info(); err == nil && info.Mode().IsRegular() {
+				total += info.Size()
+			}
+			return nil
+		})
+	}
+	return total, known
 }
 
 var gzipMagic = []byte{0x1f, 0x8b}
