@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/compare-tool/compare/internal/stance"
+)
+
+const sampleDir = "../../testdata/sample"
+
+// TestScoreGolden pins the output of compare score on the built-in sample
+// in every format. Update with go test -update after a deliberate change.
+func TestScoreGolden(t *testing.T) {
+	for _, tt := range []struct{ format, golden string }{
+		{"jsonl", "score-sample.jsonl"},
+		{"table", "score-sample.txt"},
+		{"csv", "score-sample.csv"},
+	} {
+		t.Run(tt.format, func(t *testing.T) {
+			stdout, stderr, code := compare(t, "", "score", "--format", tt.format, "--outlets", "../../testdata/sample-outlets.yaml", sampleDir)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			golden(t, tt.golden, stdout)
+		})
+	}
+}
+
+// TestScoreWorkers checks that the number of workers does not change a byte.
+func TestScoreWorkers(t *testing.T) {
+	one, _, _ := compare(t, "", "score", "--format", "jsonl", "--workers", "1", sampleDir)
+	for _, n := range []string{"2", "3", "8"} {
+		many, _, _ := compare(t, "", "score", "--format", "jsonl", "--workers", n, sampleDir)
+		if many != one {
+			t.Errorf("--workers %s output differs from --workers 1", n)
+		}
+	}
+}
+
+func decodeRecords(t *testing.T, jsonl string) []*stance.Record {
+	t.Helper()
+	var recs []*stance.Record
+	sc := bufio.NewScanner(strings.NewReader(jsonl))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		r := new(stance.Record)
+		if err := json.Unmarshal(sc.Bytes(), r); err != nil {
+			t.Fatalf("record %d: %v", len(recs)+1, err)
+		}
+		recs = append(recs, r)
+	}
+	return recs
+}
+
+// TestSeedsAcceptance checks the promises of the scoring issue on the five
+// real seed articles.
+func TestSeedsAcceptance(t *testing.T) {
+	dir := seedsDir(t)
+	stdout, stderr, code := compare(t, "", "score", "--format", "jsonl", filepath.Join(dir, "seeds.jsonl"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs := decodeRecords(t, stdout)
+	if len(recs) != 5 {
+		t.Fatalf("got %d records, want 5", len(recs))
+	}
+	byID := map[string]*stance.Record{}
+	for _, r := range recs {
+		byID[r.ID[:3]] = r
+		if r.Tokens == 0 || r.Outlet == "" {
+			t.Errorf("%s: tokens %d, outlet %q", r.ID, r.Tokens, r.Outlet)
+		}
+		if _, ok := r.Stance["tehran-damascus"]; !ok {
+			t.Errorf("%s: no tehran-damascus stance", r.ID)
+		}
+		for _, m := range r.Matches {
+			if r.Text[m.Start:m.End] != m.Text {
+				t.Errorf("%s: text[%d:%d] = %q, match says %q", r.ID, m.Start, m.End, r.Text[m.Start:m.End], m.Text)
+			}
+			if m.Voice != stance.Author && m.Voice != stance.Quote && m.Voice != stance.Distanced {
+				t.Errorf("%s: voice %q", r.ID, m.Voice)
+			}
+		}
+	}
+
+	// Seed 000: the curly-apostrophe "mullahs’ regime" in the author's voice,
+	// "martyrs" inside the minister's quotation, and the "martyrs" of "it
+	// calls those killed there martyrs" not the author's own word.
+	s0 := byID["000"]
+	// voices lists the voices of the matches whose text contains text.
+	voices := func(text string) []stance.Voice {
+		var v []stance.Voice
+		for _, m := range s0.Matches {
+			if strings.Contains(strings.ToLower(m.Text), text) {
+				v = append(v, m.Voice)
+			}
+		}
+		return v
+	}
+	if v := voices("mullahs’ regime"); len(v) == 0 || v[0] != stance.Author {
+		t.Errorf("seed 000 mullahs’ regime voices = %v, want author", v)
+	}
+	martyrs := voices("martyrs")
+	if len(martyrs) != 2 || martyrs[0] != stance.Quote || martyrs[1] == stance.Author {
+		t.Errorf("seed 000 martyrs voices = %v, want [quote, not author]", martyrs)
+	}
+
+	// The order a careful reader expects on the tehran-damascus axis.
+	score := func(id string) float64 { return byID[id].Stance["tehran-damascus"].Score }
+	lo := max(score("000"), score("001"))
+	hi := min(score("002"), score("003"))
+	if !(lo < score("004") && score("004") < hi) {
+		t.Errorf("tehran-damascus order: 000 %.3f, 001 %.3f, 004 %.3f, 002 %.3f, 003 %.3f; want max(000,001) < 004 < min(002,003)",
+			score("000"), score("001"), score("004"), score("002"), score("003"))
+	}
+}
