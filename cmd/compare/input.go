@@ -54,9 +54,6 @@ func inputFlags() []cli.Flag {
 // on c.App.ErrWriter, and returns a cli.Exit error with the statuses above.
 // An error from emit is returned as it is.
 func readInput(c *cli.Context, emit func(*corpus.Article) error) error {
-	if err := flagsFirst(c); err != nil {
-		return err
-	}
 	opts, err := inputOptions(c)
 	if err != nil {
 		return err
@@ -198,17 +195,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// flagsFirst rejects a flag written after the PATH arguments: the command
-// line parser stops at the first path, so "--outlets x" there would be read
-// as two more paths.
-func flagsFirst(c *cli.Context) error {
-	args := c.Args().Slice()
-	for i, a := range args {
-		if len(a) > 1 && a[0] == '-' && i > 0 {
-			return cli.Exit(fmt.Sprintf("%s: flags go before the PATH arguments: write %q before %q", c.Command.Name, a, args[0]), exitUsage)
-		}
-	}
-	return nil
 }

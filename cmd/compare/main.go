@@ -83,6 +83,7 @@ article selects, or stance carried by words that are not in the lexicon.`,
 		Commands: []*cli.Command{
 			scoreCommand(),
 			lexiconCommand(),
+			credibilityCommand(),
 			generateCommand(),
 		},
 	}
@@ -122,12 +123,22 @@ func usageError(c *cli.Context, err error, isSub bool) error {
 	return cli.Exit(fmt.Sprintf("%v (see --help)", err), exitUsage)
 }
 
-// setUsageError sets usageError on every command: urfave/cli asks the
-// command, not the app, about its own flags.
+// setUsageError sets usageError on every command (urfave/cli asks the
+// command, not the app, about its own flags) and lets every action see
+// flags written after its PATH arguments (see withLateFlags).
 func setUsageError(cmds []*cli.Command) {
 	for _, c := range cmds {
 		if c.OnUsageError == nil {
 			c.OnUsageError = usageError
+		}
+		if action := c.Action; action != nil {
+			c.Action = func(ctx *cli.Context) error {
+				ctx, err := withLateFlags(ctx)
+				if err != nil {
+					return err
+				}
+				return action(ctx)
+			}
 		}
 		setUsageError(c.Subcommands)
 	}

@@ -70,7 +70,9 @@ func TestUsageErrors(t *testing.T) {
 		{"bad format", []string{"score", "--format", "xml", "x.jsonl"}, exitUsage, `unknown format "xml"`},
 		{"unknown flag", []string{"score", "--nope"}, exitUsage, "flag provided but not defined"},
 		{"unknown lexicon", []string{"score", "--lexicon", "nope", "x"}, exitFailure, `no built-in lexicon "nope"`},
-		{"flag after path", []string{"score", "x.jsonl", "--format", "json"}, exitUsage, `flags go before the PATH arguments: write "--format" before "x.jsonl"`},
+		{"late flag checked", []string{"score", "x.jsonl", "--format", "xml"}, exitUsage, `unknown format "xml"`},
+		{"late unknown flag", []string{"score", "x.jsonl", "--nope"}, exitUsage, "flag provided but not defined: --nope"},
+		{"late flag without value", []string{"score", "x.jsonl", "--format"}, exitUsage, "flag needs an argument: --format"},
 		{"show without name", []string{"lexicon", "show"}, exitUsage, "name one lexicon"},
 	}
 	for _, tt := range tests {

@@ -38,6 +38,7 @@ Examples:
    compare score --lexicon my-lexicon.yaml --format csv corpus/ > scores.csv`,
 		Flags: append([]cli.Flag{
 			lexiconFlag(),
+			credibilityFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table",
 				Usage: "output `FORMAT`: " + strings.Join(stance.Formats, ", ")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
@@ -56,6 +57,10 @@ func runScore(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	cred, err := loadCredibility(c)
+	if err != nil {
+		return err
+	}
 	out := c.App.Writer
 	if path := c.String("output"); path != "" {
 		f, err := os.Create(path)
@@ -71,7 +76,7 @@ func runScore(c *cli.Context) error {
 	}
 	noText := c.Bool("no-text")
 	src := func(emit func(*corpus.Article) error) error { return readInput(c, emit) }
-	err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: c.Int("workers")}, src,
+	err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: c.Int("workers"), Credibility: cred}, src,
 		func(_ *corpus.Article, recs []*stance.Record) error {
 			for _, r := range recs {
 				if noText {

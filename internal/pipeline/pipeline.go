@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/stance"
 )
@@ -17,6 +18,8 @@ import (
 type Options struct {
 	// Workers is the number of scoring goroutines; 0 means GOMAXPROCS.
 	Workers int
+	// Credibility, when not nil, adds credibility signals to every record.
+	Credibility *credibility.Analyzer
 }
 
 // Source produces articles by calling emit for each one in order; it stops
@@ -36,7 +39,7 @@ func Score(ctx context.Context, matchers []*lexicon.Matcher, opt Options, src So
 		workers = runtime.GOMAXPROCS(0)
 	}
 	if workers == 1 {
-		scorers := newScorers(matchers)
+		scorers := newScorers(matchers, opt.Credibility)
 		return src(func(a *corpus.Article) error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -63,7 +66,7 @@ func Score(ctx context.Context, matchers []*lexicon.Matcher, opt Options, src So
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			scorers := newScorers(matchers)
+			scorers := newScorers(matchers, opt.Credibility)
 			for j := range in {
 				j.recs = scoreAll(scorers, j.a)
 				close(j.done)
@@ -111,10 +114,11 @@ func Score(ctx context.Context, matchers []*lexicon.Matcher, opt Options, src So
 	return ctx.Err()
 }
 
-func newScorers(matchers []*lexicon.Matcher) []*stance.Scorer {
+func newScorers(matchers []*lexicon.Matcher, cred *credibility.Analyzer) []*stance.Scorer {
 	s := make([]*stance.Scorer, len(matchers))
 	for i, m := range matchers {
 		s[i] = stance.NewScorer(m)
+		s[i].SetCredibility(cred)
 	}
 	return s
 }

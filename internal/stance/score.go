@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/token"
 )
@@ -44,6 +45,10 @@ type Record struct {
 	// a term inside one is in quote voice (or distanced, for scare quotes
 	// of a few words).
 	Quotes []corpus.Span `json:"quotes,omitempty"`
+	// Credibility holds the article's sourcing signals (attributions,
+	// citations by side, quotes, hedges, intensifiers, debris) when the
+	// scorer has credibility rules; see package credibility.
+	Credibility *credibility.Signals `json:"credibility,omitempty"`
 	// Text is the article text the offsets refer to. `compare score
 	// --no-text` leaves it out; reports and distinctive terms need it.
 	Text string `json:"text,omitempty"`
@@ -114,6 +119,17 @@ type Scorer struct {
 	scanner *lexicon.Scanner
 	// contrib[e] is entry e's contribution to each axis, computed once.
 	contrib []map[string]float64
+	// cred, when not nil, adds credibility signals to each record.
+	cred *credibility.Scanner
+}
+
+// SetCredibility makes the scorer add credibility signals found with an
+// to every record; nil turns them off.
+func (s *Scorer) SetCredibility(an *credibility.Analyzer) {
+	s.cred = nil
+	if an != nil {
+		s.cred = an.NewScanner()
+	}
 }
 
 // NewScorer returns a Scorer for m.
@@ -243,6 +259,9 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 			}
 			rec.Stance[axis] = as
 		}
+	}
+	if s.cred != nil {
+		rec.Credibility = s.cred.Analyze(a, rec.Quotes)
 	}
 	if rec.Tokens > 0 {
 		rec.LoadedPer1k = 1000 * float64(rec.Loaded) / float64(rec.Tokens)

@@ -157,6 +157,9 @@ func (t *tableWriter) Write(r *Record) error {
 		for _, a := range t.axes {
 			fmt.Fprintf(t.w, "\t%s (n)", strings.ToUpper(a))
 		}
+		if r.Credibility != nil {
+			fmt.Fprint(t.w, "\tSOURCING")
+		}
 		fmt.Fprint(t.w, "\tLOADED TERMS (author voice)\n")
 	}
 	fmt.Fprintf(t.w, "%s\t%s\t%d\t%.1f", oneLine(r.ID), oneLine(r.Outlet), r.Tokens, r.LoadedPer1k)
@@ -164,13 +167,17 @@ func (t *tableWriter) Write(r *Record) error {
 		s := r.Stance[a]
 		fmt.Fprintf(t.w, "\t%+.2f (%d)", s.Score, s.N)
 	}
-	fmt.Fprintf(t.w, "\t%s\n", termSummary(r, 6))
+	if r.Credibility != nil {
+		fmt.Fprintf(t.w, "\t%s", sourcingSummary(r))
+	}
+	fmt.Fprintf(t.w, "\t%s\n", termSummary(r, 4))
 	return nil
 }
 
 func (t *tableWriter) Close() error {
 	if t.axes != nil {
 		fmt.Fprint(t.w, "\nStance: mean of the author's own loaded and neutral terms, -1..+1; n = terms counted.\n")
+		fmt.Fprint(t.w, "Sourcing: claims without an identifiable source / attributed claims; sides of the media and bodies cited. It describes sourcing, not truth.\n")
 		fmt.Fprint(t.w, "Lexicon scoring sees word choice only: not sarcasm, not which facts were selected, not stance outside the lexicon.\n")
 	}
 	if err := t.w.Flush(); err != nil {
@@ -243,3 +250,19 @@ func sortedIDs[V any](m map[string]V) []string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// sourcingSummary says in a few words how the article sources its claims.
+func sourcingSummary(r *Record) string {
+	c := r.Credibility
+	out := fmt.Sprintf("unsourced %d/%d", c.Sourcing.Unsourced, c.Sourcing.Claims)
+	var sides []string
+	for _, side := range sortedIDs(c.Sides) {
+		if n := c.Sides[side]; n > 0 {
+			sides = append(sides, fmt.Sprintf("%s %d", side, n))
+		}
+	}
+	if len(sides) > 0 {
+		out += "; cites " + strings.Join(sides, ", ")
+	}
+	return out
+}

@@ -1,0 +1,775 @@
+package credibility
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/token"
+)
+
+// Scanner analyses articles with one Analyzer, reusing its buffers between
+// calls. It is not safe for concurrent use: give each goroutine its own.
+type Scanner struct {
+	an *Analyzer
+	tz token.Tokenizer
+
+	markers, verbs, vague, registry, unnamed *lexicon.Scanner
+
+	// State of the article being analysed.
+	text    string
+	ts      *token.Tokens
+	tok     []tokInfo
+	quotes  [][2]int
+	regs    []regMatch
+	sents   []int // first token of each sentence
+	subject []candidate
+	cands   []candidate
+	attrs   []attr
+}
+
+// tokInfo is what the heuristics need to know about one token.
+type tokInfo struct {
+	sent  int32
+	quote int32 // index into quotes, or -1
+	reg   int32 // index into regs + 1, or 0
+	flags uint16
+}
+
+const (
+	fCap        uint16 = 1 << iota // starts with a capital ("Assad", "al-Assad", "IRNA")
+	fTitle                         // capital then lower case ("May"): a name in mid sentence
+	fLower                         // starts with a lower-case letter
+	fInitial                       // first word of a sentence, a quotation, or after a colon
+	fJoined                        // only spaces (or a possessive apostrophe) separate it from the previous token
+	fPossessive                    // ends in ’s or s’
+	fUnnamed                       // an unnamed-source noun
+	fAbbrev                        // an abbreviation whose full stop does not end a sentence
+	fAttr                          // part of an attribution: its verb, its source or between them
+)
+
+// regMatch is one occurrence of a registry entity.
+type regMatch struct {
+	start, end  int
+	first, last int // tokens
+	entity      int
+	role        string // set when an attribution or credit makes it a citation
+}
+
+// attr is an attribution being built, with its token positions.
+type attr struct {
+	v, w int // first and last token of the verb
+	out  Attribution
+	src  *found
+}
+
+// found is a classified source phrase, by tokens.
+type found struct {
+	kind    string
+	a, b    int // tokens of the source text, inclusive
+	entity  int // registry entity, or -1
+	affil   int // index into regs of the organisation a named or unnamed source's phrase mentions, or -1
+	person  bool
+	org     bool
+	anaphor bool
+	pronoun string
+
+	resolved     string
+	viaA, viaB   int // byte span of what was resolved
+	resolvedFrom bool
+}
+
+// candidate is an earlier speaker a pronoun or elided subject may refer to.
+type candidate struct {
+	pos, sent int
+	f         *found
+}
+
+// Analyze computes the credibility signals of a. quotes are the article's
+// quotation spans, marks included, as stance finds them (Record.Quotes);
+// nil means the article has none. Text in a.Dropped is skipped, and its
+// spans are counted as debris. The result does not alias a or quotes.
+func (s *Scanner) Analyze(a *corpus.Article, quotes []corpus.Span) *Signals {
+	if a == nil {
+		panic("credibility: Analyze of a nil article")
+	}
+	an := s.an
+	s.text = a.Text
+	s.ts = s.tz.Tokenize(a.Text)
+	if len(a.Dropped) > 0 {
+		dropTokens(s.ts, a.Dropped)
+	}
+	s.setQuotes(quotes)
+	s.index()
+
+	sig := &Signals{
+		Rules:        RulesRef{Name: an.Rules.Name, Version: an.Rules.Version, SHA256: an.Rules.Hash},
+		Attributions: []Attribution{},
+		VagueSources: []Vague{},
+		Cited:        []Citation{},
+		Sides:        make(map[string]int, len(an.Rules.Sides)),
+	}
+	for _, side := range an.Rules.Sides {
+		sig.Sides[side.ID] = 0
+	}
+	s.scanRegistry()
+	s.scanUnnamed()
+	s.scanMarkers(sig)
+	s.findSubjects()
+	s.scanVerbs(sig)
+	s.scanVague(sig)
+	s.sourcing(sig)
+	s.cite(sig, an.selfEntity(a.Outlet))
+	s.quoteSignals(sig)
+	sig.Debris = debris(a)
+	return sig
+}
+
+// dropTokens removes the tokens that start inside dropped spans.
+func dropTokens(ts *token.Tokens, dropped []corpus.Span) {
+	spans := append([]corpus.Span(nil), dropped...)
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	kept := ts.List[:0]
+	k := 0
+	for _, t := range ts.List {
+		for k < len(spans) && spans[k].End <= t.Start {
+			k++
+		}
+		if k < len(spans) && spans[k].Start <= t.Start && t.Start < spans[k].End {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	ts.List = kept
+}
+
+// setQuotes keeps the valid quotation spans, sorted.
+func (s *Scanner) setQuotes(quotes []corpus.Span) {
+	s.quotes = s.quotes[:0]
+	for _, q := range quotes {
+		if q.Start < q.End && validSpan(s.text, q.Start, q.End) {
+			s.quotes = append(s.quotes, [2]int{q.Start, q.End})
+		}
+	}
+	sort.Slice(s.quotes, func(i, j int) bool { return s.quotes[i][0] < s.quotes[j][0] })
+}
+
+// word returns the folded form of token i; the bytes alias the tokenizer's
+// buffer.
+func (s *Scanner) word(i int) []byte { return s.ts.Norm(i) }
+
+func (s *Scanner) is(m map[string]bool, i int) bool { return m[string(s.ts.Norm(i))] }
+
+// gap returns the text between token i-1 and token i (before the first
+// token for i == 0).
+func (s *Scanner) gap(i int) string {
+	if i == 0 {
+		return s.text[:s.ts.List[0].Start]
+	}
+	return s.text[s.ts.List[i-1].End:s.ts.List[i].Start]
+}
+
+func (s *Scanner) has(i int, f uint16) bool { return s.tok[i].flags&f != 0 }
+
+// joined reports whether token i continues the phrase of token i-1.
+func (s *Scanner) joined(i int) bool { return i > 0 && i < len(s.tok) && s.has(i, fJoined) }
+
+func (s *Scanner) inQuote(i int) bool { return s.tok[i].quote >= 0 }
+
+func (s *Scanner) sameSent(i, j int) bool { return s.tok[i].sent == s.tok[j].sent }
+
+// midCap reports whether token i looks like a name in mid sentence, where
+// a lower-case term should not match it ("May", "Said").
+func (s *Scanner) midCap(i int) bool { return s.has(i, fTitle) && !s.has(i, fInitial) }
+
+// index fills tok: sentences, quotations, capitals and joins.
+func (s *Scanner) index() {
+	n := s.ts.Len()
+	if cap(s.tok) < n {
+		s.tok = make([]tokInfo, n)
+	}
+	s.tok = s.tok[:n]
+	s.sents = s.sents[:0]
+	q := 0
+	sent := int32(-1)
+	for i := 0; i < n; i++ {
+		t := s.ts.List[i]
+		ti := &s.tok[i]
+		*ti = tokInfo{quote: -1}
+		w := s.text[t.Start:t.End]
+		ti.flags = caseFlags(w)
+		if t.End < len(s.text) && s.text[t.End] == '.' && (isInitialism(w) || s.is(abbreviations, i)) {
+			ti.flags |= fAbbrev
+		}
+		if t.End+1 < len(s.text) && w[len(w)-1] == 's' && isApostropheAt(s.text, t.End) {
+			ti.flags |= fPossessive // mullahs’
+		}
+		if len(w) > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
+			ti.flags |= fPossessive
+		}
+		g := s.gap(i)
+		if i > 0 && g == " " {
+			// Most words are separated by one space: nothing to decide.
+			ti.flags |= fJoined
+		} else if i == 0 || s.sentenceBreak(i, g) {
+			sent++
+			s.sents = append(s.sents, i)
+			ti.flags |= fInitial
+		} else if strings.ContainsAny(g, "“«„\"([:—–‘\n") {
+			ti.flags |= fInitial
+		}
+		if i > 0 && g != " " && cleanGap(g, s.has(i-1, fAbbrev)) {
+			ti.flags |= fJoined
+		}
+		ti.sent = sent
+		for q < len(s.quotes) && s.quotes[q][1] <= t.Start {
+			q++
+		}
+		if q < len(s.quotes) && s.quotes[q][0] <= t.Start {
+			ti.quote = int32(q)
+		}
+	}
+}
+
+// sentenceBreak decides whether a sentence ends in gap g, before token i.
+// A blank line always ends one; a single line break does unless the next
+// line goes on in lower case (hard-wrapped text); a full stop, question or
+// exclamation mark does when the next word is not in lower case and the
+// stop does not close an abbreviation ("Gen. Freij", "U.S. officials").
+func (s *Scanner) sentenceBreak(i int, g string) bool {
+	nl := strings.Count(g, "\n")
+	if nl >= 2 {
+		return true
+	}
+	punct := strings.IndexAny(g, ".!?…")
+	lower := s.has(i, fLower)
+	if nl == 1 {
+		return punct >= 0 || strings.ContainsAny(g, ":;") || !lower
+	}
+	if punct < 0 || lower {
+		return false
+	}
+	if g[punct] == '.' && punct == 0 && s.has(i-1, fAbbrev) {
+		return false
+	}
+	return true
+}
+
+// cleanGap reports whether only spaces, a possessive apostrophe or an
+// abbreviation's full stop separate two words.
+func cleanGap(g string, afterAbbrev bool) bool {
+	for i, r := range g {
+		switch {
+		case r == ' ' || r == '\t' || r == '\u00a0':
+		case isApostrophe(r):
+		case r == '.' && i == 0 && afterAbbrev:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ', '`', '´', '′':
+		return true
+	}
+	return false
+}
+
+func isApostropheAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isApostrophe(r)
+}
+
+// caseFlags classifies a word by its capitals. A lower-case Arabic article
+// ("al-Assad", "ash-Sham") does not hide the capital after it.
+func caseFlags(w string) uint16 {
+	if c := w[0]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
+		if 'a' <= c && c <= 'z' && !strings.ContainsAny(w[:min(len(w), 5)], "-‐‑") {
+			return fLower
+		}
+		if c < 'a' || c > 'z' {
+			return 0 // a digit
+		}
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	if unicode.IsLower(r) {
+		if h := strings.IndexAny(w, "-‐‑"); h > 0 && h <= 4 {
+			if next, _ := utf8.DecodeRuneInString(w[h+1:]); unicode.IsUpper(next) {
+				return fCap
+			}
+		}
+		return fLower
+	}
+	if !unicode.IsUpper(r) {
+		return 0
+	}
+	for _, r := range w[size:] {
+		if unicode.IsLower(r) {
+			return fCap | fTitle
+		}
+	}
+	return fCap
+}
+
+// isInitialism reports whether a token is an initial or ends inside
+// initials ("W", "U.S"), so that the full stop after it ends no sentence.
+func isInitialism(w string) bool {
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	return strings.Contains(w, ".")
+}
+
+func (s *Scanner) scanRegistry() {
+	s.regs = s.regs[:0]
+	an := s.an
+	for _, m := range s.registry.Scan(s.ts) {
+		if m.Kind != lexicon.KindTerm {
+			continue
+		}
+		info := an.aliasInfo[m.Entry]
+		if info.acronym && !allUpper(s.text[m.Start:m.End]) {
+			continue
+		}
+		s.regs = append(s.regs, regMatch{start: m.Start, end: m.End, first: m.FirstToken, last: m.LastToken, entity: info.entity})
+		for i := m.FirstToken; i <= m.LastToken; i++ {
+			s.tok[i].reg = int32(len(s.regs))
+		}
+	}
+}
+
+func allUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Scanner) scanUnnamed() {
+	for _, m := range s.unnamed.Scan(s.ts) {
+		if m.Kind == lexicon.KindTerm && m.FirstToken == m.LastToken {
+			s.tok[m.FirstToken].flags |= fUnnamed
+		}
+	}
+}
+
+func (s *Scanner) scanMarkers(sig *Signals) {
+	lists := [...]*Markers{hedge: &sig.Hedges, certainty: &sig.Certainty, intensifier: &sig.Intensifiers}
+	for _, l := range lists {
+		l.Spans = []Marker{}
+	}
+	for _, m := range s.markers.Scan(s.ts) {
+		if m.Kind != lexicon.KindTerm {
+			continue
+		}
+		info := s.an.markerInfo[m.Entry]
+		if info.lower && s.midCap(m.FirstToken) {
+			continue
+		}
+		l := lists[info.marker]
+		inQuote := s.inQuote(m.FirstToken)
+		l.Count++
+		if !inQuote {
+			l.Author++
+		}
+		l.Spans = append(l.Spans, Marker{Start: m.Start, End: m.End, Text: s.text[m.Start:m.End], Term: info.text, InQuote: inQuote})
+	}
+}
+
+// scanVague finds the vague-source patterns outside quotations.
+func (s *Scanner) scanVague(sig *Signals) {
+	an := s.an
+	n := s.ts.Len()
+	lastEnd := -1
+	for _, m := range s.vague.Scan(s.ts) {
+		if m.Kind != lexicon.KindTerm || m.FirstToken <= lastEnd || s.inQuote(m.FirstToken) {
+			continue
+		}
+		best, bestEnd := -1, -1
+		for _, pi := range an.vagueFirst[m.Entry] {
+			p := &an.vaguePats[pi]
+			if p.lower && s.midCap(m.FirstToken) {
+				continue
+			}
+			end, ok := s.continuePattern(p, m.LastToken, n)
+			if ok && end > bestEnd {
+				best, bestEnd = pi, end
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		lastEnd = bestEnd
+		start, end := m.Start, s.ts.List[bestEnd].End
+		v := Vague{Start: start, End: end, Text: s.text[start:end], Rule: an.vaguePats[best].text}
+		for i := m.FirstToken; i <= bestEnd; i++ {
+			if s.has(i, fAttr) {
+				v.Attribution = true
+				break
+			}
+		}
+		sig.VagueSources = append(sig.VagueSources, v)
+	}
+	sort.SliceStable(sig.VagueSources, func(i, j int) bool { return sig.VagueSources[i].Start < sig.VagueSources[j].Start })
+}
+
+// continuePattern matches the words after each gap of p, each within
+// GapWords words of the previous part and in the same sentence. It returns
+// the last token of the match.
+func (s *Scanner) continuePattern(p *vaguePattern, last, n int) (int, bool) {
+	pos := last + 1
+	for _, seg := range p.rest {
+		found := false
+		for j := pos; j <= pos+GapWords && j+len(seg) <= n; j++ {
+			if !s.sameSent(j+len(seg)-1, last) {
+				break
+			}
+			if s.wordsMatch(j, seg) {
+				pos, found = j+len(seg), true
+				break
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	return pos - 1, true
+}
+
+func (s *Scanner) wordsMatch(j int, seg []wordPattern) bool {
+	for k, wp := range seg {
+		w := s.word(j + k)
+		if wp.glob {
+			if !bytes.HasPrefix(w, []byte(wp.word)) {
+				return false
+			}
+		} else if string(w) != wp.word {
+			return false
+		}
+	}
+	return true
+}
+
+// sourcing counts claims and the unsourced ones.
+func (s *Scanner) sourcing(sig *Signals) {
+	so := &sig.Sourcing
+	so.UnsourcedSpans = []Reasoned{}
+	for _, at := range sig.Attributions {
+		so.Claims++
+		if at.Loaded {
+			so.Loaded++
+		}
+		if at.Identified {
+			continue
+		}
+		so.Unsourced++
+		r := Reasoned{Start: at.Start, End: at.End, Text: at.Text}
+		switch {
+		case at.Source != nil && at.Source.Kind == KindUnnamed:
+			r.Reason = "unnamed source"
+			r.Start, r.End = min(at.Start, at.Source.Start), max(at.End, at.Source.End)
+			r.Text = s.text[r.Start:r.End]
+		case at.Source != nil && at.Source.Kind == KindPronoun:
+			r.Reason = "pronoun not resolved"
+		case at.Passive:
+			r.Reason = "passive without agent"
+		default:
+			r.Reason = "no source found"
+		}
+		so.UnsourcedSpans = append(so.UnsourcedSpans, r)
+	}
+	for _, v := range sig.VagueSources {
+		if v.Attribution || v.Rule == unnamedRule {
+			continue
+		}
+		so.Claims++
+		so.Unsourced++
+		so.UnsourcedSpans = append(so.UnsourcedSpans, Reasoned{Start: v.Start, End: v.End, Text: v.Text, Reason: "vague phrase"})
+	}
+	sort.SliceStable(so.UnsourcedSpans, func(i, j int) bool { return so.UnsourcedSpans[i].Start < so.UnsourcedSpans[j].Start })
+	if so.Claims > 0 {
+		share := float64(so.Unsourced) / float64(so.Claims)
+		so.UnsourcedShare = &share
+	}
+}
+
+const unnamedRule = "unnamed source"
+
+// cite lists the registry entities found, with the role of each mention.
+func (s *Scanner) cite(sig *Signals, self int) {
+	an := s.an
+	// Roles: the source phrase of an attribution, the object of "told",
+	// a credit line; anything else is a mention.
+	extra := map[int][]CitationSpan{}
+	for i := range s.attrs {
+		at := &s.attrs[i]
+		if strings.HasPrefix(at.out.Verb, "told") || strings.HasPrefix(at.out.Verb, "tell") {
+			if at.w+1 < len(s.tok) && s.joined(at.w+1) {
+				if k := s.tok[at.w+1].reg; k > 0 && s.regs[k-1].first == at.w+1 {
+					s.regs[k-1].role = RoleVia
+				}
+			}
+		}
+		f := at.src
+		if f == nil {
+			continue
+		}
+		e := s.entityOf(f)
+		if e < 0 {
+			continue
+		}
+		marked := false
+		if !f.resolvedFrom {
+			if f.affil >= 0 {
+				s.regs[f.affil].role = RoleSource
+				marked = true
+			}
+			for r := f.a; r <= f.b && f.entity >= 0; r++ {
+				if k := s.tok[r].reg; k > 0 && s.regs[k-1].entity == e {
+					s.regs[k-1].role = RoleSource
+					marked = true
+				}
+			}
+		}
+		if !marked && f.resolvedFrom {
+			extra[e] = append(extra[e], CitationSpan{Start: f.viaA, End: f.viaB, Text: s.text[f.viaA:f.viaB], Role: RoleSource})
+		}
+	}
+	byEntity := map[int]*Citation{}
+	var order []int
+	add := func(e int, cs CitationSpan) {
+		c, ok := byEntity[e]
+		if !ok {
+			ent := &an.Rules.Registry[e]
+			c = &Citation{Name: ent.Name, Kind: ent.Kind, Side: ent.Side, Country: ent.Country, Self: e == self}
+			byEntity[e] = c
+			order = append(order, e)
+		}
+		c.Spans = append(c.Spans, cs)
+		if cs.Role != RoleMention {
+			c.Citations++
+			if !c.Self {
+				sig.Sides[c.Side]++
+			}
+		}
+	}
+	for i := range s.regs {
+		r := &s.regs[i]
+		role := r.role
+		if role == "" {
+			role = s.creditRole(r.start, r.end)
+		}
+		add(r.entity, CitationSpan{Start: r.start, End: r.end, Text: s.text[r.start:r.end], Role: role})
+	}
+	for _, e := range sortedKeys(extra) {
+		for _, cs := range extra[e] {
+			add(e, cs)
+		}
+	}
+	for _, e := range order {
+		c := byEntity[e]
+		sort.SliceStable(c.Spans, func(i, j int) bool { return c.Spans[i].Start < c.Spans[j].Start })
+		sig.Cited = append(sig.Cited, *c)
+	}
+	sort.SliceStable(sig.Cited, func(i, j int) bool { return sig.Cited[i].Spans[0].Start < sig.Cited[j].Spans[0].Start })
+}
+
+func sortedKeys[V any](m map[int]V) []int {
+	keys := make([]int, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	return keys
+}
+
+// creditRole returns RoleCredit for a credit line ("Source: ARA News",
+// "Via Reuters") or a tag in brackets ("(AFP)"), else RoleMention.
+func (s *Scanner) creditRole(start, end int) string {
+	lineStart := strings.LastIndexByte(s.text[:start], '\n') + 1
+	prefix := strings.ToLower(strings.TrimRight(strings.TrimSpace(s.text[lineStart:start]), " :-–—"))
+	prefix = strings.TrimSuffix(prefix, " of")
+	if creditPrefixes[prefix] {
+		return RoleCredit
+	}
+	// A tag in brackets is a credit when it ends its line or a dash
+	// follows it ("TEHRAN (Reuters) -"); "Revolutionary Guards (IRGC) in
+	// Syria" only spells out a name.
+	before := strings.TrimRight(s.text[:start], " ")
+	after := strings.TrimLeft(s.text[end:], " ")
+	if strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
+		rest := after[1:]
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			rest = rest[:nl]
+		}
+		rest = strings.TrimSpace(rest)
+		if rest == "" || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, ":") {
+			return RoleCredit
+		}
+	}
+	return RoleMention
+}
+
+// quoteSignals describes the quotations and finds their speakers.
+func (s *Scanner) quoteSignals(sig *Signals) {
+	qs := &sig.Quotes
+	qs.Quotations = []Quotation{}
+	qs.Speakers = []Speaker{}
+	n := s.ts.Len()
+	words := make([]int, len(s.quotes))
+	first := make([]int, len(s.quotes))
+	last := make([]int, len(s.quotes))
+	for i := range first {
+		first[i], last[i] = -1, -1
+	}
+	for i := 0; i < n; i++ {
+		if q := s.tok[i].quote; q >= 0 {
+			words[q]++
+			if first[q] < 0 {
+				first[q] = i
+			}
+			last[q] = i
+		}
+	}
+	speakers := map[string]int{}
+	prev := -1 // previous direct quotation
+	for qi, q := range s.quotes {
+		quoted := s.text[q[0]:q[1]]
+		qt := Quotation{Start: q[0], End: q[1], Words: words[qi]}
+		if words[qi] <= scareQuoteWords && !strings.ContainsAny(quoted, ",.!?;:…") {
+			qt.Scare = true
+			qs.Scare++
+			qs.Quotations = append(qs.Quotations, qt)
+			continue
+		}
+		qs.Count++
+		qs.Words += words[qi]
+		if first[qi] >= 0 {
+			if at, by := s.quoteAttribution(q, first[qi], last[qi]); at != nil {
+				qt.Speaker, qt.By = at.out.Source, by
+			} else if prev >= 0 && qs.Quotations[prev].Speaker != nil && !strings.Contains(s.text[qs.Quotations[prev].End:q[0]], "\n") {
+				qt.Speaker, qt.By = qs.Quotations[prev].Speaker, "continuation"
+			}
+		}
+		if sp := qt.Speaker; sp != nil {
+			name, key := speakerKey(sp)
+			k, ok := speakers[key]
+			if !ok {
+				k = len(qs.Speakers)
+				speakers[key] = k
+				qs.Speakers = append(qs.Speakers, Speaker{Name: name, Named: sp.Named, Spans: []Span{}})
+			}
+			spk := &qs.Speakers[k]
+			if len(name) > len(spk.Name) {
+				spk.Name = name // "Abed al-Fawal" rather than "al-Fawal"
+			}
+			spk.Quotations++
+			if len(spk.Spans) == 0 || spk.Spans[len(spk.Spans)-1].Start != sp.Start {
+				spk.Spans = append(spk.Spans, Span{Start: sp.Start, End: sp.End, Text: sp.Text})
+			}
+		}
+		prev = len(qs.Quotations)
+		qs.Quotations = append(qs.Quotations, qt)
+	}
+	if n > 0 {
+		qs.ShareOfText = float64(qs.Words) / float64(n)
+	}
+}
+
+// speakerKey returns a speaker's display name and the key that identifies
+// it: the registry name, or for a person named by a capitalised name its
+// last word folded, so that "Abed al-Fawal" and "al-Fawal" are one speaker.
+func speakerKey(sp *Source) (name, key string) {
+	if sp.Kind == KindRegistry && sp.Registry != "" {
+		return sp.Registry, "registry:" + sp.Registry
+	}
+	if sp.Kind == KindNamed {
+		f := strings.Fields(token.Fold(sp.Text))
+		if len(f) > 0 {
+			return sp.Text, "named:" + f[len(f)-1]
+		}
+	}
+	return sp.Text, sp.Kind + ":" + token.Fold(sp.Text)
+}
+
+// scareQuoteWords is the most words a quotation may have and still be read
+// as scare quotes: the rule of package stance.
+const scareQuoteWords = 4
+
+// quoteAttribution finds the attribution that introduces or closes the
+// quotation q, whose first and last tokens are given: one right after it
+// in the same sentence (“…,” she said) wins, then one before it in the
+// sentence of its first word (She said: “…” or She said that “…”), then any
+// later one in its last sentence.
+func (s *Scanner) quoteAttribution(q [2]int, first, last int) (*attr, string) {
+	var after, before *attr
+	// Attributions are in text order and never inside a quotation: the
+	// candidates are the last one before q and the first one after it.
+	i := sort.Search(len(s.attrs), func(i int) bool { return s.attrs[i].out.Start >= q[1] })
+	if i < len(s.attrs) && s.sameSent(s.attrs[i].v, last) {
+		after = &s.attrs[i]
+	}
+	j := sort.Search(len(s.attrs), func(i int) bool { return s.attrs[i].out.End > q[0] }) - 1
+	if j >= 0 {
+		at := &s.attrs[j]
+		if s.sameSent(at.v, first) || strings.TrimSpace(s.text[at.out.End:q[0]]) == ":" {
+			before = at
+		}
+	}
+	if after != nil && s.tokensBetween(q[1], after.out.Start) <= 3 {
+		return after, "after"
+	}
+	if before != nil {
+		return before, "before"
+	}
+	if after != nil {
+		return after, "after"
+	}
+	return nil, ""
+}
+
+// tokensBetween counts the tokens that start in [start, end).
+func (s *Scanner) tokensBetween(start, end int) int {
+	i := sort.Search(len(s.ts.List), func(i int) bool { return s.ts.List[i].Start >= start })
+	j := sort.Search(len(s.ts.List), func(i int) bool { return s.ts.List[i].Start >= end })
+	return j - i
+}
+
+// validSpan reports whether [start, end) is a span of text that starts
+// and ends on character boundaries.
+func validSpan(text string, start, end int) bool {
+	if start < 0 || end < start || end > len(text) {
+		return false
+	}
+	return (start == len(text) || utf8.RuneStart(text[start])) && (end == len(text) || utf8.RuneStart(text[end]))
+}
+
+// debris counts the article's dropped spans.
+func debris(a *corpus.Article) Debris {
+	d := Debris{Reasons: map[string]int{}, Spans: []Reasoned{}}
+	spans := append([]corpus.Span(nil), a.Dropped...)
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	for _, sp := range spans {
+		if !validSpan(a.Text, sp.Start, sp.End) {
+			continue // not a span of this text: nothing to show
+		}
+		reason := sp.Reason
+		if reason == "" {
+			reason = "debris"
+		}
+		d.Count++
+		d.Reasons[reason]++
+		d.Spans = append(d.Spans, Reasoned{Start: sp.Start, End: sp.End, Text: a.Text[sp.Start:sp.End], Reason: reason})
+	}
+	return d
+}
