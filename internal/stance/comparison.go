@@ -28,6 +28,9 @@ type Comparison struct {
 	Units []Unit `json:"units"`
 	// Tests holds, per axis, the tests of differences between units.
 	Tests []AxisTests `json:"tests"`
+	// TargetTests holds, per target, the same tests on the units'
+	// framing of the target (Target set, Axis empty).
+	TargetTests []AxisTests `json:"target_tests"`
 	// Naming is, per target, which surface labels each unit uses.
 	Naming []Naming `json:"naming"`
 	// Distinctive holds each unit's most distinctive words and phrases
@@ -82,16 +85,29 @@ type Summary struct {
 	// CILow and CIHigh bound the 95% percentile bootstrap interval of the mean.
 	CILow  *float64 `json:"ci_low"`
 	CIHigh *float64 `json:"ci_high"`
+	// CIMethod is "percentile bootstrap", or "normal" (mean ± 1.96·sd/√n)
+	// for samples too large to resample cheaply, where the two agree;
+	// empty when there is no interval.
+	CIMethod string `json:"ci_method,omitempty"`
 }
 
-// AxisTests are the tests of differences between units on one axis.
+// AxisTests are the tests of differences between units on one axis, or
+// on their framing of one target.
 type AxisTests struct {
-	Axis string `json:"axis"`
-	// Units are the units that entered the tests.
-	Units []string `json:"units"`
+	// Axis is the axis tested; empty in Comparison.TargetTests, where
+	// Target names the target instead.
+	Axis   string `json:"axis"`
+	Target string `json:"target,omitempty"`
+	// Units are the units that entered the tests; Excluded says, for
+	// each unit left out, why.
+	Units    []string          `json:"units"`
+	Excluded map[string]string `json:"excluded,omitempty"`
 	// KruskalWallis is nil when fewer than two units could be tested.
 	KruskalWallis *Kruskal `json:"kruskal_wallis"`
 	Pairs         []Pair   `json:"pairs"`
+	// PairsOmitted says why Pairs is empty although Kruskal–Wallis ran:
+	// too many units to list every pair.
+	PairsOmitted string `json:"pairs_omitted,omitempty"`
 	// Skipped says why no test was run, when none was.
 	Skipped string `json:"skipped,omitempty"`
 }
@@ -149,12 +165,14 @@ type Distinctive struct {
 // DistinctiveTerm is a word or 2–3 word phrase with its log-odds ratio
 // (informative Dirichlet prior, Monroe, Colaresi & Quinn 2008).
 type DistinctiveTerm struct {
-	Term    string  `json:"term"`
-	Z       float64 `json:"z"`
-	Delta   float64 `json:"delta"`
-	Count   int     `json:"count"`      // in this unit
-	Others  int     `json:"others"`     // in all other units
-	Lexicon bool    `json:"in_lexicon"` // false: a candidate entry
+	Term   string  `json:"term"`
+	Z      float64 `json:"z"`
+	Delta  float64 `json:"delta"`
+	Count  int     `json:"count"`  // in this unit
+	Others int     `json:"others"` // in all other units
+	// Lexicon is true when the term is, or contains, a surface form the
+	// lexicon matched; false marks a candidate entry.
+	Lexicon bool `json:"in_lexicon"`
 }
 
 // OutletMap places units and lexicon entries in two dimensions by

@@ -1,0 +1,316 @@
+package main
+
+import (
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/pipeline"
+	"github.com/compare-tool/compare/internal/stance"
+)
+
+func statsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "stats",
+		Usage:     "compare outlets: summaries with intervals, tests, naming, distinctive terms, a map",
+		ArgsUsage: "[PATH...] (articles to score first; or give --scores)",
+		Description: `stats answers "does outlet A frame this differently from outlet B, by how much,
+and how sure are we?", and says when the data cannot tell. It reads score
+records (--scores, the JSON Lines of compare score --format jsonl) or scores
+the articles at PATH first. Score a large corpus once, in shards on several
+machines if need be, and compare as often as you like: shards given as
+several --scores files, or concatenated, give the same output as one file.
+
+Examples:
+   compare score --format jsonl corpus/ > scores.jsonl
+   compare stats --scores scores.jsonl
+   compare stats --scores part1.jsonl --scores part2.jsonl.gz --format csv -o stats.csv
+   compare stats --by group --format json corpus/
+
+What it reports, per outlet (or --by group):
+   articles, tokens     how much text the outlet contributes
+   mean [95% CI]        average article score; percentile bootstrap interval
+                        (--bootstrap resamples, --seed; same seed, same output)
+   median (IQR)         R's type-7 quartiles, as quantile() computes them
+   loaded/1k, voices    loaded terms per 1,000 tokens; share author/quote/distanced
+   Kruskal-Wallis       do the outlets differ at all on an axis? (tie-corrected)
+   Mann-Whitney, Holm   which pairs differ; p-values adjusted for the number of pairs
+   Cliff's delta        by how much: the share of article pairs where one outlet
+                        scores higher minus the share where it scores lower
+   naming               which words each outlet uses for each target
+   distinctive terms    words and phrases an outlet uses more than the others
+                        (log-odds, Monroe et al. 2008); * marks candidates for the
+                        lexicon
+   outlet map           correspondence analysis of outlets x lexicon entries
+
+Caveats: lexicon scoring sees word choice only, not sarcasm, the selection of
+facts, or stance in words outside the lexicon. An article counts toward an
+axis only when it has evidence on it (n > 0). Outlets with fewer than
+--min-articles articles are listed but not tested: with one article per outlet
+there are no p-values. The tests treat articles as independent. Distinctive
+terms of a large corpus come from a sample of its texts (--text-budget). A
+corrupt score file is an error, not skipped: statistics on the part that
+parsed would mislead.`,
+		Flags: append([]cli.Flag{
+			&cli.StringSliceFlag{Name: "scores", Aliases: []string{"s"},
+				Usage: "read score records from `FILE` (JSON Lines of compare score --format jsonl; .gz is decompressed; - is standard input); repeat for shards"},
+			&cli.StringFlag{Name: "lexicon", Aliases: []string{"l"},
+				Usage: "lexicon `NAME` or YAML FILE: scores PATHs with it, and keeps only --scores records scored with it (by name, or by content for a FILE)"},
+			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "`UNIT` to compare: outlet, or group (the outlets' groups from the outlet metadata)"},
+			&cli.IntFlag{Name: "bootstrap", Value: stance.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
+			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; recorded in the output"},
+			&cli.IntFlag{Name: "min-articles", Value: stance.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested"},
+			&cli.IntFlag{Name: "top", Value: stance.DefaultTop, Usage: "distinctive terms (`N`) per outlet"},
+			&cli.IntFlag{Name: "text-budget", Value: stance.DefaultTextBudget >> 20, Usage: "article text (`MB`) kept for distinctive terms; past it the texts are sampled by a hash of outlet and id, and the output says so"},
+			&cli.IntFlag{Name: "ngram-cap", Value: stance.DefaultNgramCap, Usage: "word and phrase counts (`N`) kept in memory for distinctive terms, ~50 bytes each; past it rare ones are pruned and the output says so"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table",
+				Usage: "output `FORMAT`: " + strings.Join(stance.ComparisonFormats, ", ") + " (csv is tidy: one value a row)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU. Output is the same for any N"},
+		}, inputFlags()...),
+		Action: runStats,
+	}
+}
+
+func runStats(c *cli.Context) error {
+	scoreFiles := c.StringSlice("scores")
+	if len(scoreFiles) == 0 && c.NArg() == 0 {
+		return cli.Exit("stats: give --scores FILE or at least one PATH of articles to score", exitUsage)
+	}
+	by := c.String("by")
+	if by != "outlet" && by != "group" {
+		return cli.Exit(fmt.Sprintf("stats: --by %q: want outlet or group", by), exitUsage)
+	}
+	format := c.String("format")
+	if !slices.Contains(stance.ComparisonFormats, format) {
+		return cli.Exit(fmt.Sprintf("stats: --format %q: want one of %s", format, strings.Join(stance.ComparisonFormats, ", ")), exitUsage)
+	}
+	for _, f := range []string{"bootstrap", "min-articles", "top", "text-budget", "ngram-cap", "workers"} {
+		if c.Int(f) < 0 {
+			return cli.Exit(fmt.Sprintf("stats: --%s %d: must not be negative", f, c.Int(f)), exitUsage)
+		}
+	}
+	opt := stance.AggregateOptions{
+		By:          by,
+		Bootstrap:   c.Int("bootstrap"),
+		Seed:        c.Uint64("seed"),
+		MinArticles: c.Int("min-articles"),
+		Top:         c.Int("top"),
+		TextBudget:  c.Int("text-budget") << 20,
+		NgramCap:    c.Int("ngram-cap"),
+		Workers:     c.Int("workers"),
+	}
+	if opt.Bootstrap == 0 {
+		opt.Bootstrap = -1 // no intervals
+	}
+	if opt.MinArticles == 0 {
+		opt.MinArticles = 1
+	}
+
+	sel, err := selectLexicon(c.String("lexicon"))
+	if err != nil {
+		return err
+	}
+	opt.Lexicon = sel.lex
+	// The aggregator is made at the first record, when the lexicon of the
+	// records is known and can supply labels.
+	var agg *stance.Aggregator
+	add := func(r *stance.Record) error {
+		if agg == nil {
+			if opt.Lexicon == nil {
+				opt.Lexicon = builtinFor(r.Lexicon)
+			}
+			agg = stance.NewAggregator(opt)
+		}
+		err := agg.Add(r)
+		var mm *stance.LexiconMismatchError
+		if errors.As(err, &mm) {
+			return fmt.Errorf("%w (choose one with --lexicon NAME or FILE)", err)
+		}
+		return err
+	}
+
+	for _, name := range scoreFiles {
+		// Statistics do not use the credibility signals: not decoding
+		// them halves the reading time of records that carry them.
+		err := readScoreFileSkipping(c, name, []string{"credibility"}, func(r *stance.Record) error {
+			if !sel.keep(r) {
+				return nil
+			}
+			return add(r)
+		})
+		if err != nil {
+			return cli.Exit("stats: "+err.Error(), exitFailure)
+		}
+	}
+	if c.NArg() > 0 {
+		ref := c.String("lexicon")
+		if ref == "" {
+			ref = lexicon.Default
+		}
+		matchers, err := loadMatchers([]string{ref})
+		if err != nil {
+			return err
+		}
+		src := func(emit func(*corpus.Article) error) error { return readInput(c, emit) }
+		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: c.Int("workers")}, src,
+			func(_ *corpus.Article, recs []*stance.Record) error {
+				for _, r := range recs {
+					if err := add(r); err != nil {
+						return fmt.Errorf("%s: %w", r.Source, err)
+					}
+				}
+				return nil
+			})
+		if err != nil {
+			return cli.Exit("stats: "+err.Error(), exitFailure)
+		}
+	}
+	if agg == nil {
+		msg := "stats: no score records to compare"
+		if len(sel.skipped) > 0 {
+			msg = fmt.Sprintf("stats: no record was scored with lexicon %s; the input holds %s", c.String("lexicon"), sel.skippedList())
+		}
+		return cli.Exit(msg, exitNoInput)
+	}
+
+	cmp := agg.Result()
+	if len(sel.skipped) > 0 {
+		cmp.Notes = append(cmp.Notes, fmt.Sprintf("Left out, as --lexicon %s asked: %s.", c.String("lexicon"), sel.skippedList()))
+	}
+	out := c.App.Writer
+	if path := c.String("output"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			return cli.Exit(err, exitFailure)
+		}
+		defer f.Close()
+		out = f
+	}
+	if err := stance.WriteComparison(out, cmp, format); err != nil {
+		return cli.Exit(fmt.Errorf("stats: writing output: %w", err), exitFailure)
+	}
+	if f, ok := out.(*os.File); ok && f != os.Stdout {
+		if err := f.Close(); err != nil {
+			return cli.Exit(fmt.Errorf("stats: writing output: %w", err), exitFailure)
+		}
+	}
+	return nil
+}
+
+// readScoreFile streams the records of one score file: - is standard
+// input, a .gz name is decompressed.
+func readScoreFile(c *cli.Context, name string, fn func(*stance.Record) error) error {
+	return readScoreFileSkipping(c, name, nil, fn)
+}
+
+// readScoreFileSkipping is readScoreFile leaving the named top-level
+// fields out of the records.
+func readScoreFileSkipping(c *cli.Context, name string, skip []string, fn func(*stance.Record) error) error {
+	var r io.Reader = c.App.Reader
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	return stance.RecordReader{Skip: skip}.Read(r, name, fn)
+}
+
+// lexiconSelection is what --lexicon asks of score records.
+type lexiconSelection struct {
+	name, hash string           // keep records of this name, or of this content when hash is set
+	lex        *lexicon.Lexicon // the lexicon, when it could be loaded
+	skipped    map[string]int   // records left out, by lexicon
+}
+
+// selectLexicon interprets --lexicon: a FILE selects records by content
+// (SHA-256), a NAME by name. Empty keeps every record; the first record's
+// lexicon then sets what the others must match.
+func selectLexicon(ref string) (*lexiconSelection, error) {
+	sel := &lexiconSelection{skipped: map[string]int{}}
+	if ref == "" {
+		return sel, nil
+	}
+	if isLexiconFile(ref) {
+		lex, err := lexicon.LoadFile(ref)
+		if err != nil {
+			return nil, cli.Exit(err, exitFailure)
+		}
+		sel.lex, sel.hash = lex, lex.Hash
+		return sel, nil
+	}
+	sel.name = ref
+	if slices.Contains(lexicon.Builtin(), ref) {
+		lex, err := lexicon.Load(ref)
+		if err != nil {
+			return nil, cli.Exit(err, exitFailure)
+		}
+		sel.lex = lex
+	}
+	return sel, nil
+}
+
+func isLexiconFile(ref string) bool {
+	if strings.ContainsRune(ref, os.PathSeparator) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
+		return true
+	}
+	_, err := os.Stat(ref)
+	return err == nil
+}
+
+func (s *lexiconSelection) keep(r *stance.Record) bool {
+	ok := (s.hash == "" || r.Lexicon.SHA256 == s.hash) && (s.name == "" || r.Lexicon.Name == s.name)
+	if !ok {
+		s.skipped[fmt.Sprintf("%s %s (sha256 %.12s…)", r.Lexicon.Name, r.Lexicon.Version, r.Lexicon.SHA256)]++
+	}
+	return ok
+}
+
+func (s *lexiconSelection) skippedList() string {
+	var parts []string
+	for _, k := range sortedCounts(s.skipped) {
+		parts = append(parts, fmt.Sprintf("%d records of %s", s.skipped[k], k))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func sortedCounts(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// builtinFor returns the built-in lexicon the records were scored with,
+// or nil when there is none with that name and content.
+func builtinFor(ref stance.LexiconRef) *lexicon.Lexicon {
+	if !slices.Contains(lexicon.Builtin(), ref.Name) {
+		return nil
+	}
+	lex, err := lexicon.Load(ref.Name)
+	if err != nil || lex.Hash != ref.SHA256 {
+		return nil
+	}
+	return lex
+}

@@ -1,0 +1,113 @@
+package stance
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// syntheticRecords makes n score records shaped like real ones: 50
+// outlets of very different sizes, texts of 400 words from a Zipf
+// vocabulary of 50,000 in sentences of 20, ten matches, one axis with
+// evidence in 80% of articles and framing of each of 11 targets in 30%.
+func syntheticRecords(n int) []*Record {
+	rng := rand.New(rand.NewPCG(1, 2))
+	vocab := make([]string, 50_000)
+	for i := range vocab {
+		b := make([]byte, 2+rng.IntN(8))
+		for j := range b {
+			b[j] = byte('a' + rng.IntN(26))
+		}
+		vocab[i] = string(b)
+	}
+	zipf := rand.NewZipf(rng, 1.1, 1, uint64(len(vocab)-1))
+	targets := []string{"iran-gov", "syria-gov", "iran-forces", "syria-opposition", "jihadists", "iran-opposition", "russia", "israel", "us-west", "casualties", "conflict"}
+	voices := []Voice{Author, Author, Quote, Distanced}
+	lex := LexiconRef{Name: "iran-syria", Version: "1", SHA256: "8d13"}
+	recs := make([]*Record, n)
+	var sb strings.Builder
+	for i := range recs {
+		o := int(50 * rng.Float64() * rng.Float64())
+		sb.Reset()
+		for k := 0; k < 400; k++ {
+			if k > 0 {
+				if k%20 == 0 {
+					sb.WriteString(". ")
+				} else {
+					sb.WriteByte(' ')
+				}
+			}
+			sb.WriteString(vocab[zipf.Uint64()])
+		}
+		r := &Record{
+			Schema: Schema, ID: fmt.Sprintf("a%07d", i), Outlet: fmt.Sprintf("outlet%02d.example", o),
+			Group: fmt.Sprintf("group%d", o%5), Date: fmt.Sprintf("2016-%02d-%02d", 1+i%12, 1+i%28), Lexicon: lex,
+			Tokens: 400, LoadedByVoice: map[Voice]int{}, Targets: map[string]TargetScore{}, Stance: map[string]AxisScore{},
+			Text: sb.String(),
+		}
+		for _, t := range targets {
+			ts := TargetScore{}
+			if rng.Float64() < 0.3 {
+				f := float64(rng.IntN(21)-10) / 10
+				ts.Framing, ts.References, ts.Author = &f, 1+rng.IntN(4), 1
+			}
+			r.Targets[t] = ts
+		}
+		as := AxisScore{}
+		if rng.Float64() < 0.8 {
+			as.N = 1 + rng.IntN(8)
+			as.Score = float64(int((rng.NormFloat64()*0.4+float64(o%7-3)/10)*100)) / 100
+		}
+		r.Stance["tehran-damascus"] = as
+		for k := 0; k < 10; k++ {
+			e := rng.IntN(47)
+			v := voices[rng.IntN(len(voices))]
+			r.Matches = append(r.Matches, MatchRecord{Text: fmt.Sprintf("term%d", e), Entry: fmt.Sprintf("entry-%02d", e),
+				Target: targets[e%len(targets)], Valence: float64(e%5-2) / 2, Category: "pejorative", Voice: v})
+			r.LoadedByVoice[v]++
+			r.Loaded++
+		}
+		r.LoadedPer1k = 1000 * float64(r.Loaded) / float64(r.Tokens)
+		recs[i] = r
+	}
+	return recs
+}
+
+// BenchmarkAggregate adds 100,000 synthetic records and computes the
+// comparison: the work of `compare stats --scores` after decoding.
+func BenchmarkAggregate(b *testing.B) {
+	recs := syntheticRecords(100_000)
+	b.ResetTimer()
+	for b.Loop() {
+		agg := NewAggregator(AggregateOptions{Seed: 1})
+		for _, r := range recs {
+			if err := agg.Add(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+		agg.Result()
+	}
+	b.ReportMetric(float64(len(recs)*b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// BenchmarkReadRecords decodes score records from JSON Lines.
+func BenchmarkReadRecords(b *testing.B) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	for _, r := range syntheticRecords(20_000) {
+		enc.Encode(r)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		if err := ReadRecords(bytes.NewReader(data), "bench", func(*Record) error { n++; return nil }); err != nil || n != 20_000 {
+			b.Fatal(n, err)
+		}
+	}
+	b.ReportMetric(float64(20_000*b.N)/b.Elapsed().Seconds(), "records/s")
+}

@@ -1,0 +1,388 @@
+package stance
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// ComparisonFormats lists the formats of WriteComparison.
+var ComparisonFormats = []string{"table", "json", "csv"}
+
+// WriteComparison writes c in format, one of ComparisonFormats: "table"
+// for people, "json" for programs (the Comparison as it is), "csv" for R
+// and pandas (tidy: one value a row). The output is a function of c alone.
+func WriteComparison(w io.Writer, c *Comparison, format string) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var err error
+	switch format {
+	case "json":
+		enc := json.NewEncoder(bw)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(c)
+	case "csv":
+		err = writeComparisonCSV(bw, c)
+	case "table":
+		err = writeComparisonTable(bw, c)
+	default:
+		return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(ComparisonFormats, ", "))
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// CSVHeader is the header of the tidy CSV form of a Comparison.
+var CSVHeader = []string{"section", "unit", "other", "axis_or_target", "term", "statistic", "value"}
+
+// writeComparisonCSV writes one value a row. section says which part of
+// the comparison a row belongs to; unit and other name the units (other
+// only for pairs); axis_or_target the axis or target id; term a lexicon
+// entry or a distinctive word or phrase.
+func writeComparisonCSV(w io.Writer, c *Comparison) error {
+	cw := csv.NewWriter(w)
+	row := func(section, unit, other, axis, term, stat, value string) {
+		cw.Write([]string{section, unit, other, axis, term, stat, value})
+	}
+	cw.Write(CSVHeader)
+	row("meta", "", "", "", "", "schema", c.Schema)
+	row("meta", "", "", "", "", "lexicon", c.Lexicon.Name)
+	row("meta", "", "", "", "", "lexicon_version", c.Lexicon.Version)
+	row("meta", "", "", "", "", "lexicon_sha256", c.Lexicon.SHA256)
+	row("meta", "", "", "", "", "by", c.By)
+	row("meta", "", "", "", "", "articles", itoa(c.Articles))
+	row("meta", "", "", "", "", "bootstrap", itoa(c.Bootstrap))
+	row("meta", "", "", "", "", "seed", strconv.FormatUint(c.Seed, 10))
+	row("meta", "", "", "", "", "min_articles", itoa(c.MinArticles))
+	row("meta", "", "", "", "", "quantiles", c.Quantiles)
+	if c.DateRange[0] != "" {
+		row("meta", "", "", "", "", "date_first", c.DateRange[0])
+		row("meta", "", "", "", "", "date_last", c.DateRange[1])
+	}
+	summary := func(section, unit, axis string, s Summary) {
+		row(section, unit, "", axis, "", "n", itoa(s.N))
+		for _, f := range []struct {
+			name string
+			v    *float64
+		}{{"mean", s.Mean}, {"sd", s.SD}, {"median", s.Median}, {"q1", s.Q1}, {"q3", s.Q3}, {"iqr", s.IQR}, {"ci_low", s.CILow}, {"ci_high", s.CIHigh}} {
+			if f.v != nil {
+				row(section, unit, "", axis, "", f.name, ftoa(*f.v))
+			}
+		}
+		if s.CIMethod != "" {
+			row(section, unit, "", axis, "", "ci_method", s.CIMethod)
+		}
+	}
+	for _, u := range c.Units {
+		row("unit", u.Name, "", "", "", "group", u.Group)
+		row("unit", u.Name, "", "", "", "articles", itoa(u.Articles))
+		row("unit", u.Name, "", "", "", "tokens", itoa(u.Tokens))
+		row("unit", u.Name, "", "", "", "tested", strconv.FormatBool(u.Tested))
+		if u.Excluded != "" {
+			row("unit", u.Name, "", "", "", "excluded", u.Excluded)
+		}
+		for _, v := range []Voice{Author, Quote, Distanced} {
+			if s, ok := u.VoiceShare[v]; ok {
+				row("voice_share", u.Name, "", "", "", string(v), ftoa(s))
+			}
+		}
+		summary("loaded_per_1k", u.Name, "", u.LoadedPer1k)
+		for _, ax := range c.Axes {
+			summary("axis", u.Name, ax.ID, u.Axes[ax.ID])
+		}
+		for _, t := range c.Targets {
+			summary("target", u.Name, t.ID, u.Targets[t.ID])
+		}
+	}
+	tests := func(section string, ts []AxisTests) {
+		for _, t := range ts {
+			id := t.Axis + t.Target
+			if t.KruskalWallis != nil {
+				row(section+"_kruskal_wallis", "", "", id, "", "h", ftoa(t.KruskalWallis.H))
+				row(section+"_kruskal_wallis", "", "", id, "", "df", itoa(t.KruskalWallis.DF))
+				row(section+"_kruskal_wallis", "", "", id, "", "p", ftoa(t.KruskalWallis.P))
+			}
+			if t.Skipped != "" {
+				row(section+"_kruskal_wallis", "", "", id, "", "skipped", t.Skipped)
+			}
+			if t.PairsOmitted != "" {
+				row(section+"_pair", "", "", id, "", "omitted", t.PairsOmitted)
+			}
+			for _, unit := range sortedIDs(t.Excluded) {
+				row(section+"_kruskal_wallis", unit, "", id, "", "excluded", t.Excluded[unit])
+			}
+			for _, p := range t.Pairs {
+				pair := func(stat, v string) { row(section+"_pair", p.A, p.B, id, "", stat, v) }
+				pair("n_a", itoa(p.NA))
+				pair("n_b", itoa(p.NB))
+				pair("u", ftoa(p.U))
+				pair("p", ftoa(p.P))
+				pair("exact", strconv.FormatBool(p.Exact))
+				pair("p_holm", ftoa(p.PHolm))
+				pair("cliffs_delta", ftoa(p.CliffsDelta))
+				pair("sentence", p.Sentence)
+			}
+		}
+	}
+	tests("axis", c.Tests)
+	tests("target", c.TargetTests)
+	for _, n := range c.Naming {
+		for _, l := range n.Labels {
+			for _, unit := range sortedIDs(l.Counts) {
+				row("naming", unit, "", n.Target, l.Entry, "count", itoa(l.Counts[unit]))
+				row("naming", unit, "", n.Target, l.Entry, "share", ftoa(l.Shares[unit]))
+			}
+		}
+	}
+	for _, d := range c.Distinctive {
+		for _, t := range d.Terms {
+			row("distinctive", d.Unit, "", "", t.Term, "z", ftoa(t.Z))
+			row("distinctive", d.Unit, "", "", t.Term, "delta", ftoa(t.Delta))
+			row("distinctive", d.Unit, "", "", t.Term, "count", itoa(t.Count))
+			row("distinctive", d.Unit, "", "", t.Term, "others", itoa(t.Others))
+			row("distinctive", d.Unit, "", "", t.Term, "in_lexicon", strconv.FormatBool(t.Lexicon))
+		}
+	}
+	if m := c.Map; m != nil {
+		row("map", "", "", "", "", "inertia_1", ftoa(m.Inertia[0]))
+		row("map", "", "", "", "", "inertia_2", ftoa(m.Inertia[1]))
+		for _, p := range m.Units {
+			row("map_unit", p.Name, "", "", "", "x", ftoa(p.X))
+			row("map_unit", p.Name, "", "", "", "y", ftoa(p.Y))
+			row("map_unit", p.Name, "", "", "", "mass", ftoa(p.Mass))
+		}
+		for _, p := range m.Entries {
+			row("map_entry", "", "", "", p.Name, "x", ftoa(p.X))
+			row("map_entry", "", "", "", p.Name, "y", ftoa(p.Y))
+			row("map_entry", "", "", "", p.Name, "mass", ftoa(p.Mass))
+		}
+	}
+	for i, n := range c.Notes {
+		row("note", "", "", "", "", itoa(i+1), n)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeComparisonTable prints the comparison for reading: one section per
+// question, each opening with a line saying what its numbers mean.
+func writeComparisonTable(w io.Writer, c *Comparison) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	by := c.By
+	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
+	section := func(title, meaning string) {
+		tw.Flush()
+		p("\n%s\n%s\n\n", title, meaning)
+	}
+
+	p("compare stats: %s, %s by %s", refString(c.Lexicon), plural(c.Articles, "article"), by)
+	if c.DateRange[0] != "" {
+		p(", %s to %s", c.DateRange[0], c.DateRange[1])
+	}
+	p("\n")
+
+	section(strings.ToUpper(by)+"S",
+		"Articles and tokens; loaded terms per 1,000 tokens (mean [95% CI] over articles); share of loaded terms in each voice.")
+	p("%s\tGROUP\tARTICLES\tTOKENS\tLOADED/1K [95%% CI]\tAUTHOR\tQUOTE\tDISTANCED\tTESTS\n", strings.ToUpper(by))
+	for _, u := range c.Units {
+		tested := "yes"
+		if !u.Tested {
+			tested = "no: " + u.Excluded
+		}
+		p("%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", oneLine(u.Name), dash(oneLine(u.Group)), u.Articles, u.Tokens,
+			meanCI(u.LoadedPer1k, 1), share(u.VoiceShare, Author), share(u.VoiceShare, Quote), share(u.VoiceShare, Distanced), tested)
+	}
+
+	section("STANCE BY AXIS",
+		"Article stance scores from -1 to +1: mean [95% CI], SD, median (IQR, type-7 quartiles); n = articles with at least one term bearing on the axis.")
+	for _, ax := range c.Axes {
+		p("%s\n", axisTitle(ax))
+		p("  %s\tN\tMEAN [95%% CI]\tSD\tMEDIAN (IQR)\n", strings.ToUpper(by))
+		for _, u := range c.Units {
+			s := u.Axes[ax.ID]
+			p("  %s\t%d\t%s\t%s\t%s\n", oneLine(u.Name), s.N, meanCI(s, 2), num(s.SD, 2), medianIQR(s))
+		}
+		tw.Flush()
+	}
+
+	section("FRAMING BY TARGET",
+		"Mean valence of the words an outlet itself uses for a target, from -1 (hostile) to +1 (favourable); n = articles that name the target in their own voice. Rows with n = 0 are left out.")
+	p("TARGET\t%s\tN\tMEAN [95%% CI]\tSD\tMEDIAN (IQR)\n", strings.ToUpper(by))
+	for _, t := range c.Targets {
+		for _, u := range c.Units {
+			s := u.Targets[t.ID]
+			if s.N == 0 {
+				continue
+			}
+			p("%s\t%s\t%d\t%s\t%s\t%s\n", t.ID, oneLine(u.Name), s.N, meanCI(s, 2), num(s.SD, 2), medianIQR(s))
+		}
+	}
+
+	section("DIFFERENCES",
+		fmt.Sprintf("Does one %s's articles score higher than another's? Kruskal–Wallis across all tested %ss, then each pair: Mann–Whitney p (Holm-adjusted) and Cliff's δ (the share of article pairs where the first scores higher minus the share where it scores lower).", by, by))
+	all := append(slices.Clone(c.Tests), c.TargetTests...)
+	sameReason := len(all) > 0
+	for _, t := range all {
+		sameReason = sameReason && t.KruskalWallis == nil && t.Skipped == all[0].Skipped
+	}
+	writeTests := func(ts []AxisTests, title func(AxisTests) string) {
+		for _, t := range ts {
+			kw := t.KruskalWallis
+			if kw == nil {
+				p("%s: not tested: %s\n", title(t), t.Skipped)
+				continue
+			}
+			p("%s\n", title(t))
+			p("  Kruskal–Wallis H = %.3f, df = %d, p %s (%s: %s)\n", kw.H, kw.DF, formatP(kw.P), plural(len(t.Units), by), strings.Join(t.Units, ", "))
+			for _, pr := range t.Pairs {
+				p("  - %s\n", oneLine(pr.Sentence))
+			}
+			if t.PairsOmitted != "" {
+				p("  no pairs: %s\n", t.PairsOmitted)
+			}
+			for _, unit := range sortedIDs(t.Excluded) {
+				p("  left out: %s (%s)\n", oneLine(unit), t.Excluded[unit])
+			}
+		}
+	}
+	if sameReason {
+		p("Not tested: %s.\n", all[0].Skipped)
+	} else {
+		writeTests(c.Tests, func(t AxisTests) string { return "axis " + t.Axis })
+		writeTests(c.TargetTests, func(t AxisTests) string { return "framing of " + t.Target })
+	}
+
+	section("NAMING",
+		fmt.Sprintf("Which words each %s uses for each target in its own voice: count (share of its references to the target).", by))
+	for _, n := range c.Naming {
+		var names []string
+		for _, u := range c.Units {
+			if _, ok := n.Labels[0].Counts[u.Name]; ok {
+				names = append(names, u.Name)
+			}
+		}
+		p("%s\nTERM\tVALENCE\tCATEGORY", n.Target)
+		for _, name := range names {
+			p("\t%s", oneLine(name))
+		}
+		p("\n")
+		for _, l := range n.Labels {
+			p("%s\t%+.2f\t%s", oneLine(l.Term), l.Valence, l.Category)
+			for _, name := range names {
+				p("\t%d (%.0f%%)", l.Counts[name], 100*l.Shares[name])
+			}
+			p("\n")
+		}
+		tw.Flush()
+		p("\n")
+	}
+
+	section("DISTINCTIVE TERMS",
+		fmt.Sprintf("Words and phrases %s uses more than all others: log-odds z with an informative Dirichlet prior (Monroe et al. 2008), counts here and in the rest. * = not in the lexicon: a candidate entry.", anA(by)))
+	p("%s\tTERM\tZ\tCOUNT\tOTHERS\n", strings.ToUpper(by))
+	for _, d := range c.Distinctive {
+		for _, t := range d.Terms {
+			mark := ""
+			if !t.Lexicon {
+				mark = " *"
+			}
+			p("%s\t%s%s\t%.2f\t%d\t%d\n", oneLine(d.Unit), oneLine(t.Term), mark, t.Z, t.Count, t.Others)
+		}
+	}
+
+	if m := c.Map; m != nil {
+		section("OUTLET MAP",
+			fmt.Sprintf("Correspondence analysis of %ss × lexicon entries (author voice): %ss that use entries in similar proportions lie close, and near the entries they favour. Axis 1 holds %.0f%% of the inertia, axis 2 %.0f%%.",
+				by, by, 100*m.Inertia[0], 100*m.Inertia[1]))
+		p("\tNAME\tX\tY\tMASS\n")
+		for _, pt := range m.Units {
+			p("%s\t%s\t%s\t%s\t%.3f\n", by, oneLine(pt.Name), coord(pt.X), coord(pt.Y), pt.Mass)
+		}
+		for _, pt := range m.Entries {
+			p("entry\t%s\t%s\t%s\t%.3f\n", oneLine(pt.Name), coord(pt.X), coord(pt.Y), pt.Mass)
+		}
+	}
+
+	section("NOTES", "What these numbers can and cannot tell.")
+	for _, n := range c.Notes {
+		p("- %s\n", n)
+	}
+	return tw.Flush()
+}
+
+// coord formats a map coordinate, without the "-0.000" of rounding noise.
+func coord(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 3, 64)
+	if s == "-0.000" {
+		s = "0.000"
+	}
+	if v >= 0 || s == "0.000" {
+		s = "+" + s
+	}
+	return s
+}
+
+// anA puts the indefinite article before the unit word.
+func anA(by string) string {
+	if by == "outlet" {
+		return "an outlet"
+	}
+	return "a " + by
+}
+
+func axisTitle(ax Label) string {
+	if ax.Label == "" || ax.Label == ax.ID {
+		return "axis " + ax.ID
+	}
+	return fmt.Sprintf("axis %s (%s)", ax.ID, ax.Label)
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// num formats an optional number with prec decimals, "-" when absent.
+func num(v *float64, prec int) string {
+	if v == nil {
+		return "-"
+	}
+	return strconv.FormatFloat(*v, 'f', prec, 64)
+}
+
+func meanCI(s Summary, prec int) string {
+	if s.Mean == nil {
+		return "-"
+	}
+	out := num(s.Mean, prec)
+	if s.CILow != nil && s.CIHigh != nil {
+		out += " [" + num(s.CILow, prec) + ", " + num(s.CIHigh, prec) + "]"
+	}
+	return out
+}
+
+func medianIQR(s Summary) string {
+	if s.Median == nil {
+		return "-"
+	}
+	return num(s.Median, 2) + " (" + num(s.IQR, 2) + ")"
+}
+
+func share(m map[Voice]float64, v Voice) string {
+	s, ok := m[v]
+	if !ok || math.IsNaN(s) {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f%%", 100*s)
+}

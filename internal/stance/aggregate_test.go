@@ -1,0 +1,808 @@
+package stance
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/compare-tool/compare/internal/stats"
+	"github.com/compare-tool/compare/internal/token"
+)
+
+// handFile holds hand-made score records: four outlets whose stance and
+// iran-gov framing values were chosen, not computed from the texts.
+// alpha (8 articles) and beta (6) share no value; gamma (11 articles, 10
+// with stance evidence) ties with both and with itself; delta has only 2
+// articles and must be left out of the tests.
+const handFile = "testdata/records_hand.jsonl"
+
+func readRecordsFile(t testing.TB, path string) []*Record {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var recs []*Record
+	if err := ReadRecords(f, path, func(r *Record) error { recs = append(recs, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) == 0 {
+		t.Fatalf("%s: no records", path)
+	}
+	return recs
+}
+
+func aggregate(t testing.TB, recs []*Record, opt AggregateOptions) *Comparison {
+	t.Helper()
+	agg := NewAggregator(opt)
+	for _, r := range recs {
+		if err := agg.Add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return agg.Result()
+}
+
+// Reference values, R 4.2.2 Patched (2022-11-10 r83330), options(digits = 17):
+//
+//	alpha <- c(0.62, 0.35, 0.81, 0.12, 0.55, 0.47, 0.90, 0.28)
+//	beta  <- c(-0.41, 0.05, -0.73, -0.18, 0.33, -0.52)
+//	gamma <- c(0.12, 0.35, 0.00, 0.00, -0.18, 0.35, 0.50, -0.25, 0.12, 0.00)
+//	kruskal.test(list(gamma, alpha, beta))
+//	  # chi-squared = 12.1339163387261290694, df = 2, p = 0.0023182141112661155
+//	wilcox.test(gamma, alpha)   # W = 10,   p = 0.0083513200567820745 (ties: normal)
+//	wilcox.test(gamma, beta)    # W = 46.5, p = 0.08108141010668643   (ties: normal)
+//	wilcox.test(alpha, beta)    # W = 46,   p = 0.002664002664002664  (exact)
+//	p.adjust(c(0.0083513200567820745, 0.08108141010668643, 0.002664002664002664), method = "holm")
+//	  # 0.016702640113564149 0.081081410106686430 0.007992007992007992
+//	cd <- function(x, y) mean(sign(outer(x, y, "-")))
+//	c(cd(gamma, alpha), cd(gamma, beta), cd(alpha, beta))
+//	  # -0.75 0.55000000000000004 0.91666666666666663
+//	c(mean(x), sd(x), quantile(x, c(0.25, 0.5, 0.75), type = 7), IQR(x)) for gamma, alpha, beta:
+//	  # gamma 0.101 0.239603839702121624 0 0.06 0.2925 0.2925
+//	  # alpha 0.51249999999999996 0.26402110305265919 0.33249999999999996 0.51 0.66749999999999998 0.335
+//	  # beta  -0.2433333333333333182 0.3898546737781485860 -0.4925 -0.295 -0.0074999999999999928 0.485
+//
+// and for the framing of iran-gov:
+//
+//	ia <- c(0.9, 0.5, 0.9, 0.0, 0.5, 0.9, 0.9, 0.5)
+//	ib <- c(-0.8, -0.8, -1.0, -0.8, 0.0, -1.0)
+//	ig <- c(0.0, 0.0, -0.2, 0.0, 0.1, 0.0, -0.4, 0.0)
+//	kruskal.test(list(ig, ia, ib))  # chi-squared = 16.252505896226417, df = 2, p = 2.9567403365108214e-04
+//	wilcox.test(ig, ia)  # W = 3.5,  p = 0.0022684643001867942
+//	wilcox.test(ig, ib)  # W = 43.5, p = 0.010217447764450233
+//	wilcox.test(ia, ib)  # W = 47.5, p = 0.0023912018536901441
+//	p.adjust(..., "holm")  # 0.0068053929005603827 0.0102174477644502333 0.0068053929005603827
+//	c(cd(ig, ia), cd(ig, ib), cd(ia, ib))  # -0.890625 0.8125 0.97916666666666663
+//
+// Tolerance: relative 1e-9 (absolute for values below 1). The exact
+// p-value and the order statistics agree to the last bit; the
+// normal-approximation p-values and H differ from R's in the last few
+// bits because the sums are taken in another order.
+const rTol = 1e-9
+
+type pairWant struct {
+	a, b           string
+	u, p, pHolm, d float64
+	exact          bool
+}
+
+func TestAggregateAgainstR(t *testing.T) {
+	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{Seed: 1})
+	tests := []struct {
+		name    string
+		tests   AxisTests
+		h, p    float64
+		df      int
+		pairs   []pairWant
+		summary map[string][6]float64 // mean, sd, q1, median, q3, iqr
+		values  func(Unit) Summary
+	}{
+		{
+			name: "axis", tests: c.Tests[0], h: 12.1339163387261290694, df: 2, p: 0.0023182141112661155,
+			pairs: []pairWant{
+				{"gamma.example", "alpha.example", 10, 0.0083513200567820745, 0.016702640113564149, -0.75, false},
+				{"gamma.example", "beta.example", 46.5, 0.08108141010668643, 0.081081410106686430, 0.55000000000000004, false},
+				{"alpha.example", "beta.example", 46, 0.002664002664002664, 0.007992007992007992, 0.91666666666666663, true},
+			},
+			summary: map[string][6]float64{
+				"gamma.example": {0.101, 0.239603839702121624, 0, 0.06, 0.2925, 0.2925},
+				"alpha.example": {0.51249999999999996, 0.26402110305265919, 0.33249999999999996, 0.51, 0.66749999999999998, 0.335},
+				"beta.example":  {-0.2433333333333333182, 0.3898546737781485860, -0.4925, -0.295, -0.0074999999999999928, 0.485},
+			},
+			values: func(u Unit) Summary { return u.Axes["tehran-damascus"] },
+		},
+		{
+			name: "iran-gov framing", tests: c.TargetTests[0], h: 16.252505896226417, df: 2, p: 2.9567403365108214e-04,
+			pairs: []pairWant{
+				{"gamma.example", "alpha.example", 3.5, 0.0022684643001867942, 0.0068053929005603827, -0.890625, false},
+				{"gamma.example", "beta.example", 43.5, 0.010217447764450233, 0.0102174477644502333, 0.8125, false},
+				{"alpha.example", "beta.example", 47.5, 0.0023912018536901441, 0.0068053929005603827, 0.97916666666666663, false},
+			},
+			values: func(u Unit) Summary { return u.Targets["iran-gov"] },
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kw := tt.tests.KruskalWallis
+			if kw == nil {
+				t.Fatalf("no Kruskal–Wallis test: %s", tt.tests.Skipped)
+			}
+			if !nearR(kw.H, tt.h) || kw.DF != tt.df || !nearR(kw.P, tt.p) {
+				t.Errorf("Kruskal–Wallis H = %.17g, df = %d, p = %.17g; R: %.17g, %d, %.17g", kw.H, kw.DF, kw.P, tt.h, tt.df, tt.p)
+			}
+			if got := strings.Join(tt.tests.Units, ","); got != "gamma.example,alpha.example,beta.example" {
+				t.Errorf("tested units %s", got)
+			}
+			if len(tt.tests.Pairs) != len(tt.pairs) {
+				t.Fatalf("%d pairs, want %d", len(tt.tests.Pairs), len(tt.pairs))
+			}
+			for i, w := range tt.pairs {
+				p := tt.tests.Pairs[i]
+				if p.A != w.a || p.B != w.b || p.U != w.u || p.Exact != w.exact ||
+					!nearR(p.P, w.p) || !nearR(p.PHolm, w.pHolm) || !nearR(p.CliffsDelta, w.d) {
+					t.Errorf("pair %d: got %+v\nR: %+v", i, p, w)
+				}
+			}
+			for _, u := range c.Units {
+				want, ok := tt.summary[u.Name]
+				if !ok {
+					continue
+				}
+				s := tt.values(u)
+				got := []*float64{s.Mean, s.SD, s.Q1, s.Median, s.Q3, s.IQR}
+				for k, g := range got {
+					if g == nil || !nearR(*g, want[k]) {
+						t.Errorf("%s: summary field %d = %v, R: %.17g", u.Name, k, g, want[k])
+					}
+				}
+			}
+		})
+	}
+	if tt := c.TargetTests[1]; tt.Target != "syria-opposition" || tt.KruskalWallis != nil || tt.Skipped == "" {
+		t.Errorf("syria-opposition framing was tested without data: %+v", tt)
+	}
+}
+
+func nearR(got, want float64) bool {
+	return math.Abs(got-want) <= rTol*math.Max(1, math.Abs(want))
+}
+
+func TestAggregateUnits(t *testing.T) {
+	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{})
+	type want struct {
+		articles, axisN int
+		tested          bool
+		group           string
+	}
+	wants := []struct {
+		name string
+		want
+	}{
+		// Largest first; gamma's 11th article has no evidence on the axis.
+		{"gamma.example", want{11, 10, true, "wire"}},
+		{"alpha.example", want{8, 8, true, "state media"}},
+		{"beta.example", want{6, 6, true, "opposition"}},
+		{"delta.example", want{2, 2, false, "wire"}},
+	}
+	if len(c.Units) != len(wants) {
+		t.Fatalf("%d units, want %d", len(c.Units), len(wants))
+	}
+	for i, w := range wants {
+		u := c.Units[i]
+		if u.Name != w.name || u.Articles != w.articles || u.Axes["tehran-damascus"].N != w.axisN || u.Tested != w.tested || u.Group != w.group {
+			t.Errorf("unit %d = %s: %d articles, axis n %d, tested %v, group %q; want %+v", i, u.Name, u.Articles, u.Axes["tehran-damascus"].N, u.Tested, u.Group, w)
+		}
+	}
+	if got := c.Tests[0].Excluded["delta.example"]; got != "2 articles; tests need at least 3" {
+		t.Errorf("delta excluded because %q", got)
+	}
+	if c.Units[3].Excluded == "" {
+		t.Error("untested unit without a reason")
+	}
+	if c.Articles != 27 || c.DateRange != [2]string{"2016-01-01", "2016-11-03"} || c.Seed != 0 || c.Bootstrap != DefaultBootstrap {
+		t.Errorf("articles %d, dates %v, seed %d, bootstrap %d", c.Articles, c.DateRange, c.Seed, c.Bootstrap)
+	}
+	// Every alpha match is author voice and loaded.
+	if got := c.Units[1].VoiceShare; got[Author] != 1 || got[Quote] != 0 {
+		t.Errorf("alpha voice shares %v", got)
+	}
+}
+
+func TestAggregateByGroup(t *testing.T) {
+	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{By: "group"})
+	var names []string
+	for _, u := range c.Units {
+		names = append(names, fmt.Sprintf("%s:%d", u.Name, u.Articles))
+	}
+	if got := strings.Join(names, " "); got != "wire:13 state media:8 opposition:6" {
+		t.Errorf("groups %s", got)
+	}
+	if c.By != "group" || c.Tests[0].KruskalWallis == nil || len(c.Tests[0].Pairs) != 3 {
+		t.Errorf("by group: %+v", c.Tests[0])
+	}
+}
+
+func TestAggregateNaming(t *testing.T) {
+	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{})
+	var iran *Naming
+	for i := range c.Naming {
+		if c.Naming[i].Target == "iran-gov" {
+			iran = &c.Naming[i]
+		}
+	}
+	if iran == nil {
+		t.Fatal("no naming for iran-gov")
+	}
+	var got []string
+	for _, l := range iran.Labels {
+		got = append(got, fmt.Sprintf("%s %q a%d b%d g%d", l.Entry, l.Term, l.Counts["alpha.example"], l.Counts["beta.example"], l.Counts["gamma.example"]))
+	}
+	want := []string{
+		`islamic-republic "islamic republic" a0 b0 g11`,
+		`mullahs-regime "mullahs regime" a0 b10 g0`,
+		`leader-of-the-islamic-revolution "leader of the islamic revolution" a8 b0 g0`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("naming of iran-gov:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s := iran.Labels[1].Shares["beta.example"]; s != 1 {
+		t.Errorf("beta's share of mullahs-regime = %v, want 1", s)
+	}
+}
+
+// TestAggregateOrder checks that the result depends on the records, not
+// on their order: shuffled, reversed, or read as two shards.
+func TestAggregateOrder(t *testing.T) {
+	recs := readRecordsFile(t, handFile)
+	want := comparisonJSON(t, aggregate(t, recs, AggregateOptions{Seed: 7}))
+	again := comparisonJSON(t, aggregate(t, readRecordsFile(t, handFile), AggregateOptions{Seed: 7}))
+	if !bytes.Equal(want, again) {
+		t.Fatal("two runs on the same records differ")
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 3; i++ {
+		shuffled := readRecordsFile(t, handFile)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		if got := comparisonJSON(t, aggregate(t, shuffled, AggregateOptions{Seed: 7})); !bytes.Equal(got, want) {
+			t.Errorf("shuffle %d changed the result:\n%s", i, firstDiff(got, want))
+		}
+	}
+}
+
+func comparisonJSON(t testing.TB, c *Comparison) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteComparison(&b, c, "json"); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// firstDiff shows the first line where a and b differ.
+func firstDiff(a, b []byte) string {
+	la, lb := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := 0; i < min(len(la), len(lb)); i++ {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n got %s\nwant %s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(la), len(lb))
+}
+
+// TestBootstrapPerUnitSeeds checks that a unit's intervals depend on the
+// seed and its own values only: adding another outlet leaves them alone.
+func TestBootstrapPerUnitSeeds(t *testing.T) {
+	recs := readRecordsFile(t, handFile)
+	var without []*Record
+	for _, r := range recs {
+		if r.Outlet != "beta.example" {
+			without = append(without, r)
+		}
+	}
+	full := aggregate(t, recs, AggregateOptions{Seed: 42})
+	less := aggregate(t, without, AggregateOptions{Seed: 42})
+	other := aggregate(t, recs, AggregateOptions{Seed: 43})
+	ci := func(c *Comparison, unit string) [2]float64 {
+		for _, u := range c.Units {
+			if u.Name == unit {
+				s := u.Axes["tehran-damascus"]
+				return [2]float64{*s.CILow, *s.CIHigh}
+			}
+		}
+		t.Fatalf("no unit %s", unit)
+		return [2]float64{}
+	}
+	for _, unit := range []string{"alpha.example", "gamma.example"} {
+		if a, b := ci(full, unit), ci(less, unit); a != b {
+			t.Errorf("%s: interval %v with beta, %v without", unit, a, b)
+		}
+		if a, b := ci(full, unit), ci(other, unit); a == b {
+			t.Errorf("%s: seeds 42 and 43 gave the same interval %v", unit, a)
+		}
+	}
+}
+
+// TestBootstrapCoverage simulates outlets whose articles' stance scores
+// are normal with a known mean, and checks that the 95% intervals cover
+// it about 95% of the time. The percentile interval of the mean of n = 40
+// values covers about P(|t₃₉| < 1.96·√(39/40)) ≈ 0.94 (Efron and
+// Tibshirani 1993, §13.3); 600 simulated outlets give a rate with a
+// standard error of about 0.01, so the test accepts 0.90–0.98. Data and
+// seeds are fixed: the test is deterministic.
+func TestBootstrapCoverage(t *testing.T) {
+	const (
+		outlets = 600
+		n       = 40
+		mu      = 0.2
+	)
+	rng := rand.New(rand.NewPCG(11, 12))
+	agg := NewAggregator(AggregateOptions{Bootstrap: 500, Seed: 5})
+	covered := 0
+	for o := 0; o < outlets; o++ {
+		x := make([]float64, n)
+		for i := range x {
+			x[i] = mu + 0.3*rng.NormFloat64()
+		}
+		// The key is what Result derives each interval's seed from.
+		s := agg.summary(x, fmt.Sprintf("axis\x00a\x00o%03d", o))
+		if s.CIMethod != "percentile bootstrap" {
+			t.Fatalf("interval method %q", s.CIMethod)
+		}
+		if *s.CILow <= mu && mu <= *s.CIHigh {
+			covered++
+		}
+	}
+	rate := float64(covered) / outlets
+	t.Logf("coverage %d/%d = %.3f", covered, outlets, rate)
+	if rate < 0.90 || rate > 0.98 {
+		t.Errorf("coverage %.3f outside [0.90, 0.98]", rate)
+	}
+}
+
+// TestManyUnits checks that pairwise tests stop at maxPairUnits units,
+// where Kruskal–Wallis still runs.
+func TestManyUnits(t *testing.T) {
+	agg := NewAggregator(AggregateOptions{Bootstrap: -1})
+	for o := 0; o < maxPairUnits+1; o++ {
+		for i := 0; i < 3; i++ {
+			agg.Add(&Record{Schema: Schema, ID: fmt.Sprint(i), Outlet: fmt.Sprintf("o%02d", o), Lexicon: LexiconRef{Name: "l"},
+				Stance: map[string]AxisScore{"a": {Score: float64(o*3 + i), N: 1}}})
+		}
+	}
+	tt := agg.Result().Tests[0]
+	if tt.KruskalWallis == nil || len(tt.Pairs) != 0 || tt.PairsOmitted == "" {
+		t.Errorf("%d units: KW %v, %d pairs, omitted %q", maxPairUnits+1, tt.KruskalWallis, len(tt.Pairs), tt.PairsOmitted)
+	}
+}
+
+// TestLargeSampleInterval checks the normal interval used past
+// bootstrapMaxN values against its formula.
+func TestLargeSampleInterval(t *testing.T) {
+	agg := NewAggregator(AggregateOptions{})
+	x := make([]float64, bootstrapMaxN+1)
+	for i := range x {
+		x[i] = float64(i%7) / 7
+	}
+	s := agg.summary(slices.Clone(x), "k")
+	mean, sd := stats.MeanStd(x)
+	half := 1.959963984540054 * sd / math.Sqrt(float64(len(x)))
+	if s.CIMethod != "normal" || math.Abs(*s.CILow-(mean-half)) > 1e-12 || math.Abs(*s.CIHigh-(mean+half)) > 1e-12 {
+		t.Errorf("interval [%v, %v] by %s, want [%v, %v] by normal", *s.CILow, *s.CIHigh, s.CIMethod, mean-half, mean+half)
+	}
+}
+
+func TestSummaryEdgeCases(t *testing.T) {
+	agg := NewAggregator(AggregateOptions{})
+	empty := agg.summary(nil, "k")
+	if empty.N != 0 || empty.Mean != nil || empty.CILow != nil {
+		t.Errorf("empty sample: %+v", empty)
+	}
+	one := agg.summary([]float64{0.3}, "k")
+	if one.N != 1 || *one.Mean != 0.3 || one.SD != nil || one.CILow != nil || *one.IQR != 0 {
+		t.Errorf("one value: %+v", one)
+	}
+	off := NewAggregator(AggregateOptions{Bootstrap: -1}).summary([]float64{1, 2, 3}, "k")
+	if off.CILow != nil || off.CIMethod != "" {
+		t.Errorf("bootstrap off: %+v", off)
+	}
+}
+
+func TestAggregateLexiconMismatch(t *testing.T) {
+	agg := NewAggregator(AggregateOptions{})
+	a := &Record{Schema: Schema, Outlet: "x", Lexicon: LexiconRef{Name: "iran-syria", Version: "1", SHA256: "aaaa"}}
+	b := &Record{Schema: Schema, Outlet: "x", Lexicon: LexiconRef{Name: "iran-syria", Version: "2", SHA256: "bbbb"}}
+	if err := agg.Add(a); err != nil {
+		t.Fatal(err)
+	}
+	err := agg.Add(b)
+	var mm *LexiconMismatchError
+	if !errors.As(err, &mm) || mm.Got.SHA256 != "bbbb" || mm.Want.SHA256 != "aaaa" {
+		t.Fatalf("got %v, want a LexiconMismatchError", err)
+	}
+	if !strings.Contains(err.Error(), "iran-syria 2 (sha256 bbbb)") {
+		t.Errorf("message %q does not name the lexicon", err)
+	}
+	if agg.Articles() != 1 {
+		t.Errorf("the rejected record was counted")
+	}
+}
+
+func TestEffectSize(t *testing.T) {
+	// Romano et al. (2006) thresholds.
+	for _, tt := range []struct {
+		d    float64
+		want string
+	}{{0, "negligible"}, {0.146, "negligible"}, {-0.147, "small"}, {0.329, "small"}, {0.33, "medium"}, {-0.473, "medium"}, {0.474, "large"}, {-1, "large"}} {
+		if got := EffectSize(tt.d); got != tt.want {
+			t.Errorf("EffectSize(%v) = %s, want %s", tt.d, got, tt.want)
+		}
+	}
+}
+
+func TestSentence(t *testing.T) {
+	tests := []struct {
+		p       Pair
+		framing bool
+		want    string
+	}{
+		{Pair{A: "bbc.com", B: "irna.ir", CliffsDelta: -0.62, PHolm: 0.003}, false,
+			"irna.ir's articles score higher on Tehran–Damascus than bbc.com's (Cliff's δ = 0.62, large; Holm p = 0.003)."},
+		{Pair{A: "a", B: "b", CliffsDelta: 0.1, PHolm: 0.41}, false,
+			"No reliable difference between a and b on Tehran–Damascus (Cliff's δ = 0.10, negligible; Holm p = 0.41)."},
+		{Pair{A: "a", B: "b", CliffsDelta: -0.55, PHolm: 0.081}, false,
+			"No reliable difference between a and b on Tehran–Damascus: b's articles score higher in this sample (Cliff's δ = 0.55, large), but with Holm p = 0.081 that may be chance."},
+		{Pair{A: "a", B: "b", CliffsDelta: 0.9, PHolm: 0.0001}, true,
+			"a's articles name Tehran–Damascus more favourably than b's (Cliff's δ = 0.90, large; Holm p < 0.001)."},
+		{Pair{A: "a", B: "b", CliffsDelta: 0, PHolm: 1}, false,
+			"No reliable difference between a and b on Tehran–Damascus (Cliff's δ = 0.00, negligible; Holm p = 1)."},
+	}
+	for _, tt := range tests {
+		if got := sentence(&tt.p, "Tehran–Damascus", tt.framing); got != tt.want {
+			t.Errorf("got  %s\nwant %s", got, tt.want)
+		}
+	}
+}
+
+// TestAggregateAllTied checks a pair whose values are all equal: R's
+// wilcox.test gives NA; the pair gets p = 1 and does not count in Holm's m.
+func TestAggregateAllTied(t *testing.T) {
+	agg := NewAggregator(AggregateOptions{Bootstrap: -1})
+	add := func(outlet string, scores ...float64) {
+		for i, s := range scores {
+			agg.Add(&Record{Schema: Schema, ID: fmt.Sprint(i), Outlet: outlet, Lexicon: LexiconRef{Name: "l"},
+				Stance: map[string]AxisScore{"a": {Score: s, N: 1}}})
+		}
+	}
+	add("x", 0, 0, 0, 0)
+	add("y", 0, 0, 0)
+	add("z", 1, 2, 3)
+	c := agg.Result()
+	tt := c.Tests[0]
+	if tt.KruskalWallis == nil || len(tt.Pairs) != 3 {
+		t.Fatalf("tests: %+v", tt)
+	}
+	xy := tt.Pairs[0]
+	if xy.A != "x" || xy.B != "y" || xy.P != 1 || xy.PHolm != 1 || xy.CliffsDelta != 0 {
+		t.Errorf("tied pair: %+v", xy)
+	}
+	// The other two p-values are adjusted with m = 2, as p.adjust does
+	// when the third is NA.
+	ps := []float64{tt.Pairs[1].P, tt.Pairs[2].P}
+	want := stats.Holm(ps)
+	if tt.Pairs[1].PHolm != want[0] || tt.Pairs[2].PHolm != want[1] {
+		t.Errorf("Holm with a tied pair: %v %v, want %v", tt.Pairs[1].PHolm, tt.Pairs[2].PHolm, want)
+	}
+
+	agg = NewAggregator(AggregateOptions{Bootstrap: -1})
+	add("x", 0, 0, 0)
+	add("y", 0, 0, 0)
+	if tt := agg.Result().Tests[0]; tt.KruskalWallis != nil || !strings.Contains(tt.Skipped, "same score") {
+		t.Errorf("all tied: %+v", tt)
+	}
+}
+
+func TestAggregateOneArticlePerOutlet(t *testing.T) {
+	recs := readRecordsFile(t, handFile)
+	seen := map[string]bool{}
+	var one []*Record
+	for _, r := range recs {
+		if !seen[r.Outlet] {
+			seen[r.Outlet] = true
+			one = append(one, r)
+		}
+	}
+	c := aggregate(t, one, AggregateOptions{})
+	for _, tt := range append(c.Tests, c.TargetTests...) {
+		if tt.KruskalWallis != nil || len(tt.Pairs) > 0 || !strings.Contains(tt.Skipped, "per-outlet tests need at least 3 articles") {
+			t.Errorf("%s%s: tested on one article per outlet: %+v", tt.Axis, tt.Target, tt)
+		}
+	}
+	if !slices.ContainsFunc(c.Notes, func(n string) bool { return strings.HasPrefix(n, "One article per outlet") }) {
+		t.Errorf("notes do not say there is one article per outlet: %q", c.Notes)
+	}
+}
+
+func TestAggregateEmpty(t *testing.T) {
+	c := NewAggregator(AggregateOptions{}).Result()
+	if c.Articles != 0 || len(c.Units) != 0 || len(c.Notes) == 0 {
+		t.Errorf("empty: %+v", c)
+	}
+	for _, f := range ComparisonFormats {
+		if err := WriteComparison(&bytes.Buffer{}, c, f); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+func TestNgramTable(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // order:term=count
+	}{
+		{"phrases", "Mullahs’ regime sent troops", []string{
+			"1:mullahs=1", "1:regime=1", "1:sent=1", "1:troops=1",
+			"2:mullahs regime=1", "2:regime sent=1", "2:sent troops=1",
+			"3:mullahs regime sent=1", "3:regime sent troops=1"}},
+		{"sentence break", "Rebels fled. Regime won", []string{
+			"1:fled=1", "1:rebels=1", "1:regime=1", "1:won=1", "2:rebels fled=1", "2:regime won=1"}},
+		{"numbers break and are not counted", "killed 2,000 people in 2016 there", []string{
+			"1:in=1", "1:killed=1", "1:people=1", "1:there=1", "2:people in=1"}},
+		{"repeats", "the regime the regime", []string{
+			"1:regime=2", "1:the=2", "2:regime the=1", "2:the regime=2", "3:regime the regime=1", "3:the regime the=1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tab := newNgramTable(1000)
+			var tz token.Tokenizer
+			tab.addText(&tz, 0, tt.text, nil)
+			var got []string
+			tab.each(func(k string, n int64) {
+				got = append(got, fmt.Sprintf("%d:%s=%d", k[0], k[2:], n))
+			})
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got  %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNgramPrune(t *testing.T) {
+	tab := newNgramTable(10)
+	var tz token.Tokenizer
+	// "alpha" 50 times among 40 words used once each.
+	var words []string
+	for i := 0; i < 40; i++ {
+		words = append(words, "alpha", fmt.Sprintf("w%c%c", 'a'+i%26, 'a'+i/26))
+	}
+	for i := 0; i < 10; i++ {
+		words = append(words, "alpha")
+	}
+	tab.addText(&tz, 0, strings.Join(words, ". "), nil)
+	if tab.prunes == 0 || len(tab.cells) > 10 {
+		t.Fatalf("%d prunes, %d entries", tab.prunes, len(tab.cells))
+	}
+	found := false
+	tab.each(func(k string, n int64) {
+		if k[2:] == "alpha" {
+			found = true
+			if n != 50 {
+				t.Errorf("alpha counted %d times, want 50: frequent terms are never pruned", n)
+			}
+		}
+	})
+	if !found {
+		t.Error("alpha was pruned")
+	}
+	if tab.totals[0][0] != 90 {
+		t.Errorf("unit total %d, want 90 whatever was pruned", tab.totals[0][0])
+	}
+}
+
+// TestDistinctive checks the z-scores against a direct call of the
+// log-odds function, the lexicon marks, and the note on sampling.
+func TestDistinctive(t *testing.T) {
+	mk := func(outlet, id, text string) *Record {
+		return &Record{Schema: Schema, ID: id, Outlet: outlet, Lexicon: LexiconRef{Name: "l"}, Text: text,
+			Matches: []MatchRecord{{Text: "Regime", Entry: "regime", Target: "t", Voice: Author}}}
+	}
+	var recs []*Record
+	for i := 0; i < 20; i++ {
+		recs = append(recs, mk("a", fmt.Sprint(i), "The regime and the axis of resistance spoke. Regime."))
+		recs = append(recs, mk("b", fmt.Sprint(i), "The regime and the rebels spoke. Rebels."))
+	}
+	c := aggregate(t, recs, AggregateOptions{Bootstrap: -1})
+	if len(c.Distinctive) != 2 {
+		t.Fatalf("distinctive: %+v", c.Distinctive)
+	}
+	var a Distinctive
+	for _, d := range c.Distinctive {
+		if d.Unit == "a" {
+			a = d
+		}
+	}
+	terms := map[string]DistinctiveTerm{}
+	for _, dt := range a.Terms {
+		terms[dt.Term] = dt
+	}
+	// "axis of resistance" and its parts occur 20 times in a, never in b;
+	// "axis" and "of resistance" only inside it, so they are not listed.
+	ax, ok := terms["axis of resistance"]
+	if !ok || ax.Count != 20 || ax.Others != 0 || ax.Lexicon {
+		t.Fatalf("axis of resistance: %+v (terms %v)", ax, a.Terms)
+	}
+	if _, ok := terms["axis of"]; ok {
+		t.Errorf("a phrase nested in a longer one with the same counts was listed")
+	}
+	if reg, ok := terms["regime"]; ok && !reg.Lexicon {
+		t.Errorf("regime is a matched lexicon form: %+v", reg)
+	}
+	// Unigrams of a: the, regime, and, axis, of, resistance, spoke
+	// (20 each, regime 40); of b: the, regime, and, rebels (40), spoke.
+	vocab := []string{"and", "axis", "of", "rebels", "regime", "resistance", "spoke", "the"}
+	ca := []float64{20, 20, 20, 0, 40, 20, 20, 40}
+	cb := []float64{20, 0, 0, 40, 20, 0, 20, 40}
+	prior := make([]float64, len(vocab))
+	for i := range prior {
+		prior[i] = (ca[i] + cb[i]) / 2 // corpus counts over k = 2 units
+	}
+	_, z := stats.LogOddsDirichlet(ca, cb, prior)
+	var all []DistinctiveTerm
+	for _, d := range c.Distinctive {
+		if d.Unit == "a" {
+			all = d.Terms
+		}
+	}
+	for _, dt := range all {
+		if i := slices.Index(vocab, dt.Term); i >= 0 && math.Abs(dt.Z-z[i]) > 1e-12 {
+			t.Errorf("z(%s) = %v, want %v", dt.Term, dt.Z, z[i])
+		}
+	}
+	if slices.ContainsFunc(c.Notes, func(n string) bool { return strings.Contains(n, "sample") }) {
+		t.Errorf("a note speaks of sampling when all texts were used: %q", c.Notes)
+	}
+}
+
+// TestTextSampling checks that the texts kept for distinctive terms
+// depend on the set of records, not their order, and that the output
+// says when they were sampled.
+func TestTextSampling(t *testing.T) {
+	var recs []*Record
+	for i := 0; i < 400; i++ {
+		recs = append(recs, &Record{Schema: Schema, ID: fmt.Sprint(i), Outlet: fmt.Sprintf("o%d", i%3), Lexicon: LexiconRef{Name: "l"},
+			Text: fmt.Sprintf("article %d of outlet %d says word%d and word%d", i, i%3, i%17, i%3)})
+	}
+	opt := AggregateOptions{Bootstrap: -1, TextBudget: 2000}
+	want := comparisonJSON(t, aggregate(t, recs, opt))
+	rev := slices.Clone(recs)
+	slices.Reverse(rev)
+	if got := comparisonJSON(t, aggregate(t, rev, opt)); !bytes.Equal(got, want) {
+		t.Errorf("reversed records changed the result:\n%s", firstDiff(got, want))
+	}
+	agg := NewAggregator(opt)
+	for _, r := range recs {
+		agg.Add(r)
+	}
+	if agg.sampleLevel == 0 || agg.sampleBytes > 2000 || len(agg.sample) == 0 {
+		t.Errorf("sample level %d, %d bytes in %d texts", agg.sampleLevel, agg.sampleBytes, len(agg.sample))
+	}
+	if c := agg.Result(); !slices.ContainsFunc(c.Notes, func(n string) bool { return strings.HasPrefix(n, "Distinctive terms come from a sample") }) {
+		t.Errorf("no note on the sample: %q", c.Notes)
+	}
+
+	// Pruned counts do not depend on the order either: each table reads
+	// its texts in hash order.
+	recs = recs[:0]
+	for i := 0; i < 400; i++ {
+		recs = append(recs, &Record{Schema: Schema, ID: fmt.Sprint(i), Outlet: fmt.Sprintf("o%d", i%3), Lexicon: LexiconRef{Name: "l"},
+			Text: fmt.Sprintf("alpha%d beta%d gamma%d delta%d and common words here", i, i, i, i)})
+	}
+	rev = slices.Clone(recs)
+	slices.Reverse(rev)
+	pruned := AggregateOptions{Bootstrap: -1, NgramCap: 1} // 1000 entries a table
+	c := aggregate(t, recs, pruned)
+	if !slices.ContainsFunc(c.Notes, func(n string) bool { return strings.HasPrefix(n, "Distinctive terms are approximate") }) {
+		t.Fatalf("no note on pruning: %q", c.Notes)
+	}
+	if got, want := comparisonJSON(t, aggregate(t, rev, pruned)), comparisonJSON(t, c); !bytes.Equal(got, want) {
+		t.Errorf("reversed records changed the pruned result:\n%s", firstDiff(got, want))
+	}
+}
+
+func TestAggregateNoText(t *testing.T) {
+	recs := readRecordsFile(t, handFile)
+	for _, r := range recs {
+		r.Text = ""
+	}
+	c := aggregate(t, recs, AggregateOptions{})
+	if len(c.Distinctive) != 0 || !slices.ContainsFunc(c.Notes, func(n string) bool { return strings.Contains(n, "--no-text") }) {
+		t.Errorf("no texts: distinctive %v, notes %q", c.Distinctive, c.Notes)
+	}
+}
+
+func TestOutletMap(t *testing.T) {
+	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{})
+	m := c.Map
+	if m == nil || len(m.Units) != 4 || len(m.Entries) != 6 {
+		t.Fatalf("map: %+v", m)
+	}
+	if s := m.Inertia[0] + m.Inertia[1]; s <= 0 || s > 1+1e-12 {
+		t.Errorf("inertia shares %v", m.Inertia)
+	}
+	var mass float64
+	for _, p := range m.Units {
+		mass += p.Mass
+	}
+	if math.Abs(mass-1) > 1e-12 {
+		t.Errorf("unit masses sum to %v", mass)
+	}
+	// gamma and delta use the same two neutral entries in the same
+	// proportion, so their profiles, and points, coincide.
+	pt := map[string]MapPoint{}
+	for _, p := range m.Units {
+		pt[p.Name] = p
+	}
+	if g, d := pt["gamma.example"], pt["delta.example"]; math.Abs(g.X-d.X) > 1e-9 || math.Abs(g.Y-d.Y) > 1e-9 {
+		t.Errorf("gamma %v and delta %v differ", g, d)
+	}
+}
+
+func TestWriteComparison(t *testing.T) {
+	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{})
+	t.Run("csv", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := WriteComparison(&b, c, "csv"); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(&b).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(rows[0], CSVHeader) {
+			t.Errorf("header %v", rows[0])
+		}
+		found := false
+		for _, r := range rows {
+			if r[0] == "axis_pair" && r[1] == "alpha.example" && r[2] == "beta.example" && r[5] == "p" {
+				found = r[6] == "0.002664002664002664"
+			}
+		}
+		if !found {
+			t.Error("no row with the exact alpha–beta p-value")
+		}
+	})
+	t.Run("json", func(t *testing.T) {
+		var back Comparison
+		if err := json.Unmarshal(comparisonJSON(t, c), &back); err != nil {
+			t.Fatal(err)
+		}
+		if back.Schema != StatsSchema || len(back.Units) != 4 {
+			t.Errorf("round trip: %+v", back)
+		}
+	})
+	t.Run("table", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := WriteComparison(&b, c, "table"); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"OUTLETS", "STANCE BY AXIS", "DIFFERENCES", "NAMING", "DISTINCTIVE TERMS", "OUTLET MAP", "NOTES",
+			"alpha.example's articles score higher on tehran-damascus than beta.example's", "left out: delta.example", "sarcasm"} {
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("table lacks %q", want)
+			}
+		}
+	})
+	if err := WriteComparison(&bytes.Buffer{}, c, "yaml"); err == nil {
+		t.Error("unknown format accepted")
+	}
+}
