@@ -83,6 +83,8 @@ article selects, or stance carried by words that are not in the lexicon.`,
 		Commands: []*cli.Command{
 			scoreCommand(),
 			statsCommand(),
+			reportCommand(),
+			annotateCommand(),
 			lexiconCommand(),
 			agreeCommand(),
 			credibilityCommand(),

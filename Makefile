@@ -1,0 +1,32 @@
+# make assets   fetch ECharts (pinned in internal/report/package-lock.json) for the report
+# make sample   write reports/sample.html from the built-in sample corpus
+# make test     gofmt, go vet and go test: what CI runs
+
+REPORT  := internal/report
+ECHARTS := $(REPORT)/assets/echarts.min.js
+
+.PHONY: assets sample test
+
+# npm ci installs exactly the locked version and checks its integrity hash
+# (sha512, in package-lock.json) before the file is copied where go:embed
+# finds it. Nothing runs when the file is already newer than the lock.
+assets: $(ECHARTS)
+
+$(ECHARTS): $(REPORT)/package.json $(REPORT)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+		echo "ECharts missing: npm is needed once to fetch it (apt-get install npm), then run make assets"; exit 1; }
+	npm ci --prefix $(REPORT) --ignore-scripts --no-audit --no-fund
+	@test -f $(REPORT)/node_modules/echarts/dist/echarts.min.js || { \
+		echo "ECharts missing: npm ci did not install echarts; see $(REPORT)/package.json"; exit 1; }
+	mkdir -p $(REPORT)/assets
+	cp $(REPORT)/node_modules/echarts/dist/echarts.min.js $@
+
+sample: assets
+	go run ./cmd/compare report --outlets testdata/sample-outlets.yaml -o reports/sample.html testdata/sample
+	@echo "open reports/sample.html in a browser (it works offline)"
+
+test: assets
+	@unformatted="$$(gofmt -l $$(git ls-files '*.go'))"; \
+		if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	go vet ./...
+	go test ./...

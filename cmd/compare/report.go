@@ -1,0 +1,227 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/pipeline"
+	"github.com/compare-tool/compare/internal/report"
+	"github.com/compare-tool/compare/internal/stance"
+)
+
+func reportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "report",
+		Usage:     "write a self-contained HTML report comparing outlets, from charts down to the words",
+		ArgsUsage: "[PATH...] (articles to score first; or give --scores)",
+		Description: `report writes one HTML file that opens offline from disk (ECharts is inlined,
+nothing is fetched): summary and provenance, stance by outlet with 95%
+intervals, each outlet's articles as points (click one to read it), framing of
+each actor, naming choices (who says "terrorists", who says "rebels"),
+distinctive terms, a map of outlets, tests with effect sizes in plain language,
+a table of every outlet, and the articles themselves with each matched term
+highlighted by lean, quoted passages and page debris marked, and a tooltip
+with the term's target, valence, category, neutral alternative and note.
+
+The numbers are those of compare stats, with the same flags. Charts show the
+--top-outlets largest outlets; the tables list all. At most --max-articles
+article views are included, taken in turn from each outlet, so that a corpus
+of tens of thousands of articles still gives a file of a few megabytes.
+
+The same input and flags always give the same file: nothing in it depends on
+the clock unless you set --date. -o is required.
+
+Examples:
+   compare report testdata/sample -o reports/sample.html
+   compare score --format jsonl corpus/ > scores.jsonl
+   compare report --scores scores.jsonl -o reports/corpus.html --top-outlets 30
+   compare report --by group --title "State and opposition media" corpus/ -o reports/groups.html`,
+		Flags: append([]cli.Flag{
+			&cli.StringSliceFlag{Name: "scores", Aliases: []string{"s"},
+				Usage: "read score records from `FILE` (JSON Lines of compare score --format jsonl; .gz is decompressed); repeat for shards"},
+			&cli.StringFlag{Name: "lexicon", Aliases: []string{"l"},
+				Usage: "lexicon `NAME` or YAML FILE: scores PATHs with it (default " + lexicon.Default + "), keeps only --scores records scored with it, and gives terms their notes and neutral alternatives"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (required), e.g. reports/corpus.html"},
+			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "compare each `outlet` or each group of outlets (group)"},
+			&cli.IntFlag{Name: "bootstrap", Value: stance.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
+			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; printed in the report"},
+			&cli.IntFlag{Name: "min-articles", Value: stance.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested; smaller ones are greyed"},
+			&cli.IntFlag{Name: "top-outlets", Value: report.DefaultTopUnits, Usage: "outlets (`N`), largest first, that the charts show; tables show all"},
+			&cli.IntFlag{Name: "max-articles", Value: report.DefaultMaxArticles, Usage: "article views (`N`) to include; 0 leaves them out"},
+			&cli.StringFlag{Name: "title", Usage: "the report's `TITLE` (default \"Outlet comparison\")"},
+			&cli.StringFlag{Name: "date", Usage: "`DATE` to print in the report; none by default, so that the file is reproducible"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU. Output is the same for any N"},
+		}, inputFlags()...),
+		Action: runReport,
+	}
+}
+
+func runReport(c *cli.Context) error {
+	out := c.String("output")
+	if out == "" {
+		return cli.Exit("report: name the output file with -o FILE (for example -o reports/report.html)", exitUsage)
+	}
+	scoreFiles := c.StringSlice("scores")
+	if len(scoreFiles) == 0 && c.NArg() == 0 {
+		return cli.Exit("report: give --scores FILE or at least one PATH of articles to score", exitUsage)
+	}
+	by := c.String("by")
+	if by != "outlet" && by != "group" {
+		return cli.Exit(fmt.Sprintf("report: --by %q: want outlet or group", by), exitUsage)
+	}
+	for _, f := range []string{"bootstrap", "min-articles", "top-outlets", "max-articles", "workers"} {
+		if c.Int(f) < 0 {
+			return cli.Exit(fmt.Sprintf("report: --%s %d: must not be negative", f, c.Int(f)), exitUsage)
+		}
+	}
+	opt := stance.AggregateOptions{
+		By:          by,
+		Bootstrap:   c.Int("bootstrap"),
+		Seed:        c.Uint64("seed"),
+		MinArticles: c.Int("min-articles"),
+		Workers:     c.Int("workers"),
+	}
+	if opt.Bootstrap == 0 {
+		opt.Bootstrap = -1 // no intervals
+	}
+	if opt.MinArticles == 0 {
+		opt.MinArticles = 1
+	}
+	maxArticles := c.Int("max-articles")
+	if maxArticles == 0 {
+		maxArticles = -1 // none
+	}
+
+	sel, err := selectLexicon(c.String("lexicon"))
+	if err != nil {
+		return err
+	}
+	opt.Lexicon = sel.lex
+
+	// The records are kept for the article views and the distribution
+	// charts; text and matches only while they may still be shown (no unit
+	// shows more than max-articles articles).
+	var agg *stance.Aggregator
+	var recs []*stance.Record
+	perUnit := map[string]int{}
+	add := func(r *stance.Record) error {
+		if agg == nil {
+			if opt.Lexicon == nil {
+				opt.Lexicon = builtinFor(r.Lexicon)
+			}
+			agg = stance.NewAggregator(opt)
+		}
+		err := agg.Add(r)
+		var mm *stance.LexiconMismatchError
+		if errors.As(err, &mm) {
+			return fmt.Errorf("%w (choose one with --lexicon NAME or FILE)", err)
+		}
+		if err != nil {
+			return err
+		}
+		u := report.UnitOf(r, by)
+		if perUnit[u] >= maxArticles {
+			r.Text, r.Matches, r.Quotes, r.Dropped = "", nil, nil, nil
+		}
+		perUnit[u]++
+		recs = append(recs, r)
+		return nil
+	}
+	for _, name := range scoreFiles {
+		err := readScoreFile(c, name, func(r *stance.Record) error {
+			if !sel.keep(r) {
+				return nil
+			}
+			return add(r)
+		})
+		if err != nil {
+			return cli.Exit("report: "+err.Error(), exitFailure)
+		}
+	}
+	if c.NArg() > 0 {
+		ref := c.String("lexicon")
+		if ref == "" {
+			ref = lexicon.Default
+		}
+		matchers, err := loadMatchers([]string{ref})
+		if err != nil {
+			return err
+		}
+		if opt.Lexicon == nil {
+			opt.Lexicon = matchers[0].Lexicon
+		}
+		src := func(emit func(*corpus.Article) error) error { return readInput(c, emit) }
+		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: c.Int("workers")}, src,
+			func(_ *corpus.Article, rs []*stance.Record) error {
+				for _, r := range rs {
+					if err := add(r); err != nil {
+						return fmt.Errorf("%s: %w", r.Source, err)
+					}
+				}
+				return nil
+			})
+		if err != nil {
+			return cli.Exit("report: "+err.Error(), exitFailure)
+		}
+	}
+	if agg == nil {
+		msg := "report: no score records to compare"
+		if len(sel.skipped) > 0 {
+			msg = fmt.Sprintf("report: no record was scored with lexicon %s; the input holds %s", c.String("lexicon"), sel.skippedList())
+		}
+		return cli.Exit(msg, exitNoInput)
+	}
+	cmp := agg.Result()
+	if len(sel.skipped) > 0 {
+		cmp.Notes = append(cmp.Notes, fmt.Sprintf("Left out, as --lexicon %s asked: %s.", c.String("lexicon"), sel.skippedList()))
+	}
+	// The lexicon supplies notes and neutral alternatives only when it is
+	// the one the records were scored with.
+	lex := opt.Lexicon
+	if lex != nil && lex.Hash != cmp.Lexicon.SHA256 {
+		lex = nil
+	}
+	if lex == nil {
+		cmp.Notes = append(cmp.Notes, "The lexicon the articles were scored with was not available, so terms show no neutral alternatives or notes; name it with --lexicon FILE.")
+	}
+
+	var buf bytes.Buffer
+	err = report.Write(&buf, report.Input{Comparison: cmp, Records: recs, Lexicon: lex}, report.Options{
+		Title:       c.String("title"),
+		ToolVersion: version,
+		Date:        c.String("date"),
+		TopUnits:    c.Int("top-outlets"),
+		MaxArticles: maxArticles,
+	})
+	if err != nil {
+		return cli.Exit(err, exitFailure)
+	}
+	if dir := filepath.Dir(out); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return cli.Exit(fmt.Errorf("report: %w", err), exitFailure)
+		}
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return cli.Exit(fmt.Errorf("report: %w", err), exitFailure)
+	}
+	fmt.Fprintf(c.App.Writer, "wrote %s (%s; %d articles, %d %ss)\n", out, sizeString(buf.Len()), cmp.Articles, len(cmp.Units), by)
+	return nil
+}
+
+// sizeString writes a byte count for people.
+func sizeString(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

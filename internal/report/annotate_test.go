@@ -1,0 +1,99 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/stance"
+)
+
+func TestAnnotatePlain(t *testing.T) {
+	lex := tinyLexicon(t)
+	text := "The regime said “the terrorists attacked first at dawn today”.\nShare\nThe so-called freedom fighters disagree. The government was silent."
+	share := strings.Index(text, "Share")
+	rec := scoreArticles(t, lex, []corpus.Article{{ID: "x", Outlet: "Daily Example", Title: "Clashes", Date: "2024-01-02",
+		Text: text, Dropped: []corpus.Span{{Start: share, End: share + 5}}}})[0]
+	var buf bytes.Buffer
+	if err := Annotate(&buf, rec, lex, AnnotateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := `Clashes
+Daily Example · 2024-01-02 · pro-gov -0.50 (n = 2)
+
+The [[regime]] said “the [[terrorists]](quote) attacked first at dawn today”.
+~~Share~~
+The so-called [[freedom fighters]](distanced) disagree. The [[government]] was silent.
+
+Loaded terms (only the outlet's own voice counts toward its stance)
+  regime ×1  The government, valence -1.00, lean -1.00, pejorative, author voice
+      neutral: government
+      Calls a government illegitimate.
+  terrorists ×1  The armed opposition, valence -1.00, lean +1.00, pejorative, quote voice
+      neutral: armed groups; fighters
+      A label that states use for their armed opponents.
+  freedom fighters ×1  The armed opposition, valence +1.00, lean -1.00, honorific, distanced voice (after "so-called")
+      neutral: fighters
+`
+	if got := buf.String(); got != want {
+		t.Errorf("Annotate:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestAnnotateColor(t *testing.T) {
+	lex := tinyLexicon(t)
+	rec := scoreArticles(t, lex, []corpus.Article{{ID: "x", Outlet: "o", Text: "The regime and the terrorists."}})[0]
+	var buf bytes.Buffer
+	if err := Annotate(&buf, rec, lex, AnnotateOptions{Color: true}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, ansiBold+ansiRedBg+"regime"+ansiReset) {
+		t.Errorf("regime (lean −1) is not bold on red:\n%q", out)
+	}
+	if !strings.Contains(out, ansiBold+ansiBlueBg+"terrorists"+ansiReset) {
+		t.Errorf("terrorists (lean +1 on pro-gov) is not bold on blue:\n%q", out)
+	}
+	if strings.Contains(out, "[[") {
+		t.Error("colour output has plain markers")
+	}
+}
+
+// An article must not be able to drive the reader's terminal.
+func TestAnnotateStripsControls(t *testing.T) {
+	lex := tinyLexicon(t)
+	rec := scoreArticles(t, lex, []corpus.Article{{ID: "x", Outlet: "o\x1b]0;pwned\x07", Title: "\x1b[2Jtitle",
+		Text: "The \x1b[31mregime\u202e and\r the rest."}})[0]
+	var buf bytes.Buffer
+	if err := Annotate(&buf, rec, lex, AnnotateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if s := buf.String(); strings.ContainsAny(s, "\x1b\x07\r\u202e") {
+		t.Errorf("control characters reached the output: %q", s)
+	}
+}
+
+func ExampleAnnotate() {
+	lex, err := lexicon.Parse("tiny.yaml", []byte(tinyLexiconYAML))
+	if err != nil {
+		panic(err)
+	}
+	rec := stance.NewScorer(lexicon.Compile(lex)).Score(&corpus.Article{ID: "x", Outlet: "Daily Example",
+		Text: "The regime met the freedom fighters."})
+	_ = Annotate(os.Stdout, rec, lex, AnnotateOptions{})
+	// Output:
+	// x
+	// Daily Example · pro-gov -1.00 (n = 2)
+	//
+	// The [[regime]] met the [[freedom fighters]].
+	//
+	// Loaded terms (only the outlet's own voice counts toward its stance)
+	//   regime ×1  The government, valence -1.00, lean -1.00, pejorative, author voice
+	//       neutral: government
+	//       Calls a government illegitimate.
+	//   freedom fighters ×1  The armed opposition, valence +1.00, lean -1.00, honorific, author voice
+	//       neutral: fighters
+}

@@ -1,0 +1,392 @@
+package report
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/stance"
+)
+
+// articlesView is the article section: the shown articles, and how many
+// there are in all.
+type articlesView struct {
+	Shown, Total int
+	Max          int
+	Units        []string // units with shown articles, for the filter
+	List         []articleView
+	Disabled     bool
+}
+
+type articleView struct {
+	ID      string // element id: article-<record index>
+	Title   string
+	Unit    string
+	Outlet  string
+	Group   string
+	Date    string
+	URL     string
+	Link    string // URL when it is http(s), for the href
+	Source  string
+	RecID   string
+	Tokens  int
+	Loaded  int
+	Stance  []articleAxis
+	Quotes  int
+	Dropped int
+	Body    template.HTML
+	Open    bool
+}
+
+type articleAxis struct {
+	Label      string
+	Score      float64
+	N          int
+	QuoteN     int
+	DistancedN int
+}
+
+// entryInfo is what a term's tooltip says about its lexicon entry.
+type entryInfo struct {
+	Term     string             `json:"term"`
+	Target   string             `json:"target"`
+	Valence  float64            `json:"valence"`
+	Category string             `json:"category"`
+	Lean     map[string]float64 `json:"lean,omitempty"`
+	Neutral  []string           `json:"neutral,omitempty"`
+	Note     string             `json:"note,omitempty"`
+}
+
+func articleID(i int) string { return fmt.Sprintf("article-%d", i) }
+
+// selectArticles picks the records that get an article view: up to
+// MaxArticles, taken from the units in turn (largest unit first) so that
+// every unit is represented, each unit's in input order.
+func (b *builder) selectArticles() {
+	b.shown = make([]bool, len(b.in.Records))
+	if b.opt.MaxArticles < 0 {
+		return
+	}
+	byUnit := map[string][]int{}
+	var order []string
+	for _, u := range b.cmp.Units {
+		order = append(order, u.Name)
+	}
+	known := map[string]bool{}
+	for _, u := range order {
+		known[u] = true
+	}
+	for i := range b.in.Records {
+		u := b.recUnit[i]
+		if !known[u] {
+			known[u] = true
+			order = append(order, u)
+		}
+		byUnit[u] = append(byUnit[u], i)
+	}
+	left := b.opt.MaxArticles
+	for round := 0; left > 0; round++ {
+		took := false
+		for _, u := range order {
+			if left == 0 {
+				break
+			}
+			if round < len(byUnit[u]) {
+				b.shown[byUnit[u][round]] = true
+				left--
+				took = true
+			}
+		}
+		if !took {
+			break
+		}
+	}
+}
+
+func (b *builder) articles() articlesView {
+	v := articlesView{Total: len(b.in.Records), Max: b.opt.MaxArticles, Disabled: b.opt.MaxArticles < 0}
+	// Group the views by unit, in the comparison's order.
+	rank := map[string]int{}
+	for i, u := range b.cmp.Units {
+		rank[u.Name] = i
+	}
+	var idx []int
+	for i, s := range b.shown {
+		if s {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		rx, okx := rank[b.recUnit[idx[x]]]
+		ry, oky := rank[b.recUnit[idx[y]]]
+		if okx != oky {
+			return okx
+		}
+		if rx != ry {
+			return rx < ry
+		}
+		if !okx && b.recUnit[idx[x]] != b.recUnit[idx[y]] {
+			return b.recUnit[idx[x]] < b.recUnit[idx[y]]
+		}
+		return idx[x] < idx[y]
+	})
+	seen := map[string]bool{}
+	for _, i := range idx {
+		r := b.in.Records[i]
+		av := articleView{ID: articleID(i), Title: r.Title, Unit: b.recUnit[i], Outlet: r.Outlet, Group: r.Group,
+			Date: r.Date, URL: r.URL, Link: safeLink(r.URL), Source: r.Source, RecID: r.ID, Tokens: r.Tokens,
+			Loaded: r.Loaded, Quotes: len(r.Quotes), Dropped: len(r.Dropped)}
+		if av.Title == "" {
+			av.Title = r.ID
+		}
+		for _, ax := range b.cmp.Axes {
+			s := r.Stance[ax.ID]
+			av.Stance = append(av.Stance, articleAxis{Label: ax.Label, Score: s.Score, N: s.N, QuoteN: s.QuoteN, DistancedN: s.DistancedN})
+		}
+		av.Body = b.articleBody(r)
+		if !seen[av.Unit] {
+			seen[av.Unit] = true
+			v.Units = append(v.Units, av.Unit)
+		}
+		v.List = append(v.List, av)
+	}
+	v.Shown = len(v.List)
+	// A handful of articles reads best open; hundreds would be a wall.
+	if v.Shown <= 12 {
+		for i := range v.List {
+			v.List[i].Open = true
+		}
+	}
+	return v
+}
+
+// safeLink returns u when it is an absolute http or https URL, else "":
+// a javascript: or data: URL in an article's metadata must not become a
+// link.
+func safeLink(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return p.String()
+}
+
+func (b *builder) entry(id string) *lexicon.Entry {
+	if b.in.Lexicon == nil {
+		return nil
+	}
+	if b.entryIndex == nil {
+		b.entryIndex = make(map[string]*lexicon.Entry, len(b.in.Lexicon.Entries))
+		for i := range b.in.Lexicon.Entries {
+			e := &b.in.Lexicon.Entries[i]
+			b.entryIndex[e.ID] = e
+		}
+	}
+	return b.entryIndex[id]
+}
+
+// noteEntry records what the tooltip of a match says, once per entry.
+func (b *builder) noteEntry(m *stance.MatchRecord) {
+	if _, ok := b.entries[m.Entry]; ok {
+		return
+	}
+	info := entryInfo{Term: m.Text, Target: b.targetLabel(m.Target), Valence: m.Valence, Category: m.Category}
+	if e := b.entry(m.Entry); e != nil {
+		info.Term = e.Terms[0]
+		info.Lean = e.Lean
+		info.Neutral = e.Neutral
+		info.Note = e.Note
+	}
+	b.entries[m.Entry] = info
+}
+
+// leanClass is the CSS class of a term by its contribution to the first
+// axis: the sign, and whether it is strong (|c| ≥ 0.5).
+func leanClass(c float64) string {
+	switch {
+	case c <= -0.5:
+		return "neg2"
+	case c < 0:
+		return "neg1"
+	case c >= 0.5:
+		return "pos2"
+	case c > 0:
+		return "pos1"
+	}
+	return "zero"
+}
+
+// articleBody renders an article's text as HTML: matched terms as <mark>
+// coloured by lean, direct quotations in <q-span> style, dropped debris
+// struck out. Every byte of text is escaped; the offsets are the record's
+// byte offsets, checked against the text so that a broken record cannot
+// cut a character in half.
+func (b *builder) articleBody(r *stance.Record) template.HTML {
+	firstAxis := ""
+	if len(b.cmp.Axes) > 0 {
+		firstAxis = b.cmp.Axes[0].ID
+	}
+	for i := range r.Matches {
+		b.noteEntry(&r.Matches[i])
+	}
+	return template.HTML(renderText(r, firstAxis, b.entryLoaded))
+}
+
+// entryLoaded reports whether the entry of a match carries a judgement.
+func (b *builder) entryLoaded(m *stance.MatchRecord) bool {
+	if e := b.entry(m.Entry); e != nil {
+		return e.Loaded()
+	}
+	if m.Valence != 0 {
+		return true
+	}
+	for _, c := range m.Contrib {
+		if c != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+type span struct{ start, end int }
+
+// renderText is articleBody without the builder, for tests and fuzzing.
+func renderText(r *stance.Record, axis string, loaded func(*stance.MatchRecord) bool) string {
+	text := r.Text
+	valid := func(s, e int) bool {
+		return 0 <= s && s < e && e <= len(text) && boundary(text, s) && boundary(text, e)
+	}
+	// Keep the valid, non-overlapping spans of each kind, in order.
+	clean := func(in []span) []span {
+		sort.SliceStable(in, func(i, j int) bool { return in[i].start < in[j].start })
+		var out []span
+		for _, s := range in {
+			if !valid(s.start, s.end) || (len(out) > 0 && s.start < out[len(out)-1].end) {
+				continue
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	var qs, ds, ms []span
+	for _, q := range r.Quotes {
+		qs = append(qs, span{q.Start, q.End})
+	}
+	for _, d := range r.Dropped {
+		ds = append(ds, span{d.Start, d.End})
+	}
+	matchAt := map[int]*stance.MatchRecord{}
+	for i := range r.Matches {
+		m := &r.Matches[i]
+		if valid(m.Start, m.End) && text[m.Start:m.End] == m.Text {
+			if _, dup := matchAt[m.Start]; !dup {
+				ms = append(ms, span{m.Start, m.End})
+				matchAt[m.Start] = m
+			}
+		}
+	}
+	qs, ds, ms = clean(qs), clean(ds), clean(ms)
+
+	// Cut the text at every span boundary; each piece then lies wholly
+	// inside or outside each span, and the elements nest as
+	// quote > del > mark, closed and reopened where spans cross.
+	cuts := []int{0, len(text)}
+	for _, list := range [][]span{qs, ds, ms} {
+		for _, s := range list {
+			cuts = append(cuts, s.start, s.end)
+		}
+	}
+	sort.Ints(cuts)
+	find := func(list []span, pos int) int {
+		i := sort.Search(len(list), func(i int) bool { return list[i].end > pos })
+		if i < len(list) && list[i].start <= pos {
+			return i
+		}
+		return -1
+	}
+	var out strings.Builder
+	curQ, curD, curM := -1, -1, -1
+	closeM := func() {
+		if curM >= 0 {
+			out.WriteString("</mark>")
+			curM = -1
+		}
+	}
+	closeD := func() {
+		closeM()
+		if curD >= 0 {
+			out.WriteString("</del>")
+			curD = -1
+		}
+	}
+	closeQ := func() {
+		closeD()
+		if curQ >= 0 {
+			out.WriteString("</span>")
+			curQ = -1
+		}
+	}
+	for k := 0; k+1 < len(cuts); k++ {
+		s, e := cuts[k], cuts[k+1]
+		if s == e {
+			continue
+		}
+		q, d, m := find(qs, s), find(ds, s), find(ms, s)
+		if q != curQ {
+			closeQ()
+			if q >= 0 {
+				out.WriteString(`<span class="quote">`)
+				curQ = q
+			}
+		}
+		if d != curD {
+			closeD()
+			if d >= 0 {
+				out.WriteString(`<del title="dropped as page debris: not scored">`)
+				curD = d
+			}
+		}
+		if m != curM {
+			closeM()
+			if m >= 0 {
+				out.WriteString(markOpen(matchAt[ms[m].start], axis, loaded))
+				curM = m
+			}
+		}
+		out.WriteString(template.HTMLEscapeString(text[s:e]))
+	}
+	closeQ()
+	return out.String()
+}
+
+func markOpen(m *stance.MatchRecord, axis string, loaded func(*stance.MatchRecord) bool) string {
+	cls := "t " + leanClass(m.Contrib[axis])
+	if !loaded(m) {
+		cls = "t plain"
+	}
+	cls += " v-" + string(m.Voice)
+	var b strings.Builder
+	b.WriteString(`<mark tabindex="0" class="`)
+	b.WriteString(template.HTMLEscapeString(cls))
+	b.WriteString(`" data-e="`)
+	b.WriteString(template.HTMLEscapeString(m.Entry))
+	b.WriteString(`" data-v="`)
+	b.WriteString(template.HTMLEscapeString(string(m.Voice)))
+	if m.Cue != "" {
+		b.WriteString(`" data-cue="`)
+		b.WriteString(template.HTMLEscapeString(m.Cue))
+	}
+	b.WriteString(`" data-c="`)
+	b.WriteString(formatNum(m.Contrib[axis]))
+	b.WriteString(`">`)
+	return b.String()
+}
+
+// boundary reports whether offset i of s starts a UTF-8 character (or is
+// the end).
+func boundary(s string, i int) bool {
+	return i == len(s) || (i < len(s) && (s[i]&0xC0) != 0x80)
+}

@@ -1,0 +1,368 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/stance"
+)
+
+// The browser tests open reports in headless Chromium from file:// and
+// check what a reader would see: every chart drawn, no error, no network,
+// no injected script. They skip when no Chromium is installed, except in
+// CI (CI=true), where a missing browser fails: .ci/run installs it.
+
+// chromiumPath finds a Chromium: $CHROMIUM, Debian's /usr/bin/chromium,
+// or one on $PATH.
+func chromiumPath() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// browser starts a headless Chromium for one test.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := chromiumPath()
+	if path == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("no Chromium found (set CHROMIUM or install Debian's chromium); CI must run the browser tests")
+		}
+		t.Skip("no Chromium found: install chromium (apt-get install chromium) or set CHROMIUM to run the browser tests")
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox, // the tests may run as root
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() {
+		cancelTime()
+		cancelTab()
+		cancelAlloc()
+	})
+	return ctx
+}
+
+// pageLog collects what a page did that it should not: requests other
+// than the page itself, console errors and warnings, exceptions, and
+// browser log errors (CSP violations and failed loads among them).
+type pageLog struct {
+	mu       sync.Mutex
+	page     string
+	problems []string
+}
+
+func (l *pageLog) add(format string, args ...any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.problems = append(l.problems, fmt.Sprintf(format, args...))
+}
+
+func (l *pageLog) check(t *testing.T) {
+	t.Helper()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, p := range l.problems {
+		t.Error(p)
+	}
+}
+
+// open writes page to a file, opens it and waits until every chart is
+// drawn.
+func open(t *testing.T, ctx context.Context, page []byte) *pageLog {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(file, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url := "file://" + file
+	pl := &pageLog{page: url}
+	err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			u := ev.Request.URL
+			if u != url && !strings.HasPrefix(u, url+"#") && !strings.HasPrefix(u, "data:") {
+				pl.add("network request to %s", u)
+			}
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+				var parts []string
+				for _, a := range ev.Args {
+					if a.Value != nil {
+						parts = append(parts, string(a.Value))
+					} else {
+						parts = append(parts, a.Description)
+					}
+				}
+				pl.add("console.%s: %s", ev.Type, strings.Join(parts, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			pl.add("exception at %d:%d: %s", d.LineNumber, d.ColumnNumber, msg)
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
+				pl.add("browser log %s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.documentElement.getAttribute('data-charts-ready') === 'true'`,
+		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		pl.check(t)
+		t.Fatalf("charts not drawn: %v", err)
+	}
+	return pl
+}
+
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// checkChartsDrawn checks that every chart container holds a canvas with
+// something painted on it.
+func checkChartsDrawn(t *testing.T, ctx context.Context, min int) {
+	t.Helper()
+	type chart struct {
+		ID    string `json:"id"`
+		Drawn bool   `json:"drawn"`
+	}
+	charts := eval[[]chart](t, ctx, `Array.from(document.querySelectorAll('.chart')).map(el => {
+		const c = el.querySelector('canvas');
+		let drawn = false;
+		if (c && c.width > 0 && c.height > 0) {
+			const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+			for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) { drawn = true; break; }
+		}
+		return {id: el.id, drawn: drawn};
+	})`)
+	if len(charts) < min {
+		t.Errorf("%d chart containers, want at least %d", len(charts), min)
+	}
+	for _, c := range charts {
+		if !c.Drawn {
+			t.Errorf("chart %s has nothing drawn", c.ID)
+		}
+	}
+}
+
+// exerciseTooltips shows the tooltip of the first item of every series of
+// every chart, and of every highlighted term, so that their markup is
+// built from the data.
+const exerciseTooltips = `(() => {
+	let shown = 0;
+	for (const el of document.querySelectorAll('.chart')) {
+		const chart = echarts.getInstanceByDom(el);
+		const n = chart.getOption().series.length;
+		for (let s = 0; s < n; s++) {
+			chart.dispatchAction({type: 'showTip', seriesIndex: s, dataIndex: 0});
+			shown++;
+		}
+		chart.dispatchAction({type: 'hideTip'});
+	}
+	for (const m of document.querySelectorAll('mark.t[data-e]')) {
+		m.dispatchEvent(new FocusEvent('focusin', {bubbles: true}));
+		shown++;
+	}
+	return shown;
+})()`
+
+func reportBytes(t *testing.T, in Input, opt Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, in, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestBrowserReport(t *testing.T) {
+	ctx := browser(t)
+	pl := open(t, ctx, reportBytes(t, tinyInput(t, false), Options{}))
+	checkChartsDrawn(t, ctx, 6)
+
+	// A term's tooltip names its target and neutral alternatives.
+	tip := eval[string](t, ctx, `(() => {
+		const m = Array.from(document.querySelectorAll('mark.t')).find(m => m.textContent === 'terrorists');
+		m.dispatchEvent(new FocusEvent('focusin', {bubbles: true}));
+		return document.getElementById('tip').textContent;
+	})()`)
+	for _, want := range []string{"The armed opposition", "Neutral alternative: armed groups; fighters", "quotation"} {
+		if !strings.Contains(tip, want) {
+			t.Errorf("tooltip %q lacks %q", tip, want)
+		}
+	}
+
+	// Clicking an article's point in the distribution chart opens and
+	// shows that article.
+	opened := eval[string](t, ctx, `(() => {
+		document.querySelectorAll('details.article').forEach(d => d.open = false);
+		const el = document.getElementById('chart-dist-0');
+		const chart = echarts.getInstanceByDom(el);
+		const g = chart.getModel().getSeriesByIndex(1).getData().getItemGraphicEl(0);
+		const r = el.getBoundingClientRect();
+		const target = chart.getZr().handler.findHover(g.x, g.y).target;
+		chart.getZr().trigger('click', {target: target, offsetX: g.x, offsetY: g.y, event: {}});
+		const open = Array.from(document.querySelectorAll('details.article[open]')).map(d => d.id);
+		return open.join(',');
+	})()`)
+	if opened == "" {
+		t.Error("clicking a point opened no article")
+	}
+
+	if n := eval[int](t, ctx, exerciseTooltips); n == 0 {
+		t.Error("no tooltip shown")
+	}
+	pl.check(t)
+}
+
+func TestBrowserHostileInput(t *testing.T) {
+	ctx := browser(t)
+	pl := open(t, ctx, reportBytes(t, tinyInput(t, true), Options{}))
+	checkChartsDrawn(t, ctx, 6)
+	eval[int](t, ctx, exerciseTooltips)
+	// Let ECharts render its tooltips and any injected handler run.
+	if err := chromedp.Do(ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		Pwned    bool     `json:"pwned"`
+		Scripts  int      `json:"scripts"`
+		Bad      []string `json:"bad"`
+		Handlers []string `json:"handlers"`
+		Links    []string `json:"links"`
+	}
+	s := eval[state](t, ctx, `({
+		pwned: window.__pwned !== undefined,
+		scripts: document.querySelectorAll('script').length,
+		bad: Array.from(document.querySelectorAll('img, svg, iframe, object, embed, main script, form, input')).map(e => e.outerHTML.slice(0, 80)),
+		handlers: Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes).filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name)),
+		links: Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href')).filter(h => !h.startsWith('#') && !h.startsWith('https://'))
+	})`)
+	if s.Pwned {
+		t.Error("hostile input ran script: window.__pwned is set")
+	}
+	if s.Scripts != 3 {
+		t.Errorf("%d script elements, want 3", s.Scripts)
+	}
+	for _, b := range s.Bad {
+		t.Errorf("injected element %s", b)
+	}
+	for _, h := range s.Handlers {
+		t.Errorf("injected event handler %s", h)
+	}
+	for _, l := range s.Links {
+		t.Errorf("injected link %s", l)
+	}
+	// The hostile title is shown as text.
+	title := eval[string](t, ctx, `document.querySelector('#article-0 .a-title').textContent`)
+	if !strings.Contains(title, "<script>window.__pwned=1</script>") {
+		t.Errorf("title shown as %q, want the markup as text", title)
+	}
+	pl.check(t)
+}
+
+// seedsFile is the real seed corpus beside the project.
+const seedsFile = "../../../shared/seeds/seeds.jsonl"
+
+func TestBrowserSeeds(t *testing.T) {
+	if _, err := os.Stat(seedsFile); err != nil {
+		t.Skipf("seed articles not found at %s", seedsFile)
+	}
+	lex, err := lexicon.Load(lexicon.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := stance.NewScorer(lexicon.Compile(lex))
+	agg := stance.NewAggregator(stance.AggregateOptions{Lexicon: lex, Seed: 1})
+	var recs []*stance.Record
+	_, err = corpus.Read(context.Background(), []string{seedsFile}, corpus.Options{}, func(a *corpus.Article) error {
+		r := sc.Score(a)
+		recs = append(recs, r)
+		return agg.Add(r)
+	}, func(p corpus.Problem) { t.Logf("seeds: %v", p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 5 {
+		t.Fatalf("read %d seed articles, want 5", len(recs))
+	}
+	ctx := browser(t)
+	pl := open(t, ctx, reportBytes(t, Input{Comparison: agg.Result(), Records: recs, Lexicon: lex}, Options{}))
+	checkChartsDrawn(t, ctx, 4)
+
+	// Seed 000 uses "mullahs’ regime" (curly apostrophe); its view must
+	// highlight it, and the tooltip must offer the neutral alternative.
+	type term struct {
+		Found bool   `json:"found"`
+		Class string `json:"class"`
+		Tip   string `json:"tip"`
+	}
+	got := eval[term](t, ctx, `(() => {
+		const view = Array.from(document.querySelectorAll('details.article')).find(d => d.querySelector('.a-facts dd').textContent.startsWith('000_'));
+		if (!view) return {found: false, class: '', tip: ''};
+		const m = Array.from(view.querySelectorAll('mark.t')).find(m => m.textContent === 'mullahs’ regime');
+		if (!m) return {found: false, class: '', tip: ''};
+		m.dispatchEvent(new FocusEvent('focusin', {bubbles: true}));
+		return {found: true, class: m.className, tip: document.getElementById('tip').textContent};
+	})()`)
+	if !got.Found {
+		t.Fatal("seed 000's article view has no highlighted “mullahs’ regime”")
+	}
+	if !strings.Contains(got.Class, "neg") {
+		t.Errorf("“mullahs’ regime” has class %q, want a negative lean", got.Class)
+	}
+	if !strings.Contains(got.Tip, "Iranian government") {
+		t.Errorf("tooltip of “mullahs’ regime” is %q, want the neutral alternative “Iranian government”", got.Tip)
+	}
+	pl.check(t)
+}

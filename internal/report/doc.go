@@ -1,0 +1,17 @@
+// Package report renders the comparison of outlets as one self-contained
+// HTML file, and single scored articles for the terminal.
+//
+// The HTML report inlines ECharts (see assets.go) and everything it shows,
+// so it opens from a file with no network. Article text, titles and outlet
+// names are untrusted: HTML goes through html/template or
+// template.HTMLEscapeString, chart options are serialised with
+// encoding/json (which writes <, > and & as \u003c, \u003e and \u0026) into
+// a <script type="application/json"> block that the page parses, and the
+// page's tooltip formatters escape every value they put into markup. A
+// Content-Security-Policy allows only the report's own two scripts, by
+// hash, and no network at all, as a second line of defence.
+//
+// Output is deterministic: chart ids are fixed ("chart-stance-0"), every
+// list has a stable order, and nothing depends on the clock unless
+// Options.Date is set.
+package report

@@ -1,0 +1,175 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/stance"
+)
+
+// tinyLexiconYAML is a lexicon small enough to read in a test failure.
+const tinyLexiconYAML = `name: tiny
+version: 1.0.0
+language: en
+description: A test lexicon.
+targets:
+  - id: gov
+    label: The government
+  - id: rebels
+    label: The armed opposition
+axes:
+  - id: pro-gov
+    label: Pro-government vocabulary
+    negative: the opposition's words
+    positive: the government's words
+    weights:
+      gov: 1
+      rebels: -1
+distance_cues: [so-called]
+entries:
+  - terms: [regime]
+    target: gov
+    valence: -1
+    category: pejorative
+    neutral: [government]
+    note: Calls a government illegitimate.
+  - terms: [government]
+    target: gov
+    valence: 0
+    category: neutral
+  - terms: [terrorists]
+    target: rebels
+    valence: -1
+    category: pejorative
+    neutral: [armed groups, fighters]
+    note: A label that states use for their armed opponents.
+  - terms: [freedom fighters]
+    target: rebels
+    valence: 1
+    category: honorific
+    neutral: [fighters]
+`
+
+func tinyLexicon(t testing.TB) *lexicon.Lexicon {
+	t.Helper()
+	lex, err := lexicon.Parse("tiny.yaml", []byte(tinyLexiconYAML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex
+}
+
+// scoreArticles scores articles with lex, in order.
+func scoreArticles(t testing.TB, lex *lexicon.Lexicon, arts []corpus.Article) []*stance.Record {
+	t.Helper()
+	sc := stance.NewScorer(lexicon.Compile(lex))
+	recs := make([]*stance.Record, len(arts))
+	for i := range arts {
+		recs[i] = sc.Score(&arts[i])
+	}
+	return recs
+}
+
+func f(x float64) *float64 { return &x }
+
+// sum is a hand-made Summary with an interval.
+func sum(n int, mean, lo, hi float64) stance.Summary {
+	return stance.Summary{N: n, Mean: f(mean), SD: f(0.3), Median: f(mean), Q1: f(mean - 0.1), Q3: f(mean + 0.1),
+		IQR: f(0.2), CILow: f(lo), CIHigh: f(hi), CIMethod: "percentile bootstrap"}
+}
+
+// tinyInput is a two-outlet comparison with hand-made numbers and real
+// scored records. With hostile set, every string that comes from input
+// carries markup and script that must stay inert.
+func tinyInput(t testing.TB, hostile bool) Input {
+	t.Helper()
+	lex := tinyLexicon(t)
+	a, b := "Daily Example", "The Other Times"
+	title := "Regime forces clash with terrorists"
+	text := "The regime said “the terrorists attacked first at dawn today”.\nShare\nThe so-called freedom fighters disagree; the government did not comment."
+	url := "https://example.org/a?x=1&y=2"
+	if hostile {
+		a = `</script><img src=x onerror="window.__pwned=1">`
+		b = `<script>window.__pwned=1</script>{a|b}`
+		title = `<script>window.__pwned=1</script> regime "quoted" 'single' & amp`
+		text = "<a href=\"javascript:window.__pwned=1\">click</a> the regime <script>window.__pwned=1</script>" +
+			" said “</script><img src=x onerror=\"window.__pwned=1\"> terrorists”.\nShare\n" +
+			"<svg onload=\"window.__pwned=1\"></svg> freedom fighters {{.}} ${window.__pwned=1} \u2028 javascript:window.__pwned=1"
+		url = "javascript:window.__pwned=1"
+	}
+	share := strings.Index(text, "Share")
+	arts := []corpus.Article{
+		{ID: "a1", Outlet: a, Title: title, Date: "2024-01-02", URL: url, Text: text,
+			Dropped: []corpus.Span{{Start: share, End: share + len("Share"), Reason: "share button"}}},
+		{ID: "a2", Outlet: a, Title: "Government meets envoy", Date: "2024-01-03", Text: "The government met the envoy. The regime denied it."},
+		{ID: "b1", Outlet: b, Title: "Freedom fighters advance", Date: "2024-02-01", Text: "Freedom fighters took the town; the government fled."},
+		{ID: "b2", Outlet: b, Title: "Talks", Date: "2024-02-03", Text: "The freedom fighters and the government talked."},
+	}
+	recs := scoreArticles(t, lex, arts)
+	ref := recs[0].Lexicon
+	axes := []stance.Label{{ID: "pro-gov", Label: "Pro-government vocabulary"}}
+	targets := []stance.Label{{ID: "gov", Label: "The government"}, {ID: "rebels", Label: "The armed opposition"}}
+	note := "Intervals from fewer than 10 articles are too narrow."
+	if hostile {
+		axes[0].Label = `<img src=x onerror="window.__pwned=1">axis`
+		targets[1].Label = `</script><script>window.__pwned=1</script>`
+		note = `<img src=x onerror="window.__pwned=1"> note`
+		ref.Name = `<b>tiny</b>`
+	}
+	cmp := &stance.Comparison{
+		Schema: stance.StatsSchema, Lexicon: ref, By: "outlet", Articles: 4, Bootstrap: 2000, Seed: 1,
+		MinArticles: 2, Quantiles: "R type 7", DateRange: [2]string{"2024-01-02", "2024-02-03"},
+		Axes: axes, Targets: targets,
+		Units: []stance.Unit{
+			{Name: a, Articles: 2, Tokens: 30, LoadedPer1k: sum(2, 60, 40, 80),
+				VoiceShare: map[stance.Voice]float64{stance.Author: 0.5, stance.Quote: 0.25, stance.Distanced: 0.25},
+				Axes:       map[string]stance.Summary{"pro-gov": sum(2, -0.75, -1, -0.5)},
+				Targets:    map[string]stance.Summary{"gov": sum(2, -0.5, -1, 0), "rebels": {N: 0}},
+				Tested:     true},
+			{Name: b, Articles: 2, Tokens: 20, LoadedPer1k: sum(2, 50, 40, 60),
+				VoiceShare: map[stance.Voice]float64{stance.Author: 1},
+				Axes:       map[string]stance.Summary{"pro-gov": sum(2, -0.5, -0.75, -0.25)},
+				Targets:    map[string]stance.Summary{"gov": sum(2, 0, 0, 0), "rebels": sum(2, 1, 1, 1)},
+				Tested:     true},
+		},
+		Tests: []stance.AxisTests{{Axis: "pro-gov", Units: []string{a, b},
+			KruskalWallis: &stance.Kruskal{H: 4.5, DF: 1, P: 0.034},
+			Pairs: []stance.Pair{{A: a, B: b, NA: 2, NB: 2, U: 0, P: 0.03, PHolm: 0.03, CliffsDelta: -1,
+				Sentence: b + "'s articles score higher on the axis than " + a + "'s (Cliff's δ = 1.00, large; Holm p = 0.03)."}}}},
+		Naming: []stance.Naming{
+			{Target: "gov", Labels: []stance.NamingLabel{
+				{Entry: "regime", Term: "regime", Valence: -1, Category: "pejorative",
+					Counts: map[string]int{a: 2}, Shares: map[string]float64{a: 0.5}},
+				{Entry: "government", Term: "government", Valence: 0, Category: "neutral",
+					Counts: map[string]int{a: 2, b: 2}, Shares: map[string]float64{a: 0.5, b: 1}}}},
+			{Target: "rebels", Labels: []stance.NamingLabel{
+				{Entry: "terrorists", Term: "terrorists", Valence: -1, Category: "pejorative",
+					Counts: map[string]int{a: 1}, Shares: map[string]float64{a: 0.5}},
+				{Entry: "freedom-fighters", Term: "freedom fighters", Valence: 1, Category: "honorific",
+					Counts: map[string]int{a: 1, b: 2}, Shares: map[string]float64{a: 0.5, b: 1}}}},
+		},
+		Distinctive: []stance.Distinctive{
+			{Unit: a, Terms: []stance.DistinctiveTerm{{Term: "regime", Z: 2.5, Delta: 1.2, Count: 2, Others: 0, Lexicon: true},
+				{Term: title, Z: 1.5, Delta: 0.8, Count: 1, Others: 0}}},
+			{Unit: b, Terms: []stance.DistinctiveTerm{{Term: "freedom fighters", Z: 2.1, Delta: 1.1, Count: 2, Others: 1, Lexicon: true}}},
+		},
+		Map: &stance.OutletMap{
+			Units:   []stance.MapPoint{{Name: a, X: -0.5, Y: 0.1, Mass: 0.6}, {Name: b, X: 0.7, Y: -0.1, Mass: 0.4}},
+			Entries: []stance.MapPoint{{Name: "regime", X: -0.8, Y: 0.2, Mass: 0.3}, {Name: "freedom-fighters", X: 0.9, Y: 0, Mass: 0.3}},
+			Inertia: [2]float64{0.9, 0.1},
+		},
+		Notes: []string{note},
+	}
+	signal := "named sources"
+	if hostile {
+		signal = `<img src=x onerror="window.__pwned=1">`
+	}
+	cred := []CredibilityProfile{
+		{Unit: a, Signals: []CredibilitySignal{{Name: signal, Value: "40%", Note: "Share of claims attributed to a named person or body."},
+			{Name: "anonymous sources", Value: "3"}}},
+		{Unit: b, Signals: []CredibilitySignal{{Name: signal, Value: "75%"}}},
+	}
+	return Input{Comparison: cmp, Records: recs, Lexicon: lex, Credibility: cred}
+}

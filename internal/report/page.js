@@ -1,0 +1,310 @@
+// The report's own script: draws the charts from the JSON data block, sorts
+// tables, shows term tooltips and leads from chart points to articles.
+// Everything that comes from the data is treated as untrusted: markup for
+// ECharts tooltips is built with esc(), and DOM text is set with
+// textContent, never innerHTML.
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+
+  function esc(s) {
+    return String(s == null ? '' : s).replace(/[&<>"'`]/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' }[c];
+    });
+  }
+  function num(x) {
+    if (x === null || x === undefined || isNaN(x)) return '–';
+    var s = Number(x).toFixed(2);
+    if (s === '-0.00') s = '0.00';
+    return s.replace('-', '−');
+  }
+  function row(label, value) {
+    return '<br><span class="dim">' + esc(label) + '</span> ' + esc(value);
+  }
+
+  // Custom-series renderers, referred to by name in the chart options.
+  var renderers = {
+    // A horizontal error bar from value 1 to value 2 at category value 0.
+    errorBarH: function (params, api) {
+      var y = api.value(0);
+      var lo = api.coord([api.value(1), y]);
+      var hi = api.coord([api.value(2), y]);
+      var h = api.size([0, 1])[1] * 0.3;
+      var style = { stroke: '#222', lineWidth: 1.5 };
+      return {
+        type: 'group',
+        children: [
+          { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: style },
+          { type: 'line', shape: { x1: lo[0], y1: lo[1] - h / 2, x2: lo[0], y2: lo[1] + h / 2 }, style: style },
+          { type: 'line', shape: { x1: hi[0], y1: hi[1] - h / 2, x2: hi[0], y2: hi[1] + h / 2 }, style: style }
+        ]
+      };
+    }
+  };
+
+  function tooltip(formatter) {
+    return { trigger: 'item', confine: true, className: 'ec-tip', formatter: formatter };
+  }
+
+  // Per kind of chart: tooltips and labels that need the chart's meta data.
+  var decorate = {
+    stance: function (opt, meta) {
+      opt.tooltip = tooltip(function (p) {
+        var r = meta[p.seriesIndex === 0 ? p.dataIndex : p.value[0]];
+        if (!r) return '';
+        var s = '<b>' + esc(r.unit) + '</b>' + row('mean', num(r.mean)) +
+          row('95% interval', r.low === null ? '–' : '[' + num(r.low) + ', ' + num(r.high) + ']') +
+          row('articles with evidence', r.n);
+        if (!r.tested) s += row('not tested:', r.excluded || 'too few articles');
+        return s;
+      });
+    },
+    dist: function (opt, meta) {
+      opt.tooltip = tooltip(function (p) {
+        if (p.seriesIndex === 1) {
+          var a = data.points[p.value[2]];
+          if (!a) return '';
+          return '<b>' + esc(a.t) + '</b>' + row('', a.u) + row('stance', num(p.value[0])) +
+            '<br><span class="dim">' + (a.a ? 'click to read the article' : 'not among the articles shown in this report') + '</span>';
+        }
+        var r = meta[p.dataIndex];
+        if (!r || !r.n) return '';
+        return '<b>' + esc(r.unit) + '</b>' + row('articles', r.n) + row('median', num(r.median)) +
+          row('middle half', num(r.q1) + ' to ' + num(r.q3)) + row('whiskers', num(r.min) + ' to ' + num(r.max));
+      });
+    },
+    framing: function (opt, meta) {
+      opt.series[0].label.formatter = function (p) { return num(p.value[2]); };
+      opt.tooltip = tooltip(function (p) {
+        var c = (meta.cells[p.value[1]] || [])[p.value[0]];
+        if (!c) return '';
+        return '<b>' + esc(meta.units[p.value[1]]) + '</b> on <b>' + esc(meta.targets[p.value[0]]) + '</b>' +
+          row('mean framing', num(c.mean)) +
+          row('95% interval', c.low === null ? '–' : '[' + num(c.low) + ', ' + num(c.high) + ']') +
+          row('articles naming it', c.n);
+      });
+    },
+    naming: function (opt, meta) {
+      opt.series.forEach(function (s, i) {
+        s.label.formatter = function (p) {
+          return p.value >= 12 ? meta.series[i].term : '';
+        };
+      });
+      opt.tooltip = tooltip(function (p) {
+        var s = meta.series[p.seriesIndex];
+        if (!s) return '';
+        var out = '<b>' + esc(s.term) + '</b>' + row('used by', meta.units[p.dataIndex]) +
+          row('times', s.counts[p.dataIndex]) + row('share of its references', num(p.value) + '%');
+        if (s.category) out += row('valence', num(s.valence) + ', ' + s.category);
+        return out;
+      });
+    },
+    distinct: function (opt, meta) {
+      opt.tooltip = tooltip(function (p) {
+        var t = meta[p.dataIndex];
+        if (!t) return '';
+        return '<b>' + esc(t.term) + '</b>' + row('z', num(t.z)) + row('log-odds difference', num(t.delta)) +
+          row('count here', t.count) + row('count elsewhere', t.others) +
+          '<br><span class="dim">' + (t.in_lexicon ? 'in the lexicon' : 'not in the lexicon: a candidate') + '</span>';
+      });
+    },
+    map: function (opt) {
+      opt.tooltip = tooltip(function (p) {
+        return '<b>' + esc(p.name) + '</b>' + row('', p.seriesName) +
+          row('position', num(p.value[0]) + ', ' + num(p.value[1]));
+      });
+    }
+  };
+
+  function goToArticle(anchor) {
+    if (!anchor) {
+      toast('This article is not among the articles shown in this report; raise --max-articles to include it.');
+      return;
+    }
+    var el = document.getElementById(anchor);
+    if (!el) return;
+    var filter = document.getElementById('article-filter');
+    if (filter && el.hidden) {
+      filter.value = '';
+      applyFilter('');
+    }
+    el.open = true;
+    el.scrollIntoView({ block: 'start' });
+    el.classList.add('flash');
+    setTimeout(function () { el.classList.remove('flash'); }, 1600);
+  }
+
+  var toastTimer;
+  function toast(text) {
+    var t = document.getElementById('tip');
+    t.textContent = text;
+    t.style.left = '50%';
+    t.style.top = '24px';
+    t.style.transform = 'translateX(-50%)';
+    t.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { t.hidden = true; t.style.transform = ''; }, 3500);
+  }
+
+  var instances = [];
+  function drawChart(spec) {
+    var el = document.getElementById(spec.id);
+    if (!el) return;
+    el.style.height = spec.height + 'px';
+    var opt = spec.option;
+    opt.animation = false;
+    opt.textStyle = { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, "DejaVu Sans", sans-serif' };
+    (opt.series || []).forEach(function (s) {
+      if (typeof s.renderItem === 'string') {
+        var f = renderers[s.renderItem];
+        if (f) s.renderItem = f; else delete s.renderItem;
+      }
+    });
+    if (decorate[spec.kind]) decorate[spec.kind](opt, spec.meta);
+    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    chart.setOption(opt);
+    if (spec.kind === 'dist') {
+      chart.on('click', function (p) {
+        if (p.seriesIndex === 1 && data.points[p.value[2]]) goToArticle(data.points[p.value[2]].a);
+      });
+    }
+    el.setAttribute('data-drawn', 'true');
+    instances.push(chart);
+  }
+
+  // Draw the charts a few at a time so that the page stays responsive
+  // while a large report opens.
+  var queue = data.charts.slice();
+  function drawSome() {
+    var start = Date.now();
+    while (queue.length && Date.now() - start < 40) {
+      var spec = queue.shift();
+      try {
+        drawChart(spec);
+      } catch (err) {
+        console.error('chart ' + spec.id + ': ' + err);
+      }
+    }
+    if (queue.length) {
+      setTimeout(drawSome, 0);
+    } else {
+      document.documentElement.setAttribute('data-charts-ready', 'true');
+    }
+  }
+  drawSome();
+
+  var resizeTimer;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      instances.forEach(function (c) { c.resize(); });
+    }, 150);
+  });
+
+  // Sortable tables: click a heading; numeric columns sort by data-v.
+  Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), function (table) {
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (th, col) {
+      th.setAttribute('tabindex', '0');
+      function sort() {
+        var numeric = th.getAttribute('data-type') === 'num';
+        var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        function key(r) {
+          var c = r.cells[col];
+          if (!c) return numeric ? NaN : '';
+          var v = c.hasAttribute('data-v') ? c.getAttribute('data-v') : c.textContent;
+          return numeric ? parseFloat(v) : v.toLowerCase();
+        }
+        rows.sort(function (a, b) {
+          var x = key(a), y = key(b);
+          if (numeric) {
+            if (isNaN(x)) return isNaN(y) ? 0 : 1;
+            if (isNaN(y)) return -1;
+            return (x - y) * dir;
+          }
+          return x < y ? -dir : x > y ? dir : 0;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      }
+      th.addEventListener('click', sort);
+      th.addEventListener('keydown', function (e) { if (e.key === 'Enter') sort(); });
+    });
+  });
+
+  // Term tooltips, built with textContent from the entries data.
+  var tip = document.getElementById('tip');
+  var voices = {
+    author: "in the outlet's own voice: counts toward its stance",
+    quote: "in a quotation: the speaker's word, not counted toward the outlet's stance",
+    distanced: 'held at a distance: not counted toward the outlet\'s stance'
+  };
+  function line(cls, text) {
+    var d = document.createElement('div');
+    d.className = cls;
+    d.textContent = text;
+    tip.appendChild(d);
+  }
+  function showTip(m) {
+    var e = data.entries[m.getAttribute('data-e')] || {};
+    tip.textContent = '';
+    tip.style.transform = '';
+    line('tip-term', m.textContent);
+    line('tip-row', (e.target || '') + ' · valence ' + num(e.valence) + ' · ' + (e.category || ''));
+    var c = m.getAttribute('data-c');
+    if (c && c !== '0.00') line('tip-row', 'lean on the first axis ' + c);
+    var v = voices[m.getAttribute('data-v')] || '';
+    if (m.getAttribute('data-cue')) v += ' (cue: “' + m.getAttribute('data-cue') + '”)';
+    line('tip-row', v);
+    if (e.neutral && e.neutral.length) line('tip-alt', 'Neutral alternative: ' + e.neutral.join('; '));
+    if (e.note) line('tip-note', e.note);
+    tip.hidden = false;
+    var r = m.getBoundingClientRect();
+    var top = r.bottom + 8;
+    if (top + tip.offsetHeight > window.innerHeight) top = Math.max(8, r.top - tip.offsetHeight - 8);
+    var left = Math.min(Math.max(8, r.left), window.innerWidth - tip.offsetWidth - 8);
+    tip.style.top = top + 'px';
+    tip.style.left = left + 'px';
+  }
+  function termOf(target) {
+    return target && target.closest ? target.closest('mark.t[data-e]') : null;
+  }
+  document.addEventListener('mouseover', function (ev) { var m = termOf(ev.target); if (m) showTip(m); });
+  document.addEventListener('focusin', function (ev) { var m = termOf(ev.target); if (m) showTip(m); });
+  document.addEventListener('mouseout', function (ev) { if (termOf(ev.target)) tip.hidden = true; });
+  document.addEventListener('focusout', function (ev) { if (termOf(ev.target)) tip.hidden = true; });
+  // The tooltip is placed for the term where it was; scrolling moves the term.
+  window.addEventListener('scroll', function () { tip.hidden = true; }, { passive: true });
+
+  // The article filter.
+  function applyFilter(unit) {
+    Array.prototype.forEach.call(document.querySelectorAll('details.article'), function (d) {
+      d.hidden = unit !== '' && d.getAttribute('data-unit') !== unit;
+    });
+  }
+  var filter = document.getElementById('article-filter');
+  if (filter) filter.addEventListener('change', function () { applyFilter(filter.value); });
+
+  // Open an article named in the address.
+  if (location.hash.indexOf('#article-') === 0) goToArticle(location.hash.slice(1));
+
+  // Mark the table of contents entry of the section in view.
+  if ('IntersectionObserver' in window) {
+    var links = {};
+    Array.prototype.forEach.call(document.querySelectorAll('.toc a'), function (a) {
+      links[a.getAttribute('href').slice(1)] = a;
+    });
+    var obs = new IntersectionObserver(function (entries) {
+      entries.forEach(function (en) {
+        if (en.isIntersecting && links[en.target.id]) {
+          Object.keys(links).forEach(function (k) { links[k].classList.remove('active'); });
+          links[en.target.id].classList.add('active');
+        }
+      });
+    }, { rootMargin: '0px 0px -70% 0px' });
+    Array.prototype.forEach.call(document.querySelectorAll('main > section'), function (s) { obs.observe(s); });
+  }
+})();

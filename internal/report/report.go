@@ -1,0 +1,494 @@
+package report
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/stance"
+)
+
+// Input is what a report shows.
+type Input struct {
+	// Comparison is the outlet comparison; required.
+	Comparison *stance.Comparison
+	// Records are the scored articles, in input order. They give the
+	// distribution charts their points and the article views their text;
+	// nil leaves both out.
+	Records []*stance.Record
+	// Lexicon is the lexicon the records were scored with. It gives terms
+	// their neutral alternatives and notes; nil leaves those out.
+	Lexicon *lexicon.Lexicon
+	// Credibility holds a credibility profile per unit. The section is
+	// left out when it is empty.
+	Credibility []CredibilityProfile
+}
+
+// CredibilityProfile is how one unit sources its claims: a list of signals
+// such as the share of claims with a named source.
+type CredibilityProfile struct {
+	Unit    string              `json:"unit"`
+	Signals []CredibilitySignal `json:"signals"`
+}
+
+// CredibilitySignal is one credibility signal of a unit. Value is shown as
+// given; Note explains what the signal measures and what it does not.
+type CredibilitySignal struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+	Note  string `json:"note,omitempty"`
+}
+
+// Options shape a report.
+type Options struct {
+	// Title heads the report; "" means "Outlet comparison".
+	Title string
+	// ToolVersion is the version of compare that made the report.
+	ToolVersion string
+	// Date is printed as the report's date. It is "" by default so that
+	// the same input always gives the same file.
+	Date string
+	// Command is the command line that made the report, for provenance.
+	Command string
+	// TopUnits is how many units, largest first, the charts show; the
+	// tables show all. 0 means DefaultTopUnits.
+	TopUnits int
+	// MaxArticles caps the article views; 0 means DefaultMaxArticles and
+	// a negative value leaves the article views out.
+	MaxArticles int
+	// MaxPoints caps the article points of the distribution charts; 0
+	// means DefaultMaxPoints.
+	MaxPoints int
+}
+
+// Defaults for Options.
+const (
+	DefaultTopUnits    = 20
+	DefaultMaxArticles = 500
+	DefaultMaxPoints   = 20000
+)
+
+//go:embed page.html.tmpl
+var pageTemplateText string
+
+//go:embed page.css
+var pageCSS string
+
+//go:embed page.js
+var pageJS string
+
+var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
+	"num":       formatNum,
+	"numPtr":    formatNumPtr,
+	"pct":       formatPct,
+	"pval":      formatP,
+	"int":       formatInt,
+	"ci":        formatCI,
+	"leanCls":   leanClass,
+	"sortKey":   sortKey,
+	"magnitude": stance.EffectSize,
+	"sub":       func(a, b int) int { return a - b },
+}).Parse(pageTemplateText))
+
+// Write renders the report of in as one HTML document to w.
+func Write(w io.Writer, in Input, opt Options) error {
+	if in.Comparison == nil {
+		return errors.New("report: no comparison")
+	}
+	if err := checkScriptSafe("ECharts", echartsJS); err != nil {
+		return err
+	}
+	if err := checkScriptSafe("page script", pageJS); err != nil {
+		return err
+	}
+	v, err := EChartsVersion()
+	if err != nil {
+		return err
+	}
+	if !versionAtLeast(v, MinEChartsVersion) {
+		return fmt.Errorf("report: embedded ECharts %d.%d.%d is older than %d.%d.%d; run make assets",
+			v[0], v[1], v[2], MinEChartsVersion[0], MinEChartsVersion[1], MinEChartsVersion[2])
+	}
+	p, err := build(in, opt)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := pageTemplate.Execute(&buf, p); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// checkScriptSafe makes sure an inlined script cannot end its own script
+// element or open an HTML comment that would change how it is parsed.
+func checkScriptSafe(name, src string) error {
+	low := strings.ToLower(src)
+	if strings.Contains(low, "</script") || strings.Contains(low, "<!--") || strings.Contains(low, "<script") {
+		return fmt.Errorf("report: %s contains script or comment markup and cannot be inlined", name)
+	}
+	return nil
+}
+
+// page is what the template renders.
+type page struct {
+	Title       string
+	CSP         string
+	CSS         template.CSS
+	ECharts     template.JS
+	Script      template.JS
+	Data        template.JS // JSON; encoding/json escaped <, > and &
+	Summary     summary
+	Axes        []axisView
+	Framing     *chartRef
+	Naming      []namingView
+	Distinctive distinctiveView
+	Map         *mapView
+	Tests       []testsView
+	Credibility *credibilityView
+	Units       []unitRow
+	AxisLabels  []stance.Label
+	Articles    articlesView
+	Notes       []string
+	Caveats     []string
+}
+
+type chartRef struct {
+	ID     string
+	Height int
+}
+
+type summary struct {
+	Articles, Units, Tokens int
+	By                      string
+	DateRange               string
+	Lexicon                 stance.LexiconRef
+	LexiconFile             string
+	Tool                    string
+	EChartsVersion          string
+	Bootstrap               int
+	Seed                    uint64
+	MinArticles             int
+	Quantiles               string
+	Date                    string
+	Command                 string
+	TopUnits, ChartUnits    int
+	Untested                int
+}
+
+// axisInfo is a stance axis with the meaning of its two ends.
+type axisInfo struct {
+	ID, Label, Negative, Positive string
+}
+
+type axisView struct {
+	axisInfo
+	Stance, Dist chartRef
+	HasData      bool
+	Points       int
+	PointsCapped bool
+}
+
+type unitRow struct {
+	Name, Group string
+	Articles    int
+	Tokens      int
+	Loaded      *float64
+	Author      float64
+	Quote       float64
+	Distanced   float64
+	Axes        []stance.Summary
+	Tested      bool
+	Excluded    string
+}
+
+// build assembles the page model: the charts' options as JSON and the
+// tables as values the template formats.
+func build(in Input, opt Options) (*page, error) {
+	cmp := in.Comparison
+	if opt.TopUnits <= 0 {
+		opt.TopUnits = DefaultTopUnits
+	}
+	if opt.MaxArticles == 0 {
+		opt.MaxArticles = DefaultMaxArticles
+	}
+	if opt.MaxPoints <= 0 {
+		opt.MaxPoints = DefaultMaxPoints
+	}
+	title := opt.Title
+	if title == "" {
+		title = "Outlet comparison"
+	}
+	v, _ := EChartsVersion()
+	b := &builder{in: in, opt: opt, cmp: cmp}
+	b.index()
+
+	p := &page{
+		Title:      title,
+		CSS:        template.CSS(pageCSS),
+		ECharts:    template.JS(echartsJS),
+		Script:     template.JS(pageJS),
+		AxisLabels: cmp.Axes,
+		Notes:      cmp.Notes,
+		Caveats:    caveats,
+	}
+	p.Summary = summary{
+		Articles: cmp.Articles, Units: len(cmp.Units), By: cmp.By,
+		Lexicon: cmp.Lexicon, Tool: opt.ToolVersion,
+		EChartsVersion: fmt.Sprintf("%d.%d.%d", v[0], v[1], v[2]),
+		Bootstrap:      cmp.Bootstrap, Seed: cmp.Seed, MinArticles: cmp.MinArticles,
+		Quantiles: cmp.Quantiles, Date: opt.Date, Command: opt.Command,
+		TopUnits: opt.TopUnits, ChartUnits: len(b.chartUnits),
+	}
+	if in.Lexicon != nil {
+		p.Summary.LexiconFile = in.Lexicon.File
+	}
+	if cmp.DateRange[0] != "" || cmp.DateRange[1] != "" {
+		p.Summary.DateRange = cmp.DateRange[0] + " to " + cmp.DateRange[1]
+	}
+	for _, u := range cmp.Units {
+		p.Summary.Tokens += u.Tokens
+		if !u.Tested {
+			p.Summary.Untested++
+		}
+		row := unitRow{Name: u.Name, Group: u.Group, Articles: u.Articles, Tokens: u.Tokens,
+			Loaded: u.LoadedPer1k.Mean, Author: u.VoiceShare[stance.Author],
+			Quote: u.VoiceShare[stance.Quote], Distanced: u.VoiceShare[stance.Distanced],
+			Tested: u.Tested, Excluded: u.Excluded}
+		for _, ax := range cmp.Axes {
+			row.Axes = append(row.Axes, u.Axes[ax.ID])
+		}
+		p.Units = append(p.Units, row)
+	}
+
+	for k, ax := range cmp.Axes {
+		av := axisView{axisInfo: b.axis(ax), Stance: chartRef{ID: fmt.Sprintf("chart-stance-%d", k)},
+			Dist: chartRef{ID: fmt.Sprintf("chart-dist-%d", k)}}
+		if h := b.stanceChart(av.Stance.ID, ax.ID); h > 0 {
+			av.HasData = true
+			av.Stance.Height = h
+			if len(in.Records) > 0 {
+				av.Dist.Height, av.Points, av.PointsCapped = b.distChart(av.Dist.ID, ax.ID)
+			}
+		}
+		p.Axes = append(p.Axes, av)
+	}
+	if h := b.framingChart("chart-framing"); h > 0 {
+		p.Framing = &chartRef{ID: "chart-framing", Height: h}
+	}
+	p.Naming = b.naming()
+	p.Distinctive = b.distinctive()
+	p.Map = b.outletMap()
+	p.Tests = b.tests()
+	p.Credibility = credibility(in.Credibility)
+	p.Articles = b.articles()
+
+	data := struct {
+		Charts  []chartSpec          `json:"charts"`
+		Entries map[string]entryInfo `json:"entries"`
+		Points  []pointInfo          `json:"points"`
+	}{b.charts, b.entries, b.points}
+	if data.Charts == nil {
+		data.Charts = []chartSpec{}
+	}
+	js, err := json.Marshal(data)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	p.Data = template.JS(js)
+	p.CSP = contentSecurityPolicy(echartsJS, pageJS)
+	return p, nil
+}
+
+// contentSecurityPolicy allows exactly the given inline scripts and no
+// network: injected markup could neither run nor fetch anything.
+func contentSecurityPolicy(scripts ...string) string {
+	var b strings.Builder
+	b.WriteString("default-src 'none'; script-src")
+	for _, s := range scripts {
+		sum := sha256.Sum256([]byte(s))
+		b.WriteString(" 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'")
+	}
+	// ECharts styles its tooltips with inline styles; styles cannot run code.
+	b.WriteString("; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'")
+	return b.String()
+}
+
+// caveats are what lexicon scoring cannot see, said in every report.
+var caveats = []string{
+	"Lexicon scoring counts word choice only. It cannot see sarcasm or irony: “the heroic regime” scores as praise.",
+	"It cannot see the selection of facts: which events an outlet reports or leaves out, whose deaths it counts, what it puts in the headline.",
+	"It cannot see stance carried by words outside the lexicon: an article can take a side using only neutral names, and a new coinage scores nothing until it is added.",
+	"It says nothing about truth. A loaded word is evidence about naming habits, not about whether a report is accurate.",
+	"Quoted speakers' words are shown but do not count toward an outlet's stance; an outlet that quotes a side at length is not thereby taking it.",
+}
+
+// builder holds the state shared by the sections while the page is built.
+type builder struct {
+	in  Input
+	opt Options
+	cmp *stance.Comparison
+
+	unitByName map[string]*stance.Unit
+	chartUnits []*stance.Unit // the TopUnits largest, in Comparison order
+	targetName map[string]string
+	// recUnit[i] is the unit of Records[i].
+	recUnit []string
+	// shown[i] is true when Records[i] has an article view.
+	shown      []bool
+	charts     []chartSpec
+	entries    map[string]entryInfo
+	entryIndex map[string]*lexicon.Entry
+	points     []pointInfo
+	pointOf    map[int]int // record index → index in points
+}
+
+// chartSpec is one chart as the page script receives it.
+type chartSpec struct {
+	ID     string         `json:"id"`
+	Kind   string         `json:"kind"`
+	Height int            `json:"height"`
+	Option map[string]any `json:"option"`
+	// Meta is what the page's tooltip formatters need beyond the option.
+	Meta any `json:"meta,omitempty"`
+}
+
+// pointInfo describes a record for the distribution charts' tooltips.
+type pointInfo struct {
+	Title string `json:"t"`
+	Unit  string `json:"u"`
+	// Anchor is the id of the article's view, "" when it has none.
+	Anchor string `json:"a"`
+}
+
+func (b *builder) index() {
+	cmp := b.cmp
+	b.unitByName = make(map[string]*stance.Unit, len(cmp.Units))
+	for i := range cmp.Units {
+		b.unitByName[cmp.Units[i].Name] = &cmp.Units[i]
+	}
+	for i := range cmp.Units {
+		if len(b.chartUnits) == b.opt.TopUnits {
+			break
+		}
+		b.chartUnits = append(b.chartUnits, &cmp.Units[i])
+	}
+	b.targetName = make(map[string]string, len(cmp.Targets))
+	for _, t := range cmp.Targets {
+		b.targetName[t.ID] = t.Label
+	}
+	b.recUnit = make([]string, len(b.in.Records))
+	for i, r := range b.in.Records {
+		b.recUnit[i] = UnitOf(r, cmp.By)
+	}
+	b.entries = map[string]entryInfo{}
+	b.selectArticles()
+}
+
+// UnitOf returns the unit a record belongs to when units are by ("outlet"
+// or "group"), named as stance.Aggregator names it.
+func UnitOf(r *stance.Record, by string) string {
+	if by == "group" {
+		if r.Group == "" {
+			return "(no group)"
+		}
+		return r.Group
+	}
+	if r.Outlet == "" {
+		return "(no outlet)"
+	}
+	return r.Outlet
+}
+
+func (b *builder) axis(l stance.Label) axisInfo {
+	ax := axisInfo{ID: l.ID, Label: l.Label}
+	if b.in.Lexicon != nil {
+		for _, a := range b.in.Lexicon.Axes {
+			if a.ID == l.ID {
+				ax.Negative, ax.Positive = a.Negative, a.Positive
+			}
+		}
+	}
+	return ax
+}
+
+func (b *builder) addChart(id, kind string, height int, option map[string]any, meta any) {
+	b.charts = append(b.charts, chartSpec{ID: id, Kind: kind, Height: height, Option: option, Meta: meta})
+}
+
+// Formatting helpers for the template. Missing values print as an en dash.
+
+func formatNum(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "–"
+	}
+	s := fmt.Sprintf("%.2f", x)
+	if s == "-0.00" {
+		s = "0.00"
+	}
+	return strings.Replace(s, "-", "−", 1)
+}
+
+func formatNumPtr(x *float64) string {
+	if x == nil {
+		return "–"
+	}
+	return formatNum(*x)
+}
+
+func formatPct(x float64) string {
+	if math.IsNaN(x) {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f%%", 100*x)
+}
+
+func formatP(p float64) string {
+	switch {
+	case math.IsNaN(p):
+		return "–"
+	case p < 0.001:
+		return "< 0.001"
+	}
+	return fmt.Sprintf("%.3f", p)
+}
+
+func formatInt(n int) string {
+	s := fmt.Sprint(n)
+	if n < 10000 && n > -10000 {
+		return s
+	}
+	var out []byte
+	for i, c := range []byte(s) {
+		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
+			out = append(out, ',')
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+func formatCI(s stance.Summary) string {
+	if s.CILow == nil || s.CIHigh == nil {
+		return "–"
+	}
+	return "[" + formatNum(*s.CILow) + ", " + formatNum(*s.CIHigh) + "]"
+}
+
+// sortKey is the value a sortable table column sorts by.
+func sortKey(x *float64) string {
+	if x == nil {
+		return ""
+	}
+	return fmt.Sprintf("%g", *x)
+}
