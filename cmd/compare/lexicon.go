@@ -72,6 +72,10 @@ alternatives and a note). The README documents the format.`,
 				ArgsUsage: "FILE...",
 				Action:    runLexiconCheck,
 			},
+			lexiconImportCommand(),
+			lexiconExportCommand(),
+			lexiconSuggestCommand(),
+			lexiconCoverageCommand(),
 		},
 	}
 }

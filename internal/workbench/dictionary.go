@@ -1,0 +1,130 @@
+package workbench
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/token"
+)
+
+// Dictionary is a word-count dictionary: categories and the patterns that
+// belong to them. It is what LIWC and quanteda dictionaries have in common.
+type Dictionary struct {
+	// Format names where the dictionary came from ("LIWC", "quanteda"),
+	// for messages.
+	Format     string
+	Categories []Category
+	Patterns   []Pattern
+}
+
+// Category is one category of a Dictionary.
+type Category struct {
+	// Path is the category's name from the root: one element for LIWC
+	// and flat quanteda dictionaries, the chain of keys for nested ones.
+	Path []string
+	// Number is the LIWC category number, 0 when there is none.
+	Number int
+	// Header is the rest of a LIWC header line after the name, such as
+	// "(Function Words)", or "".
+	Header string
+	// Line is where the category was defined, 0 when unknown.
+	Line int
+}
+
+// Name is the category's path joined by ".", as quanteda names nested
+// keys when it flattens a dictionary.
+func (c Category) Name() string { return strings.Join(c.Path, ".") }
+
+// Pattern is a word, phrase or glob with the categories it belongs to.
+type Pattern struct {
+	Text string
+	// Categories index Dictionary.Categories, ascending, without repeats.
+	Categories []int
+	Line       int
+}
+
+// markerPrefix starts the note line that lists an entry's categories when it
+// has more than one.
+const markerPrefix = "dictionary categories:"
+
+// liwcPrefix starts the description of a target imported from a LIWC
+// category: "LIWC category 31" or "LIWC category 1: (Function Words)".
+const liwcPrefix = "LIWC category "
+
+// problemf makes a lexicon.Problem, the file:line form every message uses.
+func problemf(file string, line int, format string, args ...any) lexicon.Problem {
+	return lexicon.Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)}
+}
+
+// SafeID turns a category name into a target id: lower case letters and
+// digits, with - for every run of other characters except _ (and - itself),
+// trimmed of leading and trailing dashes. It returns "" when nothing is left.
+func SafeID(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_':
+			b.WriteRune(r)
+			dash = false
+		case b.Len() > 0 && !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}
+
+// safePath is SafeID for each element of a nested key, joined by ".".
+func safePath(path []string) string {
+	parts := make([]string, len(path))
+	for i, p := range path {
+		parts[i] = SafeID(p)
+		if parts[i] == "" {
+			return ""
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// patternKey is the folded form of a surface form: two forms with the same
+// key match the same words, and a lexicon may hold a key in one entry only.
+// It mirrors what lexicon.Parse checks.
+func patternKey(term string) string {
+	words := strings.Fields(term)
+	for i, w := range words {
+		star := strings.HasSuffix(w, "*")
+		words[i] = token.Fold(strings.TrimSuffix(w, "*"))
+		if star {
+			words[i] += "*"
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// patternProblem returns why a dictionary pattern cannot be a surface form
+// of our lexicons, or "": the checks of lexicon.Parse, and no ? glob.
+func patternProblem(term string) string {
+	words := strings.Fields(term)
+	if len(words) == 0 {
+		return "empty pattern"
+	}
+	for _, w := range words {
+		if strings.ContainsRune(w, '?') {
+			return "? (one character) has no equivalent: a lexicon term globs only with a trailing *"
+		}
+		base := strings.TrimSuffix(w, "*")
+		if strings.Contains(base, "*") {
+			return "* is only allowed at the end of a word"
+		}
+		if token.Fold(base) == "" {
+			if base == "" {
+				return "a lone * would match every word"
+			}
+			return fmt.Sprintf("%q has no letters or digits", w)
+		}
+	}
+	return ""
+}
