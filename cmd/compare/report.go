@@ -2,16 +2,13 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/pipeline"
 	"github.com/compare-tool/compare/internal/report"
 	"github.com/compare-tool/compare/internal/stance"
 )
@@ -49,6 +46,7 @@ Examples:
 			&cli.StringFlag{Name: "lexicon", Aliases: []string{"l"},
 				Usage: "lexicon `NAME` or YAML FILE: scores PATHs with it (default " + lexicon.Default + "), keeps only --scores records scored with it, and gives terms their notes and neutral alternatives"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (required), e.g. reports/corpus.html"},
+			credibilityFlag(),
 			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "compare each `outlet` or each group of outlets (group)"},
 			&cli.IntFlag{Name: "bootstrap", Value: stance.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; printed in the report"},
@@ -99,92 +97,25 @@ func runReport(c *cli.Context) error {
 		maxArticles = -1 // none
 	}
 
-	sel, err := selectLexicon(c.String("lexicon"))
-	if err != nil {
-		return err
-	}
-	opt.Lexicon = sel.lex
-
 	// The records are kept for the article views and the distribution
 	// charts; text and matches only while they may still be shown (no unit
 	// shows more than max-articles articles).
-	var agg *stance.Aggregator
 	var recs []*stance.Record
 	perUnit := map[string]int{}
-	add := func(r *stance.Record) error {
-		if agg == nil {
-			if opt.Lexicon == nil {
-				opt.Lexicon = builtinFor(r.Lexicon)
-			}
-			agg = stance.NewAggregator(opt)
-		}
-		err := agg.Add(r)
-		var mm *stance.LexiconMismatchError
-		if errors.As(err, &mm) {
-			return fmt.Errorf("%w (choose one with --lexicon NAME or FILE)", err)
-		}
-		if err != nil {
-			return err
-		}
+	cmp, lex, err := gatherComparison(c, "report", opt, func(r *stance.Record) error {
 		u := report.UnitOf(r, by)
 		if perUnit[u] >= maxArticles {
-			r.Text, r.Matches, r.Quotes, r.Dropped = "", nil, nil, nil
+			r.Text, r.Matches, r.Quotes, r.Dropped, r.Credibility = "", nil, nil, nil, nil
 		}
 		perUnit[u]++
 		recs = append(recs, r)
 		return nil
-	}
-	for _, name := range scoreFiles {
-		err := readScoreFile(c, name, func(r *stance.Record) error {
-			if !sel.keep(r) {
-				return nil
-			}
-			return add(r)
-		})
-		if err != nil {
-			return cli.Exit("report: "+err.Error(), exitFailure)
-		}
-	}
-	if c.NArg() > 0 {
-		ref := c.String("lexicon")
-		if ref == "" {
-			ref = lexicon.Default
-		}
-		matchers, err := loadMatchers([]string{ref})
-		if err != nil {
-			return err
-		}
-		if opt.Lexicon == nil {
-			opt.Lexicon = matchers[0].Lexicon
-		}
-		src := func(emit func(*corpus.Article) error) error { return readInput(c, emit) }
-		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: c.Int("workers")}, src,
-			func(_ *corpus.Article, rs []*stance.Record) error {
-				for _, r := range rs {
-					if err := add(r); err != nil {
-						return fmt.Errorf("%s: %w", r.Source, err)
-					}
-				}
-				return nil
-			})
-		if err != nil {
-			return cli.Exit("report: "+err.Error(), exitFailure)
-		}
-	}
-	if agg == nil {
-		msg := "report: no score records to compare"
-		if len(sel.skipped) > 0 {
-			msg = fmt.Sprintf("report: no record was scored with lexicon %s; the input holds %s", c.String("lexicon"), sel.skippedList())
-		}
-		return cli.Exit(msg, exitNoInput)
-	}
-	cmp := agg.Result()
-	if len(sel.skipped) > 0 {
-		cmp.Notes = append(cmp.Notes, fmt.Sprintf("Left out, as --lexicon %s asked: %s.", c.String("lexicon"), sel.skippedList()))
+	})
+	if err != nil {
+		return err
 	}
 	// The lexicon supplies notes and neutral alternatives only when it is
 	// the one the records were scored with.
-	lex := opt.Lexicon
 	if lex != nil && lex.Hash != cmp.Lexicon.SHA256 {
 		lex = nil
 	}

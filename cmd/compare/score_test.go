@@ -118,3 +118,29 @@ func TestSeedsAcceptance(t *testing.T) {
 			score("000"), score("001"), score("004"), score("002"), score("003"))
 	}
 }
+
+// TestStatsCredibility checks that compare stats pools the credibility
+// signals per outlet, and leaves them out with --credibility none.
+func TestStatsCredibility(t *testing.T) {
+	for _, tt := range []struct {
+		cred string
+		want bool
+	}{{"default", true}, {"none", false}} {
+		stdout, stderr, code := compare(t, "", "stats", "--format", "json", "--bootstrap", "0", "--credibility", tt.cred, sampleDir)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var cmp stance.Comparison
+		if err := json.Unmarshal([]byte(stdout), &cmp); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range cmp.Units {
+			if got := u.Credibility != nil; got != tt.want {
+				t.Errorf("--credibility %s: %s has credibility %v, want %v", tt.cred, u.Name, got, tt.want)
+			}
+			if tt.want && (u.Credibility.Articles != u.Articles || u.Credibility.Claims == 0) {
+				t.Errorf("%s: credibility profile %+v does not pool its %d articles", u.Name, u.Credibility, u.Articles)
+			}
+		}
+	}
+}

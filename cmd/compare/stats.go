@@ -71,6 +71,7 @@ parsed would mislead.`,
 			&cli.IntFlag{Name: "top", Value: stance.DefaultTop, Usage: "distinctive terms (`N`) per outlet"},
 			&cli.IntFlag{Name: "text-budget", Value: stance.DefaultTextBudget >> 20, Usage: "article text (`MB`) kept for distinctive terms; past it the texts are sampled by a hash of outlet and id, and the output says so"},
 			&cli.IntFlag{Name: "ngram-cap", Value: stance.DefaultNgramCap, Usage: "word and phrase counts (`N`) kept in memory for distinctive terms, ~50 bytes each; past it rare ones are pruned and the output says so"},
+			credibilityFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table",
 				Usage: "output `FORMAT`: " + strings.Join(stance.ComparisonFormats, ", ") + " (csv is tidy: one value a row)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
@@ -115,76 +116,9 @@ func runStats(c *cli.Context) error {
 		opt.MinArticles = 1
 	}
 
-	sel, err := selectLexicon(c.String("lexicon"))
+	cmp, _, err := gatherComparison(c, "stats", opt, nil)
 	if err != nil {
 		return err
-	}
-	opt.Lexicon = sel.lex
-	// The aggregator is made at the first record, when the lexicon of the
-	// records is known and can supply labels.
-	var agg *stance.Aggregator
-	add := func(r *stance.Record) error {
-		if agg == nil {
-			if opt.Lexicon == nil {
-				opt.Lexicon = builtinFor(r.Lexicon)
-			}
-			agg = stance.NewAggregator(opt)
-		}
-		err := agg.Add(r)
-		var mm *stance.LexiconMismatchError
-		if errors.As(err, &mm) {
-			return fmt.Errorf("%w (choose one with --lexicon NAME or FILE)", err)
-		}
-		return err
-	}
-
-	for _, name := range scoreFiles {
-		// Statistics do not use the credibility signals: not decoding
-		// them halves the reading time of records that carry them.
-		err := readScoreFileSkipping(c, name, []string{"credibility"}, func(r *stance.Record) error {
-			if !sel.keep(r) {
-				return nil
-			}
-			return add(r)
-		})
-		if err != nil {
-			return cli.Exit("stats: "+err.Error(), exitFailure)
-		}
-	}
-	if c.NArg() > 0 {
-		ref := c.String("lexicon")
-		if ref == "" {
-			ref = lexicon.Default
-		}
-		matchers, err := loadMatchers([]string{ref})
-		if err != nil {
-			return err
-		}
-		src := func(emit func(*corpus.Article) error) error { return readInput(c, emit) }
-		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: c.Int("workers")}, src,
-			func(_ *corpus.Article, recs []*stance.Record) error {
-				for _, r := range recs {
-					if err := add(r); err != nil {
-						return fmt.Errorf("%s: %w", r.Source, err)
-					}
-				}
-				return nil
-			})
-		if err != nil {
-			return cli.Exit("stats: "+err.Error(), exitFailure)
-		}
-	}
-	if agg == nil {
-		msg := "stats: no score records to compare"
-		if len(sel.skipped) > 0 {
-			msg = fmt.Sprintf("stats: no record was scored with lexicon %s; the input holds %s", c.String("lexicon"), sel.skippedList())
-		}
-		return cli.Exit(msg, exitNoInput)
-	}
-
-	cmp := agg.Result()
-	if len(sel.skipped) > 0 {
-		cmp.Notes = append(cmp.Notes, fmt.Sprintf("Left out, as --lexicon %s asked: %s.", c.String("lexicon"), sel.skippedList()))
 	}
 	out := c.App.Writer
 	if path := c.String("output"); path != "" {
@@ -204,6 +138,99 @@ func runStats(c *cli.Context) error {
 		}
 	}
 	return nil
+}
+
+// gatherComparison aggregates the records of the --scores files and of
+// the articles in the PATH arguments, which it scores first with --lexicon
+// (and --credibility). each, when not nil, sees every record the
+// aggregator took, in input order. It returns the comparison and the
+// lexicon the records were scored with, when that lexicon is known.
+func gatherComparison(c *cli.Context, cmd string, opt stance.AggregateOptions, each func(*stance.Record) error) (*stance.Comparison, *lexicon.Lexicon, error) {
+	sel, err := selectLexicon(c.String("lexicon"))
+	if err != nil {
+		return nil, nil, err
+	}
+	opt.Lexicon = sel.lex
+	// The aggregator is made at the first record, when the lexicon of the
+	// records is known and can supply labels.
+	var agg *stance.Aggregator
+	add := func(r *stance.Record) error {
+		if agg == nil {
+			if opt.Lexicon == nil {
+				opt.Lexicon = builtinFor(r.Lexicon)
+			}
+			agg = stance.NewAggregator(opt)
+		}
+		err := agg.Add(r)
+		var mm *stance.LexiconMismatchError
+		if errors.As(err, &mm) {
+			return fmt.Errorf("%w (choose one with --lexicon NAME or FILE)", err)
+		}
+		if err != nil || each == nil {
+			return err
+		}
+		return each(r)
+	}
+
+	// --credibility none also skips decoding the signals of score files,
+	// which halves their reading time.
+	var skip []string
+	if cred := c.String("credibility"); cred == "none" || cred == "off" {
+		skip = []string{"credibility"}
+	}
+	for _, name := range c.StringSlice("scores") {
+		err := readScoreFileSkipping(c, name, skip, func(r *stance.Record) error {
+			if !sel.keep(r) {
+				return nil
+			}
+			return add(r)
+		})
+		if err != nil {
+			return nil, nil, cli.Exit(cmd+": "+err.Error(), exitFailure)
+		}
+	}
+	if c.NArg() > 0 {
+		ref := c.String("lexicon")
+		if ref == "" {
+			ref = lexicon.Default
+		}
+		matchers, err := loadMatchers([]string{ref})
+		if err != nil {
+			return nil, nil, err
+		}
+		if opt.Lexicon == nil {
+			opt.Lexicon = matchers[0].Lexicon
+		}
+		cred, err := loadCredibility(c)
+		if err != nil {
+			return nil, nil, err
+		}
+		src := func(emit func(*corpus.Article) error) error { return readInput(c, emit) }
+		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: c.Int("workers"), Credibility: cred}, src,
+			func(_ *corpus.Article, recs []*stance.Record) error {
+				for _, r := range recs {
+					if err := add(r); err != nil {
+						return fmt.Errorf("%s: %w", r.Source, err)
+					}
+				}
+				return nil
+			})
+		if err != nil {
+			return nil, nil, cli.Exit(cmd+": "+err.Error(), exitFailure)
+		}
+	}
+	if agg == nil {
+		msg := cmd + ": no score records to compare"
+		if len(sel.skipped) > 0 {
+			msg = fmt.Sprintf("%s: no record was scored with lexicon %s; the input holds %s", cmd, c.String("lexicon"), sel.skippedList())
+		}
+		return nil, nil, cli.Exit(msg, exitNoInput)
+	}
+	cmp := agg.Result()
+	if len(sel.skipped) > 0 {
+		cmp.Notes = append(cmp.Notes, fmt.Sprintf("Left out, as --lexicon %s asked: %s.", c.String("lexicon"), sel.skippedList()))
+	}
+	return cmp, opt.Lexicon, nil
 }
 
 // readScoreFile streams the records of one score file: - is standard

@@ -11,6 +11,8 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/compare-tool/compare/internal/lexicon"
@@ -290,7 +292,11 @@ func build(in Input, opt Options) (*page, error) {
 	p.Distinctive = b.distinctive()
 	p.Map = b.outletMap()
 	p.Tests = b.tests()
-	p.Credibility = credibility(in.Credibility)
+	profiles := in.Credibility
+	if profiles == nil {
+		profiles = CredibilityProfiles(in.Comparison)
+	}
+	p.Credibility = credibility(profiles)
 	p.Articles = b.articles()
 
 	data := struct {
@@ -491,4 +497,69 @@ func sortKey(x *float64) string {
 		return ""
 	}
 	return fmt.Sprintf("%g", *x)
+}
+
+// CredibilityProfiles turns the pooled credibility signals of the
+// comparison's units into report rows, in unit order. Units without
+// signals are left out.
+func CredibilityProfiles(cmp *stance.Comparison) []CredibilityProfile {
+	var out []CredibilityProfile
+	for _, u := range cmp.Units {
+		cr := u.Credibility
+		if cr == nil {
+			continue
+		}
+		out = append(out, CredibilityProfile{Unit: u.Name, Signals: []CredibilitySignal{
+			{"Attributions per 1,000 words", fixed(cr.AttributionsPer1k, 1), "Statements attributed to someone (said, told, according to …) per 1,000 words."},
+			{"Unsourced claims", percent(cr.UnsourcedShare), "Share of claims whose source cannot be identified: unnamed officials, \"it is believed\", \"reportedly\"."},
+			{"Loaded attribution verbs", percent(cr.LoadedShare), "Share of attributions with a verb that colours the statement: claimed, alleged, admitted."},
+			{"Words in quotations", percent(cr.QuoteShare), "Share of the text inside direct quotations."},
+			{"Hedges per 1,000 words", fixed(cr.HedgesPer1k, 1), "Markers of uncertainty outside quotations: may, reportedly, it appears."},
+			{"Intensifiers per 1,000 words", fixed(cr.IntensifiersPer1k, 1), "Emotive words outside quotations: massacre, brutal, innocent."},
+			{"Most cited sides", topSides(cr.Sides, 3), "Which side the media and bodies it cites belong to (state media, opposition, monitors, wires); the outlet citing itself is not counted."},
+			{"Page debris per article", fixed(cr.DebrisPerArticle, 1), "Lines of page furniture (share buttons, ads, comment forms) dropped before scoring."},
+		}})
+	}
+	return out
+}
+
+func fixed(v *float64, digits int) string {
+	if v == nil {
+		return "–"
+	}
+	return strconv.FormatFloat(*v, 'f', digits, 64)
+}
+
+func percent(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return strconv.FormatFloat(100**v, 'f', 0, 64) + "%"
+}
+
+// topSides names the most cited sides with their counts.
+func topSides(sides map[string]int, max int) string {
+	ids := make([]string, 0, len(sides))
+	for id, n := range sides {
+		if n > 0 {
+			ids = append(ids, id)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if sides[ids[i]] != sides[ids[j]] {
+			return sides[ids[i]] > sides[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	if len(ids) > max {
+		ids = ids[:max]
+	}
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = id + " " + strconv.Itoa(sides[id])
+	}
+	if len(parts) == 0 {
+		return "–"
+	}
+	return strings.Join(parts, ", ")
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"fmt"
+	"github.com/compare-tool/compare/internal/credibility"
 	"hash/fnv"
 	"math"
 	"runtime"
@@ -172,6 +173,8 @@ type unitAcc struct {
 	targets     map[string][]float64
 	entries     map[string]int // author-voice uses of each entry
 	withText    int
+	cred        credibility.Profile
+	credN       int // articles with credibility signals
 }
 
 // entryInfo is what records say about a lexicon entry.
@@ -239,6 +242,10 @@ func (a *Aggregator) Add(r *Record) error {
 		if m.Voice == Author {
 			u.entries[m.Entry]++
 		}
+	}
+	if r.Credibility != nil {
+		u.cred.Add(r.Credibility, r.Tokens)
+		u.credN++
 	}
 	if r.Text == "" {
 		a.noText++
@@ -454,6 +461,10 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 			Axes:        make(map[string]Summary, len(c.Axes)),
 			Targets:     make(map[string]Summary, len(c.Targets)),
 			Tested:      u.articles >= a.opt.MinArticles,
+		}
+		if u.credN > 0 {
+			p := u.cred.Result()
+			unit.Credibility = &p
 		}
 		if !unit.Tested {
 			unit.Excluded = fmt.Sprintf("%s; tests need at least %d", plural(u.articles, "article"), a.opt.MinArticles)

@@ -5,9 +5,11 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/compare-tool/compare/internal/credibility"
 	"io"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -101,6 +103,19 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 		}
 		for _, t := range c.Targets {
 			summary("target", u.Name, t.ID, u.Targets[t.ID])
+		}
+		if cr := u.Credibility; cr != nil {
+			for _, f := range credibilityFields(cr) {
+				if f.v != nil {
+					row("credibility", u.Name, "", "", "", f.name, ftoa(*f.v))
+				}
+			}
+			for _, side := range sortedIDs(cr.Sides) {
+				row("credibility_side", u.Name, "", "", side, "citations", itoa(cr.Sides[side]))
+			}
+			for _, nc := range cr.Cited {
+				row("credibility_cited", u.Name, "", "", nc.Name, "citations", itoa(nc.Count))
+			}
 		}
 	}
 	tests := func(section string, ts []AxisTests) {
@@ -200,6 +215,20 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 		}
 		p("%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", oneLine(u.Name), dash(oneLine(u.Group)), u.Articles, u.Tokens,
 			meanCI(u.LoadedPer1k, 1), share(u.VoiceShare, Author), share(u.VoiceShare, Quote), share(u.VoiceShare, Distanced), tested)
+	}
+
+	if hasCredibility(c) {
+		section("SOURCING",
+			"How articles support their claims (pooled over the "+by+"'s articles): attributions per 1,000 tokens; share of claims with no identifiable source; share of attributions with a loaded verb (claimed, admitted); share of words inside quotations; hedges and intensifiers per 1,000 tokens outside quotes; most cited sides. This describes sourcing, never truth.")
+		p("%s\tATTRIB/1K\tUNSOURCED\tLOADED VERBS\tQUOTED\tHEDGES/1K\tINTENS/1K\tCITED SIDES\n", strings.ToUpper(by))
+		for _, u := range c.Units {
+			cr := u.Credibility
+			if cr == nil {
+				continue
+			}
+			p("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", oneLine(u.Name), num(cr.AttributionsPer1k, 1), pct(cr.UnsourcedShare), pct(cr.LoadedShare),
+				pct(cr.QuoteShare), num(cr.HedgesPer1k, 1), num(cr.IntensifiersPer1k, 1), topSides(cr.Sides, 3))
+		}
 	}
 
 	section("STANCE BY AXIS",
@@ -385,4 +414,57 @@ func share(m map[Voice]float64, v Voice) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.0f%%", 100*s)
+}
+
+type namedValue struct {
+	name string
+	v    *float64
+}
+
+// credibilityFields lists a profile's rates in a fixed order.
+func credibilityFields(cr *credibility.ProfileResult) []namedValue {
+	return []namedValue{
+		{"attributions_per_1k", cr.AttributionsPer1k},
+		{"unsourced_share", cr.UnsourcedShare},
+		{"loaded_share", cr.LoadedShare},
+		{"quote_share", cr.QuoteShare},
+		{"hedges_per_1k", cr.HedgesPer1k},
+		{"certainty_per_1k", cr.CertaintyPer1k},
+		{"intensifiers_per_1k", cr.IntensifiersPer1k},
+		{"debris_per_article", cr.DebrisPerArticle},
+	}
+}
+
+func hasCredibility(c *Comparison) bool {
+	for _, u := range c.Units {
+		if u.Credibility != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// pct writes a share as a percentage, or "-".
+func pct(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f%%", 100**v)
+}
+
+// topSides names the most cited sides, most cited first.
+func topSides(sides map[string]int, max int) string {
+	ids := sortedIDs(sides)
+	sort.SliceStable(ids, func(i, j int) bool { return sides[ids[i]] > sides[ids[j]] })
+	var parts []string
+	for _, id := range ids {
+		if sides[id] == 0 || len(parts) == max {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s %d", id, sides[id]))
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
 }

@@ -1,5 +1,7 @@
 package stance
 
+import "github.com/compare-tool/compare/internal/credibility"
+
 // This file declares the result of comparing outlets: what `compare stats`
 // prints and what `compare report` draws. Aggregate (aggregate.go) fills it.
 
@@ -66,6 +68,9 @@ type Unit struct {
 	// name the target in their own voice only).
 	Axes    map[string]Summary `json:"axes"`
 	Targets map[string]Summary `json:"targets"`
+	// Credibility pools the credibility signals of the unit's articles;
+	// nil when the records carry none (scored with --credibility none).
+	Credibility *credibility.ProfileResult `json:"credibility,omitempty"`
 	// Tested is false when the unit has fewer than MinArticles articles;
 	// Excluded then says why.
 	Tested   bool   `json:"tested"`
