@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -143,4 +144,46 @@ func TestStatsCredibility(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestShardAndMerge follows the scale-out recipe of the README: split a
+// corpus, score the shards separately, and compare the concatenated score
+// files. The statistics must equal those of scoring the corpus at once.
+func TestShardAndMerge(t *testing.T) {
+	dir := t.TempDir()
+	shards := [][]string{
+		{sampleDir + "/damascus-courier", sampleDir + "/exile-monitor"},
+		{sampleDir + "/levant-observer", sampleDir + "/tehran-herald", sampleDir + "/wire-desk"},
+	}
+	var scoreArgs []string
+	for i, paths := range shards {
+		out := filepath.Join(dir, fmt.Sprintf("shard-%d.jsonl", i))
+		args := append([]string{"score", "--format", "jsonl", "--workers", "1", "-o", out}, paths...)
+		if _, stderr, code := compare(t, "", args...); code != 0 {
+			t.Fatalf("scoring shard %d: exit %d: %s", i, code, stderr)
+		}
+		scoreArgs = append(scoreArgs, "--scores", out)
+	}
+	whole, stderr, code := compare(t, "", "stats", "--format", "json", sampleDir)
+	if code != 0 {
+		t.Fatalf("stats on the corpus: exit %d: %s", code, stderr)
+	}
+	merged, stderr, code := compare(t, "", append([]string{"stats", "--format", "json"}, scoreArgs...)...)
+	if code != 0 {
+		t.Fatalf("stats on the shards: exit %d: %s", code, stderr)
+	}
+	if merged != whole {
+		t.Errorf("statistics of merged shards differ from one run:\n%s", firstDiff(whole, merged))
+	}
+}
+
+// firstDiff shows the first line where two outputs differ.
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) && i < len(bl); i++ {
+		if al[i] != bl[i] {
+			return fmt.Sprintf("line %d:\n  %s\n  %s", i+1, al[i], bl[i])
+		}
+	}
+	return fmt.Sprintf("lengths %d and %d lines", len(al), len(bl))
 }

@@ -97,12 +97,23 @@ func (s *Scanner) Analyze(a *corpus.Article, quotes []corpus.Span) *Signals {
 	if a == nil {
 		panic("credibility: Analyze of a nil article")
 	}
+	ts := s.tz.Tokenize(a.Text)
+	if len(a.Dropped) > 0 {
+		dropTokens(ts, a.Dropped)
+	}
+	return s.AnalyzeTokens(a, ts, quotes)
+}
+
+// AnalyzeTokens is Analyze for a caller that has already tokenized the
+// article's text (with token.Tokenizer) and removed the tokens inside
+// a.Dropped, as stance's scorer does: the text is then tokenized once.
+func (s *Scanner) AnalyzeTokens(a *corpus.Article, ts *token.Tokens, quotes []corpus.Span) *Signals {
+	if a == nil {
+		panic("credibility: Analyze of a nil article")
+	}
 	an := s.an
 	s.text = a.Text
-	s.ts = s.tz.Tokenize(a.Text)
-	if len(a.Dropped) > 0 {
-		dropTokens(s.ts, a.Dropped)
-	}
+	s.ts = ts
 	s.setQuotes(quotes)
 	s.index()
 
@@ -291,7 +302,7 @@ func isApostropheAt(text string, i int) bool {
 // ("al-Assad", "ash-Sham") does not hide the capital after it.
 func caseFlags(w string) uint16 {
 	if c := w[0]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
-		if 'a' <= c && c <= 'z' && !strings.ContainsAny(w[:min(len(w), 5)], "-‐‑") {
+		if 'a' <= c && c <= 'z' && !hasHyphen(w[:min(len(w), 5)]) {
 			return fLower
 		}
 		if c < 'a' || c > 'z' {
@@ -316,6 +327,20 @@ func caseFlags(w string) uint16 {
 		}
 	}
 	return fCap
+}
+
+// hasHyphen is strings.ContainsAny(w, "-‐‑") without its slow path for
+// non-ASCII sets: this runs on every token.
+func hasHyphen(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch {
+		case w[i] == '-':
+			return true
+		case w[i] == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && (w[i+2] == 0x90 || w[i+2] == 0x91): // ‐ ‑
+			return true
+		}
+	}
+	return false
 }
 
 // isInitialism reports whether a token is an initial or ends inside

@@ -46,9 +46,20 @@ type Matcher struct {
 	words    map[string]int32 // folded word → symbol
 	globs    map[string]int32 // folded word beginning → symbol
 	globLens []int            // distinct byte lengths of glob beginnings
-	edges    map[uint64]int32 // node<<32 | symbol → child node
-	final    []int32          // node → pattern index + 1, 0 when none
-	patterns []pattern
+	// wordBits and globBits are Bloom-style filters that turn away most
+	// tokens before any map lookup: wordBits by the token's hash,
+	// globBits by its first two bytes (globShort when a glob is shorter).
+	wordBits  []uint64
+	globBits  []uint64
+	globShort bool
+	edges     map[uint64]int32 // node<<32 | symbol → child node
+	final     []int32          // node → pattern index + 1, 0 when none
+	// rootChild[symbol] is the root's child for a symbol (most lookups
+	// start there), and leaf[node] says a node has no children, so the
+	// search stops without looking at the next token.
+	rootChild []int32
+	leaf      []bool
+	patterns  []pattern
 }
 
 type pattern struct {
@@ -78,13 +89,37 @@ func Compile(lex *Lexicon) *Matcher {
 		m.add(cue, pattern{kind: KindCue, entry: i})
 	}
 	lens := map[int]bool{}
+	m.wordBits = make([]uint64, filterWords)
+	for w := range m.words {
+		h := token.HashString(w)
+		m.wordBits[h>>6%filterWords] |= 1 << (h & 63)
+	}
+	m.globBits = make([]uint64, 1<<16/64)
 	for g := range m.globs {
 		lens[len(g)] = true
+		if len(g) < 2 {
+			m.globShort = true
+			continue
+		}
+		k := twoBytes(g)
+		m.globBits[k>>6] |= 1 << (k & 63)
 	}
 	for n := range lens {
 		m.globLens = append(m.globLens, n)
 	}
 	sort.Ints(m.globLens)
+	m.rootChild = make([]int32, len(m.words)+len(m.globs)+1)
+	m.leaf = make([]bool, len(m.final))
+	for i := range m.leaf {
+		m.leaf[i] = true
+	}
+	for key, child := range m.edges {
+		parent, sym := int32(key>>32), int32(uint32(key))
+		m.leaf[parent] = false
+		if parent == 0 {
+			m.rootChild[sym] = child
+		}
+	}
 	return m
 }
 
@@ -145,6 +180,13 @@ type Scanner struct {
 
 const symsPer = 4
 
+// filterWords is the size of Matcher.wordBits in 64-bit words: 2^17 bits,
+// so that a lexicon of 10,000 words still turns away ~93% of other words.
+const filterWords = 1 << 11
+
+// twoBytes keys the glob filter.
+func twoBytes[S ~string | ~[]byte](w S) uint16 { return uint16(w[0])<<8 | uint16(w[1]) }
+
 // NewScanner returns a Scanner for m.
 func (m *Matcher) NewScanner() *Scanner { return &Scanner{m: m} }
 
@@ -161,17 +203,21 @@ func (s *Scanner) Scan(ts *token.Tokens) []Match {
 		row := syms[i*symsPer : (i+1)*symsPer]
 		k := 0
 		w := ts.Norm(i)
-		if sym, ok := m.words[string(w)]; ok {
-			row[k] = sym
-			k++
-		}
-		for _, gl := range m.globLens {
-			if gl > len(w) || k == symsPer {
-				break
-			}
-			if sym, ok := m.globs[string(w[:gl])]; ok {
+		if h := ts.List[i].Hash; m.wordBits[h>>6%filterWords]&(1<<(h&63)) != 0 {
+			if sym, ok := m.words[string(w)]; ok {
 				row[k] = sym
 				k++
+			}
+		}
+		if len(m.globLens) > 0 && (m.globShort || len(w) >= 2 && m.globBits[twoBytes(w)>>6]&(1<<(twoBytes(w)&63)) != 0) {
+			for _, gl := range m.globLens {
+				if gl > len(w) || k == symsPer {
+					break
+				}
+				if sym, ok := m.globs[string(w[:gl])]; ok {
+					row[k] = sym
+					k++
+				}
 			}
 		}
 		for ; k < symsPer; k++ {
@@ -214,18 +260,23 @@ func (m *Matcher) longest(syms []int32, i, n int) (best int32, bestLen int) {
 	}
 	var stack [16]frame
 	sp := 0
-	stack[sp] = frame{0, 0}
-	sp++
+	row := syms[i*symsPer : (i+1)*symsPer]
+	for k := symsPer - 1; k >= 0; k-- {
+		if row[k] != 0 {
+			if child := m.rootChild[row[k]]; child != 0 {
+				stack[sp] = frame{child, 1}
+				sp++
+			}
+		}
+	}
 	for sp > 0 {
 		sp--
 		f := stack[sp]
-		if f.depth > 0 {
-			if p := m.final[f.node]; p != 0 && f.depth > bestLen {
-				best, bestLen = p, f.depth
-			}
+		if p := m.final[f.node]; p != 0 && f.depth > bestLen {
+			best, bestLen = p, f.depth
 		}
 		t := i + f.depth
-		if t >= n {
+		if t >= n || m.leaf[f.node] {
 			continue
 		}
 		row := syms[t*symsPer : (t+1)*symsPer]

@@ -232,19 +232,19 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 			rec.Loaded++
 			rec.LoadedByVoice[voice]++
 		}
-		ts := rec.Targets[e.Target]
-		ts.References++
+		tsc := rec.Targets[e.Target]
+		tsc.References++
 		switch voice {
 		case Author:
-			ts.Author++
+			tsc.Author++
 			framing[e.Target].author += e.Valence
 			if loaded {
-				ts.Loaded++
+				tsc.Loaded++
 			}
 		case Quote:
 			framing[e.Target].quote += e.Valence
 		}
-		rec.Targets[e.Target] = ts
+		rec.Targets[e.Target] = tsc
 		for axis, c := range s.contrib[m.Entry] {
 			as := rec.Stance[axis]
 			switch voice {
@@ -261,7 +261,8 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 		}
 	}
 	if s.cred != nil {
-		rec.Credibility = s.cred.Analyze(a, rec.Quotes)
+		// ts still holds this article's tokens, debris removed.
+		rec.Credibility = s.cred.AnalyzeTokens(a, ts, rec.Quotes)
 	}
 	if rec.Tokens > 0 {
 		rec.LoadedPer1k = 1000 * float64(rec.Loaded) / float64(rec.Tokens)

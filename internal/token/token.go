@@ -25,8 +25,37 @@ type Token struct {
 	// [Start, End). A possessive ’s is inside the span; a trailing
 	// apostrophe (mullahs’) is not.
 	Start, End int
+	// Hash is the FNV-1a hash of the folded form, computed once so that
+	// every matcher scanning the tokens can use it.
+	Hash uint64
 	// normStart and normEnd locate the folded form in the Tokens buffer.
 	normStart, normEnd int
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// HashBytes returns the hash Token.Hash holds for a folded form b.
+func HashBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// HashString is HashBytes for a string.
+func HashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
 }
 
 // Tokens is the result of tokenizing one text. It is valid until the
@@ -66,6 +95,10 @@ func (tz *Tokenizer) Tokenize(text string) *Tokens {
 	ts.norm = ts.norm[:0]
 	i := 0
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++ // spaces and punctuation, the commonest bytes after letters
+			continue
+		}
 		r, size := decode(text, i)
 		if !isWordRune(r) {
 			i += size
@@ -106,6 +139,11 @@ func scanWord(text string, i int) int {
 	end := i
 	prevLetterRun := 0 // letters since the last joiner, for initials like U.S.
 	for end < len(text) {
+		if c := text[end]; c < utf8.RuneSelf && asciiWord[c] {
+			end++
+			prevLetterRun++
+			continue
+		}
 		r, size := decode(text, end)
 		if isWordRune(r) {
 			end += size
@@ -140,9 +178,17 @@ func isDigitBefore(text string, i int) bool {
 	return unicode.IsDigit(r)
 }
 
+// asciiWord marks the ASCII bytes that are word characters.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return asciiWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
@@ -198,12 +244,12 @@ func (tz *Tokenizer) appendToken(start, end int) {
 		ne -= 2
 		ts.norm = ts.norm[:ne]
 	}
-	ts.List = append(ts.List, Token{Start: start, End: end, normStart: ns, normEnd: ne})
+	ts.List = append(ts.List, Token{Start: start, End: end, Hash: HashBytes(ts.norm[ns:ne]), normStart: ns, normEnd: ne})
 }
 
 // foldUnicode appends the folded form of a word that has non-ASCII runes.
 func (tz *Tokenizer) foldUnicode(dst []byte, word string) []byte {
-	if !norm.NFKC.IsNormalString(word) {
+	if needsNFKC(word) && !norm.NFKC.IsNormalString(word) {
 		word = norm.NFKC.String(word)
 	}
 	for _, r := range word {
@@ -226,4 +272,16 @@ func (tz *Tokenizer) foldUnicode(dst []byte, word string) []byte {
 		}
 	}
 	return dst
+}
+
+// needsNFKC reports whether word has a non-ASCII rune other than the
+// apostrophes and hyphens folded by hand: most English words with a curly
+// apostrophe then skip the normaliser, which allocates.
+func needsNFKC(word string) bool {
+	for _, r := range word {
+		if r >= utf8.RuneSelf && !isApostrophe(r) && !isHyphen(r) {
+			return true
+		}
+	}
+	return false
 }
