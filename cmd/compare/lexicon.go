@@ -15,7 +15,7 @@ import (
 func lexiconCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "lexicon",
-		Usage: "list, show and check framing lexicons",
+		Usage: "list, show, check, import, export and grow framing lexicons",
 		Description: `A lexicon is a YAML file of targets (who is named), axes (stance dimensions)
 and entries (surface forms with target, valence, category, neutral
 alternatives and a note). The README documents the format.`,

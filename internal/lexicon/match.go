@@ -50,6 +50,7 @@ type Matcher struct {
 	// tokens before any map lookup: wordBits by the token's hash,
 	// globBits by its first two bytes (globShort when a glob is shorter).
 	wordBits  []uint64
+	wordMask  uint64 // len(wordBits) - 1, a power of two minus one
 	globBits  []uint64
 	globShort bool
 	edges     map[uint64]int32 // node<<32 | symbol → child node
@@ -89,10 +90,17 @@ func Compile(lex *Lexicon) *Matcher {
 		m.add(cue, pattern{kind: KindCue, entry: i})
 	}
 	lens := map[int]bool{}
-	m.wordBits = make([]uint64, filterWords)
+	// About 32 bits a word keeps false positives near 3%, and small
+	// filters stay in the processor's first-level cache.
+	size := 64
+	for size < len(m.words)/2 {
+		size *= 2
+	}
+	m.wordBits = make([]uint64, size)
+	m.wordMask = uint64(size - 1)
 	for w := range m.words {
 		h := token.HashString(w)
-		m.wordBits[h>>6%filterWords] |= 1 << (h & 63)
+		m.wordBits[h>>6&m.wordMask] |= 1 << (h & 63)
 	}
 	m.globBits = make([]uint64, 1<<16/64)
 	for g := range m.globs {
@@ -175,14 +183,11 @@ func (m *Matcher) add(term string, p pattern) {
 type Scanner struct {
 	m    *Matcher
 	syms []int32 // per token: up to symsPer symbols, 0-terminated
+	cand []int32 // tokens with at least one symbol
 	out  []Match
 }
 
 const symsPer = 4
-
-// filterWords is the size of Matcher.wordBits in 64-bit words: 2^17 bits,
-// so that a lexicon of 10,000 words still turns away ~93% of other words.
-const filterWords = 1 << 11
 
 // twoBytes keys the glob filter.
 func twoBytes[S ~string | ~[]byte](w S) uint16 { return uint16(w[0])<<8 | uint16(w[1]) }
@@ -199,17 +204,19 @@ func (s *Scanner) Scan(ts *token.Tokens) []Match {
 		s.syms = make([]int32, n*symsPer)
 	}
 	syms := s.syms[:n*symsPer]
-	for i := 0; i < n; i++ {
+	s.cand = s.cand[:0]
+	for i := range ts.List {
+		t := &ts.List[i]
 		row := syms[i*symsPer : (i+1)*symsPer]
 		k := 0
-		w := ts.Norm(i)
-		if h := ts.List[i].Hash; m.wordBits[h>>6%filterWords]&(1<<(h&63)) != 0 {
-			if sym, ok := m.words[string(w)]; ok {
+		if m.wordBits[t.Hash>>6&m.wordMask]&(1<<(t.Hash&63)) != 0 {
+			if sym, ok := m.words[string(ts.Norm(i))]; ok {
 				row[k] = sym
 				k++
 			}
 		}
-		if len(m.globLens) > 0 && (m.globShort || len(w) >= 2 && m.globBits[twoBytes(w)>>6]&(1<<(twoBytes(w)&63)) != 0) {
+		if len(m.globLens) > 0 && (m.globShort || t.Head != 0 && m.globBits[t.Head>>6]&(1<<(t.Head&63)) != 0) {
+			w := ts.Norm(i)
 			for _, gl := range m.globLens {
 				if gl > len(w) || k == symsPer {
 					break
@@ -220,19 +227,22 @@ func (s *Scanner) Scan(ts *token.Tokens) []Match {
 				}
 			}
 		}
-		for ; k < symsPer; k++ {
-			row[k] = 0
+		if k < symsPer {
+			row[k] = 0 // rows end at the first 0
+		}
+		if k > 0 {
+			s.cand = append(s.cand, int32(i))
 		}
 	}
 	s.out = s.out[:0]
-	for i := 0; i < n; {
-		if syms[i*symsPer] == 0 {
-			i++
+	next := 0 // the first token not covered by a match
+	for _, c := range s.cand {
+		i := int(c)
+		if i < next {
 			continue
 		}
 		best, bestLen := m.longest(syms, i, n)
 		if best == 0 {
-			i++
 			continue
 		}
 		p := m.patterns[best-1]
@@ -244,7 +254,7 @@ func (s *Scanner) Scan(ts *token.Tokens) []Match {
 			Kind:       p.kind,
 			Entry:      p.entry,
 		})
-		i += bestLen
+		next = i + bestLen
 	}
 	return s.out
 }
@@ -261,12 +271,10 @@ func (m *Matcher) longest(syms []int32, i, n int) (best int32, bestLen int) {
 	var stack [16]frame
 	sp := 0
 	row := syms[i*symsPer : (i+1)*symsPer]
-	for k := symsPer - 1; k >= 0; k-- {
-		if row[k] != 0 {
-			if child := m.rootChild[row[k]]; child != 0 {
-				stack[sp] = frame{child, 1}
-				sp++
-			}
+	for k := rowLen(row) - 1; k >= 0; k-- {
+		if child := m.rootChild[row[k]]; child != 0 {
+			stack[sp] = frame{child, 1}
+			sp++
 		}
 	}
 	for sp > 0 {
@@ -281,10 +289,7 @@ func (m *Matcher) longest(syms []int32, i, n int) (best int32, bestLen int) {
 		}
 		row := syms[t*symsPer : (t+1)*symsPer]
 		// Push in reverse so that the first symbol is explored first.
-		for k := symsPer - 1; k >= 0; k-- {
-			if row[k] == 0 {
-				continue
-			}
+		for k := rowLen(row) - 1; k >= 0; k-- {
 			if child, ok := m.edges[uint64(f.node)<<32|uint64(uint32(row[k]))]; ok && sp < len(stack) {
 				stack[sp] = frame{child, f.depth + 1}
 				sp++
@@ -292,6 +297,15 @@ func (m *Matcher) longest(syms []int32, i, n int) (best int32, bestLen int) {
 		}
 	}
 	return best, bestLen
+}
+
+// rowLen counts the symbols of a token's row, which ends at the first 0.
+func rowLen(row []int32) int {
+	n := 0
+	for n < len(row) && row[n] != 0 {
+		n++
+	}
+	return n
 }
 
 // Pattern describes a matched pattern for display.

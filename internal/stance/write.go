@@ -57,11 +57,11 @@ func (j *jsonlWriter) Write(r *Record) error {
 func (j *jsonlWriter) Close() error { return j.w.Flush() }
 
 func appendJSON(dst []byte, r *Record) ([]byte, error) {
-	b, err := json.Marshal(r)
+	b, err := appendRecord(dst, r)
 	if err != nil {
 		return dst, fmt.Errorf("encoding record %s: %w", r.ID, err)
 	}
-	return append(dst, b...), nil
+	return b, nil
 }
 
 type jsonWriter struct {

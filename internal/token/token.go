@@ -28,6 +28,9 @@ type Token struct {
 	// Hash is the FNV-1a hash of the folded form, computed once so that
 	// every matcher scanning the tokens can use it.
 	Hash uint64
+	// Head is the first two bytes of the folded form (0 for a shorter
+	// one): a cheap key for filters on word beginnings.
+	Head uint16
 	// normStart and normEnd locate the folded form in the Tokens buffer.
 	normStart, normEnd int
 }
@@ -244,7 +247,11 @@ func (tz *Tokenizer) appendToken(start, end int) {
 		ne -= 2
 		ts.norm = ts.norm[:ne]
 	}
-	ts.List = append(ts.List, Token{Start: start, End: end, Hash: HashBytes(ts.norm[ns:ne]), normStart: ns, normEnd: ne})
+	var head uint16
+	if ne-ns >= 2 {
+		head = uint16(ts.norm[ns])<<8 | uint16(ts.norm[ns+1])
+	}
+	ts.List = append(ts.List, Token{Start: start, End: end, Hash: HashBytes(ts.norm[ns:ne]), Head: head, normStart: ns, normEnd: ne})
 }
 
 // foldUnicode appends the folded form of a word that has non-ASCII runes.
