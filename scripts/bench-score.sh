@@ -35,19 +35,22 @@ measure() {
 	cat "$log"
 }
 
-printf '\n%-8s %8s %10s %10s %8s %12s %12s\n' terms entries "compare" "rg" ratio "compare RSS" "rg RSS"
+printf '\n%-24s %7s %8s %12s %12s %8s %12s %12s\n' "compare run" terms entries "compare" "rg" ratio "compare RSS" "rg RSS"
 for n in 1000 10000; do
 	lex=$work/lex-$n.yaml terms=$work/terms-$n.txt
 	"$bin" generate lexicon --entries "$n" --seed 1 -o "$lex"
 	"$bin" lexicon terms "$lex" >"$terms"
 	# warm the page cache so both read from memory
 	cat "$corpus" >/dev/null
-	read -r cs crss < <(measure "$bin" score --lexicon "$lex" --format jsonl --no-text --no-progress -o "$work/scores-$n.jsonl" "$corpus")
 	read -r rs rrss < <(measure rg --count-matches -i -w -F -f "$terms" "$corpus")
-	awk -v n="$n" -v t="$(wc -l <"$terms")" -v mb="$mb" -v cs="$cs" -v rs="$rs" -v crss="$crss" -v rrss="$rrss" 'BEGIN {
-		c = mb / (cs > 0 ? cs : 0.01); r = mb / (rs > 0 ? rs : 0.01)
-		printf "%-8d %8d %7.1f MB/s %7.1f MB/s %7.2fx %9.1f MB %9.1f MB\n", t, n, c, r, c / r, crss / 1024, rrss / 1024
-	}'
+	for cred in default none; do
+		read -r cs crss < <(measure "$bin" score --lexicon "$lex" --credibility "$cred" --format jsonl --no-text --no-progress -o "$work/scores-$n.jsonl" "$corpus")
+		awk -v label="credibility $cred" -v n="$n" -v t="$(wc -l <"$terms")" -v mb="$mb" -v cs="$cs" -v rs="$rs" -v crss="$crss" -v rrss="$rrss" 'BEGIN {
+			c = mb / (cs > 0 ? cs : 0.01); r = mb / (rs > 0 ? rs : 0.01)
+			printf "%-24s %7d %8d %7.1f MB/s %7.1f MB/s %7.2fx %9.1f MB %9.1f MB\n", label, t, n, c, r, c / r, crss / 1024, rrss / 1024
+		}'
+	done
 done
 echo
-echo "ratio = compare MB/s / rg MB/s (>= 1.0: compare at least as fast). compare writes full records; rg only counts."
+echo "ratio = compare MB/s / rg MB/s (>= 1.0: compare at least as fast). compare writes full records"
+echo "(matches with spans, voice, stance; with credibility signals unless 'none'); rg only counts matches."

@@ -49,8 +49,12 @@ type Matcher struct {
 	// wordBits and globBits are Bloom-style filters that turn away most
 	// tokens before any map lookup: wordBits by the token's hash,
 	// globBits by its first two bytes (globShort when a glob is shorter).
-	wordBits  []uint64
-	wordMask  uint64 // len(wordBits) - 1, a power of two minus one
+	wordBits []uint64
+	wordMask uint64 // len(wordBits) - 1, a power of two minus one
+	// wordTable is words again, as an open-addressing table keyed by the
+	// token hash the tokenizer already computed: no string hashing per
+	// lookup.
+	wordTable wordTable
 	globBits  []uint64
 	globShort bool
 	edges     map[uint64]int32 // node<<32 | symbol → child node
@@ -102,6 +106,7 @@ func Compile(lex *Lexicon) *Matcher {
 		h := token.HashString(w)
 		m.wordBits[h>>6&m.wordMask] |= 1 << (h & 63)
 	}
+	m.wordTable = newWordTable(m.words)
 	m.globBits = make([]uint64, 1<<16/64)
 	for g := range m.globs {
 		lens[len(g)] = true
@@ -210,7 +215,7 @@ func (s *Scanner) Scan(ts *token.Tokens) []Match {
 		row := syms[i*symsPer : (i+1)*symsPer]
 		k := 0
 		if m.wordBits[t.Hash>>6&m.wordMask]&(1<<(t.Hash&63)) != 0 {
-			if sym, ok := m.words[string(ts.Norm(i))]; ok {
+			if sym := m.wordTable.lookup(t.Hash, ts.Norm(i)); sym != 0 {
 				row[k] = sym
 				k++
 			}
@@ -297,6 +302,56 @@ func (m *Matcher) longest(syms []int32, i, n int) (best int32, bestLen int) {
 		}
 	}
 	return best, bestLen
+}
+
+// wordTable maps folded words to symbols by their token.HashString hash,
+// with linear probing in a table at most half full.
+type wordTable struct {
+	slots []wordSlot
+	mask  uint64
+}
+
+type wordSlot struct {
+	hash uint64
+	sym  int32 // 0: empty
+	word string
+}
+
+func newWordTable(words map[string]int32) wordTable {
+	size := 8
+	for size < 2*len(words) {
+		size *= 2
+	}
+	t := wordTable{slots: make([]wordSlot, size), mask: uint64(size - 1)}
+	// Insert in a fixed order so that the layout does not depend on map
+	// iteration (lookups find the same symbols either way).
+	keys := make([]string, 0, len(words))
+	for w := range words {
+		keys = append(keys, w)
+	}
+	sort.Strings(keys)
+	for _, w := range keys {
+		h := token.HashString(w)
+		i := h & t.mask
+		for t.slots[i].sym != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = wordSlot{hash: h, sym: words[w], word: w}
+	}
+	return t
+}
+
+// lookup returns the symbol of word w with hash h, or 0.
+func (t *wordTable) lookup(h uint64, w []byte) int32 {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.sym == 0 {
+			return 0
+		}
+		if s.hash == h && s.word == string(w) {
+			return s.sym
+		}
+	}
 }
 
 // rowLen counts the symbols of a token's row, which ends at the first 0.
