@@ -99,7 +99,7 @@ func (s *Scanner) Analyze(a *corpus.Article, quotes []corpus.Span) *Signals {
 	}
 	ts := s.tz.Tokenize(a.Text)
 	if len(a.Dropped) > 0 {
-		dropTokens(ts, a.Dropped)
+		corpus.DropTokens(ts, a.Dropped)
 	}
 	return s.AnalyzeTokens(a, ts, quotes)
 }
@@ -138,24 +138,6 @@ func (s *Scanner) AnalyzeTokens(a *corpus.Article, ts *token.Tokens, quotes []co
 	s.quoteSignals(sig)
 	sig.Debris = debris(a)
 	return sig
-}
-
-// dropTokens removes the tokens that start inside dropped spans.
-func dropTokens(ts *token.Tokens, dropped []corpus.Span) {
-	spans := append([]corpus.Span(nil), dropped...)
-	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	kept := ts.List[:0]
-	k := 0
-	for _, t := range ts.List {
-		for k < len(spans) && spans[k].End <= t.Start {
-			k++
-		}
-		if k < len(spans) && spans[k].Start <= t.Start && t.Start < spans[k].End {
-			continue
-		}
-		kept = append(kept, t)
-	}
-	ts.List = kept
 }
 
 // setQuotes keeps the valid quotation spans, sorted.

@@ -397,12 +397,12 @@ func (c *checker) validate(lex *Lexicon) {
 			}
 		}
 		for _, term := range append(append([]string(nil), e.Terms...), e.Except...) {
-			if err := checkPattern(term); err != "" {
+			if err := CheckPattern(term); err != "" {
 				c.add(e.Line, "entry %q: term %q: %s", e.ID, term, err)
 			}
 		}
 		for _, term := range e.Terms {
-			key := patternKey(term)
+			key := PatternKey(term)
 			if prev, ok := forms[key]; ok {
 				if prev.entry == i {
 					continue // "Assad regime" and "Assad's regime" fold alike
@@ -423,7 +423,7 @@ func (c *checker) validate(lex *Lexicon) {
 	for i := range lex.Entries {
 		e := &lex.Entries[i]
 		for _, x := range e.Except {
-			if prev, ok := forms[patternKey(x)]; ok {
+			if prev, ok := forms[PatternKey(x)]; ok {
 				c.add(e.Line, "entry %q: except phrase %q is also a term of entry %q at line %d, which it would hide",
 					e.ID, x, lex.Entries[prev.entry].ID, prev.line)
 			}
@@ -431,8 +431,10 @@ func (c *checker) validate(lex *Lexicon) {
 	}
 }
 
-// checkPattern returns why a surface form cannot be matched, or "".
-func checkPattern(term string) string {
+// CheckPattern returns why a surface form cannot be matched, or "" when
+// it can: an empty pattern, a * not at the end of a word, a word without
+// letters or digits.
+func CheckPattern(term string) string {
 	words := strings.Fields(term)
 	if len(words) == 0 {
 		return "empty pattern"
@@ -452,8 +454,9 @@ func checkPattern(term string) string {
 	return ""
 }
 
-// patternKey is the folded form of a surface form, used to find duplicates.
-func patternKey(term string) string {
+// PatternKey is the folded form of a surface form: two forms with the same
+// key match the same words.
+func PatternKey(term string) string {
 	words := strings.Fields(term)
 	for i, w := range words {
 		star := strings.HasSuffix(w, "*")
@@ -500,15 +503,15 @@ func (lex *Lexicon) hash() string {
 		}
 	}
 	for _, cue := range lex.DistanceCues {
-		fmt.Fprintf(h, "cue=%s\n", patternKey(cue))
+		fmt.Fprintf(h, "cue=%s\n", PatternKey(cue))
 	}
 	for _, e := range lex.Entries {
 		fmt.Fprintf(h, "entry=%s target=%s valence=%g category=%s\n", e.ID, e.Target, e.Valence, e.Category)
 		for _, t := range e.Terms {
-			fmt.Fprintf(h, " term=%s\n", patternKey(t))
+			fmt.Fprintf(h, " term=%s\n", PatternKey(t))
 		}
 		for _, t := range e.Except {
-			fmt.Fprintf(h, " except=%s\n", patternKey(t))
+			fmt.Fprintf(h, " except=%s\n", PatternKey(t))
 		}
 		for _, k := range sortedKeys(e.Lean) {
 			fmt.Fprintf(h, " lean %s=%g\n", k, e.Lean[k])

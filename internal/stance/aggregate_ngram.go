@@ -135,7 +135,7 @@ func (t *ngramTable) addText(tz *token.Tokenizer, unit int, text string, dropped
 	}
 	ts := tz.Tokenize(text)
 	if len(dropped) > 0 {
-		dropTokens(ts, dropped)
+		corpus.DropTokens(ts, dropped)
 	}
 	var win [maxOrder][]byte // the last words of the current run, oldest first
 	run := 0

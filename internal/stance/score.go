@@ -165,7 +165,7 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 	lex := s.m.Lexicon
 	ts := s.tz.Tokenize(a.Text)
 	if len(a.Dropped) > 0 {
-		dropTokens(ts, a.Dropped)
+		corpus.DropTokens(ts, a.Dropped)
 	}
 	matches := s.scanner.Scan(ts)
 	quotes := quoteSpans(a.Text)
@@ -294,24 +294,6 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 		rec.Stance[id] = as
 	}
 	return rec
-}
-
-// dropTokens removes the tokens that start inside dropped spans.
-func dropTokens(ts *token.Tokens, dropped []corpus.Span) {
-	spans := append([]corpus.Span(nil), dropped...)
-	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-	kept := ts.List[:0]
-	k := 0
-	for _, t := range ts.List {
-		for k < len(spans) && spans[k].End <= t.Start {
-			k++
-		}
-		if k < len(spans) && spans[k].Start <= t.Start && t.Start < spans[k].End {
-			continue
-		}
-		kept = append(kept, t)
-	}
-	ts.List = kept
 }
 
 // countWords returns how many tokens each quotation holds.

@@ -6,7 +6,6 @@ import (
 	"unicode"
 
 	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/token"
 )
 
 // Dictionary is a word-count dictionary: categories and the patterns that
@@ -91,40 +90,13 @@ func safePath(path []string) string {
 
 // patternKey is the folded form of a surface form: two forms with the same
 // key match the same words, and a lexicon may hold a key in one entry only.
-// It mirrors what lexicon.Parse checks.
-func patternKey(term string) string {
-	words := strings.Fields(term)
-	for i, w := range words {
-		star := strings.HasSuffix(w, "*")
-		words[i] = token.Fold(strings.TrimSuffix(w, "*"))
-		if star {
-			words[i] += "*"
-		}
-	}
-	return strings.Join(words, " ")
-}
+func patternKey(term string) string { return lexicon.PatternKey(term) }
 
 // patternProblem returns why a dictionary pattern cannot be a surface form
 // of our lexicons, or "": the checks of lexicon.Parse, and no ? glob.
 func patternProblem(term string) string {
-	words := strings.Fields(term)
-	if len(words) == 0 {
-		return "empty pattern"
+	if strings.ContainsRune(term, '?') {
+		return "? (one character) has no equivalent: a lexicon term globs only with a trailing *"
 	}
-	for _, w := range words {
-		if strings.ContainsRune(w, '?') {
-			return "? (one character) has no equivalent: a lexicon term globs only with a trailing *"
-		}
-		base := strings.TrimSuffix(w, "*")
-		if strings.Contains(base, "*") {
-			return "* is only allowed at the end of a word"
-		}
-		if token.Fold(base) == "" {
-			if base == "" {
-				return "a lone * would match every word"
-			}
-			return fmt.Sprintf("%q has no letters or digits", w)
-		}
-	}
-	return ""
+	return lexicon.CheckPattern(term)
 }

@@ -83,7 +83,7 @@ func TestReadLIWCNotes(t *testing.T) {
 		`testdata/messy.dic:10: left out "kind (of) 1": LIWC codes it`,
 		`testdata/messy.dic:12: "happy" repeats line 11; their categories are merged`,
 		`testdata/messy.dic:16: left out "wonder?ul": ? (one character) has no equivalent`,
-		`testdata/messy.dic:17: left out "*ness": * is only allowed at the end of a word`,
+		`testdata/messy.dic:17: left out "*ness": * may only end a word`,
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("notes:\n%s", strings.Join(lines, "\n"))
