@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -9,7 +8,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/compare-tool/compare/internal/credibility"
-	"github.com/compare-tool/compare/internal/lexicon"
 )
 
 func credibilityFlag() cli.Flag {
@@ -85,28 +83,13 @@ article sources its claims; they never say whether a claim is true.`,
 				Usage:     "check rule files; every problem as file:line: message",
 				ArgsUsage: "FILE...",
 				Action: func(c *cli.Context) error {
-					if c.NArg() == 0 {
-						return cli.Exit("credibility check: name at least one rules FILE", exitUsage)
-					}
-					bad := 0
-					for _, path := range c.Args().Slice() {
+					return checkFiles(c, "credibility check", "rule files", func(path string) (string, error) {
 						rules, err := credibility.LoadFile(path)
-						var ce *lexicon.CheckError
-						switch {
-						case errors.As(err, &ce):
-							bad++
-							fmt.Fprintln(c.App.ErrWriter, ce.Error())
-						case err != nil:
-							bad++
-							fmt.Fprintln(c.App.ErrWriter, err)
-						default:
-							fmt.Fprintf(c.App.Writer, "%s: ok: %s %s, %d sides, %d registry entries\n", path, rules.Name, rules.Version, len(rules.Sides), len(rules.Registry))
+						if err != nil {
+							return "", err
 						}
-					}
-					if bad > 0 {
-						return cli.Exit(fmt.Sprintf("credibility check: %d of %d rule files have problems", bad, c.NArg()), exitCheckBad)
-					}
-					return nil
+						return fmt.Sprintf("%s %s, %d sides, %d registry entries", rules.Name, rules.Version, len(rules.Sides), len(rules.Registry)), nil
+					})
 				},
 			},
 		},

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -145,27 +144,34 @@ func runLexiconShow(c *cli.Context) error {
 }
 
 func runLexiconCheck(c *cli.Context) error {
+	return checkFiles(c, "lexicon check", "lexicons", func(path string) (string, error) {
+		lex, err := lexicon.Load(path)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("%s %s, %d targets, %d axes, %d entries", lex.Name, lex.Version, len(lex.Targets), len(lex.Axes), len(lex.Entries)), nil
+	})
+}
+
+// checkFiles loads each FILE argument with load, prints "FILE: ok: summary"
+// for the good ones and every problem of the others on standard error, and
+// exits with exitCheckBad when any had problems.
+func checkFiles(c *cli.Context, cmd, what string, load func(path string) (summary string, err error)) error {
 	if c.NArg() == 0 {
-		return cli.Exit("lexicon check: name at least one lexicon FILE", exitUsage)
+		return cli.Exit(cmd+": name at least one FILE", exitUsage)
 	}
 	bad := 0
 	for _, path := range c.Args().Slice() {
-		lex, err := lexicon.Load(path)
-		var ce *lexicon.CheckError
-		switch {
-		case errors.As(err, &ce):
+		summary, err := load(path)
+		if err != nil {
 			bad++
-			fmt.Fprintln(c.App.ErrWriter, ce.Error())
-		case err != nil:
-			bad++
-			fmt.Fprintln(c.App.ErrWriter, err)
-		default:
-			fmt.Fprintf(c.App.Writer, "%s: ok: %s %s, %d targets, %d axes, %d entries\n",
-				path, lex.Name, lex.Version, len(lex.Targets), len(lex.Axes), len(lex.Entries))
+			fmt.Fprintln(c.App.ErrWriter, err) // a *lexicon.CheckError lists file:line: message lines
+			continue
 		}
+		fmt.Fprintf(c.App.Writer, "%s: ok: %s\n", path, summary)
 	}
 	if bad > 0 {
-		return cli.Exit(fmt.Sprintf("lexicon check: %d of %d lexicons have problems", bad, c.NArg()), exitCheckBad)
+		return cli.Exit(fmt.Sprintf("%s: %d of %d %s have problems", cmd, bad, c.NArg(), what), exitCheckBad)
 	}
 	return nil
 }

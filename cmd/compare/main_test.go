@@ -113,3 +113,30 @@ func TestLexiconListShow(t *testing.T) {
 		t.Fatalf("lexicon show: exit %d\n%.500s", code, stdout)
 	}
 }
+
+func TestCredibilityCheck(t *testing.T) {
+	stdout, stderr, code := compare(t, "", "credibility", "check", "../../internal/credibility/testdata/bad.yaml", "../../internal/credibility/rules/default.yaml")
+	if code != exitCheckBad {
+		t.Errorf("exit %d, want %d", code, exitCheckBad)
+	}
+	if !strings.Contains(stderr, "bad.yaml:") || !strings.Contains(stdout, "default.yaml: ok:") {
+		t.Errorf("stdout %q\nstderr %q", stdout, stderr)
+	}
+	stdout, _, code = compare(t, "", "credibility", "show")
+	if code != 0 || !strings.Contains(stdout, "iranian-state") || !strings.Contains(stdout, "IRNA") {
+		t.Errorf("credibility show: exit %d\n%.300s", code, stdout)
+	}
+}
+
+// TestProgress checks that --progress draws the bar even into a buffer,
+// and that --no-progress keeps standard error to the summary line.
+func TestProgress(t *testing.T) {
+	_, stderr, code := compare(t, "", "score", "--progress", "--format", "jsonl", "../../testdata/sample")
+	if code != 0 || !strings.Contains(stderr, "articles") || !strings.Contains(stderr, "MB/s") {
+		t.Errorf("--progress: exit %d, stderr %q", code, stderr)
+	}
+	_, stderr, _ = compare(t, "", "score", "--no-progress", "--format", "jsonl", "../../testdata/sample")
+	if strings.TrimSpace(stderr) != "compare: read 25 records: 25 scored" {
+		t.Errorf("--no-progress: stderr %q, want only the summary line", stderr)
+	}
+}
