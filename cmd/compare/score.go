@@ -30,7 +30,12 @@ func scoreCommand() *cli.Command {
 		Description: `score reads articles and prints one record per article and lexicon, in input
 order. The jsonl format is the full record (the schema is in the README): every
 match with byte offsets, line and column, target, valence, category and voice,
-so each number can be checked against the text. The other formats summarise.
+so each number can be checked against the text, and the credibility signals
+(attributions and their sources, citations by side, quotes, hedges, debris) with
+their spans unless --credibility none. The other formats summarise.
+
+Lexicon scoring sees word choice only: not sarcasm, not which facts an article
+selects, not stance carried by words outside the lexicon.
 
 Examples:
    compare score testdata/sample
