@@ -277,7 +277,7 @@ func selectLexicon(ref string) (*lexiconSelection, error) {
 	if ref == "" {
 		return sel, nil
 	}
-	if isLexiconFile(ref) {
+	if lexicon.IsFileRef(ref) {
 		lex, err := lexicon.LoadFile(ref)
 		if err != nil {
 			return nil, cli.Exit(err, exitFailure)
@@ -294,14 +294,6 @@ func selectLexicon(ref string) (*lexiconSelection, error) {
 		sel.lex = lex
 	}
 	return sel, nil
-}
-
-func isLexiconFile(ref string) bool {
-	if strings.ContainsRune(ref, os.PathSeparator) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
-		return true
-	}
-	_, err := os.Stat(ref)
-	return err == nil
 }
 
 func (s *lexiconSelection) keep(r *stance.Record) bool {

@@ -3,11 +3,8 @@ package credibility
 import (
 	"embed"
 	"fmt"
-	"io/fs"
-	"os"
-	"path"
-	"sort"
-	"strings"
+
+	"github.com/compare-tool/compare/internal/lexicon"
 )
 
 //go:embed rules/*.yaml
@@ -16,22 +13,16 @@ var builtin embed.FS
 // Default is the name of the rules used when none are named.
 const Default = "default"
 
+var builtinSet = lexicon.EmbeddedSet{FS: builtin, Dir: "rules", What: "rules"}
+
 // Builtin returns the names of the embedded rule sets, sorted.
-func Builtin() []string {
-	files, _ := fs.Glob(builtin, "rules/*.yaml")
-	names := make([]string, 0, len(files))
-	for _, f := range files {
-		names = append(names, strings.TrimSuffix(path.Base(f), ".yaml"))
-	}
-	sort.Strings(names)
-	return names
-}
+func Builtin() []string { return builtinSet.Names() }
 
 // BuiltinSource returns the YAML text of an embedded rule set.
 func BuiltinSource(name string) ([]byte, error) {
-	data, err := builtin.ReadFile("rules/" + name + ".yaml")
+	data, err := builtinSet.Source(name)
 	if err != nil {
-		return nil, fmt.Errorf("credibility: no built-in rules %q (built-in: %s)", name, strings.Join(Builtin(), ", "))
+		return nil, fmt.Errorf("credibility: %w", err)
 	}
 	return data, nil
 }
@@ -43,7 +34,7 @@ func Load(ref string) (*Rules, error) {
 	if ref == "" {
 		ref = Default
 	}
-	if looksLikeFile(ref) {
+	if lexicon.IsFileRef(ref) {
 		return LoadFile(ref)
 	}
 	data, err := BuiltinSource(ref)
@@ -51,13 +42,4 @@ func Load(ref string) (*Rules, error) {
 		return nil, err
 	}
 	return Parse("embedded:"+ref+".yaml", data)
-}
-
-func looksLikeFile(ref string) bool {
-	if strings.ContainsRune(ref, os.PathSeparator) || strings.ContainsRune(ref, '/') ||
-		strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") {
-		return true
-	}
-	_, err := os.Stat(ref)
-	return err == nil
 }
