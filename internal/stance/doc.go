@@ -3,6 +3,12 @@
 // per target and per stance axis. Every number in a Record can be traced
 // back to the Matches it lists.
 //
+// It also reads and writes score records (ReadRecords, NewWriter) and
+// compares outlets: an Aggregator takes records one at a time and gives a
+// Comparison with per-outlet summaries, tests of differences, the naming
+// matrix, distinctive terms and the outlet map (see aggregate.go and the
+// README's statistics section for every formula).
+//
 // Formulas (also in the README):
 //
 //	tokens            words outside dropped debris
