@@ -33,7 +33,10 @@ func TestScoreGolden(t *testing.T) {
 
 // TestScoreWorkers checks that the number of workers does not change a byte.
 func TestScoreWorkers(t *testing.T) {
-	one, _, _ := compare(t, "", "score", "--format", "jsonl", "--workers", "1", sampleDir)
+	one, stderr, code := compare(t, "", "score", "--format", "jsonl", "--workers", "1", sampleDir)
+	if code != 0 || strings.Count(one, "\n") != 25 {
+		t.Fatalf("--workers 1: exit %d, %d records: %s", code, strings.Count(one, "\n"), stderr)
+	}
 	for _, n := range []string{"2", "3", "8"} {
 		many, _, _ := compare(t, "", "score", "--format", "jsonl", "--workers", n, sampleDir)
 		if many != one {

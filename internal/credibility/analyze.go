@@ -653,7 +653,7 @@ func (s *Scanner) quoteSignals(sig *Signals) {
 	for qi, q := range s.quotes {
 		quoted := s.text[q[0]:q[1]]
 		qt := Quotation{Start: q[0], End: q[1], Words: words[qi]}
-		if words[qi] <= scareQuoteWords && !strings.ContainsAny(quoted, ",.!?;:…") {
+		if token.IsScareQuote(quoted, words[qi]) {
 			qt.Scare = true
 			qs.Scare++
 			qs.Quotations = append(qs.Quotations, qt)
@@ -708,10 +708,6 @@ func speakerKey(sp *Source) (name, key string) {
 	}
 	return sp.Text, sp.Kind + ":" + token.Fold(sp.Text)
 }
-
-// scareQuoteWords is the most words a quotation may have and still be read
-// as scare quotes: the rule of package stance.
-const scareQuoteWords = 4
 
 // quoteAttribution finds the attribution that introduces or closes the
 // quotation q, whose first and last tokens are given: one right after it

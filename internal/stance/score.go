@@ -212,7 +212,7 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 		voice, cue := Author, ""
 		if q, ok := containing(quotes, m.Start); ok {
 			voice = Quote
-			if isScareQuote(a.Text[quotes[q][0]:quotes[q][1]], quoteWords[q]) {
+			if token.IsScareQuote(a.Text[quotes[q][0]:quotes[q][1]], quoteWords[q]) {
 				voice = Distanced
 			}
 		} else if lastCue >= 0 && m.FirstToken-lastCueEnd <= lexicon.CueWindow &&

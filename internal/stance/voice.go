@@ -1,7 +1,6 @@
 package stance
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,18 +17,6 @@ const (
 	// "so-called", "what it calls", a term in scare quotes.
 	Distanced Voice = "distanced"
 )
-
-// scareQuoteWords is the most words a quotation may have and still be read
-// as scare quotes around a term rather than a speaker's sentence.
-const scareQuoteWords = 4
-
-// isScareQuote reports whether a quotation is scare quotes around a term
-// (Tehran calls them “military advisers”) rather than a speaker's words
-// (“They are terrorists,” he said): a few words with no punctuation that
-// would end or split a spoken sentence.
-func isScareQuote(quoted string, words int) bool {
-	return words <= scareQuoteWords && !strings.ContainsAny(quoted, ",.!?;:…")
-}
 
 // quoteSpans finds the direct quotations of a text, as byte spans that
 // include the quotation marks.

@@ -12,6 +12,7 @@
 package token
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -291,4 +292,17 @@ func needsNFKC(word string) bool {
 		}
 	}
 	return false
+}
+
+// ScareQuoteWords is the most words a quotation may have and still be read
+// as scare quotes around a term rather than a speaker's words.
+const ScareQuoteWords = 4
+
+// IsScareQuote reports whether a quotation of words tokens is scare quotes
+// around a term (Tehran calls them “military advisers”) rather than a
+// speaker's words (“They are terrorists,” he said): a few words with no
+// punctuation that would end or split a spoken sentence. Scoring and the
+// credibility signals both use this one rule.
+func IsScareQuote(quoted string, words int) bool {
+	return words <= ScareQuoteWords && !strings.ContainsAny(quoted, ",.!?;:…")
 }
