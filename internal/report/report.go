@@ -241,7 +241,7 @@ func build(in Input, opt Options) (*page, error) {
 		ECharts:    template.JS(echartsJS),
 		Script:     template.JS(pageJS),
 		AxisLabels: cmp.Axes,
-		Notes:      cmp.Notes,
+		Notes:      notesBeyondCaveats(cmp.Notes),
 		Caveats:    caveats,
 	}
 	p.Summary = summary{
@@ -562,4 +562,16 @@ func topSides(sides map[string]int, max int) string {
 		return "–"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// notesBeyondCaveats drops the comparison's short lexicon caveat, which the
+// report's own caveats already say at more length.
+func notesBeyondCaveats(notes []string) []string {
+	var out []string
+	for _, n := range notes {
+		if n != stance.LexiconCaveat {
+			out = append(out, n)
+		}
+	}
+	return out
 }

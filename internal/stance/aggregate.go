@@ -885,11 +885,15 @@ func (a *Aggregator) outletMap(units []*unitAcc) (*OutletMap, string) {
 	return m, note
 }
 
+// LexiconCaveat is the first note of every Comparison: what lexicon
+// scoring cannot see. Reports that say it at more length leave it out.
+const LexiconCaveat = "Lexicon scoring sees word choice only: it cannot see sarcasm, the selection of facts, or stance carried by words outside the lexicon."
+
 // notes says in plain language what the numbers can and cannot tell.
 func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon) []string {
 	by, minN := a.opt.By, a.opt.MinArticles
 	notes := []string{
-		"Lexicon scoring sees word choice only: it cannot see sarcasm, the selection of facts, or stance carried by words outside the lexicon.",
+		LexiconCaveat,
 		"An article counts toward an axis only when it uses at least one term bearing on it (stance n > 0), and toward a target's framing only when it names the target in its own voice: no evidence is not a neutral stance.",
 	}
 	var excluded []string
