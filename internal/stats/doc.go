@@ -1,10 +1,13 @@
 // Package stats provides the statistics compare uses to compare outlets:
 // order statistics and bootstrap intervals for describing one outlet's
-// scores, rank tests (Mann-Whitney, Kruskal-Wallis) with Holm's correction
-// and Cliff's delta for testing and sizing differences between outlets,
-// Spearman correlation, Monroe et al.'s log-odds with an informative
-// Dirichlet prior for word use, correspondence analysis of outlet × word
-// tables, and Krippendorff's alpha for agreement between coders.
+// scores or the difference between two samples of them, rank tests
+// (Mann-Whitney, Kruskal-Wallis) with Holm's correction and Cliff's delta
+// for testing and sizing differences between outlets, Kendall's rank
+// correlation test (the Mann–Kendall trend test when one variable is time)
+// with Sen's slope for the rate of a trend, Spearman correlation, Monroe
+// et al.'s log-odds with an informative Dirichlet prior for word use,
+// correspondence analysis of outlet × word tables, and Krippendorff's
+// alpha for agreement between coders.
 //
 // The API follows gonum/stat: plain []float64 in, float64 out, no hidden
 // state. Every function that has an R equivalent matches R 4.2.2's

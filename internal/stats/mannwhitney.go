@@ -91,21 +91,7 @@ func MannWhitney(x, y []float64) MannWhitneyResult {
 // samples of sizes m and n without ties, as R's wilcox.test computes it:
 // with p = P(U ≥ u) if u > mn/2 and p = P(U ≤ u) otherwise, min(2p, 1).
 func wilcoxExactP(u, m, n int) float64 {
-	counts := wilcoxCounts(m, n)
-	var total, tail float64
-	for _, c := range counts {
-		total += c
-	}
-	if 2*u > m*n {
-		for _, c := range counts[u:] {
-			tail += c
-		}
-	} else {
-		for _, c := range counts[:u+1] {
-			tail += c
-		}
-	}
-	return math.Min(2*tail/total, 1)
+	return twoSidedExactP(wilcoxCounts(m, n), u, 2*u > m*n)
 }
 
 // wilcoxCounts returns c with c[k] the number of the C(m+n, m)

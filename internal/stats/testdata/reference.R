@@ -135,3 +135,38 @@ x <- c(2.1, 3.4, 1.9, 4.2, 2.8, 3.1, 2.2, 3.9, 2.5, 3.0); f(median(x))
 d <- rbind(c(1, 2, 2, 3, 1), c(1, 2, 3, 3, NA))
 f(c(kalpha(d, "nominal"), kalpha(d, "ordinal")))
 f(2*pt(1.96*sqrt(29/30), 29) - 1)  # bootstrap coverage expected at n = 30
+
+cat("== kendall\n")
+kt <- function(x, y) { r <- suppressWarnings(cor.test(x, y, method = "kendall"))
+  f(c(r$estimate, r$statistic, r$p.value)) }
+kt(1:10, c(2, 1, 4, 3, 6, 5, 8, 7, 10, 9))
+# x1, y1 as in the wilcox section
+kt(x1, y1)
+kt(1:10, 10:1)
+kt(1:12, c(5, 3, 11, 1, 8, 12, 2, 9, 4, 7, 10, 6))
+kt(1:49, (1:49 * 37) %% 101)
+kt(1:50, (1:50 * 37) %% 101)
+kt(c(1, 2, 2, 3, 4, 4, 4, 5), c(2.5, 1, 3, 3, 7, 6, 5, 9))
+xt <- rep(1:30, each = 5); yt <- ((1:150 * 7919) %% 101) %/% 10 + xt %/% 10
+kt(xt, yt)
+kt(1:300, (1:300 * 7919) %% 1009)
+kt(c(1, 2), c(2, 1))
+kt(1:5, c(3, 3, 3, 3, 3))
+cat("== kendall continuity (not the default)\n")
+r <- cor.test(xt, yt, method = "kendall", continuity = TRUE); f(c(r$statistic, r$p.value))
+cat("== sen slope\n")
+sen <- function(x, y) { i <- combn(length(x), 2); dx <- x[i[2, ]] - x[i[1, ]]
+  s <- (y[i[2, ]] - y[i[1, ]]) / dx; median(s[dx != 0]) }
+f(sen(1:10, c(2, 1, 4, 3, 6, 5, 8, 7, 10, 9)))
+f(sen(x1, y1))
+f(sen(xt, yt))
+f(sen(c(1, 2, 4, 7), c(10, 8, 9, 2)))
+cat("== bootstrap difference of means: normal interval with plug-in variances\n")
+xb <- (1:400 * 7919) %% 1009 / 100; yb <- (1:300 * 104729) %% 1009 / 100 + 0.5
+d <- mean(xb) - mean(yb)
+se <- sqrt(mean((xb - mean(xb))^2) / length(xb) + mean((yb - mean(yb))^2) / length(yb))
+f(c(d, se, d + c(-1, 1) * qnorm(0.975) * se))
+f(t.test(xb, yb)$conf.int)
+cat("== example: a monthly trend\n")
+m <- c(0.42, 0.40, 0.43, 0.37, 0.35, 0.36, 0.31, 0.33, 0.28, 0.30, 0.26, 0.24)
+r <- cor.test(1:12, m, method = "kendall"); f(c(r$estimate, r$statistic, r$p.value)); f(sen(1:12, m))
