@@ -29,7 +29,22 @@ const bootstrapStream = 0x636f6d7061726531 // "compare1"
 // BootstrapCI panics if x is empty, resamples < 1, or level is not
 // strictly between 0 and 1.
 func BootstrapCI(x []float64, statistic func([]float64) float64, resamples int, level float64, seed uint64) (lo, hi float64) {
-	if len(x) == 0 {
+	checkBootstrap(len(x), resamples, level)
+	rng := rand.New(rand.NewPCG(seed, bootstrapStream))
+	buf := make([]float64, len(x))
+	theta := make([]float64, resamples)
+	for b := range theta {
+		resample(rng, x, buf)
+		theta[b] = statistic(buf)
+	}
+	return percentileInterval(theta, level)
+}
+
+// checkBootstrap panics on the misuses BootstrapCI and BootstrapDiffCI
+// document: an empty sample (n = 0), resamples < 1, or a level outside
+// (0, 1).
+func checkBootstrap(n, resamples int, level float64) {
+	if n == 0 {
 		panic("stats: bootstrap of empty sample")
 	}
 	if resamples < 1 {
@@ -38,15 +53,19 @@ func BootstrapCI(x []float64, statistic func([]float64) float64, resamples int, 
 	if !(level > 0 && level < 1) {
 		panic("stats: confidence level out of range (0, 1)")
 	}
-	rng := rand.New(rand.NewPCG(seed, bootstrapStream))
-	buf := make([]float64, len(x))
-	theta := make([]float64, resamples)
-	for b := range theta {
-		for i := range buf {
-			buf[i] = x[rng.IntN(len(x))]
-		}
-		theta[b] = statistic(buf)
+}
+
+// resample fills buf with len(buf) values drawn from x with replacement.
+func resample(rng *rand.Rand, x, buf []float64) {
+	for i := range buf {
+		buf[i] = x[rng.IntN(len(x))]
 	}
+}
+
+// percentileInterval returns the type-7 quantiles (1−level)/2 and
+// 1 − (1−level)/2 of the bootstrap replicates theta, which it sorts, or
+// NaN, NaN if any replicate is NaN.
+func percentileInterval(theta []float64, level float64) (lo, hi float64) {
 	if hasNaN(theta) {
 		return math.NaN(), math.NaN()
 	}

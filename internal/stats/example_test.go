@@ -56,3 +56,35 @@ func ExampleKrippendorffAlpha() {
 	// Output:
 	// nominal 0.667, ordinal 0.790
 }
+
+func ExampleKendall() {
+	// An outlet's mean stance over twelve months: is there a trend, and
+	// how fast? R 4.2.2: cor.test(1:12, m, method = "kendall") gives
+	// tau = -0.8484848, T = 5, p-value = 1.634e-05; the median of the
+	// pairwise slopes is -0.01630682.
+	month := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+	m := []float64{0.42, 0.40, 0.43, 0.37, 0.35, 0.36, 0.31, 0.33, 0.28, 0.30, 0.26, 0.24}
+	r := stats.Kendall(month, m)
+	fmt.Printf("tau = %.3f, p = %.2g, exact = %v\n", r.Tau, r.P, r.Exact)
+	fmt.Printf("Sen's slope = %.4f a month\n", stats.SenSlope(month, m))
+	// Output:
+	// tau = -0.848, p = 1.6e-05, exact = true
+	// Sen's slope = -0.0163 a month
+}
+
+func ExampleBootstrapDiffCI() {
+	// Stance scores of an outlet's new batch and of its baseline.
+	batch := []float64{0.31, 0.12, 0.45, 0.28, 0.50, 0.22, 0.38, 0.41}
+	baseline := []float64{0.10, 0.05, 0.21, 0.18, 0.02, 0.15, 0.09, 0.25, 0.12, 0.11}
+	mean := func(x []float64) float64 {
+		var s float64
+		for _, v := range x {
+			s += v
+		}
+		return s / float64(len(x))
+	}
+	lo, hi := stats.BootstrapDiffCI(batch, baseline, mean, 2000, 0.95, 1)
+	fmt.Printf("difference %.3f, 95%% CI [%.3f, %.3f]\n", mean(batch)-mean(baseline), lo, hi)
+	// Output:
+	// difference 0.206, 95% CI [0.110, 0.295]
+}
