@@ -9,11 +9,13 @@
 // and HTML meta tags. The formats themselves are recognised by
 // github.com/itlightning/dateparse; this package adds what a researcher
 // needs on top: day/month orders are never guessed (see Order and
-// AmbiguousError), two-digit years with numeric months are refused, zone
-// names are mapped to their offsets or refused (see zones.go), numbers are
-// read as Unix times only in a plausible range, and every result says what
-// precision it has and keeps the text it came from. FromURL finds a date
-// in an article's URL as a fallback.
+// AmbiguousError), zone names are mapped to their offsets or refused
+// rather than read as UTC, numbers are read as Unix times only in a
+// plausible range, and every result says what precision it has and keeps
+// the text it came from (see Parser.Parse). FromURL finds a date in an
+// article's URL as a fallback, and Parser.Resolve chooses between the two.
+// Dates in other languages ("4 juin 2024") or other digits (Persian,
+// Arabic) are not read.
 //
 // A Date prints as ISO 8601: "2024-06-04" when only the day is known,
 // "2024-06-04T08:00:00Z" (RFC 3339 in UTC) when a time is known. A Period
@@ -23,6 +25,7 @@
 // periods by their calendar day in UTC, the same clock for every outlet.
 //
 // Errors are values (*Error, *AmbiguousError) whose messages name the text
-// at fault; a reader adds the file, line and field. The package does no
-// I/O and keeps no state.
+// at fault and whose ReasonOf is a short code; a reader adds the file, line
+// and field. The package does no I/O and keeps no state: a Parser may be
+// used by several goroutines at once.
 package dates

@@ -2,6 +2,8 @@ package dates
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -337,6 +339,136 @@ func FuzzParse(f *testing.F) {
 			if err != nil || back.Time != d.Time || back.Precision != d.Precision {
 				t.Errorf("Parse(%q) = %s, which reads back as %v, %v", s, d, back, err)
 			}
+			// The fast path for normalised forms agrees with dateparse.
+			text := strings.TrimSpace(s)
+			if _, fast := parseNormalised(s, text); fast {
+				slow, err := Parser{}.parseAny(s, normalise(text))
+				if err != nil || slow != d {
+					t.Errorf("Parse(%q) = %#v, but dateparse gives %#v, %v", s, d, slow, err)
+				}
+			}
 		}
 	})
+}
+
+// benchDates is a mix of the formats feeds carry, one of each.
+var benchDates = []string{
+	"2024-06-04T10:00:00+04:30", "Tue, 04 Jun 2024 10:00:00 GMT", "June 4, 2024", "2024-06-04",
+	"04 Jun 2024 10:00 CEST", "1717495200", "13/06/2024", "2024-06-04 10:00:00 +0200",
+}
+
+// TestParseConcurrent runs Parse from several goroutines; with -race
+// (as make test runs it) it checks that the library's parser pool and
+// Parse share nothing unsafely.
+func TestParseConcurrent(t *testing.T) {
+	want := make([]string, len(benchDates))
+	for i, s := range benchDates {
+		d, err := Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = d.String()
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			for range 200 {
+				for i, s := range benchDates {
+					if d, err := Parse(s); err != nil || d.String() != want[i] {
+						errs <- fmt.Errorf("Parse(%q) = %v, %v; want %s", s, d, err, want[i])
+						return
+					}
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// BenchmarkParse measures a mix of formats, and the normalised forms
+// score records carry both by the fast path and by dateparse.
+func BenchmarkParse(b *testing.B) {
+	normalised := []string{"2024-06-04", "2024-06-04T10:00:00Z", "2024-06-04T10:00:00.123+04:30"}
+	b.Run("mix", func(b *testing.B) {
+		for b.Loop() {
+			for _, s := range benchDates {
+				if _, err := Parse(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("normalised", func(b *testing.B) {
+		for b.Loop() {
+			for _, s := range normalised {
+				if _, ok := parseNormalised(s, s); !ok {
+					b.Fatal(s)
+				}
+			}
+		}
+	})
+	b.Run("normalised-dateparse", func(b *testing.B) {
+		for b.Loop() {
+			for _, s := range normalised {
+				if _, err := (Parser{}).parseAny(s, s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}
+
+// TestParseNormalisedAgrees checks that the time-package fast path for the
+// normalised forms gives what dateparse gives for the same text.
+func TestParseNormalisedAgrees(t *testing.T) {
+	for _, s := range []string{
+		"2024-06-04", "2024-02-29", "1969-07-20", "2024-06-04T10:00:00Z", "2024-06-04T10:00:00+04:30",
+		"2024-06-04T01:00:00.123456789-07:00", "2024-06-04T10:00:00.5Z", "2024-12-31T23:59:59-12:00",
+	} {
+		fast, ok := parseNormalised(s, s)
+		if !ok {
+			t.Errorf("parseNormalised(%q) failed", s)
+			continue
+		}
+		slow, err := Parser{}.parseAny(s, normalise(s))
+		if err != nil || slow != fast {
+			t.Errorf("%q: fast path %#v, dateparse %#v, %v", s, fast, slow, err)
+		}
+	}
+	for _, s := range []string{"2024-06-31", "2024-6-04", "04/06/2024", "2024-06-04 10:00:00", "2024-06-04T10:00:00"} {
+		if d, ok := parseNormalised(s, s); ok {
+			t.Errorf("parseNormalised(%q) = %v, want no match", s, d)
+		}
+	}
+}
+
+func TestScanLayout(t *testing.T) {
+	// Layouts as dateparse.ParseFormat returns them.
+	tests := []struct {
+		layout                                  string
+		complete, ambiguous, dayFirst, hour, zn bool
+	}{
+		{layout: "2006-01-02T15:04:05.000-07:00", complete: true, hour: true},
+		{layout: "02 Jan 2006 15:04:05 MST", complete: true, dayFirst: true, hour: true, zn: true},
+		{layout: "January 2, 2006 at 15:04 pm", complete: true, hour: true},
+		{layout: "02/01/2006", complete: true, ambiguous: true, dayFirst: true},
+		{layout: "1/2/06", complete: true, ambiguous: true},
+		{layout: "2006/01/02", complete: true},
+		{layout: "20060102150405", complete: true, hour: true},
+		{layout: "2006-01"},
+		{layout: "2.1", ambiguous: true, dayFirst: true},
+	}
+	for _, tt := range tests {
+		f := scanLayout(tt.layout)
+		got := []bool{f.complete(), f.ambiguous(), f.dayBeforeMonth, f.has[elHour], f.has[elZoneName]}
+		want := []bool{tt.complete, tt.ambiguous, tt.dayFirst, tt.hour, tt.zn}
+		if !slices.Equal(got, want) {
+			t.Errorf("scanLayout(%q): complete, ambiguous, day first, hour, zone name = %v, want %v", tt.layout, got, want)
+		}
+	}
 }
