@@ -1,6 +1,8 @@
 package stats
 
 import (
+	"encoding/binary"
+	"hash/fnv"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -9,6 +11,20 @@ import (
 // bootstrapStream is the second PCG seed word. Fixing it makes a bootstrap
 // a function of the caller's seed alone.
 const bootstrapStream = 0x636f6d7061726531 // "compare1"
+
+// DeriveSeed returns the seed of one of many bootstraps drawn under the
+// user's seed: FNV-1a (64 bits) of seed as 8 little-endian bytes followed
+// by key. Giving each interval its own key ("auc/left-right/right>left")
+// makes it depend only on the seed and its own data, not on which other
+// intervals were computed before it.
+func DeriveSeed(seed uint64, key string) uint64 {
+	h := fnv.New64a()
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], seed)
+	h.Write(b[:])
+	h.Write([]byte(key))
+	return h.Sum64()
+}
 
 // BootstrapCI returns the percentile bootstrap confidence interval at
 // confidence level for statistic evaluated on x (Efron and Tibshirani

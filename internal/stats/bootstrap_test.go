@@ -107,3 +107,25 @@ func TestBootstrapCIReusesBuffer(t *testing.T) {
 		t.Errorf("allocations grow with resamples: %v for 10, %v for 1000", few, many)
 	}
 }
+
+func TestDeriveSeed(t *testing.T) {
+	// FNV-1a 64 of the seed's 8 little-endian bytes and the key, computed
+	// independently in Python:
+	//   h = 14695981039346656037
+	//   for c in struct.pack('<Q', seed) + key: h = ((h ^ c) * 1099511628211) % 2**64
+	tests := []struct {
+		seed uint64
+		key  string
+		want uint64
+	}{
+		{1, "auc/left-right/right>left", 7769467871599923930},
+		{0, "", 12161962213042174405},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			if got := DeriveSeed(tt.seed, tt.key); got != tt.want {
+				t.Errorf("DeriveSeed(%d, %q) = %d, want %d", tt.seed, tt.key, got, tt.want)
+			}
+		})
+	}
+}

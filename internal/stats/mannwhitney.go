@@ -53,15 +53,13 @@ const exactLimit = 50
 // left, U, Z and P are NaN. The cost is O(N log N) for the ranking; the
 // exact distribution, computed only for small samples, costs O(nx²·ny²).
 func MannWhitney(x, y []float64) MannWhitneyResult {
-	obs, sizes := pool(x, y)
-	nx, ny := sizes[0], sizes[1]
+	u, nx, ny, tieTerm := uStatistic(x, y)
 	if nx == 0 || ny == 0 {
 		return MannWhitneyResult{U: math.NaN(), Z: math.NaN(), P: math.NaN()}
 	}
-	sums, tieTerm := rankSums(obs, 2)
 	fx, fy := float64(nx), float64(ny)
 	res := MannWhitneyResult{
-		U:    sums[0] - fx*(fx+1)/2,
+		U:    u,
 		Ties: tieTerm > 0,
 	}
 	if nx < exactLimit && ny < exactLimit && !res.Ties {
@@ -85,6 +83,20 @@ func MannWhitney(x, y []float64) MannWhitneyResult {
 	// the cancellation of 1 − Φ in the upper tail.
 	res.P = math.Erfc(math.Abs(res.Z) / math.Sqrt2)
 	return res
+}
+
+// uStatistic returns the Mann-Whitney U of x against y (NaN dropped),
+// the numbers nx and ny of values it compares, and the tie term
+// Σ (t³ − t) of the pooled sample. U is 0 when nx or ny is 0.
+func uStatistic(x, y []float64) (u float64, nx, ny int, tieTerm float64) {
+	obs, sizes := pool(x, y)
+	nx, ny = sizes[0], sizes[1]
+	if nx == 0 || ny == 0 {
+		return 0, nx, ny, 0
+	}
+	sums, tieTerm := rankSums(obs, 2)
+	fx := float64(nx)
+	return sums[0] - fx*(fx+1)/2, nx, ny, tieTerm
 }
 
 // wilcoxExactP returns the exact two-sided p-value of the statistic u for

@@ -1,7 +1,8 @@
 # Reference values for the tests of package stats.
 #
 # Run with R 4.2.2 (Debian bookworm r-base; the CA section also needs the
-# r-cran-ca package): Rscript testdata/reference.R
+# r-cran-ca package, the AUC section r-cran-proc, pROC 1.18.0):
+# Rscript testdata/reference.R
 # The tests never run this script; they hard-code its output, quoting the
 # R call beside each value. It is kept so the values can be regenerated.
 
@@ -170,3 +171,32 @@ f(t.test(xb, yb)$conf.int)
 cat("== example: a monthly trend\n")
 m <- c(0.42, 0.40, 0.43, 0.37, 0.35, 0.36, 0.31, 0.33, 0.28, 0.30, 0.26, 0.24)
 r <- cor.test(1:12, m, method = "kendall"); f(c(r$estimate, r$statistic, r$p.value)); f(sen(1:12, m))
+cat("== AUC (needs the r-cran-proc package: pROC 1.18.0)\n")
+suppressMessages(library(pROC))
+au <- function(x, y) {
+  w <- suppressWarnings(wilcox.test(x, y))$statistic / (length(x) * length(y))
+  r <- roc(controls = y, cases = x, direction = "<", quiet = TRUE)
+  f(c(w, auc(r)))
+}
+au(x1, y1); au(x3, y3); au(x6, y6); au(c(0,0,0,1), c(0,0,1,1,1))
+cat("== AUC stratified bootstrap interval (Monte Carlo: seeds 1-5)\n")
+xs <- c(rep(0, 60), round(((1:90 * 7919) %% 1009) / 1009 - 0.3, 2))
+ys <- c(rep(0, 80), round(((1:70 * 104729) %% 1009) / 1009 - 0.5, 2))
+au(xs, ys)
+r <- roc(controls = ys, cases = xs, direction = "<", quiet = TRUE)
+for (s in 1:5) { set.seed(s); f(ci.auc(r, method = "bootstrap", boot.n = 20000, boot.stratified = TRUE, progress = "none")) }
+r <- roc(controls = y1, cases = x1, direction = "<", quiet = TRUE)
+for (s in 1:3) { set.seed(s); f(ci.auc(r, method = "bootstrap", boot.n = 20000, boot.stratified = TRUE, progress = "none")) }
+f(pnorm(0.5 / sqrt(2)))  # true AUC of N(0.5, 1) against N(0, 1)
+cat("== Spearman test and Bonett-Wright interval\n")
+bw <- function(x, y, level = 0.95) {
+  r <- suppressWarnings(cor.test(x, y, method = "spearman", exact = FALSE))
+  rho <- unname(r$estimate); se <- sqrt((1 + rho^2 / 2) / (length(x) - 3))
+  f(c(rho, r$statistic, r$p.value, tanh(atanh(rho) + c(-1, 1) * qnorm(1 - (1 - level) / 2) * se)))
+}
+rank3 <- c(1,1,1,1,2,2,2,3,3,3,3,3)
+m3 <- c(-0.21, -0.05, -0.12, 0.02, -0.03, 0.04, 0.01, 0.11, 0.07, -0.02, 0.19, 0.08)
+bw(rank3, m3); bw(rank3, -m3); bw(x1, y1)
+bw(c(1, 2, 2, 3, 4, 4, 4, 5), c(2.5, 1, 3, 3, 7, 6, 5, 9))
+bw(c(1,1,2,2,3,3,3,1,2,3), c(5,3,4,8,9,7,6,2,1,10), 0.9)
+f(qnorm(2/3))
