@@ -1,0 +1,559 @@
+package validate
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/compare-tool/compare/internal/stats"
+)
+
+// Article is one scored article as validation sees it.
+type Article struct {
+	ID, Outlet string
+	// Label is the article's label; "" leaves the article out (it is
+	// counted in Result.Unlabelled).
+	Label string
+	// Stance holds the article's score on each axis. An axis missing from
+	// the map counts as no evidence: score 0, n 0.
+	Stance map[string]Stance
+	// Uses counts the article's author-voice matches of each lexicon entry
+	// (entry id → count): the matches its stance averages. Quoted and
+	// distanced uses do not belong here.
+	Uses map[string]int
+}
+
+// Stance is an article's score on one axis: the mean contribution of N
+// matches, in [-1, 1]. N = 0 means no evidence, and Score is then 0.
+type Stance struct {
+	Score float64
+	N     int
+}
+
+// Entry is a lexicon entry with its lean: its contribution to each axis
+// it bears on (the entry's lean, or its target's weight times its
+// valence). An entry with Lean[axis] = 0 is a neutral wording that counts
+// toward the axis' mean; an entry without the axis in Lean does not bear
+// on it.
+type Entry struct {
+	ID   string
+	Lean map[string]float64
+}
+
+// Input is what Measure validates.
+type Input struct {
+	// Axes are the axes to measure, in output order; nil means every axis
+	// found in the articles, sorted.
+	Axes []string
+	// Entries are the lexicon's entries, for the per-entry diagnostics.
+	Entries  []Entry
+	Articles []Article
+}
+
+// Options are the settings of Measure. Use DefaultOptions and change what
+// you need: the zero value asks for no intervals and a level of 0, which
+// Measure rejects.
+type Options struct {
+	// Order lists the labels from the negative pole of every axis to its
+	// positive pole ("left", "center", "right" for a left-right axis whose
+	// +1 is the right's vocabulary): labels are then ordinal, each higher
+	// label is compared with each lower one, and outlet means are
+	// correlated with the label's rank. Nil means categorical labels: each
+	// pair of labels is compared, in sorted order, and there is no rank
+	// correlation and no check of entries' leans.
+	Order []string
+	// Resamples is the number of bootstrap replicates of each AUC
+	// interval; 0 leaves the intervals out (NaN).
+	Resamples int
+	// Level is the confidence level of every interval, in (0, 1).
+	Level float64
+	// Seed seeds the bootstraps: each interval draws from its own stream,
+	// stats.DeriveSeed(Seed, key) with a key naming what it measures, so
+	// that it depends only on the seed and its own data.
+	Seed uint64
+	// MinOutletArticles is the number of articles (with evidence, for the
+	// "with evidence" figures) an outlet needs to enter the outlet-level
+	// statistics: the mean of fewer is too noisy to rank outlets by.
+	MinOutletArticles int
+	// MinEntryArticles is the number of articles of the two labels
+	// compared that must use an entry before its direction is judged.
+	MinEntryArticles int
+	// Alpha is the p-value below which an entry's use is said to differ
+	// between two labels.
+	Alpha float64
+}
+
+// DefaultOptions returns the options `compare validate` uses by default:
+// 2000 resamples at the 95% level with seed 1, outlets of at least 3
+// articles, entries used in at least 5 articles, p < 0.05; categorical
+// labels.
+func DefaultOptions() Options {
+	return Options{
+		Resamples:         2000,
+		Level:             0.95,
+		Seed:              1,
+		MinOutletArticles: 3,
+		MinEntryArticles:  5,
+		Alpha:             0.05,
+	}
+}
+
+func (o Options) check() error {
+	switch {
+	case o.Resamples < 0:
+		return fmt.Errorf("resamples must be 0 or more, not %d", o.Resamples)
+	case !(o.Level > 0 && o.Level < 1):
+		return fmt.Errorf("confidence level must be between 0 and 1, not %v", o.Level)
+	case o.MinOutletArticles < 1:
+		return fmt.Errorf("outlets need at least 1 article, not %d", o.MinOutletArticles)
+	case o.MinEntryArticles < 1:
+		return fmt.Errorf("entries need at least 1 article, not %d", o.MinEntryArticles)
+	case !(o.Alpha > 0 && o.Alpha < 1):
+		return fmt.Errorf("alpha must be between 0 and 1, not %v", o.Alpha)
+	}
+	return nil
+}
+
+// Result is the outcome of Measure.
+type Result struct {
+	// Labels are the labels compared: Options.Order when labels are
+	// ordinal, else the labels found, sorted.
+	Labels  []string
+	Ordinal bool
+	// Articles counts the labelled articles measured, ByLabel per label
+	// (in the order of Labels); Unlabelled the articles left out.
+	Articles   int
+	ByLabel    []int
+	Unlabelled int
+	// Outlets are the outlets of the labelled articles, sorted by name.
+	Outlets []OutletLabel
+	// Axes holds the measurements of each axis.
+	Axes []AxisResult
+	// Resamples, Level and Seed are the options the intervals were drawn
+	// with, for the record.
+	Resamples int
+	Level     float64
+	Seed      uint64
+	// Warnings are problems of the data (an outlet whose articles carry
+	// several labels, a label without articles); Notes say what limits the
+	// reading of the numbers.
+	Warnings []string
+	Notes    []string
+}
+
+// OutletLabel is an outlet with the label it has at outlet level.
+type OutletLabel struct {
+	Outlet string
+	// Label is the label of the outlet's articles, or the label most of
+	// them carry when they differ; "" when two labels tie, and the outlet
+	// is then left out of the outlet-level statistics.
+	Label string
+	// Articles counts the outlet's labelled articles, ByLabel per label
+	// (in the order of Result.Labels).
+	Articles int
+	ByLabel  []int
+}
+
+// Mixed reports whether the outlet's articles carry more than one label.
+func (o OutletLabel) Mixed() bool {
+	n := 0
+	for _, c := range o.ByLabel {
+		if c > 0 {
+			n++
+		}
+	}
+	return n > 1
+}
+
+// AxisResult holds the measurements of one axis.
+type AxisResult struct {
+	Axis     string
+	Coverage Coverage
+	// ArticleAUC compares articles, OutletAUC outlet means, for each pair
+	// of labels (see PairAUC).
+	ArticleAUC []PairAUC
+	OutletAUC  []PairAUC
+	// Spearman correlates outlet means with the rank of the outlet's
+	// label (1 for the first label of the order); nil for categorical
+	// labels.
+	Spearman *OutletSpearman
+	// Entries are the diagnostics of the entries bearing on the axis,
+	// those that do not work as their lean claims first.
+	Entries []EntryDiagnostic
+}
+
+// Coverage is the share of articles with evidence (n > 0) on an axis.
+type Coverage struct {
+	Articles, WithEvidence int
+	// Share is WithEvidence / Articles.
+	Share float64
+	// ByLabel gives the same per label, in the order of Result.Labels.
+	ByLabel []LabelCoverage
+}
+
+// LabelCoverage is the coverage of the articles of one label.
+type LabelCoverage struct {
+	Label                  string
+	Articles, WithEvidence int
+	Share                  float64
+}
+
+// PairAUC compares the scores of two labels: in ordinal order, a higher
+// label with a lower one ("right" > "left"); for categorical labels, the
+// first of two labels in sorted order with the second. AUC is the
+// probability that a random article (or outlet) of Higher scores above
+// one of Lower, ties counted one half: 0.5 is no separation, 1 complete
+// separation in the order's direction, below 0.5 separation against it.
+//
+// Articles without evidence on the axis (n = 0) score 0, a neutral value
+// they did not earn, so each AUC is given twice: over all articles, those
+// without evidence included as 0 (what a user of the scores gets), and
+// over the articles with evidence only (how well the evidence, when there
+// is some, points the right way). At outlet level, All ranks outlets by
+// the mean over all their articles and WithEvidence by the mean over
+// their articles with evidence.
+type PairAUC struct {
+	Higher, Lower     string
+	All, WithEvidence AUCEstimate
+}
+
+// AUCEstimate is one AUC with its interval.
+type AUCEstimate struct {
+	// NHigher and NLower count the articles (or outlets) compared.
+	NHigher, NLower int
+	// AUC is NaN when either side is empty. Lo and Hi bound the stratified
+	// percentile bootstrap interval (stats.AUCBootstrapCI); NaN without
+	// resamples or without an AUC.
+	AUC, Lo, Hi float64
+}
+
+// OutletSpearman is Spearman's ρ of outlet means against the rank of the
+// outlets' labels, over the outlets with at least MinOutletArticles
+// articles (with evidence, for WithEvidence). The interval is Fisher's z
+// with the Bonett–Wright variance (stats.SpearmanTest): unlike a bootstrap
+// over a dozen outlets it needs no resamples whose ranks are all tied.
+type OutletSpearman struct {
+	All, WithEvidence stats.SpearmanResult
+}
+
+// Measure validates scores against labels: per axis, evidence coverage,
+// AUC of each pair of labels at article and outlet level with bootstrap
+// intervals, Spearman's ρ of outlet means against ordinal labels, and a
+// diagnosis of each lexicon entry (see EntryDiagnostic).
+//
+// Articles with an empty Label are left out. With Options.Order, every
+// article's label must be in the order (the error names the first that
+// is not); a label of the order without articles gives NaN for its pairs
+// and a warning. At least two labels must have articles.
+//
+// The result is a deterministic function of the input and options: the
+// order of the articles does not matter.
+func Measure(in Input, opt Options) (*Result, error) {
+	if err := opt.check(); err != nil {
+		return nil, err
+	}
+	res := &Result{Resamples: opt.Resamples, Level: opt.Level, Seed: opt.Seed, Ordinal: opt.Order != nil}
+	var labelled []Article
+	present := map[string]bool{}
+	for _, a := range in.Articles {
+		if a.Label == "" {
+			res.Unlabelled++
+			continue
+		}
+		labelled = append(labelled, a)
+		present[a.Label] = true
+	}
+	if res.Ordinal {
+		if err := checkOrder(opt.Order); err != nil {
+			return nil, err
+		}
+		for _, a := range labelled {
+			if !slices.Contains(opt.Order, a.Label) {
+				return nil, fmt.Errorf("article %q of %q: label %q is not in the order (%s)", a.ID, a.Outlet, a.Label, strings.Join(opt.Order, ", "))
+			}
+		}
+		res.Labels = slices.Clone(opt.Order)
+	} else {
+		res.Labels = slices.Sorted(maps.Keys(present))
+	}
+	if len(present) < 2 {
+		return nil, fmt.Errorf("validation needs articles of at least two labels; found %d labelled articles with %s and %d unlabelled", len(labelled), describeLabels(present), res.Unlabelled)
+	}
+	// Sort the articles so that every sum and every bootstrap sees them
+	// in the same order whatever the input's.
+	slices.SortFunc(labelled, func(a, b Article) int {
+		return cmp.Or(cmp.Compare(a.Outlet, b.Outlet), cmp.Compare(a.ID, b.ID))
+	})
+	rank := map[string]int{}
+	for i, l := range res.Labels {
+		rank[l] = i
+	}
+	res.Articles = len(labelled)
+	res.ByLabel = make([]int, len(res.Labels))
+	for _, a := range labelled {
+		res.ByLabel[rank[a.Label]]++
+	}
+	for i, n := range res.ByLabel {
+		if n == 0 {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("no articles labelled %q: its comparisons are empty", res.Labels[i]))
+		}
+	}
+	m := &measurer{opt: opt, res: res, articles: labelled, rank: rank, pairs: labelPairs(len(res.Labels), res.Ordinal)}
+	m.outlets()
+	axes := in.Axes
+	if axes == nil {
+		axes = axesOf(in.Articles)
+	}
+	for _, axis := range axes {
+		res.Axes = append(res.Axes, m.axis(axis, in.Entries))
+	}
+	m.notes()
+	return res, nil
+}
+
+func checkOrder(order []string) error {
+	if len(order) < 2 {
+		return errors.New("an order needs at least two labels")
+	}
+	seen := map[string]bool{}
+	for _, l := range order {
+		if l == "" {
+			return errors.New("order: empty label")
+		}
+		if seen[l] {
+			return fmt.Errorf("order: label %q is given twice", l)
+		}
+		seen[l] = true
+	}
+	return nil
+}
+
+func describeLabels(present map[string]bool) string {
+	if len(present) == 0 {
+		return "no label"
+	}
+	return "only the label " + strings.Join(quoteAll(slices.Sorted(maps.Keys(present))), ", ")
+}
+
+func axesOf(articles []Article) []string {
+	set := map[string]bool{}
+	for _, a := range articles {
+		for axis := range a.Stance {
+			set[axis] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+// labelPairs returns the pairs of label indices compared, higher first:
+// for ordinal labels every (i, j) with i > j, the widest gap first
+// (right > left, right > center, center > left); for categorical labels
+// every (i, j) with i < j in sorted order.
+func labelPairs(n int, ordinal bool) [][2]int {
+	var pairs [][2]int
+	if ordinal {
+		for hi := n - 1; hi > 0; hi-- {
+			for lo := 0; lo < hi; lo++ {
+				pairs = append(pairs, [2]int{hi, lo})
+			}
+		}
+		return pairs
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			pairs = append(pairs, [2]int{i, j})
+		}
+	}
+	return pairs
+}
+
+// measurer carries what every axis' measurement shares.
+type measurer struct {
+	opt      Options
+	res      *Result
+	articles []Article // labelled, sorted by outlet and id
+	rank     map[string]int
+	pairs    [][2]int
+	// outletOf[i] is the index in res.Outlets of article i's outlet.
+	outletOf []int
+}
+
+// outlets fills res.Outlets, giving each outlet the label of most of its
+// articles, and warns about outlets whose articles carry several labels.
+func (m *measurer) outlets() {
+	res := m.res
+	m.outletOf = make([]int, len(m.articles))
+	for i, a := range m.articles {
+		if n := len(res.Outlets); n == 0 || res.Outlets[n-1].Outlet != a.Outlet {
+			res.Outlets = append(res.Outlets, OutletLabel{Outlet: a.Outlet, ByLabel: make([]int, len(res.Labels))})
+		}
+		o := &res.Outlets[len(res.Outlets)-1]
+		o.Articles++
+		o.ByLabel[m.rank[a.Label]]++
+		m.outletOf[i] = len(res.Outlets) - 1
+	}
+	for i := range res.Outlets {
+		o := &res.Outlets[i]
+		best, tie := 0, false
+		for l, c := range o.ByLabel {
+			switch {
+			case c > o.ByLabel[best]:
+				best, tie = l, false
+			case l != best && c == o.ByLabel[best]:
+				tie = true
+			}
+		}
+		if !o.Mixed() {
+			o.Label = res.Labels[best]
+			continue
+		}
+		counts := o.describeCounts(res.Labels)
+		if tie {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("outlet %q has articles of several labels (%s) and no majority: left out of the outlet-level statistics", o.Outlet, counts))
+			continue
+		}
+		o.Label = res.Labels[best]
+		res.Warnings = append(res.Warnings, fmt.Sprintf("outlet %q has articles of several labels (%s): counted as %q at outlet level, each article with its own label at article level", o.Outlet, counts, o.Label))
+	}
+}
+
+func (o OutletLabel) describeCounts(labels []string) string {
+	var parts []string
+	for l, c := range o.ByLabel {
+		if c > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c, labels[l]))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// axis measures one axis.
+func (m *measurer) axis(axis string, entries []Entry) AxisResult {
+	res := m.res
+	ar := AxisResult{Axis: axis}
+	nl := len(res.Labels)
+	// Per label: scores of all articles and of those with evidence.
+	all, ev := make([][]float64, nl), make([][]float64, nl)
+	// Per outlet: sums and counts for both means.
+	type acc struct {
+		sumAll, sumEv float64
+		nAll, nEv     int
+	}
+	outlets := make([]acc, len(res.Outlets))
+	ar.Coverage.ByLabel = make([]LabelCoverage, nl)
+	for l := range ar.Coverage.ByLabel {
+		ar.Coverage.ByLabel[l].Label = res.Labels[l]
+	}
+	for i, a := range m.articles {
+		s := a.Stance[axis]
+		l := m.rank[a.Label]
+		o := &outlets[m.outletOf[i]]
+		all[l] = append(all[l], s.Score)
+		o.sumAll += s.Score
+		o.nAll++
+		lc := &ar.Coverage.ByLabel[l]
+		lc.Articles++
+		if s.N > 0 {
+			ev[l] = append(ev[l], s.Score)
+			o.sumEv += s.Score
+			o.nEv++
+			lc.WithEvidence++
+		}
+	}
+	for l := range ar.Coverage.ByLabel {
+		lc := &ar.Coverage.ByLabel[l]
+		lc.Share = share(lc.WithEvidence, lc.Articles)
+		ar.Coverage.Articles += lc.Articles
+		ar.Coverage.WithEvidence += lc.WithEvidence
+	}
+	ar.Coverage.Share = share(ar.Coverage.WithEvidence, ar.Coverage.Articles)
+
+	// Outlet means per label, and (rank, mean) pairs for Spearman.
+	oAll, oEv := make([][]float64, nl), make([][]float64, nl)
+	var rankAll, meanAll, rankEv, meanEv []float64
+	for i, o := range res.Outlets {
+		if o.Label == "" {
+			continue
+		}
+		l := m.rank[o.Label]
+		if s := outlets[i]; s.nAll >= m.opt.MinOutletArticles {
+			v := s.sumAll / float64(s.nAll)
+			oAll[l] = append(oAll[l], v)
+			rankAll, meanAll = append(rankAll, float64(l+1)), append(meanAll, v)
+		}
+		if s := outlets[i]; s.nEv >= m.opt.MinOutletArticles {
+			v := s.sumEv / float64(s.nEv)
+			oEv[l] = append(oEv[l], v)
+			rankEv, meanEv = append(rankEv, float64(l+1)), append(meanEv, v)
+		}
+	}
+	for _, p := range m.pairs {
+		hi, lo := res.Labels[p[0]], res.Labels[p[1]]
+		key := axis + "/" + hi + ">" + lo
+		ar.ArticleAUC = append(ar.ArticleAUC, PairAUC{
+			Higher: hi, Lower: lo,
+			All:          m.auc(all[p[0]], all[p[1]], "article/all/"+key),
+			WithEvidence: m.auc(ev[p[0]], ev[p[1]], "article/evidence/"+key),
+		})
+		ar.OutletAUC = append(ar.OutletAUC, PairAUC{
+			Higher: hi, Lower: lo,
+			All:          m.auc(oAll[p[0]], oAll[p[1]], "outlet/all/"+key),
+			WithEvidence: m.auc(oEv[p[0]], oEv[p[1]], "outlet/evidence/"+key),
+		})
+	}
+	if res.Ordinal {
+		ar.Spearman = &OutletSpearman{
+			All:          stats.SpearmanTest(rankAll, meanAll, m.opt.Level),
+			WithEvidence: stats.SpearmanTest(rankEv, meanEv, m.opt.Level),
+		}
+	}
+	ar.Entries = m.entries(axis, entries)
+	return ar
+}
+
+// auc estimates the AUC of hi against lo with its interval, drawn with
+// the seed derived from key.
+func (m *measurer) auc(hi, lo []float64, key string) AUCEstimate {
+	e := AUCEstimate{NHigher: len(hi), NLower: len(lo), AUC: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}
+	if len(hi) == 0 || len(lo) == 0 {
+		return e
+	}
+	e.AUC = stats.AUC(hi, lo)
+	if m.opt.Resamples > 0 {
+		e.Lo, e.Hi = stats.AUCBootstrapCI(hi, lo, m.opt.Resamples, m.opt.Level, stats.DeriveSeed(m.opt.Seed, "auc/"+key))
+	}
+	return e
+}
+
+func share(part, whole int) float64 {
+	if whole == 0 {
+		return math.NaN()
+	}
+	return float64(part) / float64(whole)
+}
+
+// notes adds what limits the reading of the numbers.
+func (m *measurer) notes() {
+	res := m.res
+	// Outlets per label at outlet level, over all articles.
+	perLabel := make([]int, len(res.Labels))
+	for _, o := range res.Outlets {
+		if o.Label != "" && o.Articles >= m.opt.MinOutletArticles {
+			perLabel[m.rank[o.Label]]++
+		}
+	}
+	if slices.Min(perLabel) < 10 {
+		var parts []string
+		for l, n := range perLabel {
+			parts = append(parts, fmt.Sprintf("%d %s", n, res.Labels[l]))
+		}
+		res.Notes = append(res.Notes, fmt.Sprintf("Outlet-level statistics rest on few outlets (%s, with at least %d articles): their intervals are wide, and the bootstrap ones too narrow (the percentile bootstrap undercovers in small samples).", strings.Join(parts, ", "), m.opt.MinOutletArticles))
+	}
+	res.Notes = append(res.Notes,
+		"Article-level intervals treat articles as independent; articles of one outlet are not, so the intervals are too narrow when a few outlets supply most articles of a label.",
+		fmt.Sprintf("Entry verdicts test each entry at p < %g without correcting for the number of entries: about %g%% of the entries without any real difference get a verdict by chance.", m.opt.Alpha, 100*m.opt.Alpha))
+}
