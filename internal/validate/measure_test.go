@@ -12,6 +12,10 @@ import (
 	"github.com/compare-tool/compare/internal/stats"
 )
 
+// The R 4.2.2 calls quoted beside reference values in these tests are
+// collected, with the stats package's, in
+// internal/stats/testdata/reference.R; the tests never run R.
+
 const axis = "left-right"
 
 // art returns an article of outlet with label and a score on the axis

@@ -1,4 +1,5 @@
-# Reference values for the tests of package stats.
+# Reference values for the tests of package stats (and, in its last
+# section, of package validate).
 #
 # Run with R 4.2.2 (Debian bookworm r-base; the CA section also needs the
 # r-cran-ca package, the AUC section r-cran-proc, pROC 1.18.0):
@@ -200,3 +201,13 @@ bw(rank3, m3); bw(rank3, -m3); bw(x1, y1)
 bw(c(1, 2, 2, 3, 4, 4, 4, 5), c(2.5, 1, 3, 3, 7, 6, 5, 9))
 bw(c(1,1,2,2,3,3,3,1,2,3), c(5,3,4,8,9,7,6,2,1,10), 0.9)
 f(qnorm(2/3))
+cat("== used by the tests of internal/validate\n")
+# article AUC with and without the articles that have no evidence (score 0)
+hi <- c(x1 / 4, 0, 0, 0); lo <- c(y1 / 4, 0, 0)
+f(suppressWarnings(wilcox.test(hi, lo))$statistic / (length(hi) * length(lo)))
+f(wilcox.test(x1 / 4, y1 / 4)$statistic / 81)
+# entry contrasts: uses per article, W / (nx * ny) and p
+w <- function(x, y) { r <- suppressWarnings(wilcox.test(x, y)); f(c(r$statistic / (length(x) * length(y)), r$p.value)) }
+w(c(rep(2, 5), rep(1, 25), rep(0, 90)), c(rep(1, 10), rep(0, 140)))
+w(c(rep(1, 20), rep(0, 100)), c(rep(1, 40), rep(0, 110)))
+w(c(rep(1, 12), rep(0, 108)), c(rep(1, 15), rep(0, 135)))
