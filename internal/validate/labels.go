@@ -171,11 +171,23 @@ func (l *Labels) Label(ref Ref) string {
 	return l.byKey[k].label
 }
 
-// Values returns the distinct labels of the file, sorted.
-func (l *Labels) Values() []string { return slices.Clone(l.values) }
+// Values returns the distinct labels of the file, sorted; none for a nil
+// *Labels.
+func (l *Labels) Values() []string {
+	if l == nil {
+		return nil
+	}
+	return slices.Clone(l.values)
+}
 
-// Len returns the number of outlets or ids the file labels.
-func (l *Labels) Len() int { return len(l.byKey) }
+// Len returns the number of outlets or ids the file labels, 0 for a nil
+// *Labels.
+func (l *Labels) Len() int {
+	if l == nil {
+		return 0
+	}
+	return len(l.byKey)
+}
 
 type labelsParser struct {
 	l        *Labels
@@ -343,7 +355,8 @@ func (p *labelsParser) yamlItem(item *yaml.Node) {
 }
 
 // CheckOrder checks an ordinal order of labels (--order) against the
-// labels present: the order must name each of them once, and nothing else.
+// labels present: the order must name each of them once, and nothing else
+// (so at least two labels).
 // Labels compare exactly, as written. The error names the first label at
 // fault and lists the labels present.
 func CheckOrder(order, present []string) error {
@@ -353,18 +366,16 @@ func CheckOrder(order, present []string) error {
 	}
 	sorted := slices.Sorted(maps.Keys(known))
 	list := strings.Join(quoteAll(sorted), ", ")
-	seen := map[string]bool{}
 	for _, l := range order {
-		if seen[l] {
-			return fmt.Errorf("order: label %q is given twice", l)
-		}
-		seen[l] = true
 		if !known[l] {
 			return fmt.Errorf("order: unknown label %q (the labels are %s)", l, list)
 		}
 	}
+	if err := checkOrder(order); err != nil {
+		return err
+	}
 	for _, l := range sorted {
-		if !seen[l] {
+		if !slices.Contains(order, l) {
 			return fmt.Errorf("order: label %q is missing (the labels are %s)", l, list)
 		}
 	}

@@ -134,8 +134,8 @@ func TestLoadLabels(t *testing.T) {
 		t.Error("a missing file gave no error")
 	}
 	var none *Labels
-	if got := none.Label(Ref{Outlet: "x"}); got != "" {
-		t.Errorf("nil labels gave %q", got)
+	if got := none.Label(Ref{Outlet: "x"}); got != "" || none.Len() != 0 || none.Values() != nil {
+		t.Errorf("nil labels gave %q, %d, %q", got, none.Len(), none.Values())
 	}
 }
 
@@ -172,6 +172,7 @@ func TestCheckOrder(t *testing.T) {
 		{"unknown", []string{"left", "centre", "right"}, `order: unknown label "centre" (the labels are "center", "left", "right")`},
 		{"missing", []string{"left", "right"}, `order: label "center" is missing (the labels are "center", "left", "right")`},
 		{"twice", []string{"left", "left", "center", "right"}, `order: label "left" is given twice`},
+		{"one", []string{"left"}, "an order needs at least two labels"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
