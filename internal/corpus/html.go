@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -21,6 +22,11 @@ import (
 // URL comes from the canonical link or og:url, and dates or site names the
 // library misses from further meta tags. The outlet is the site name, else
 // the URL's host, else the parent folder's name.
+//
+// A page nested deeper than the HTML parser allows (MaxHTMLDepth) is
+// skipped as too-deeply-nested; one too large or too deeply nested for
+// article extraction to finish quickly (maxExtractElements,
+// maxExtractWork) is read as all its visible text, with a warning.
 func (r *run) readHTML(src *source, br *bufio.Reader) error {
 	data, ok := r.readAll(src, br)
 	if !ok {
@@ -28,15 +34,35 @@ func (r *run) readHTML(src *source, br *bufio.Reader) error {
 	}
 	data, repaired := decodeHTML(data)
 	rec := record{src: src, raw: data, repaired: repaired, id: src.rel}
-	a, found := extractHTML(data)
-	if !found && strings.TrimSpace(a.Text) != "" {
-		r.warn(Problem{File: src.name, Reason: ReasonNoArticle, Message: "no article found in the page; read all its visible text"})
+	a, fallback, err := extractHTML(data)
+	if err != nil {
+		r.skip(Problem{File: src.name, Reason: ReasonTooDeep, Message: err.Error(), Record: clip(data)})
+		return nil
+	}
+	if fallback != "" && strings.TrimSpace(a.Text) != "" {
+		r.warn(Problem{File: src.name, Reason: ReasonNoArticle, Message: fallback + "; read all its visible text"})
 	}
 	if a.Outlet == "" {
 		a.Outlet = src.folder
 	}
 	return r.finish(a, rec)
 }
+
+// MaxHTMLDepth is how deeply elements may nest in an HTML page: the limit
+// of golang.org/x/net/html, which refuses deeper pages (parsing them took
+// time quadratic in their size before the limit; CVE-2025-47911).
+const MaxHTMLDepth = 512
+
+// Article extraction (go-readability) takes time proportional to the
+// page's elements and to its text times the depth at which the text is
+// nested: it measures the text under every candidate element. Pages past
+// these bounds (far beyond real news pages, where tens of thousands of
+// elements and text tens deep are usual) are read as their visible text,
+// which takes linear time.
+const (
+	maxExtractElements = 100_000
+	maxExtractWork     = 64 << 20 // bytes of text × the number of elements around them
+)
 
 // decodeHTML returns the page as UTF-8. A page that is not valid UTF-8 is
 // decoded by its declared charset; without one, invalid bytes are repaired
@@ -56,14 +82,17 @@ func decodeHTML(data []byte) ([]byte, int) {
 	return repairUTF8(data)
 }
 
-// extractHTML pulls the article out of a page. found is false when the
-// extraction library found no article and the page's visible text was used.
-func extractHTML(data []byte) (a *Article, found bool) {
+// extractHTML pulls the article out of a page. fallback is "" when the
+// extraction library found the article; otherwise it says why the page's
+// visible text was used instead. err is set when the page cannot be parsed
+// at all (elements nested deeper than MaxHTMLDepth).
+func extractHTML(data []byte) (a *Article, fallback string, err error) {
 	a = &Article{}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		// html.Parse accepts any input; this is an I/O error on a byte slice.
-		return a, false
+		// html.Parse fails on a byte slice only when the nesting limit is
+		// passed ("html: open stack of elements exceeds 512 nodes").
+		return nil, "", fmt.Errorf("elements nested more than %d deep; page not read", MaxHTMLDepth)
 	}
 	meta := scanMeta(doc)
 	a.URL = meta.url
@@ -72,15 +101,26 @@ func extractHTML(data []byte) (a *Article, found bool) {
 		pageURL = u
 	}
 
-	art, err := readability.FromDocument(doc, pageURL)
-	if err == nil && art.Node != nil {
-		var b strings.Builder
-		if art.RenderText(&b) == nil {
-			a.Text = tidyText(b.String())
+	var art readability.Article
+	elements, work := measureHTML(doc)
+	switch {
+	case elements > maxExtractElements:
+		fallback = fmt.Sprintf("page has %d elements, too many for article extraction (limit %d)", elements, maxExtractElements)
+	case work > maxExtractWork:
+		fallback = "page text is nested too deeply for article extraction"
+	default:
+		art, err = readability.FromDocument(doc, pageURL)
+		if err == nil && art.Node != nil {
+			var b strings.Builder
+			if art.RenderText(&b) == nil {
+				a.Text = tidyText(b.String())
+			}
+		}
+		if strings.TrimSpace(a.Text) == "" {
+			fallback = "no article found in the page"
 		}
 	}
-	found = strings.TrimSpace(a.Text) != ""
-	if !found {
+	if fallback != "" {
 		a.Text = tidyText(render.InnerText(bodyOf(doc)))
 	}
 	a.Title = firstNonEmpty(strings.TrimSpace(art.Title()), meta.title)
@@ -98,7 +138,27 @@ func extractHTML(data []byte) (a *Article, found bool) {
 	if lang := firstNonEmpty(strings.TrimSpace(art.Language()), meta.lang); lang != "" {
 		a.Meta = map[string]string{"language": lang}
 	}
-	return a, found
+	return a, fallback, nil
+}
+
+// measureHTML counts a page's elements and the work of extracting its
+// article: the bytes of each text node times the elements around it.
+func measureHTML(doc *html.Node) (elements int, work int64) {
+	var walk func(n *html.Node, depth int64)
+	walk = func(n *html.Node, depth int64) {
+		switch n.Type {
+		case html.ElementNode:
+			elements++
+			depth++
+		case html.TextNode:
+			work += int64(len(n.Data)) * depth
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth)
+		}
+	}
+	walk(doc, 0)
+	return elements, work
 }
 
 // tidyText trims lines and collapses runs of blank lines into one, so that

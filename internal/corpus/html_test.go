@@ -1,10 +1,15 @@
 package corpus
 
 import (
+	"context"
+	"maps"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -15,9 +20,9 @@ func TestExtractHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, found := extractHTML(data)
-	if !found {
-		t.Fatal("no article found")
+	a, fallback, err := extractHTML(data)
+	if err != nil || fallback != "" {
+		t.Fatalf("no article found: %v %s", err, fallback)
 	}
 	for _, want := range []string{"The main desert highway", "Road crews worked", "check the road status before setting out."} {
 		if !strings.Contains(a.Text, want) {
@@ -69,7 +74,11 @@ func TestExtractHTMLFallbacks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, found := extractHTML([]byte(tt.page))
+			a, fallback, err := extractHTML([]byte(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := fallback == ""
 			if a.Outlet != tt.outlet || a.Date != tt.date || found != tt.found {
 				t.Errorf("got outlet %q date %q found %v; want %q %q %v", a.Outlet, a.Date, found, tt.outlet, tt.date, tt.found)
 			}
@@ -99,6 +108,95 @@ func TestDecodeHTML(t *testing.T) {
 			got, n := decodeHTML([]byte(tt.page))
 			if string(got) != tt.want || n != tt.repaired {
 				t.Errorf("got %q (%d repaired), want %q (%d)", got, n, tt.want, tt.repaired)
+			}
+		})
+	}
+}
+
+// hostilePages are pages built to make HTML parsing or article extraction
+// slow: quadratic in golang.org/x/net/html before v0.45.0 (CVE-2025-47911)
+// or in go-readability's per-element text measurement.
+func hostilePages() map[string]string {
+	para := "<p>" + strings.Repeat("The council approved the bridge after a long debate, officials said. ", 30) + "</p>"
+	var inline strings.Builder
+	for i := 0; i < 200_000; i++ {
+		inline.WriteString([]string{"<b>", "<i>", "<em>", "<span>", "<font>", "<u>"}[i%6])
+	}
+	return map[string]string{
+		"divs.html":     "<html><body>" + strings.Repeat("<div>", 100_000) + "text</body></html>",
+		"table.html":    "<html><body>" + strings.Repeat("<table><tr><td>", 50_000) + "text</body></html>",
+		"inline.html":   "<html><body><p>" + inline.String() + "text</p></body></html>",
+		"deep.html":     "<html><body>" + strings.Repeat("<div>", 500) + strings.Repeat(para, 100) + "</body></html>",
+		"elements.html": "<html><body>" + strings.Repeat("<div><p>Word word, word.</p></div>", 60_000) + "</body></html>",
+	}
+}
+
+// TestReadHostileHTML checks that pathological pages are refused or read
+// as plain visible text, with a reason, instead of stalling the run: the
+// nesting limit and the extraction budget are asserted, not timed.
+func TestReadHostileHTML(t *testing.T) {
+	pages := hostilePages()
+	files := map[string][]byte{}
+	for name, page := range pages {
+		files["site/"+name] = []byte(page)
+	}
+	dir := writeFiles(t, files)
+	var problems []string
+	emitted := map[string]*Article{}
+	sum, err := Read(context.Background(), []string{dir}, Options{}, func(a *Article) error {
+		emitted[filepath.Base(a.Source)] = a
+		return nil
+	}, func(p Problem) {
+		problems = append(problems, strings.ReplaceAll(p.String(), filepath.ToSlash(dir)+"/site/", ""))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSummary(t, sum)
+	want := []string{
+		"deep.html: page text is nested too deeply for article extraction; read all its visible text",
+		"divs.html: elements nested more than 512 deep; page not read",
+		"elements.html: page has 120003 elements, too many for article extraction (limit 100000); read all its visible text",
+		"inline.html: elements nested more than 512 deep; page not read",
+		"table.html: elements nested more than 512 deep; page not read",
+	}
+	if !slices.Equal(problems, want) {
+		t.Errorf("problems\n got %q\nwant %q", problems, want)
+	}
+	if want := map[string]int{ReasonTooDeep: 3}; !maps.Equal(sum.Skipped, want) {
+		t.Errorf("skipped %v, want %v", sum.Skipped, want)
+	}
+	for name, word := range map[string]string{"deep.html": "council", "elements.html": "Word"} {
+		if a := emitted[name]; a == nil || !strings.Contains(a.Text, word) {
+			t.Errorf("%s: visible text not read", name)
+		}
+	}
+	// The pages read as visible text are past the extraction budget, so
+	// go-readability never ran on them.
+	for name, over := range map[string]func(elements int, work int64) bool{
+		"deep.html":     func(_ int, work int64) bool { return work > maxExtractWork },
+		"elements.html": func(elements int, _ int64) bool { return elements > maxExtractElements },
+	} {
+		doc, err := html.Parse(strings.NewReader(pages[name]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if elements, work := measureHTML(doc); !over(elements, work) {
+			t.Errorf("%s: %d elements, work %d: within the extraction budget", name, elements, work)
+		}
+	}
+}
+
+// BenchmarkExtractHTMLHostile measures the pages of TestReadHostileHTML;
+// each takes a fraction of a second (before the fixes, minutes).
+func BenchmarkExtractHTMLHostile(b *testing.B) {
+	pages := hostilePages()
+	for _, name := range slices.Sorted(maps.Keys(pages)) {
+		data := []byte(pages[name])
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				extractHTML(data)
 			}
 		})
 	}

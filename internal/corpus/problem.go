@@ -78,6 +78,7 @@ const (
 	ReasonBinary           = "binary"             // skipped: not text
 	ReasonEmpty            = "empty"              // skipped: no text
 	ReasonTooLarge         = "too-large"          // skipped: over Options.MaxBytes
+	ReasonTooDeep          = "too-deeply-nested"  // skipped: an HTML page nested deeper than MaxHTMLDepth
 	ReasonMalformedJSON    = "malformed-json"     // skipped: a JSON line that does not parse as an object
 	ReasonMalformedCSV     = "malformed-csv"      // skipped: a CSV/TSV row that does not parse
 	ReasonMalformedFront   = "malformed-front-matter"
@@ -88,7 +89,7 @@ const (
 	ReasonMissingOutlet    = "missing-outlet"    // warning: outlet set to "unknown"
 	ReasonUnlistedOutlet   = "unlisted-outlet"   // warning, once per name: outlet not in the outlets file
 	ReasonUnclosedFront    = "unclosed-front-matter"
-	ReasonNoArticle        = "no-article"   // warning: HTML extraction found no article; page text used
+	ReasonNoArticle        = "no-article"   // warning: HTML extraction found no article, or the page is too large for it; page text used
 	ReasonNotFollowed      = "not-followed" // warning: a symbolic link to a folder was not walked
 )
 
