@@ -219,7 +219,7 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 			!crossesSentence(a.Text[ts.List[lastCueEnd-1].End:m.Start]) {
 			voice, cue = Distanced, lex.DistanceCues[lastCue]
 		}
-		line, col := lines.position(a.Text, m.Start)
+		line, col := lines.position(m.Start)
 		rec.Matches = append(rec.Matches, MatchRecord{
 			Start: m.Start, End: m.End, Line: line, Col: col,
 			Text: a.Text[m.Start:m.End], Entry: e.ID, Target: e.Target,
@@ -326,21 +326,32 @@ func crossesSentence(between string) bool {
 	return strings.ContainsAny(between, ".!?;\n")
 }
 
-// lineIndex converts byte offsets to line and column.
-type lineIndex struct{ starts []int }
-
-func newLineIndex(text string) lineIndex {
-	starts := []int{0}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return lineIndex{starts: starts}
+// lineIndex converts byte offsets to line and column. It moves forward
+// from the last offset asked for, so the positions of an article's matches,
+// asked in order, cost one pass over its text whatever its line lengths
+// (counting from each line's start made a long single-line article
+// quadratic).
+type lineIndex struct {
+	text      string
+	off       int // offset of the last position
+	line, col int // its 0-based line and character column
 }
 
-// position returns the 1-based line and character column of offset.
-func (li lineIndex) position(text string, offset int) (line, col int) {
-	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > offset }) - 1
-	return i + 1, utf8.RuneCountInString(text[li.starts[i]:offset]) + 1
+func newLineIndex(text string) *lineIndex { return &lineIndex{text: text} }
+
+// position returns the 1-based line and character column of offset, a
+// rune boundary. Offsets before the last one start again from the top.
+func (li *lineIndex) position(offset int) (line, col int) {
+	if offset < li.off {
+		li.off, li.line, li.col = 0, 0, 0
+	}
+	seg := li.text[li.off:offset]
+	if nl := strings.LastIndexByte(seg, '\n'); nl >= 0 {
+		li.line += strings.Count(seg, "\n")
+		li.col = utf8.RuneCountInString(seg[nl+1:])
+	} else {
+		li.col += utf8.RuneCountInString(seg)
+	}
+	li.off = offset
+	return li.line + 1, li.col + 1
 }
