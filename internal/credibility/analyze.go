@@ -600,14 +600,25 @@ func sortedKeys[V any](m map[int]V) []int {
 	return keys
 }
 
+// creditLookback bounds the search for a credit prefix before a name: the
+// prefixes are single short words ("Source", "courtesy of").
+const creditLookback = 64
+
 // creditRole returns RoleCredit for a credit line ("Source: ARA News",
 // "Via Reuters") or a tag in brackets ("(AFP)"), else RoleMention.
+//
+// Both look only near the name, never along the whole line, so that an
+// article written on one long line costs linear time: a credit prefix is
+// sought in the creditLookback bytes before the name.
 func (s *Scanner) creditRole(start, end int) string {
-	lineStart := strings.LastIndexByte(s.text[:start], '\n') + 1
-	prefix := strings.ToLower(strings.TrimRight(strings.TrimSpace(s.text[lineStart:start]), " :-–—"))
-	prefix = strings.TrimSuffix(prefix, " of")
-	if creditPrefixes[prefix] {
-		return RoleCredit
+	from := max(0, start-creditLookback)
+	if nl := strings.LastIndexByte(s.text[from:start], '\n'); nl >= 0 || from == 0 {
+		lineStart := from + nl + 1
+		prefix := strings.ToLower(strings.TrimRight(strings.TrimSpace(s.text[lineStart:start]), " :-–—"))
+		prefix = strings.TrimSuffix(prefix, " of")
+		if creditPrefixes[prefix] {
+			return RoleCredit
+		}
 	}
 	// A tag in brackets is a credit when it ends its line or a dash
 	// follows it ("TEHRAN (Reuters) -"); "Revolutionary Guards (IRGC) in
@@ -615,12 +626,8 @@ func (s *Scanner) creditRole(start, end int) string {
 	before := strings.TrimRight(s.text[:start], " ")
 	after := strings.TrimLeft(s.text[end:], " ")
 	if strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")") {
-		rest := after[1:]
-		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
-			rest = rest[:nl]
-		}
-		rest = strings.TrimSpace(rest)
-		if rest == "" || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, ":") {
+		rest := strings.TrimLeftFunc(after[1:], func(r rune) bool { return r != '\n' && unicode.IsSpace(r) })
+		if rest == "" || rest[0] == '\n' || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, ":") {
 			return RoleCredit
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
 )
 
@@ -45,25 +46,38 @@ func TestLineIndex(t *testing.T) {
 }
 
 // longLine is an article of about n bytes on one line, dense with terms of
-// the default lexicon (a term every eight words).
+// the default lexicon (a term every six words) and with citations.
 func longLine(n int) *corpus.Article {
-	const unit = "The mullahs' regime said the rebels and é officials met. "
+	const unit = "The mullahs' regime said the rebels and é officials met, Reuters reported (AFP). "
 	return &corpus.Article{ID: "long", Outlet: "O", Text: strings.Repeat(unit, n/len(unit)+1)}
 }
 
-// TestScoreLongLine scores a single-line article with tens of thousands of
-// matches and checks the last match's column: counting each column from
-// the line's start made this quadratic (BenchmarkScoreLongLine shows the
-// time is linear in the size).
-func TestScoreLongLine(t *testing.T) {
+// longLineScorer scores with the default lexicon and credibility rules.
+func longLineScorer(t testing.TB) *Scorer {
+	t.Helper()
 	lex, err := lexicon.Load(lexicon.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
+	rules, err := credibility.Load(credibility.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewScorer(lexicon.Compile(lex))
+	s.SetCredibility(credibility.Compile(rules))
+	return s
+}
+
+// TestScoreLongLine scores a single-line article with tens of thousands of
+// matches and citations and checks the last match's column. Counting each
+// column from the line's start, and looking for a credit line's prefix
+// from the line's start, made this quadratic; BenchmarkScoreLongLine
+// shows the time is now linear in the size.
+func TestScoreLongLine(t *testing.T) {
 	a := longLine(1 << 20)
-	rec := NewScorer(lexicon.Compile(lex)).Score(a)
-	if len(rec.Matches) < 10_000 {
-		t.Fatalf("%d matches, want a match-dense article", len(rec.Matches))
+	rec := longLineScorer(t).Score(a)
+	if len(rec.Matches) < 10_000 || len(rec.Credibility.Attributions) < 10_000 {
+		t.Fatalf("%d matches, %d attributions: want a dense article", len(rec.Matches), len(rec.Credibility.Attributions))
 	}
 	for _, m := range []MatchRecord{rec.Matches[0], rec.Matches[len(rec.Matches)-1]} {
 		if line, col := naivePosition(a.Text, m.Start); m.Line != line || m.Col != col {
@@ -75,11 +89,7 @@ func TestScoreLongLine(t *testing.T) {
 // BenchmarkScoreLongLine scores single-line articles of 1, 2 and 4 MB: the
 // time per byte stays the same.
 func BenchmarkScoreLongLine(b *testing.B) {
-	lex, err := lexicon.Load(lexicon.Default)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := NewScorer(lexicon.Compile(lex))
+	s := longLineScorer(b)
 	for _, mb := range []int{1, 2, 4} {
 		a := longLine(mb << 20)
 		b.Run(fmt.Sprintf("%dMB", mb), func(b *testing.B) {
