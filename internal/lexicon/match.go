@@ -3,6 +3,7 @@ package lexicon
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/compare-tool/compare/internal/token"
 )
@@ -187,12 +188,19 @@ func (m *Matcher) add(term string, p pattern) {
 // calls. It is not safe for concurrent use; give each goroutine its own.
 type Scanner struct {
 	m    *Matcher
-	syms []int32 // per token: up to symsPer symbols, 0-terminated
 	cand []int32 // tokens with at least one symbol
 	out  []Match
 }
 
+// symsPer is the room for symbols per token in the scratch buffer: up to
+// symsPer symbols, 0-terminated.
 const symsPer = 4
+
+// symsPool holds the per-token scratch buffers of Scan. The buffer is only
+// needed during a call, so the scanners used one after another (a scorer
+// runs one for framing and five for credibility signals) share one rather
+// than each keeping 16 bytes per token of the largest article it saw.
+var symsPool = sync.Pool{New: func() any { return new([]int32) }}
 
 // twoBytes keys the glob filter.
 func twoBytes[S ~string | ~[]byte](w S) uint16 { return uint16(w[0])<<8 | uint16(w[1]) }
@@ -205,10 +213,12 @@ func (m *Matcher) NewScanner() *Scanner { return &Scanner{m: m} }
 func (s *Scanner) Scan(ts *token.Tokens) []Match {
 	m := s.m
 	n := ts.Len()
-	if cap(s.syms) < n*symsPer {
-		s.syms = make([]int32, n*symsPer)
+	buf := symsPool.Get().(*[]int32)
+	defer symsPool.Put(buf)
+	if cap(*buf) < n*symsPer {
+		*buf = make([]int32, n*symsPer)
 	}
-	syms := s.syms[:n*symsPer]
+	syms := (*buf)[:n*symsPer]
 	s.cand = s.cand[:0]
 	for i := range ts.List {
 		t := &ts.List[i]

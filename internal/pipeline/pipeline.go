@@ -1,6 +1,7 @@
 // Package pipeline scores a stream of articles on several goroutines while
 // keeping the output in input order, with memory bounded by the number of
-// workers rather than by the size of the corpus.
+// workers and by the bytes of text in flight (Options.MaxInFlight) rather than by
+// the size of the corpus.
 package pipeline
 
 import (
@@ -8,18 +9,45 @@ import (
 	"runtime"
 	"sync"
 
+	"golang.org/x/sync/semaphore"
+
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/stance"
 )
 
+// DefaultMaxInFlight bounds the bytes of article text between reading and
+// writing when Options.MaxInFlight is 0. Scoring holds some tens of times an
+// article's size (tokens, matches, credibility signals, the record), so a
+// few articles of many megabytes scored at once would need gigabytes: past
+// this bound they wait their turn. Ordinary articles, of kilobytes, never
+// reach it.
+const DefaultMaxInFlight = 16 << 20
+
+// bigArticle is the text size past which a worker drops its scorers after
+// scoring an article: their buffers grow to the largest article seen and
+// would keep that memory for the rest of the run.
+const bigArticle = 1 << 20
+
+// MaxWorkersPerCore bounds Options.Workers: scoring is CPU-bound, so more
+// goroutines than a few per core only add memory.
+const MaxWorkersPerCore = 4
+
+// MaxWorkers returns the most workers Score uses on this machine.
+func MaxWorkers() int { return MaxWorkersPerCore * runtime.NumCPU() }
+
 // Options configure Score.
 type Options struct {
-	// Workers is the number of scoring goroutines; 0 means GOMAXPROCS.
+	// Workers is the number of scoring goroutines; 0 (or less) means
+	// GOMAXPROCS, and more than MaxWorkers means MaxWorkers.
 	Workers int
 	// Credibility, when not nil, adds credibility signals to every record.
 	Credibility *credibility.Analyzer
+	// MaxInFlight bounds the bytes of article text read but not yet
+	// written; 0 means DefaultMaxInFlight. An article larger than the
+	// bound is scored alone.
+	MaxInFlight int64
 }
 
 // Source produces articles by calling emit for each one in order; it stops
@@ -38,13 +66,14 @@ func Score(ctx context.Context, matchers []*lexicon.Matcher, opt Options, src So
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	workers = min(workers, MaxWorkers())
 	if workers == 1 {
-		scorers := newScorers(matchers, opt.Credibility)
+		var w worker
 		return src(func(a *corpus.Article) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			return sink(a, scoreAll(scorers, a))
+			return sink(a, w.score(matchers, opt.Credibility, a))
 		})
 	}
 
@@ -55,20 +84,26 @@ func Score(ctx context.Context, matchers []*lexicon.Matcher, opt Options, src So
 		a    *corpus.Article
 		recs []*stance.Record
 		done chan struct{}
+		size int64 // taken from inFlight
 	}
 	// in carries jobs to the workers; order carries the same jobs, in input
 	// order, to the writer. Its capacity bounds the articles in flight.
 	in := make(chan *job, workers)
 	order := make(chan *job, 4*workers)
+	budget := opt.MaxInFlight
+	if budget <= 0 {
+		budget = DefaultMaxInFlight
+	}
+	inFlight := semaphore.NewWeighted(budget)
 
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			scorers := newScorers(matchers, opt.Credibility)
+			var w worker
 			for j := range in {
-				j.recs = scoreAll(scorers, j.a)
+				j.recs = w.score(matchers, opt.Credibility, j.a)
 				close(j.done)
 			}
 		}()
@@ -79,10 +114,14 @@ func Score(ctx context.Context, matchers []*lexicon.Matcher, opt Options, src So
 		defer close(order)
 		defer close(in)
 		readErr <- src(func(a *corpus.Article) error {
-			j := &job{a: a, done: make(chan struct{})}
+			j := &job{a: a, done: make(chan struct{}), size: min(int64(len(a.Text)), budget)}
+			if err := inFlight.Acquire(ctx, j.size); err != nil {
+				return err
+			}
 			select {
 			case order <- j:
 			case <-ctx.Done():
+				inFlight.Release(j.size)
 				return ctx.Err()
 			}
 			select {
@@ -103,6 +142,8 @@ func Score(ctx context.Context, matchers []*lexicon.Matcher, opt Options, src So
 				cancel()
 			}
 		}
+		j.a, j.recs = nil, nil
+		inFlight.Release(j.size)
 	}
 	wg.Wait()
 	if sinkErr != nil {
@@ -114,19 +155,25 @@ func Score(ctx context.Context, matchers []*lexicon.Matcher, opt Options, src So
 	return ctx.Err()
 }
 
-func newScorers(matchers []*lexicon.Matcher, cred *credibility.Analyzer) []*stance.Scorer {
-	s := make([]*stance.Scorer, len(matchers))
-	for i, m := range matchers {
-		s[i] = stance.NewScorer(m)
-		s[i].SetCredibility(cred)
-	}
-	return s
-}
+// worker holds one goroutine's scorers, one per matcher.
+type worker struct{ scorers []*stance.Scorer }
 
-func scoreAll(scorers []*stance.Scorer, a *corpus.Article) []*stance.Record {
-	recs := make([]*stance.Record, len(scorers))
-	for i, s := range scorers {
+// score scores a with every matcher. After a big article the scorers are
+// dropped, and with them the buffers sized for it.
+func (w *worker) score(matchers []*lexicon.Matcher, cred *credibility.Analyzer, a *corpus.Article) []*stance.Record {
+	if w.scorers == nil {
+		w.scorers = make([]*stance.Scorer, len(matchers))
+		for i, m := range matchers {
+			w.scorers[i] = stance.NewScorer(m)
+			w.scorers[i].SetCredibility(cred)
+		}
+	}
+	recs := make([]*stance.Record, len(w.scorers))
+	for i, s := range w.scorers {
 		recs[i] = s.Score(a)
+	}
+	if len(a.Text) > bigArticle {
+		w.scorers = nil
 	}
 	return recs
 }

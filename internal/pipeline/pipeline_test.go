@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/compare-tool/compare/internal/corpus"
@@ -87,5 +89,57 @@ func TestScoreCancel(t *testing.T) {
 		})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err %v, want context.Canceled", err)
+	}
+}
+
+// TestScoreBoundsBytesInFlight checks that big articles wait for the text
+// in flight to fall under Options.MaxInFlight instead of being read and
+// scored as fast as the workers take them: without the bound, eight
+// workers and their queue would hold all the articles at once.
+func TestScoreBoundsBytesInFlight(t *testing.T) {
+	const budget = 64 << 10
+	tests := []struct {
+		name  string
+		size  int
+		limit int64 // the most text in flight allowed
+	}{
+		{"three fit", budget/3 - 1, budget},
+		{"one at a time", budget/2 + 1, budget},
+		{"larger than the bound, alone", budget + 1, budget + 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Repeat("a", tt.size) // one word: cheap to score
+			var mu sync.Mutex
+			var inFlight, most int64
+			src := func(emit func(*corpus.Article) error) error {
+				for i := 0; i < 20; i++ {
+					if err := emit(&corpus.Article{ID: fmt.Sprint(i), Text: text}); err != nil {
+						return err
+					}
+					// Admitted: it counts until the sink has it.
+					mu.Lock()
+					inFlight += int64(len(text))
+					most = max(most, inFlight)
+					mu.Unlock()
+				}
+				return nil
+			}
+			n := 0
+			err := Score(context.Background(), matchers(t), Options{Workers: 8, MaxInFlight: budget}, src,
+				func(a *corpus.Article, _ []*stance.Record) error {
+					mu.Lock()
+					inFlight -= int64(len(a.Text))
+					mu.Unlock()
+					n++
+					return nil
+				})
+			if err != nil || n != 20 {
+				t.Fatalf("err %v after %d articles", err, n)
+			}
+			if most > tt.limit {
+				t.Errorf("%d bytes in flight, want at most %d", most, tt.limit)
+			}
+		})
 	}
 }
