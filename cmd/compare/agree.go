@@ -73,6 +73,10 @@ func runAgree(c *cli.Context) error {
 		}
 		opt.Scale = scale
 	}
+	opts, err := prepareInput(c)
+	if err != nil {
+		return err
+	}
 	data, err := os.ReadFile(goldPath)
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("agree: --gold: %v", err), exitFailure)
@@ -96,7 +100,7 @@ func runAgree(c *cli.Context) error {
 	scorer := stance.NewScorer(lexicon.Compile(lex))
 	recs := map[string]*stance.Record{}
 	dup := 0
-	err = readInput(c, func(a *corpus.Article) error {
+	err = readInput(c, opts, func(a *corpus.Article) error {
 		if !coded[a.ID] {
 			return nil
 		}

@@ -53,6 +53,10 @@ func runAnnotate(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("annotate: "+err.Error(), exitUsage)
 	}
+	opts, err := prepareInput(c)
+	if err != nil {
+		return err
+	}
 	matchers, err := loadMatchers([]string{c.String("lexicon")})
 	if err != nil {
 		return err
@@ -61,7 +65,7 @@ func runAnnotate(c *cli.Context) error {
 	scorer := stance.NewScorer(m)
 	id := c.String("id")
 	n := 0
-	err = readInput(c, func(a *corpus.Article) error {
+	err = readInput(c, opts, func(a *corpus.Article) error {
 		if id != "" && a.ID != id {
 			return nil
 		}

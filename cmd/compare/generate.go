@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -76,23 +75,6 @@ Examples:
 			},
 		},
 	}
-}
-
-// withOutput runs write on --output, or on standard output.
-func withOutput(c *cli.Context, write func(io.Writer) error) error {
-	path := c.String("output")
-	if path == "" || path == "-" {
-		return write(c.App.Writer)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return cli.Exit(err, exitFailure)
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 // parseSize reads sizes such as 500KB, 100MB, 2GB (powers of 1000) or a

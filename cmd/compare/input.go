@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -49,30 +50,40 @@ func inputFlags() []cli.Flag {
 	}
 }
 
-// readInput reads the command's PATH arguments, calls emit for each
-// article, writes --errors records, prints problems and the one-line summary
-// on c.App.ErrWriter, and returns a cli.Exit error with the statuses above.
-// An error from emit is returned as it is.
-func readInput(c *cli.Context, emit func(*corpus.Article) error) error {
-	opts, err := inputOptions(c)
-	if err != nil {
+// readInput reads the command's PATH arguments with opts (from
+// inputOptions, called before any output is opened), calls emit for each
+// article, writes --errors records, prints problems and the one-line
+// summary on c.App.ErrWriter, and returns a cli.Exit error with the
+// statuses above. An error from emit is returned as it is. The --errors
+// file is kept when the reading was finished, whatever its outcome.
+func readInput(c *cli.Context, opts corpus.Options, emit func(*corpus.Article) error) error {
+	path := c.String("errors")
+	if path == "" {
+		_, err := readArticles(c, opts, nil, emit)
 		return err
 	}
+	finished := false
+	return writeOutput(c, "--errors", path, func(error) bool { return finished }, func(w io.Writer) error {
+		var err error
+		finished, err = readArticles(c, opts, w, emit)
+		return err
+	})
+}
+
+// readArticles does the work of readInput, writing problems as JSON Lines
+// to errorsOut when it is not nil. finished is false when the reading
+// stopped early (emit failed, or the run was interrupted) or errorsOut
+// failed.
+func readArticles(c *cli.Context, opts corpus.Options, errorsOut io.Writer, emit func(*corpus.Article) error) (finished bool, err error) {
 	stderr := c.App.ErrWriter
 	if stderr == nil {
 		stderr = os.Stderr
 	}
-
-	var errorsFile *os.File
-	var errorsOut *bufio.Writer
+	var errorsBuf *bufio.Writer
 	var errorsEnc *json.Encoder
-	if path := c.String("errors"); path != "" {
-		errorsFile, err = os.Create(path)
-		if err != nil {
-			return cli.Exit(fmt.Sprintf("--errors: %v", err), exitFailure)
-		}
-		errorsOut = bufio.NewWriter(errorsFile)
-		errorsEnc = json.NewEncoder(errorsOut)
+	if errorsOut != nil {
+		errorsBuf = bufio.NewWriter(errorsOut)
+		errorsEnc = json.NewEncoder(errorsBuf)
 		errorsEnc.SetEscapeHTML(false)
 	}
 
@@ -104,37 +115,53 @@ func readInput(c *cli.Context, emit func(*corpus.Article) error) error {
 
 	if unprinted > 0 {
 		more := "use --errors FILE to list them all"
-		if errorsFile != nil {
-			more = "see " + errorsFile.Name()
+		if errorsOut != nil {
+			more = "see " + corpus.QuoteName(c.String("errors"))
 		}
 		fmt.Fprintf(stderr, "compare: … %d more %s, %s\n", unprinted, plural(unprinted, "problem", "problems"), more)
 	}
 	fmt.Fprintln(stderr, summaryLine(sum))
-	if errorsOut != nil {
-		if writeErr == nil {
-			writeErr = errorsOut.Flush()
-		}
-		if err := errorsFile.Close(); writeErr == nil && err != nil {
-			writeErr = err
-		}
+	if errorsBuf != nil && writeErr == nil {
+		writeErr = errorsBuf.Flush()
 	}
 	if readErr != nil {
-		return readErr
+		return false, readErr
 	}
 	if writeErr != nil {
-		return cli.Exit(fmt.Sprintf("--errors: %v", writeErr), exitFailure)
+		return false, cli.Exit(fmt.Sprintf("--errors: %v", writeErr), exitFailure)
 	}
 	if sum.Emitted == 0 {
 		if sum.Read == 0 {
-			return cli.Exit("no articles found in "+strings.Join(c.Args().Slice(), " "), exitNoInput)
+			return true, cli.Exit("no articles found in "+quoteNames(c.Args().Slice()), exitNoInput)
 		}
-		return cli.Exit("no article could be read", exitNoInput)
+		return true, cli.Exit("no article could be read", exitNoInput)
 	}
 	if c.Bool("strict") && sum.SkippedTotal() > 0 {
 		n := sum.SkippedTotal()
-		return cli.Exit(fmt.Sprintf("--strict: %d %s skipped", n, plural(n, "record", "records")), exitSkipped)
+		return true, cli.Exit(fmt.Sprintf("--strict: %d %s skipped", n, plural(n, "record", "records")), exitSkipped)
 	}
-	return nil
+	return true, nil
+}
+
+// quoteNames joins file names with spaces, each quoted when it needs to be.
+func quoteNames(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = corpus.QuoteName(n)
+	}
+	return strings.Join(q, " ")
+}
+
+// prepareInput checks the input flags and the outputs (--output, --errors)
+// against the inputs (the PATHs, --scores), before any output is opened,
+// and returns the options for readInput.
+func prepareInput(c *cli.Context) (corpus.Options, error) {
+	opts, err := inputOptions(c)
+	if err != nil {
+		return opts, err
+	}
+	inputs := append(c.Args().Slice(), c.StringSlice("scores")...)
+	return opts, checkOutputs(inputs, output{"--output", c.String("output")}, output{"--errors", c.String("errors")})
 }
 
 // inputOptions turns the input flags into corpus options.

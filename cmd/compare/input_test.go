@@ -135,7 +135,7 @@ func TestReadInputExitStatus(t *testing.T) {
 		{"bad --max-bytes", []string{"--max-bytes", "lots", good}, exitUsage, "--max-bytes: "},
 		{"bad --stdin-format", []string{"--stdin-format", "xml", good}, exitUsage, `--stdin-format "xml"`},
 		{"bad --outlets", []string{"--outlets", badOutlets, good}, exitFailure, badOutlets + `:3: aliases: "a" already names outlet "A" (line 2)`},
-		{"unwritable --errors", []string{"--errors", filepath.Join(dir, "no", "such", "dir.jsonl"), good}, exitFailure, "--errors: "},
+		{"unwritable --errors", []string{"--errors", filepath.Join(good, "under-a-file.jsonl"), good}, exitFailure, "--errors: cannot write "},
 		{"--max-bytes", []string{"--max-bytes", "10", good}, exitNoInput, "1 skipped (1 too-large)"},
 	}
 	for _, tt := range tests {

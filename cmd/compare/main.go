@@ -11,9 +11,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/pprof"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/compare-tool/compare/internal/outfile"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -27,10 +31,25 @@ const (
 	exitSkipped  = 3 // --strict and some records were skipped
 	exitNoInput  = 4 // nothing could be read
 	exitCheckBad = 5 // lexicon check found problems
+
+	exitInterrupted = 130 // stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report)
 )
 
 func main() {
-	os.Exit(run(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr))
+	// SIGINT (Ctrl-C) and SIGTERM cancel the context: reading and writing
+	// stop, and files being written are removed instead of put in place.
+	// A second signal ends the process at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+		if cause := context.Cause(ctx); cause != context.Canceled {
+			fmt.Fprintf(os.Stderr, "compare: %v: stopping (a second signal stops at once)\n", cause)
+		}
+	}()
+	code := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // run builds the app, runs it, and is the only place that decides the exit
@@ -38,6 +57,10 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
 	err := app.RunContext(ctx, args)
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "compare: stopped: %v; files being written were removed, earlier ones left as they were\n", context.Cause(ctx))
+		return exitInterrupted
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -102,22 +125,23 @@ func startCPUProfile(c *cli.Context) error {
 	if path == "" {
 		return nil
 	}
-	f, err := os.Create(path)
+	f, err := outfile.Create(path)
 	if err != nil {
-		return cli.Exit(err, exitFailure)
+		return cli.Exit(fmt.Sprintf("--cpuprofile: %v", err), exitFailure)
 	}
 	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
+		f.Abort()
 		return cli.Exit(err, exitFailure)
 	}
 	c.App.Metadata = map[string]any{"cpuprofile": f}
 	return nil
 }
 
+// stopCPUProfile writes the profile, also of a command that failed.
 func stopCPUProfile(c *cli.Context) error {
-	if f, ok := c.App.Metadata["cpuprofile"].(*os.File); ok {
+	if f, ok := c.App.Metadata["cpuprofile"].(*outfile.File); ok {
 		pprof.StopCPUProfile()
-		return f.Close()
+		return f.Commit()
 	}
 	return nil
 }

@@ -67,10 +67,10 @@ func TestUsageErrors(t *testing.T) {
 		want string
 	}{
 		{"no paths", []string{"score"}, exitUsage, "name at least one PATH"},
-		{"bad format", []string{"score", "--format", "xml", "x.jsonl"}, exitUsage, `unknown format "xml"`},
+		{"bad format", []string{"score", "--format", "xml", "x.jsonl"}, exitUsage, `--format "xml": want one of table, jsonl, json, csv`},
 		{"unknown flag", []string{"score", "--nope"}, exitUsage, "flag provided but not defined"},
 		{"unknown lexicon", []string{"score", "--lexicon", "nope", "x"}, exitFailure, `no built-in lexicon "nope"`},
-		{"late flag checked", []string{"score", "x.jsonl", "--format", "xml"}, exitUsage, `unknown format "xml"`},
+		{"late flag checked", []string{"score", "x.jsonl", "--format", "xml"}, exitUsage, `--format "xml": want one of`},
 		{"late unknown flag", []string{"score", "x.jsonl", "--nope"}, exitUsage, "flag provided but not defined: --nope"},
 		{"late flag without value", []string{"score", "x.jsonl", "--format"}, exitUsage, "flag needs an argument: --format"},
 		{"show without name", []string{"lexicon", "show"}, exitUsage, "name one lexicon"},

@@ -1,13 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/report"
 	"github.com/compare-tool/compare/internal/stance"
@@ -74,17 +73,21 @@ func runReport(c *cli.Context) error {
 	if by != "outlet" && by != "group" {
 		return cli.Exit(fmt.Sprintf("report: --by %q: want outlet or group", by), exitUsage)
 	}
-	for _, f := range []string{"bootstrap", "min-articles", "top-outlets", "max-articles", "workers"} {
+	for _, f := range []string{"bootstrap", "min-articles", "top-outlets", "max-articles"} {
 		if c.Int(f) < 0 {
 			return cli.Exit(fmt.Sprintf("report: --%s %d: must not be negative", f, c.Int(f)), exitUsage)
 		}
+	}
+	workers, err := workersFlag(c, "report")
+	if err != nil {
+		return err
 	}
 	opt := stance.AggregateOptions{
 		By:          by,
 		Bootstrap:   c.Int("bootstrap"),
 		Seed:        c.Uint64("seed"),
 		MinArticles: c.Int("min-articles"),
-		Workers:     c.Int("workers"),
+		Workers:     workers,
 	}
 	if opt.Bootstrap == 0 {
 		opt.Bootstrap = -1 // no intervals
@@ -123,27 +126,39 @@ func runReport(c *cli.Context) error {
 		cmp.Notes = append(cmp.Notes, "The lexicon the articles were scored with was not available, so terms show no neutral alternatives or notes; name it with --lexicon FILE.")
 	}
 
-	var buf bytes.Buffer
-	err = report.Write(&buf, report.Input{Comparison: cmp, Records: recs, Lexicon: lex}, report.Options{
-		Title:       c.String("title"),
-		ToolVersion: version,
-		Date:        c.String("date"),
-		TopUnits:    c.Int("top-outlets"),
-		MaxArticles: maxArticles,
-	})
-	if err != nil {
-		return cli.Exit(err, exitFailure)
-	}
-	if dir := filepath.Dir(out); dir != "." {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+	size := 0
+	err = writeOutput(c, "--output", out, keepOnSuccess, func(w io.Writer) error {
+		cw := &countingWriter{w: w}
+		err := report.Write(cw, report.Input{Comparison: cmp, Records: recs, Lexicon: lex}, report.Options{
+			Title:       c.String("title"),
+			ToolVersion: version,
+			Date:        c.String("date"),
+			TopUnits:    c.Int("top-outlets"),
+			MaxArticles: maxArticles,
+		})
+		size = cw.n
+		if err != nil {
 			return cli.Exit(fmt.Errorf("report: %w", err), exitFailure)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return cli.Exit(fmt.Errorf("report: %w", err), exitFailure)
-	}
-	fmt.Fprintf(c.App.Writer, "wrote %s (%s; %d articles, %d %ss)\n", out, sizeString(buf.Len()), cmp.Articles, len(cmp.Units), by)
+	fmt.Fprintf(c.App.Writer, "wrote %s (%s; %d articles, %d %ss)\n", corpus.QuoteName(out), sizeString(size), cmp.Articles, len(cmp.Units), by)
 	return nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
 }
 
 // sizeString writes a byte count for people.

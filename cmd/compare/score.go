@@ -2,7 +2,8 @@ package main
 
 import (
 	"fmt"
-	"os"
+	"io"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -58,6 +59,18 @@ func runScore(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return cli.Exit("score: name at least one PATH (a file, a folder, or - for standard input)", exitUsage)
 	}
+	format := c.String("format")
+	if !slices.Contains(stance.Formats, format) {
+		return cli.Exit(fmt.Sprintf("score: --format %q: want one of %s", format, strings.Join(stance.Formats, ", ")), exitUsage)
+	}
+	workers, err := workersFlag(c, "score")
+	if err != nil {
+		return err
+	}
+	opts, err := prepareInput(c)
+	if err != nil {
+		return err
+	}
 	matchers, err := loadMatchers(c.StringSlice("lexicon"))
 	if err != nil {
 		return err
@@ -66,37 +79,31 @@ func runScore(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	out := c.App.Writer
-	if path := c.String("output"); path != "" {
-		f, err := os.Create(path)
-		if err != nil {
-			return cli.Exit(err, exitFailure)
-		}
-		defer f.Close()
-		out = f
-	}
-	rw, err := stance.NewWriter(out, c.String("format"))
-	if err != nil {
-		return cli.Exit("score: "+err.Error(), exitUsage)
-	}
 	noText := c.Bool("no-text")
-	src := func(emit func(*corpus.Article) error) error { return readInput(c, emit) }
-	err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: c.Int("workers"), Credibility: cred}, src,
-		func(_ *corpus.Article, recs []*stance.Record) error {
-			for _, r := range recs {
-				if noText {
-					r.Text = ""
+	// Everything is checked: only now is the output opened.
+	return withOutput(c, func(out io.Writer) error {
+		rw, err := stance.NewWriter(out, format)
+		if err != nil {
+			return cli.Exit("score: "+err.Error(), exitUsage)
+		}
+		src := func(emit func(*corpus.Article) error) error { return readInput(c, opts, emit) }
+		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: workers, Credibility: cred}, src,
+			func(_ *corpus.Article, recs []*stance.Record) error {
+				for _, r := range recs {
+					if noText {
+						r.Text = ""
+					}
+					if err := rw.Write(r); err != nil {
+						return err
+					}
 				}
-				if err := rw.Write(r); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	if cerr := rw.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("writing output: %w", cerr)
-	}
-	return err
+				return nil
+			})
+		if cerr := rw.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("writing output: %w", cerr)
+		}
+		return err
+	})
 }
 
 // loadMatchers loads and compiles each named lexicon once.
@@ -113,4 +120,18 @@ func loadMatchers(refs []string) ([]*lexicon.Matcher, error) {
 		ms = append(ms, lexicon.Compile(lex))
 	}
 	return ms, nil
+}
+
+// workersFlag reads --workers: 0 means one per core; a negative number, or
+// more than pipeline.MaxWorkers (a few per core: more only adds memory),
+// is refused.
+func workersFlag(c *cli.Context, cmd string) (int, error) {
+	n := c.Int("workers")
+	if n < 0 {
+		return 0, cli.Exit(fmt.Sprintf("%s: --workers %d: must not be negative (0 means one per core)", cmd, n), exitUsage)
+	}
+	if most := pipeline.MaxWorkers(); n > most {
+		return 0, cli.Exit(fmt.Sprintf("%s: --workers %d: at most %d on this machine (%d per core)", cmd, n, most, pipeline.MaxWorkersPerCore), exitUsage)
+	}
+	return n, nil
 }

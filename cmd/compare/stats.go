@@ -94,10 +94,14 @@ func runStats(c *cli.Context) error {
 	if !slices.Contains(stance.ComparisonFormats, format) {
 		return cli.Exit(fmt.Sprintf("stats: --format %q: want one of %s", format, strings.Join(stance.ComparisonFormats, ", ")), exitUsage)
 	}
-	for _, f := range []string{"bootstrap", "min-articles", "top", "text-budget", "ngram-cap", "workers"} {
+	for _, f := range []string{"bootstrap", "min-articles", "top", "text-budget", "ngram-cap"} {
 		if c.Int(f) < 0 {
 			return cli.Exit(fmt.Sprintf("stats: --%s %d: must not be negative", f, c.Int(f)), exitUsage)
 		}
+	}
+	workers, err := workersFlag(c, "stats")
+	if err != nil {
+		return err
 	}
 	opt := stance.AggregateOptions{
 		By:          by,
@@ -107,7 +111,7 @@ func runStats(c *cli.Context) error {
 		Top:         c.Int("top"),
 		TextBudget:  c.Int("text-budget") << 20,
 		NgramCap:    c.Int("ngram-cap"),
-		Workers:     c.Int("workers"),
+		Workers:     workers,
 	}
 	if opt.Bootstrap == 0 {
 		opt.Bootstrap = -1 // no intervals
@@ -120,24 +124,12 @@ func runStats(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	out := c.App.Writer
-	if path := c.String("output"); path != "" {
-		f, err := os.Create(path)
-		if err != nil {
-			return cli.Exit(err, exitFailure)
-		}
-		defer f.Close()
-		out = f
-	}
-	if err := stance.WriteComparison(out, cmp, format); err != nil {
-		return cli.Exit(fmt.Errorf("stats: writing output: %w", err), exitFailure)
-	}
-	if f, ok := out.(*os.File); ok && f != os.Stdout {
-		if err := f.Close(); err != nil {
+	return withOutput(c, func(out io.Writer) error {
+		if err := stance.WriteComparison(out, cmp, format); err != nil {
 			return cli.Exit(fmt.Errorf("stats: writing output: %w", err), exitFailure)
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // gatherComparison aggregates the records of the --scores files and of
@@ -146,6 +138,10 @@ func runStats(c *cli.Context) error {
 // aggregator took, in input order. It returns the comparison and the
 // lexicon the records were scored with, when that lexicon is known.
 func gatherComparison(c *cli.Context, cmd string, opt stance.AggregateOptions, each func(*stance.Record) error) (*stance.Comparison, *lexicon.Lexicon, error) {
+	inputOpts, err := prepareInput(c)
+	if err != nil {
+		return nil, nil, err
+	}
 	sel, err := selectLexicon(c.String("lexicon"))
 	if err != nil {
 		return nil, nil, err
@@ -205,8 +201,8 @@ func gatherComparison(c *cli.Context, cmd string, opt stance.AggregateOptions, e
 		if err != nil {
 			return nil, nil, err
 		}
-		src := func(emit func(*corpus.Article) error) error { return readInput(c, emit) }
-		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: c.Int("workers"), Credibility: cred}, src,
+		src := func(emit func(*corpus.Article) error) error { return readInput(c, inputOpts, emit) }
+		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: opt.Workers, Credibility: cred}, src,
 			func(_ *corpus.Article, recs []*stance.Record) error {
 				for _, r := range recs {
 					if err := add(r); err != nil {

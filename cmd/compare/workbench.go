@@ -222,6 +222,10 @@ func runLexiconSuggest(c *cli.Context) error {
 			return cli.Exit(fmt.Sprintf("lexicon suggest: --%s %d: must be at least 1", f, c.Int(f)), exitUsage)
 		}
 	}
+	opts, err := prepareInput(c)
+	if err != nil {
+		return err
+	}
 	matchers, err := loadMatchers(c.StringSlice("lexicon"))
 	if err != nil {
 		return err
@@ -229,7 +233,7 @@ func runLexiconSuggest(c *cli.Context) error {
 	s := workbench.NewSuggester(matchers, workbench.SuggestOptions{
 		By: by, Top: c.Int("top"), MinCount: c.Int("min-count"), Contexts: c.Int("contexts"), Cap: c.Int("ngram-cap"),
 	})
-	if err := readInput(c, func(a *corpus.Article) error { s.Add(a); return nil }); err != nil {
+	if err := readInput(c, opts, func(a *corpus.Article) error { s.Add(a); return nil }); err != nil {
 		return err
 	}
 	res, err := s.Result()
@@ -292,12 +296,16 @@ func runLexiconCoverage(c *cli.Context) error {
 	if c.Int("top") < 0 || c.Int("min-count") < 1 {
 		return cli.Exit("lexicon coverage: --top must not be negative and --min-count must be at least 1", exitUsage)
 	}
+	opts, err := prepareInput(c)
+	if err != nil {
+		return err
+	}
 	lex, err := lexicon.Load(c.String("lexicon"))
 	if err != nil {
 		return cli.Exit(err, exitFailure)
 	}
 	cov := workbench.NewCoverage(lexicon.Compile(lex))
-	if err := readInput(c, func(a *corpus.Article) error { cov.Add(a); return nil }); err != nil {
+	if err := readInput(c, opts, func(a *corpus.Article) error { cov.Add(a); return nil }); err != nil {
 		return err
 	}
 	rep := cov.Result(c.Int("top"), c.Int("min-count"))

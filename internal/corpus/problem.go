@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Options says how Read interprets its inputs. The zero value reads every
@@ -94,10 +96,11 @@ const (
 )
 
 // String formats the problem as "file:line: field: message", leaving out
-// the line when it is 0 and the field when it is empty.
+// the line when it is 0 and the field when it is empty. The file name is
+// quoted when it needs to be (see QuoteName).
 func (p Problem) String() string {
 	var b strings.Builder
-	b.WriteString(p.File)
+	b.WriteString(QuoteName(p.File))
 	if p.Line > 0 {
 		b.WriteByte(':')
 		b.WriteString(strconv.Itoa(p.Line))
@@ -109,6 +112,24 @@ func (p Problem) String() string {
 	}
 	b.WriteString(p.Message)
 	return b.String()
+}
+
+// QuoteName returns a file name as it is when it can be printed safely, and
+// quoted in Go syntax when it holds characters that could forge or hide a
+// line of a message: control characters (a newline in a name would start
+// a fake "compare: skipped: …" line), bidirectional and other invisible
+// format characters, spaces other than U+0020, quotation marks, or spaces
+// at either end.
+func QuoteName(name string) string {
+	if name == "" || strings.TrimSpace(name) != name {
+		return strconv.Quote(name)
+	}
+	for _, r := range name {
+		if !unicode.IsPrint(r) || r == '"' || r == utf8.RuneError {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }
 
 // Summary counts what Read did. Read equals Emitted plus the sum of Skipped.
