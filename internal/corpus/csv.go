@@ -9,18 +9,14 @@ import (
 	"strings"
 )
 
-// readCSV reads a table with a header row, one article a row. CSV follows
-// RFC 4180 strictly; TSV allows quotes inside unquoted fields, since tab
-// files of news text are often written without quoting. A row that does
-// not parse, or has a different number of fields than the header, is
-// reported with its line and the next row is read.
-func (r *run) readCSV(src *source, br *bufio.Reader, comma rune) error {
+// readCSV reads a table with a header row, one article a row, as RFC 4180
+// has it. A row that does not parse, or has a different number of fields
+// than the header, is reported with its line and the next row is read.
+func (r *run) readCSV(src *source, br *bufio.Reader) error {
 	// Rows of a table are bounded by MaxBytes plus what the csv package
 	// reads ahead; past that the row cannot be resynchronised.
 	capture := &captureReader{r: br, limit: r.max + 64<<10}
 	cr := csv.NewReader(capture)
-	cr.Comma = comma
-	cr.LazyQuotes = comma == '\t'
 	cr.ReuseRecord = true
 
 	header, err := cr.Read()
@@ -29,17 +25,10 @@ func (r *run) readCSV(src *source, br *bufio.Reader, comma rune) error {
 		return nil
 	}
 	capture.take(cr.InputOffset())
-	header = append([]string(nil), header...)
-	for i, h := range header {
-		h, _ = repairString(h)
-		header[i] = strings.TrimSpace(h)
-	}
-	if idx := r.fields.index(header, false); idx["text"] < 0 {
-		r.skip(Problem{File: src.name, Line: 1, Field: "text", Reason: ReasonMissingText,
-			Message: fmt.Sprintf("no text column: the header has %s but not %s; map the text field to one of them; file not read", quoteList(header), r.fields.describe("text"))})
+	header, ok := r.tableHeader(src, 1, header)
+	if !ok {
 		return nil
 	}
-
 	for {
 		if err := r.ctx.Err(); err != nil {
 			return err
@@ -67,19 +56,79 @@ func (r *run) readCSV(src *source, br *bufio.Reader, comma rune) error {
 			r.skip(Problem{File: src.name, Line: line, Reason: ReasonTooLarge, Message: fmt.Sprintf("row is larger than the limit of %s", formatBytes(r.max)), Record: clip(raw)})
 			continue
 		}
-		repaired := 0
-		kvs := make([]keyValue, len(header))
-		for i, v := range row {
-			var n int
-			v, n = repairString(v)
-			repaired += n
-			kvs[i] = keyValue{key: header[i], value: v}
-		}
-		a, _ := r.fields.toArticle(kvs, true)
-		if err := r.finish(a, record{src: src, line: line, raw: raw, repaired: repaired, id: fmt.Sprintf("%s:%d", src.rel, line)}); err != nil {
+		if err := r.tableRow(src, line, raw, header, row); err != nil {
 			return err
 		}
 	}
+}
+
+// readTSV reads tab-separated values: a header line, then one article a
+// line, fields separated by tabs. TSV has no quoting convention: a
+// quotation mark is text like any other (a field opening with one does not
+// run on to the next lines), and a field cannot hold a tab or a line
+// break. Blank lines are skipped; a line with another number of fields
+// than the header is reported and the next line is read.
+func (r *run) readTSV(src *source, br *bufio.Reader) error {
+	var header []string
+	errNoText := errors.New("no text column")
+	err := r.readLines(src, br, func(line int, b []byte) error {
+		fields := strings.Split(string(b), "\t")
+		if header == nil {
+			var ok bool
+			if header, ok = r.tableHeader(src, line, fields); !ok {
+				return errNoText
+			}
+			return nil
+		}
+		if len(fields) != len(header) {
+			r.skip(Problem{File: src.name, Line: line, Reason: ReasonMalformedCSV, Message: fmt.Sprintf("row has %d fields, the header %d (fields are separated by tabs)", len(fields), len(header)), Record: clip(b)})
+			return nil
+		}
+		return r.tableRow(src, line, b, header, fields)
+	})
+	if err == errNoText {
+		return nil
+	}
+	return err
+}
+
+// tableHeader cleans a header row read at line and checks that it has a
+// text column; ok is false, and the file reported, when it has none. A
+// column name given twice (ignoring case) is a warning: an article field
+// takes the first such column.
+func (r *run) tableHeader(src *source, line int, row []string) (header []string, ok bool) {
+	header = make([]string, len(row))
+	first := map[string]int{}
+	for i, h := range row {
+		h, _ = repairString(h)
+		header[i] = strings.TrimSpace(h)
+		k := strings.ToLower(header[i])
+		if j, seen := first[k]; seen {
+			r.warn(Problem{File: src.name, Line: line, Reason: ReasonDuplicateKey, Message: fmt.Sprintf("column %q is in the header twice (columns %d and %d); an article field takes the first", header[i], j+1, i+1)})
+		} else {
+			first[k] = i
+		}
+	}
+	if idx := r.fields.index(header, false); idx["text"] < 0 {
+		r.skip(Problem{File: src.name, Line: line, Field: "text", Reason: ReasonMissingText,
+			Message: fmt.Sprintf("no text column: the header has %s but not %s; map the text field to one of them; file not read", quoteList(header), r.fields.describe("text"))})
+		return nil, false
+	}
+	return header, true
+}
+
+// tableRow maps one row of a table to an article and finishes it.
+func (r *run) tableRow(src *source, line int, raw []byte, header, row []string) error {
+	repaired := 0
+	kvs := make([]keyValue, len(header))
+	for i, v := range row {
+		var n int
+		v, n = repairString(v)
+		repaired += n
+		kvs[i] = keyValue{key: header[i], value: v}
+	}
+	a, _ := r.fields.toArticle(kvs, true)
+	return r.finish(a, record{src: src, line: line, raw: raw, repaired: repaired, id: fmt.Sprintf("%s:%d", src.rel, line)})
 }
 
 func describeCSVError(err error) string {

@@ -2,9 +2,13 @@ package corpus
 
 import (
 	"bytes"
+	"slices"
+	uni "unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // repairUTF8 returns b with every byte that is not part of a valid UTF-8
@@ -65,9 +69,9 @@ var binaryMagic = [][]byte{
 }
 
 // looksBinary reports whether the opening bytes of a file are not text: a
-// known binary signature, a NUL byte, or many control characters. Invalid
-// UTF-8 alone is not binary; it is repaired.
-func looksBinary(head []byte) bool {
+// known binary signature, a NUL byte (unless nulOK), or many control
+// characters. Invalid UTF-8 alone is not binary; it is repaired.
+func looksBinary(head []byte, nulOK bool) bool {
 	for _, m := range binaryMagic {
 		if bytes.HasPrefix(head, m) {
 			return true
@@ -76,7 +80,7 @@ func looksBinary(head []byte) bool {
 	if len(head) == 0 {
 		return false
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
+	if !nulOK && bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}
 	ctrl := 0
@@ -86,4 +90,50 @@ func looksBinary(head []byte) bool {
 		}
 	}
 	return ctrl*10 > len(head)
+}
+
+// sniffUTF16 recognises UTF-16 text without a byte-order mark, which
+// would otherwise look binary (Latin text has a NUL every other byte,
+// Cyrillic or Arabic a control character). In one byte order the opening
+// bytes must decode to text (letters, digits, marks, punctuation, symbols,
+// spaces) without broken surrogates, and the high bytes must be those of a
+// few scripts: three values make nine in ten of them.
+func sniffUTF16(head []byte) (unicode.Endianness, bool) {
+	if !slices.ContainsFunc(head, func(c byte) bool { return c < '\t' }) {
+		return unicode.LittleEndian, false // no NUL or low control byte: not UTF-16
+	}
+	n := len(head) &^ 1
+	if n == sniffSize {
+		n -= 2 // the last unit may be half a surrogate pair
+	}
+	if n < 8 {
+		return unicode.LittleEndian, false
+	}
+	for _, order := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		units := make([]uint16, n/2)
+		var highs [256]int
+		for i := range units {
+			lo, hi := head[2*i], head[2*i+1]
+			if order == unicode.BigEndian {
+				lo, hi = hi, lo
+			}
+			units[i] = uint16(lo) | uint16(hi)<<8
+			highs[hi]++
+		}
+		slices.Sort(highs[:])
+		if (highs[255]+highs[254]+highs[253])*10 < len(units)*9 {
+			continue
+		}
+		text, runes := 0, 0
+		for _, r := range utf16.Decode(units) {
+			runes++
+			if r != 0xFFFD && (uni.IsLetter(r) || uni.IsDigit(r) || uni.IsMark(r) || uni.IsPunct(r) || uni.IsSpace(r) || uni.IsSymbol(r)) {
+				text++
+			}
+		}
+		if text*100 >= runes*95 {
+			return order, true
+		}
+	}
+	return unicode.LittleEndian, false
 }

@@ -70,6 +70,14 @@ func (lr *lineReader) next() (line []byte, tooLong bool, err error) {
 // line that does not parse is reported with its number and the next line is
 // read.
 func (r *run) readJSONL(src *source, br *bufio.Reader) error {
+	return r.readLines(src, br, func(line int, b []byte) error { return r.jsonRecord(src, line, b) })
+}
+
+// readLines calls fn with each line of br that is not blank, and its
+// number. It reports itself, and goes on after, a line longer than
+// MaxBytes and a line with NUL bytes (one bad record, not a binary file);
+// a read error ends the file.
+func (r *run) readLines(src *source, br *bufio.Reader, fn func(line int, b []byte) error) error {
 	lr := &lineReader{br: br, max: r.max}
 	for {
 		if err := r.ctx.Err(); err != nil {
@@ -90,7 +98,11 @@ func (r *run) readJSONL(src *source, br *bufio.Reader) error {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		if err := r.jsonRecord(src, lr.line, line); err != nil {
+		if bytes.IndexByte(line, 0) >= 0 {
+			r.skip(Problem{File: src.name, Line: lr.line, Reason: ReasonBinary, Message: "NUL bytes in the line: not text", Record: clip(line)})
+			continue
+		}
+		if err := fn(lr.line, line); err != nil {
 			return err
 		}
 	}
@@ -99,16 +111,17 @@ func (r *run) readJSONL(src *source, br *bufio.Reader) error {
 // jsonRecord parses one JSON object and passes it on.
 func (r *run) jsonRecord(src *source, line int, raw []byte) error {
 	fixed, repaired := repairUTF8(raw)
-	obj, err := parseJSONObject(fixed)
+	obj, dups, err := parseJSONObject(fixed)
 	if err != nil {
 		r.skip(Problem{File: src.name, Line: line, Reason: ReasonMalformedJSON, Message: err.Error(), Record: clip(raw)})
 		return nil
 	}
-	return r.objectRecord(src, line, raw, repaired, obj)
+	return r.objectRecord(src, line, raw, repaired, dups, obj)
 }
 
 // objectRecord maps a decoded JSON object to an article and finishes it.
-func (r *run) objectRecord(src *source, line int, raw []byte, repaired int, obj map[string]any) error {
+// dups are its keys given more than once.
+func (r *run) objectRecord(src *source, line int, raw []byte, repaired int, dups []string, obj map[string]any) error {
 	a, found := r.fields.toArticle(jsonKeyValues(obj), true)
 	if !found {
 		keys := make([]string, 0, len(obj))
@@ -121,25 +134,70 @@ func (r *run) objectRecord(src *source, line int, raw []byte, repaired int, obj 
 			Record:  clip(raw)})
 		return nil
 	}
-	return r.finish(a, record{src: src, line: line, raw: raw, repaired: repaired, id: fmt.Sprintf("%s:%d", src.rel, line)})
+	return r.finish(a, record{src: src, line: line, raw: raw, repaired: repaired, dupKeys: dups, id: fmt.Sprintf("%s:%d", src.rel, line)})
 }
 
-// parseJSONObject decodes one JSON object, keeping numbers as written.
-func parseJSONObject(b []byte) (map[string]any, error) {
+// parseJSONObject decodes one JSON object, keeping numbers as written. It
+// reads the object's members one by one, so that a key given twice (whose
+// last value wins, as in encoding/json) is noticed: dups lists such keys.
+func parseJSONObject(b []byte) (obj map[string]any, dups []string, err error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, describeJSONError(err, b)
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, nil, describeJSONError(err, b)
 	}
+	if tok != json.Delim('{') {
+		// Not an object: say what it is, once it parses.
+		var v any = tok
+		if d, ok := tok.(json.Delim); ok && d == '[' {
+			v = []any{}
+			for dec.More() {
+				var e any
+				if err := dec.Decode(&e); err != nil {
+					return nil, nil, describeJSONError(err, b)
+				}
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, nil, describeJSONError(err, b)
+			}
+		}
+		if err := checkTrailing(dec, b); err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, fmt.Errorf("record is JSON %s, not an object", jsonKind(v))
+	}
+	obj = map[string]any{}
+	for dec.More() {
+		kt, err := dec.Token()
+		if err != nil {
+			return nil, nil, describeJSONError(err, b)
+		}
+		key, _ := kt.(string) // json.Decoder only returns strings here
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, nil, describeJSONError(err, b)
+		}
+		if _, seen := obj[key]; seen && !slices.Contains(dups, key) {
+			dups = append(dups, key)
+		}
+		obj[key] = v
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, nil, describeJSONError(err, b)
+	}
+	if err := checkTrailing(dec, b); err != nil {
+		return nil, nil, err
+	}
+	return obj, dups, nil
+}
+
+// checkTrailing fails when text follows the value dec has read from b.
+func checkTrailing(dec *json.Decoder, b []byte) error {
 	if off := dec.InputOffset(); len(bytes.TrimSpace(b[off:])) > 0 {
-		return nil, fmt.Errorf("column %d: unexpected text after the JSON object (two objects on one line?)", off+1+int64(countLeadingSpace(b[off:])))
+		return fmt.Errorf("column %d: unexpected text after the JSON object (two objects on one line?)", off+1+int64(countLeadingSpace(b[off:])))
 	}
-	obj, ok := v.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("record is JSON %s, not an object", jsonKind(v))
-	}
-	return obj, nil
+	return nil
 }
 
 func countLeadingSpace(b []byte) int {
@@ -155,19 +213,6 @@ func describeJSONError(err error, b []byte) error {
 		return fmt.Errorf("column %d: unexpected end of JSON (line cut short?)", len(b)+1)
 	}
 	return err
-}
-
-// describeStreamError describes an error of a json.Decoder reading a whole
-// file, whose offsets are not columns.
-func describeStreamError(err error) string {
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		return strings.TrimPrefix(se.Error(), "json: ")
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return "unexpected end of JSON (file cut short?)"
-	}
-	return err.Error()
 }
 
 func jsonKind(v any) string {
@@ -242,103 +287,202 @@ func compactJSON(v any) string {
 	return string(b)
 }
 
-// readJSON reads a .json file: either one array of objects or objects one
-// after another (pretty-printed or not). JSON cannot be resynchronised after
-// a syntax error, so the rest of the file is then reported as one skipped
-// record.
+// readJSON reads a .json file: arrays of objects, or objects, one after
+// another (pretty-printed or not). A jsonSplitter delimits each element
+// without parsing it, holding at most MaxBytes of one, so an element over
+// the limit is skipped as too-large, a malformed one as malformed-json, and
+// the next is read; text after the last array is read as more values, never
+// ignored.
 func (r *run) readJSON(src *source, br *bufio.Reader) error {
-	lt := &lineTracker{r: br}
-	dec := json.NewDecoder(lt)
-	dec.UseNumber()
-	inArray := false
-	if c := firstNonSpace(br); c == '[' {
-		if _, err := dec.Token(); err != nil {
-			r.skip(Problem{File: src.name, Line: 1, Reason: ReasonMalformedJSON, Message: describeStreamError(err)})
-			return nil
-		}
-		inArray = true
-	}
+	sp := &jsonSplitter{br: br, max: r.max, line: 1}
 	for {
 		if err := r.ctx.Err(); err != nil {
 			return err
 		}
-		if inArray && !dec.More() {
-			break
-		}
-		start := dec.InputOffset()
-		line := lt.valueLine(start)
-		var raw json.RawMessage
-		err := dec.Decode(&raw)
-		if err == io.EOF && !inArray {
+		v, err := sp.next()
+		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
-			r.skip(Problem{File: src.name, Line: line, Reason: ReasonMalformedJSON, Message: describeStreamError(err) + "; rest of file not read", Record: clip(lt.pending())})
-			return nil
-		}
-		if int64(len(raw)) > r.max {
-			r.skip(Problem{File: src.name, Line: line, Reason: ReasonTooLarge, Message: fmt.Sprintf("object is larger than the limit of %s", formatBytes(r.max)), Record: clip(raw)})
+			r.skip(Problem{File: src.name, Line: v.line, Reason: ReasonMalformedJSON, Message: err.Error(), Record: clip(v.raw)})
+			if v.fatal {
+				return nil
+			}
 			continue
 		}
-		if err := r.jsonRecord(src, line, raw); err != nil {
+		if v.tooLong {
+			r.skip(Problem{File: src.name, Line: v.line, Reason: ReasonTooLarge, Message: fmt.Sprintf("object is larger than the limit of %s", formatBytes(r.max)), Record: clip(v.raw)})
+			continue
+		}
+		if err := r.jsonRecord(src, v.line, v.raw); err != nil {
 			return err
 		}
 	}
-	if _, err := dec.Token(); err != nil {
-		r.skip(Problem{File: src.name, Line: lt.valueLine(dec.InputOffset()), Reason: ReasonMalformedJSON, Message: describeStreamError(err) + "; rest of file not read"})
-	}
-	return nil
 }
 
-func firstNonSpace(br *bufio.Reader) byte {
-	for n := 1; n <= sniffSize; n *= 2 {
-		b, err := br.Peek(n)
-		if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 {
-			return t[0]
+// jsonSplitter cuts a stream of JSON into the values compare reads as
+// records: the elements of top-level arrays, and the other top-level
+// values. It follows only strings and the nesting of brackets, so it needs
+// no more memory than one value (at most max bytes of it are kept) and no
+// recursion, however deep the nesting.
+type jsonSplitter struct {
+	br      *bufio.Reader
+	max     int64
+	line    int  // line of the next byte
+	inArray bool // inside a top-level array
+	want    bool // inside an array, a value must come next (after '[' or ',')
+	buf     []byte
+}
+
+// jsonValue is one value cut out by jsonSplitter.
+type jsonValue struct {
+	raw     []byte // valid until the next call; the first KiB when tooLong
+	line    int    // where it starts
+	tooLong bool   // longer than max
+	fatal   bool   // with an error: the rest of the file cannot be read
+}
+
+// next returns the next value, io.EOF after the last, or an error for
+// misplaced punctuation between values (fatal when the file ends inside an
+// array or a value).
+func (sp *jsonSplitter) next() (jsonValue, error) {
+	for {
+		c, err := sp.skipSpace()
+		if err == io.EOF {
+			if sp.inArray {
+				return jsonValue{line: sp.line, fatal: true}, errors.New("unexpected end of JSON (file cut short?); rest of file not read")
+			}
+			return jsonValue{}, io.EOF
 		}
 		if err != nil {
-			return 0
+			return jsonValue{line: sp.line, fatal: true}, fmt.Errorf("%v; rest of file not read", err)
+		}
+		switch {
+		case c == '[' && !sp.inArray:
+			sp.br.ReadByte()
+			sp.inArray, sp.want = true, false
+			continue
+		case c == ']' && sp.inArray:
+			sp.br.ReadByte()
+			if sp.want {
+				return jsonValue{line: sp.line}, errors.New("',' before ']'")
+			}
+			sp.inArray = false
+			continue
+		case c == ',' && sp.inArray:
+			sp.br.ReadByte()
+			if sp.want {
+				return jsonValue{line: sp.line}, errors.New("',' where a value should be")
+			}
+			sp.want = true
+			continue
+		case c == ',' || c == ']' || c == '}':
+			sp.br.ReadByte() // out of place: no value starts with it
+			return jsonValue{line: sp.line}, fmt.Errorf("unexpected %q", c)
+		}
+		line := sp.line
+		v, err := sp.value()
+		v.line = line
+		if sp.inArray {
+			sp.want = false
+		}
+		if err != nil {
+			v.fatal = true
+			return v, fmt.Errorf("unexpected end of JSON (file cut short?); rest of file not read")
+		}
+		return v, nil
+	}
+}
+
+// skipSpace skips white space and peeks at the next byte.
+func (sp *jsonSplitter) skipSpace() (byte, error) {
+	for {
+		c, err := sp.br.ReadByte()
+		if err != nil {
+			return 0, err
+		}
+		switch c {
+		case '\n':
+			sp.line++
+		case ' ', '\t', '\r':
+		default:
+			sp.br.UnreadByte()
+			return c, nil
 		}
 	}
-	return 0
 }
 
-// lineTracker counts lines in what a json.Decoder consumes, keeping only
-// the bytes the decoder has read but not yet consumed.
-type lineTracker struct {
-	r    io.Reader
-	buf  []byte // bytes read from offset base on
-	base int64
-	line int // newlines before base
-}
-
-func (t *lineTracker) Read(p []byte) (int, error) {
-	n, err := t.r.Read(p)
-	t.buf = append(t.buf, p[:n]...)
-	return n, err
-}
-
-// pending returns the bytes read but not yet consumed, from the value
-// valueLine last looked at.
-func (t *lineTracker) pending() []byte { return bytes.TrimLeft(t.buf, " \t\r\n,") }
-
-// valueLine returns the 1-based line of the next value at or after offset
-// off, skipping white space and a comma, and forgets the bytes before off.
-func (t *lineTracker) valueLine(off int64) int {
-	k := int(off - t.base)
-	if k > len(t.buf) {
-		k = len(t.buf)
+// value reads one value: a bracketed one to its matching bracket, a string
+// to its closing quote, anything else (numbers, true, garbage) to the next
+// white space or punctuation. err is set when the file ends first.
+func (sp *jsonSplitter) value() (jsonValue, error) {
+	sp.buf = sp.buf[:0]
+	var n int64
+	depth := 0
+	inString, escaped := false, false
+	keep := func(c byte) {
+		n++
+		if n <= sp.max || len(sp.buf) < recordLimit {
+			sp.buf = append(sp.buf, c)
+		}
 	}
-	t.line += bytes.Count(t.buf[:k], []byte{'\n'})
-	t.buf = append(t.buf[:0], t.buf[k:]...)
-	t.base = off
-	extra := 0
-	for _, c := range t.buf {
+	done := func() (jsonValue, error) {
+		v := jsonValue{raw: sp.buf, tooLong: n > sp.max}
+		if v.tooLong && len(v.raw) > recordLimit {
+			v.raw = v.raw[:recordLimit]
+		}
+		return v, nil
+	}
+	for {
+		c, err := sp.br.ReadByte()
+		if err == io.EOF && depth == 0 && !inString && n > 0 {
+			return done() // a bare value at the end of the file
+		}
+		if err != nil {
+			v, _ := done()
+			return v, err
+		}
 		if c == '\n' {
-			extra++
-		} else if c != ' ' && c != '\t' && c != '\r' && c != ',' {
-			break
+			sp.line++
+		}
+		switch {
+		case inString:
+			keep(c)
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+				if depth == 0 {
+					return done()
+				}
+			}
+		case c == '"':
+			keep(c)
+			inString = true
+		case c == '{' || c == '[':
+			keep(c)
+			depth++
+		case c == '}' || c == ']':
+			if depth == 0 { // closes an array around this bare value
+				sp.br.UnreadByte()
+				return done()
+			}
+			keep(c)
+			depth--
+			if depth == 0 {
+				return done()
+			}
+		case depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n'):
+			if c == '\n' {
+				sp.line-- // counted again by skipSpace
+			}
+			sp.br.UnreadByte()
+			return done()
+		default:
+			keep(c)
 		}
 	}
-	return t.line + extra + 1
 }

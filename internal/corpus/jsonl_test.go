@@ -58,7 +58,7 @@ func TestLineReader(t *testing.T) {
 }
 
 func TestJSONText(t *testing.T) {
-	obj, err := parseJSONObject([]byte(`{"n": 12345678901234567890, "f": 1.50, "b": true, "z": null, "l": ["a", 2], "m": [{"a": 1}], "o": {"k": "v"}}`))
+	obj, _, err := parseJSONObject([]byte(`{"n": 12345678901234567890, "f": 1.50, "b": true, "z": null, "l": ["a", 2], "m": [{"a": 1}], "o": {"k": "v"}}`))
 	if err != nil {
 		t.Fatal(err)
 	}

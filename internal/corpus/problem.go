@@ -88,6 +88,7 @@ const (
 	ReasonDuplicateID      = "duplicate-id"      // skipped with Dedupe "id", else a warning
 	ReasonDuplicateContent = "duplicate-content" // skipped with Dedupe "content"
 	ReasonInvalidUTF8      = "invalid-utf8"      // warning: bytes repaired
+	ReasonDuplicateKey     = "duplicate-key"     // warning: a JSON key or table column given twice; the last is used
 	ReasonMissingOutlet    = "missing-outlet"    // warning: outlet set to "unknown"
 	ReasonUnlistedOutlet   = "unlisted-outlet"   // warning, once per name: outlet not in the outlets file
 	ReasonUnclosedFront    = "unclosed-front-matter"

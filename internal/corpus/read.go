@@ -126,9 +126,10 @@ type source struct {
 type record struct {
 	src      *source
 	line     int
-	raw      []byte // for Problem.Record
-	repaired int    // invalid UTF-8 bytes already repaired by the reader
-	id       string // id to use when the record has none
+	raw      []byte   // for Problem.Record
+	repaired int      // invalid UTF-8 bytes already repaired by the reader
+	dupKeys  []string // JSON keys given more than once
+	id       string   // id to use when the record has none
 }
 
 func (r *run) path(p string) error {
@@ -175,7 +176,13 @@ func describeOSError(err error) string {
 }
 
 func (r *run) walk(root string) error {
-	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	walkRoot := root
+	if info, err := os.Lstat(root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// A folder named on the command line is read even through a link:
+		// a trailing separator makes the walk follow it.
+		walkRoot = root + string(filepath.Separator)
+	}
+	return filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 		if cerr := r.ctx.Err(); cerr != nil {
 			return cerr
 		}
@@ -183,7 +190,7 @@ func (r *run) walk(root string) error {
 			r.skip(Problem{File: p, Reason: ReasonUnreadable, Message: describeOSError(err)})
 			return nil
 		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
+		if p != walkRoot && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -192,12 +199,13 @@ func (r *run) walk(root string) error {
 		if d.IsDir() {
 			return nil
 		}
-		rel, rerr := filepath.Rel(root, p)
+		rel, rerr := filepath.Rel(walkRoot, p)
 		if rerr != nil {
 			rel = p
 		}
 		rel = filepath.ToSlash(rel)
-		if d.Type()&fs.ModeSymlink != 0 {
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
 			info, serr := os.Stat(p)
 			if serr != nil {
 				r.skip(Problem{File: p, Reason: ReasonUnreadable, Message: "broken symbolic link: " + describeOSError(serr)})
@@ -208,11 +216,30 @@ func (r *run) walk(root string) error {
 				r.warn(Problem{File: p, Reason: ReasonNotFollowed, Message: "symbolic link to a folder not followed; give the folder itself to read it"})
 				return nil
 			}
-		} else if !d.Type().IsRegular() {
+			mode = info.Mode()
+		}
+		if !mode.IsRegular() {
+			// Opening a named pipe would wait for a writer forever, and a
+			// device or socket holds no articles: only regular files found
+			// in a folder are opened.
+			r.skip(Problem{File: p, Reason: ReasonUnreadable, Message: fmt.Sprintf("not a regular file (%s); name it on the command line to read it", describeMode(mode))})
 			return nil
 		}
 		return r.file(p, rel, false)
 	})
+}
+
+// describeMode names the kind of a file that is not a regular one.
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // formatOf returns the format for a file name, looking through a ".gz"
@@ -250,6 +277,11 @@ func (r *run) file(p, rel string, explicit bool) error {
 		return nil
 	}
 	defer f.Close()
+	if err := checkGzip(f); err != nil {
+		r.newSource(p, rel, "")
+		r.skip(Problem{File: p, Reason: ReasonUnreadable, Message: fmt.Sprintf("corrupt gzip data (%v); no record read from the file", err)})
+		return nil
+	}
 	folder := ""
 	if abs, err := filepath.Abs(p); err == nil {
 		dir := filepath.Dir(abs)
@@ -258,6 +290,27 @@ func (r *run) file(p, rel string, explicit bool) error {
 		}
 	}
 	return r.stream(r.newSource(p, rel, folder), r.counted(f), formatOf(p), explicit)
+}
+
+// checkGzip reads a gzip-compressed file to its end and back, so that its
+// checksum is verified before any record is taken from it: damage inside a
+// compressed stream can decode to plausible text, and only the checksum at
+// the end tells. It returns nil for a file that is not gzip or cannot be
+// rewound (a named pipe), whose records are checked as they come.
+func checkGzip(f *os.File) error {
+	var magic [2]byte
+	n, _ := io.ReadFull(f, magic[:])
+	if _, err := f.Seek(0, io.SeekStart); err != nil || n < 2 || !bytes.Equal(magic[:], gzipMagic) {
+		return nil
+	}
+	zr, err := gzip.NewReader(bufio.NewReaderSize(f, 64<<10))
+	if err == nil {
+		_, err = io.Copy(io.Discard, zr)
+	}
+	if _, serr := f.Seek(0, io.SeekStart); err == nil {
+		err = serr
+	}
+	return err
 }
 
 // counted reports the bytes read from rd to Options.Progress.
@@ -291,12 +344,26 @@ func InputSize(paths []string) (int64, bool) {
 			known = false
 			continue
 		}
-		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		info, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		if !info.IsDir() {
+			if info.Mode().IsRegular() {
+				total += info.Size()
+			}
+			continue
+		}
+		root := p
+		if l, err := os.Lstat(p); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+			root += string(filepath.Separator) // as walk does
+		}
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
+				if path != root && strings.HasPrefix(d.Name(), ".") {
 					return filepath.SkipDir
 				}
 				return nil
@@ -328,13 +395,18 @@ func (r *run) stream(src *source, rd io.Reader, format string, explicit bool) er
 		defer gz.Close()
 		br = bufio.NewReaderSize(gz, 64<<10)
 	}
-	head, _ := br.Peek(3)
+	head, _ := br.Peek(sniffSize)
 	switch {
 	case bytes.HasPrefix(head, bomUTF8):
 		br.Discard(len(bomUTF8))
 	case bytes.HasPrefix(head, bomUTF16LE), bytes.HasPrefix(head, bomUTF16BE):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+	default:
+		if order, ok := sniffUTF16(head); ok {
+			dec := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder()
+			br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+		}
 	}
 	head, err := br.Peek(sniffSize)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
@@ -345,7 +417,9 @@ func (r *run) stream(src *source, rd io.Reader, format string, explicit bool) er
 		r.skip(Problem{File: src.name, Reason: ReasonEmpty, Message: "empty file"})
 		return nil
 	}
-	if looksBinary(head) {
+	// In JSON Lines and TSV one line with a NUL byte is one bad record,
+	// judged when it is read, not a reason to drop the whole file.
+	if looksBinary(head, format == "jsonl" || format == "tsv") {
 		r.skip(Problem{File: src.name, Reason: ReasonBinary, Message: "binary file, not text"})
 		return nil
 	}
@@ -365,9 +439,9 @@ func (r *run) stream(src *source, rd io.Reader, format string, explicit bool) er
 	case "json":
 		err = r.readJSON(src, br)
 	case "csv":
-		err = r.readCSV(src, br, ',')
+		err = r.readCSV(src, br)
 	case "tsv":
-		err = r.readCSV(src, br, '\t')
+		err = r.readTSV(src, br)
 	case "html":
 		err = r.readHTML(src, br)
 	default:
@@ -511,6 +585,9 @@ func (r *run) finish(a *Article, rec record) error {
 	}
 	if repaired > 0 {
 		r.warn(problem(ReasonInvalidUTF8, "", fmt.Sprintf("%d bytes of invalid UTF-8 read as Windows-1252", repaired)))
+	}
+	for _, k := range rec.dupKeys {
+		r.warn(problem(ReasonDuplicateKey, "", fmt.Sprintf("key %q is in the record more than once; its last value is used", k)))
 	}
 	if a.Outlet == "" {
 		a.Outlet = "unknown"

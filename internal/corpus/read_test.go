@@ -237,6 +237,21 @@ func utf16le(s string) []byte {
 	return b
 }
 
+func utf16be(s string) []byte {
+	b, err := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// badChecksum flips a bit of a gzip stream's CRC-32.
+func badChecksum(gz []byte) []byte {
+	gz = slices.Clone(gz)
+	gz[len(gz)-8] ^= 1
+	return gz
+}
+
 func TestReadProblems(t *testing.T) {
 	const art = `{"id": "a", "outlet": "O", "text": "Some text."}` + "\n"
 	tests := []struct {
@@ -491,15 +506,15 @@ func TestReadProblems(t *testing.T) {
 			},
 		},
 		{
-			name: "JSON file: array, then a syntax error",
+			name: "JSON file: array with a syntax error, the next element is read",
 			files: map[string][]byte{"a.json": []byte(`[
   {"id": "a", "outlet": "O", "text": "One."},
   42,
   {"id": "b", "outlet": "O", "text": "Two."},
   {"id": "c", "outlet": "O", "text": "Three." oops},
-  {"id": "d", "outlet": "O", "text": "Lost."}
+  {"id": "d", "outlet": "O", "text": "Read."}
 ]`)},
-			ids:     []string{"a", "b"},
+			ids:     []string{"a", "b", "d"},
 			skipped: map[string]int{"malformed-json": 2},
 			first:   "DIR/a.json:3: record is JSON number, not an object",
 		},
@@ -509,6 +524,91 @@ func TestReadProblems(t *testing.T) {
 			ids:     []string{"a"},
 			skipped: map[string]int{"malformed-json": 1},
 			first:   "DIR/a.json:3: unexpected end of JSON (file cut short?); rest of file not read",
+		},
+		{
+			name:  "TSV: quotes are text, an open quote does not swallow the next rows",
+			files: map[string][]byte{"a.tsv": []byte("id\toutlet\ttext\nt1\tX\t\"open\nt2\tX\trow\n")},
+			ids:   []string{"t1", "t2"},
+			check: func(t *testing.T, arts []*Article) {
+				if arts[0].Text != `"open` {
+					t.Errorf("text %q", arts[0].Text)
+				}
+			},
+		},
+		{
+			name:    "TSV: a row with a tab too many",
+			files:   map[string][]byte{"a.tsv": []byte("id\toutlet\ttext\nt1\tX\ta\tb\nt2\tX\tfine\n")},
+			ids:     []string{"t2"},
+			skipped: map[string]int{"malformed-csv": 1},
+			first:   "DIR/a.tsv:2: row has 4 fields, the header 3 (fields are separated by tabs)",
+		},
+		{
+			name:   "CSV: a column twice in the header",
+			files:  map[string][]byte{"a.csv": []byte("id,text,outlet,Text\n1,first,O,second\n")},
+			ids:    []string{"1"},
+			warned: map[string]int{"duplicate-key": 1},
+			first:  `DIR/a.csv:1: column "Text" is in the header twice (columns 2 and 4); an article field takes the first`,
+			check: func(t *testing.T, arts []*Article) {
+				if arts[0].Text != "first" {
+					t.Errorf("text %q", arts[0].Text)
+				}
+			},
+		},
+		{
+			name:   "JSON: a key twice in a record",
+			files:  map[string][]byte{"a.jsonl": []byte(`{"id": "a", "outlet": "O", "text": "first", "text": "second"}`)},
+			ids:    []string{"a"},
+			warned: map[string]int{"duplicate-key": 1},
+			first:  `DIR/a.jsonl:1: key "text" is in the record more than once; its last value is used`,
+		},
+		{
+			name: "JSON Lines: a NUL byte is one bad line, not a binary file",
+			files: map[string][]byte{"a.jsonl": []byte(strings.Repeat(art, 3) + `{"id": "n", "text": "a` + "\x00" + `b"}` + "\n" +
+				strings.Repeat(art, 996))},
+			ids:     slices.Repeat([]string{"a"}, 999),
+			skipped: map[string]int{"binary": 1},
+			warned:  map[string]int{"duplicate-id": 998},
+		},
+		{
+			name:    "JSON file: text after the array is read, not ignored",
+			files:   map[string][]byte{"a.json": []byte(`[{"id": "a", "outlet": "O", "text": "One."}]` + "\n" + `{"id": "b", "outlet": "O", "text": "Two."} [{"id": "c", "outlet": "O", "text": "Three."}] trailing`)},
+			ids:     []string{"a", "b", "c"},
+			skipped: map[string]int{"malformed-json": 1},
+			first:   "DIR/a.json:2: column 3: invalid character 'a' in literal true (expecting 'u')",
+		},
+		{
+			name:    "JSON file: an element over the size limit is skipped without reading it whole",
+			files:   map[string][]byte{"a.json": []byte(`[{"id": "big", "text": "` + strings.Repeat("x", 5000) + `"},` + "\n" + art + "]")},
+			opts:    Options{MaxBytes: 1 << 10},
+			ids:     []string{"a"},
+			skipped: map[string]int{"too-large": 1},
+			first:   "DIR/a.json:1: object is larger than the limit of 1 KiB",
+		},
+		{
+			name:    "gzip with a bad checksum: no record read, not even the first",
+			files:   map[string][]byte{"a.jsonl.gz": badChecksum(gzipped(art + art))},
+			skipped: map[string]int{"unreadable": 1},
+			first:   "DIR/a.jsonl.gz: corrupt gzip data (gzip: invalid checksum); no record read from the file",
+		},
+		{
+			name:  "UTF-16 without a byte-order mark, little-endian",
+			files: map[string][]byte{"o/a.txt": utf16le("Text in UTF-16: ç.")[2:]},
+			ids:   []string{"o/a.txt"},
+			check: func(t *testing.T, arts []*Article) {
+				if arts[0].Text != "Text in UTF-16: ç." {
+					t.Errorf("text %q", arts[0].Text)
+				}
+			},
+		},
+		{
+			name:  "UTF-16 without a byte-order mark, big-endian, Cyrillic",
+			files: map[string][]byte{"o/a.txt": utf16be("Текст без метки порядка байтов.")},
+			ids:   []string{"o/a.txt"},
+			check: func(t *testing.T, arts []*Article) {
+				if arts[0].Text != "Текст без метки порядка байтов." {
+					t.Errorf("text %q", arts[0].Text)
+				}
+			},
 		},
 		{
 			name:    "JSON file: objects one after another",
