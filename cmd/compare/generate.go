@@ -3,14 +3,19 @@ package main
 import (
 	"fmt"
 	"io"
-	"strconv"
+	"math/big"
+	"regexp"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/gencorpus"
 	"github.com/compare-tool/compare/internal/lexicon"
 )
+
+// maxGenerateSize bounds generate corpus --size.
+const maxGenerateSize = 1 << 40
 
 func generateCommand() *cli.Command {
 	return &cli.Command{
@@ -36,7 +41,7 @@ Examples:
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 				},
 				Action: func(c *cli.Context) error {
-					size, err := parseSize(c.String("size"))
+					size, err := parseSize(c.String("size"), maxGenerateSize)
 					if err != nil {
 						return cli.Exit("generate corpus: "+err.Error(), exitUsage)
 					}
@@ -77,23 +82,40 @@ Examples:
 	}
 }
 
-// parseSize reads sizes such as 500KB, 100MB, 2GB (powers of 1000) or a
-// plain byte count.
-func parseSize(s string) (int64, error) {
-	u := strings.ToUpper(strings.TrimSpace(s))
-	mult := int64(1)
-	for _, suf := range []struct {
-		s string
-		m int64
-	}{{"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"G", 1e9}, {"M", 1e6}, {"K", 1e3}, {"B", 1}} {
-		if strings.HasSuffix(u, suf.s) {
-			u, mult = strings.TrimSuffix(u, suf.s), suf.m
-			break
-		}
+// sizePattern is a size as people write it: a number, maybe with a
+// fraction, and a unit.
+var sizePattern = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]*)$`)
+
+// sizeUnits are the units parseSize knows: KB, MB and GB are powers of
+// 1000, KiB, MiB and GiB powers of 1024.
+var sizeUnits = map[string]int64{
+	"": 1, "b": 1,
+	"k": 1e3, "kb": 1e3, "m": 1e6, "mb": 1e6, "g": 1e9, "gb": 1e9,
+	"kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30,
+}
+
+// parseSize reads sizes such as 500KB, 100MB, 2GB, 16MiB or a plain byte
+// count. It refuses what is not a whole number of bytes from 1 to most
+// ("0.5", "1.5B"), and numbers past most ("1e30" is not a size at all), so
+// that no value silently falls back to a default.
+func parseSize(s string, most int64) (int64, error) {
+	m := sizePattern.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, fmt.Errorf("size %q: want a number with an optional unit (KB, MB, GB, KiB, MiB, GiB)", s)
 	}
-	f, err := strconv.ParseFloat(strings.TrimSpace(u), 64)
-	if err != nil || f <= 0 {
-		return 0, fmt.Errorf("size %q: want a positive number with an optional unit (KB, MB, GB)", s)
+	mult, ok := sizeUnits[strings.ToLower(m[2])]
+	if !ok {
+		return 0, fmt.Errorf("size %q: unknown unit %q (want KB, MB, GB, KiB, MiB or GiB)", s, m[2])
 	}
-	return int64(f * float64(mult)), nil
+	n, _ := new(big.Rat).SetString(m[1]) // the pattern admits only decimals
+	n.Mul(n, new(big.Rat).SetInt64(mult))
+	switch {
+	case !n.IsInt():
+		return 0, fmt.Errorf("size %q is not a whole number of bytes", s)
+	case n.Sign() == 0:
+		return 0, fmt.Errorf("size %q: must be at least 1 byte", s)
+	case n.Cmp(new(big.Rat).SetInt64(most)) > 0:
+		return 0, fmt.Errorf("size %q is more than the most allowed, %s", s, corpus.FormatBytes(most))
+	}
+	return n.Num().Int64(), nil
 }

@@ -40,7 +40,7 @@ func inputFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringSliceFlag{Name: "field", Usage: "map an article `FIELD=KEY` to another JSON key or CSV column, e.g. text=body,outlet=source (fields: " + strings.Join(corpus.FieldNames, ", ") + ")"},
 		&cli.StringFlag{Name: "outlets", Usage: "outlet metadata `FILE` (YAML or CSV): canonical names, aliases, group, country, notes"},
-		&cli.StringFlag{Name: "max-bytes", Usage: "skip articles (files, lines, rows) larger than `SIZE` (bytes, or with KB, MB, GB; default 16 MiB)"},
+		&cli.StringFlag{Name: "max-bytes", Usage: "skip articles (files, lines, rows) larger than `SIZE` (bytes, or with KB, MB, GB, KiB, MiB, GiB; default 16 MiB, at most 1 GiB)"},
 		&cli.StringFlag{Name: "dedupe", Usage: "skip duplicate articles by `KEY`: id (same id) or content (same text up to white space)"},
 		&cli.StringFlag{Name: "errors", Usage: "write every skipped record and warning to `FILE` as JSON Lines, with file, line and reason"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit with status 3 when any record was skipped"},
@@ -176,7 +176,7 @@ func inputOptions(c *cli.Context) (corpus.Options, error) {
 	}
 	opts.Fields = fields
 	if s := c.String("max-bytes"); s != "" {
-		n, err := parseSize(s)
+		n, err := parseSize(s, corpus.MaxArticleBytes)
 		if err != nil {
 			return opts, cli.Exit("--max-bytes: "+err.Error(), exitUsage)
 		}

@@ -133,6 +133,9 @@ func TestReadInputExitStatus(t *testing.T) {
 		{"bad --field", []string{"--field", "words=body", good}, exitUsage, `--field: field mapping "words=body": unknown field "words"`},
 		{"bad --dedupe", []string{"--dedupe", "url", good}, exitUsage, `--dedupe "url": want id or content`},
 		{"bad --max-bytes", []string{"--max-bytes", "lots", good}, exitUsage, "--max-bytes: "},
+		{"--max-bytes too large", []string{"--max-bytes", "1e30", good}, exitUsage, `--max-bytes: size "1e30"`},
+		{"--max-bytes past the most", []string{"--max-bytes", "9223372036854775807", good}, exitUsage, "is more than the most allowed, 1 GiB"},
+		{"--max-bytes under a byte", []string{"--max-bytes", "0.5", good}, exitUsage, "is not a whole number of bytes"},
 		{"bad --stdin-format", []string{"--stdin-format", "xml", good}, exitUsage, `--stdin-format "xml"`},
 		{"bad --outlets", []string{"--outlets", badOutlets, good}, exitFailure, badOutlets + `:3: aliases: "a" already names outlet "A" (line 2)`},
 		{"unwritable --errors", []string{"--errors", filepath.Join(good, "under-a-file.jsonl"), good}, exitFailure, "--errors: cannot write "},
@@ -218,5 +221,70 @@ func TestReadInputSeedDebris(t *testing.T) {
 		if dropped[id] != n {
 			t.Errorf("seed %s: %d lines dropped, want %d", id, dropped[id], n)
 		}
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64 // 0: an error
+	}{
+		{"100", 100},
+		{"1.5KB", 1500},
+		{"16 MiB", 16 << 20},
+		{"0.5gb", 5e8},
+		{"1GiB", 1 << 30},
+		{"0.5", 0},
+		{"1.5B", 0},
+		{"0", 0},
+		{"-5", 0},
+		{"1e30", 0},
+		{"9223372036854775807", 0},
+		{"2GiB", 0}, // more than the most allowed
+		{"NaN", 0},
+		{"0x10", 0},
+		{"10 parsecs", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := parseSize(tt.in, 1<<30)
+			if got != tt.want || (err == nil) != (tt.want != 0) {
+				t.Errorf("parseSize(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestWorkersFlag checks that score, stats and report read --workers by
+// one rule.
+func TestWorkersFlag(t *testing.T) {
+	for _, cmd := range []string{"score", "stats", "report"} {
+		for _, n := range []string{"-1", "100000"} {
+			args := []string{cmd, "--workers", n, "-o", filepath.Join(t.TempDir(), "out"), "../../testdata/sample"}
+			_, stderr, code := compare(t, "", args...)
+			if code != exitUsage || !strings.Contains(stderr, "--workers "+n+": ") {
+				t.Errorf("%s --workers %s: exit %d, stderr %q", cmd, n, code, stderr)
+			}
+		}
+	}
+}
+
+// TestNamesQuoted checks that a file name cannot forge a line of the
+// messages on standard error.
+func TestNamesQuoted(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a\ncompare: read 1 record: 1 scored\n.jsonl")
+	if err := os.WriteFile(name, []byte("{broken\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, _ := compare(t, "", "score", name)
+	for _, line := range strings.Split(stderr, "\n") {
+		if line == "compare: read 1 record: 1 scored" || line == ".jsonl" {
+			t.Errorf("forged line %q in:\n%s", line, stderr)
+		}
+	}
+	if !strings.Contains(stderr, `a\ncompare: read 1 record: 1 scored\n.jsonl":1: column`) {
+		t.Errorf("name not quoted:\n%s", stderr)
 	}
 }

@@ -42,7 +42,7 @@ func (r *run) readCSV(src *source, br *bufio.Reader) error {
 		var pe *csv.ParseError
 		switch {
 		case errors.Is(err, errRecordTooLarge):
-			r.skip(Problem{File: src.name, Line: startLine, Reason: ReasonTooLarge, Message: fmt.Sprintf("row is larger than the limit of %s; rest of file not read", formatBytes(r.max)), Record: clip(raw)})
+			r.skip(Problem{File: src.name, Line: startLine, Reason: ReasonTooLarge, Message: fmt.Sprintf("row is larger than the limit of %s; rest of file not read", FormatBytes(r.max)), Record: clip(raw)})
 			return nil
 		case errors.As(err, &pe):
 			r.skip(Problem{File: src.name, Line: pe.StartLine, Reason: ReasonMalformedCSV, Message: describeCSVError(err), Record: clip(raw)})
@@ -53,7 +53,7 @@ func (r *run) readCSV(src *source, br *bufio.Reader) error {
 		}
 		line, _ := cr.FieldPos(0)
 		if int64(len(raw)) > r.max {
-			r.skip(Problem{File: src.name, Line: line, Reason: ReasonTooLarge, Message: fmt.Sprintf("row is larger than the limit of %s", formatBytes(r.max)), Record: clip(raw)})
+			r.skip(Problem{File: src.name, Line: line, Reason: ReasonTooLarge, Message: fmt.Sprintf("row is larger than the limit of %s", FormatBytes(r.max)), Record: clip(raw)})
 			continue
 		}
 		if err := r.tableRow(src, line, raw, header, row); err != nil {

@@ -92,7 +92,7 @@ func (r *run) readLines(src *source, br *bufio.Reader, fn func(line int, b []byt
 			return nil
 		}
 		if tooLong {
-			r.skip(Problem{File: src.name, Line: lr.line, Reason: ReasonTooLarge, Message: fmt.Sprintf("line is longer than the limit of %s", formatBytes(r.max)), Record: clip(line)})
+			r.skip(Problem{File: src.name, Line: lr.line, Reason: ReasonTooLarge, Message: fmt.Sprintf("line is longer than the limit of %s", FormatBytes(r.max)), Record: clip(line)})
 			continue
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
@@ -311,7 +311,7 @@ func (r *run) readJSON(src *source, br *bufio.Reader) error {
 			continue
 		}
 		if v.tooLong {
-			r.skip(Problem{File: src.name, Line: v.line, Reason: ReasonTooLarge, Message: fmt.Sprintf("object is larger than the limit of %s", formatBytes(r.max)), Record: clip(v.raw)})
+			r.skip(Problem{File: src.name, Line: v.line, Reason: ReasonTooLarge, Message: fmt.Sprintf("object is larger than the limit of %s", FormatBytes(r.max)), Record: clip(v.raw)})
 			continue
 		}
 		if err := r.jsonRecord(src, v.line, v.raw); err != nil {

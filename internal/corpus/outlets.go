@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -81,6 +82,11 @@ func LoadOutlets(path string) (*Outlets, error) {
 // ParseOutlets is LoadOutlets for data already read; file names it in
 // errors and decides the format by its extension.
 func ParseOutlets(file string, data []byte) (*Outlets, error) {
+	// Outlet names are matched against the data: a name whose bytes the
+	// parser silently turned into U+FFFD would never match.
+	if problems := invalidUTF8Lines(file, data); len(problems) > 0 {
+		return nil, &OutletsError{File: file, Problems: problems}
+	}
 	var list []Outlet
 	var problems []Problem
 	switch strings.ToLower(filepath.Ext(file)) {
@@ -101,6 +107,31 @@ func ParseOutlets(file string, data []byte) (*Outlets, error) {
 		return nil, &OutletsError{File: file, Problems: problems}
 	}
 	return o, nil
+}
+
+// invalidUTF8Lines reports each line of data that is not valid UTF-8.
+func invalidUTF8Lines(file string, data []byte) []Problem {
+	if utf8.Valid(data) {
+		return nil
+	}
+	var problems []Problem
+	for n, line := range bytes.Split(data, []byte{'\n'}) {
+		if utf8.Valid(line) {
+			continue
+		}
+		col := 1
+		for len(line) > 0 {
+			r, size := utf8.DecodeRune(line)
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			line = line[size:]
+			col++
+		}
+		problems = append(problems, Problem{File: file, Line: n + 1, Reason: "invalid-outlet",
+			Message: fmt.Sprintf("column %d: byte 0x%02X is not UTF-8; save the file as UTF-8", col, line[0])})
+	}
+	return problems
 }
 
 // add checks one outlet and indexes its names.

@@ -87,6 +87,11 @@ func TestOutletsErrors(t *testing.T) {
 		{"o.yaml", "sources:\n  - A\n", []string{`o.yaml:1: unknown key "sources" (want a list under "outlets")`}},
 		{"o.yaml", "outlets: [A, [B]\n", []string{`o.yaml:1: did not find expected ',' or ']'`}},
 		{"o.yaml", "", []string{`o.yaml: no outlets`}},
+		{"o.yaml", "outlets:\n  - name: Caf\xe9 Press\n  - R\xe9seau\n", []string{
+			`o.yaml:2: column 14: byte 0xE9 is not UTF-8; save the file as UTF-8`,
+			`o.yaml:3: column 6: byte 0xE9 is not UTF-8; save the file as UTF-8`,
+		}},
+		{"o.csv", "name\nCaf\xe9\n", []string{`o.csv:2: column 4: byte 0xE9 is not UTF-8; save the file as UTF-8`}},
 		{"o.csv", "name,alias\nA,x\n", []string{`o.csv:1: unknown column "alias" (known: name, aliases, group, country, notes)`}},
 		{"o.csv", "group\nwire\n", []string{`o.csv:1: no "name" column`}},
 		{"o.csv", "name,aliases\nA,x|y\nB,y\n", []string{`o.csv:3: aliases: "y" already names outlet "A" (line 2)`}},

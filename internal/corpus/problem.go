@@ -47,6 +47,10 @@ type Options struct {
 // DefaultMaxBytes is the article size limit when Options.MaxBytes is 0.
 const DefaultMaxBytes = 16 << 20
 
+// MaxArticleBytes is the largest sensible Options.MaxBytes: scoring holds
+// tens of times an article's size in memory.
+const MaxArticleBytes = 1 << 30
+
 // StdinName is the file name problems and sources use for the path "-".
 const StdinName = "<stdin>"
 

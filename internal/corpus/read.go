@@ -479,7 +479,7 @@ func (r *run) readAll(src *source, br *bufio.Reader) (data []byte, ok bool) {
 		return nil, false
 	}
 	if int64(len(data)) > r.max {
-		r.skip(Problem{File: src.name, Reason: ReasonTooLarge, Message: fmt.Sprintf("article is larger than the limit of %s", formatBytes(r.max)), Record: clip(data)})
+		r.skip(Problem{File: src.name, Reason: ReasonTooLarge, Message: fmt.Sprintf("article is larger than the limit of %s", FormatBytes(r.max)), Record: clip(data)})
 		return nil, false
 	}
 	return data, true
@@ -499,8 +499,12 @@ func clip(b []byte) string {
 	return string(b)
 }
 
-func formatBytes(n int64) string {
+// FormatBytes writes a size in the largest binary unit that divides it:
+// "16 MiB", "1 GiB", "1000 bytes".
+func FormatBytes(n int64) string {
 	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return strconv.FormatInt(n>>30, 10) + " GiB"
 	case n >= 1<<20 && n%(1<<20) == 0:
 		return strconv.FormatInt(n>>20, 10) + " MiB"
 	case n >= 1<<10 && n%(1<<10) == 0:

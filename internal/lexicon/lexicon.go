@@ -346,6 +346,9 @@ func (c *checker) validate(lex *Lexicon) {
 		}
 	}
 	for _, cue := range lex.DistanceCues {
+		if n := len(strings.Fields(token.Fold(cue))); n > MaxPatternWords {
+			c.add(1, "distance cue %q: %d words, more than the %d a cue may have", shorten(cue), n, MaxPatternWords)
+		}
 		if len(token.Fold(cue)) == 0 {
 			c.add(1, "distance cue %q has no words", cue)
 		}
@@ -398,7 +401,7 @@ func (c *checker) validate(lex *Lexicon) {
 		}
 		for _, term := range append(append([]string(nil), e.Terms...), e.Except...) {
 			if err := CheckPattern(term); err != "" {
-				c.add(e.Line, "entry %q: term %q: %s", e.ID, term, err)
+				c.add(e.Line, "entry %q: term %q: %s", shorten(e.ID), shorten(term), err)
 			}
 		}
 		for _, term := range e.Terms {
@@ -431,13 +434,31 @@ func (c *checker) validate(lex *Lexicon) {
 	}
 }
 
+// MaxPatternWords bounds the words of a surface form (as tokenized: "U.S.-led"
+// is one, "Assad—regime" two). Matching looks as far ahead as the longest
+// pattern at every candidate word, so one term of thousands of words made
+// scoring cost tokens × its length; real names and phrases ("martyrs for
+// the defense of the shrine") have a handful.
+const MaxPatternWords = 16
+
+// shorten cuts a long term or id to its first 60 characters for a message.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}
+
 // CheckPattern returns why a surface form cannot be matched, or "" when
 // it can: an empty pattern, a * not at the end of a word, a word without
-// letters or digits.
+// letters or digits, more than MaxPatternWords words.
 func CheckPattern(term string) string {
 	words := strings.Fields(term)
 	if len(words) == 0 {
 		return "empty pattern"
+	}
+	if n := len(strings.Fields(token.Fold(strings.ReplaceAll(term, "*", "")))); n > MaxPatternWords {
+		return fmt.Sprintf("%d words, more than the %d a term may have", n, MaxPatternWords)
 	}
 	for _, w := range words {
 		base := strings.TrimSuffix(w, "*")

@@ -109,6 +109,11 @@ func TestParseProblems(t *testing.T) {
 		{"lean axis", base + "entries:\n  - {terms: [x], target: a, valence: 0, category: neutral, lean: {zz: 1}}\n", `lean on unknown axis "zz"`},
 		{"except hides a term", base + "entries:\n  - {terms: [x], target: a, valence: 0, category: neutral, except: [x y]}\n  - {id: y, terms: [X Y], target: a, valence: 1, category: neutral}\n", `except phrase "x y" is also a term of entry "y"`},
 		{"category", base + "entries:\n  - {terms: [x], target: a, valence: 0, category: nice}\n", `unknown category "nice"`},
+		{"term of 10,000 words", base + "entries:\n  - {terms: [" + strings.Repeat("word ", 10_000) + "], target: a, valence: 0, category: neutral}\n",
+			`f.yaml:6: entry "word-word-word-word-word-word-word-word-word-word-word-word-…": term "word word word word word word word word word word word word …": 10000 words, more than the 16 a term may have`},
+		{"term of 17 tokens", base + "entries:\n  - {id: long, terms: [" + strings.Repeat("al-Assad ", 17) + "], target: a, valence: 0, category: neutral}\n",
+			`17 words, more than the 16 a term may have`},
+		{"long distance cue", base + "distance_cues: [" + strings.Repeat("so called ", 9) + "]\n", `f.yaml:1: distance cue "so called so called`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
