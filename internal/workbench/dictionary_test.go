@@ -406,3 +406,24 @@ func TestYAMLString(t *testing.T) {
 		}
 	}
 }
+
+// TestQuantedaLongKeyBomb is the alias bomb that counting nodes missed: 14
+// levels of two aliases to 1000-character keys, 28 KB that expanded to
+// gigabytes of category paths (12 GB of memory, a 1.7 GB lexicon). It is
+// refused at the default limits, by the bytes it expands to.
+func TestQuantedaLongKeyBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("k0: &k0 [word]\n")
+	for i := 1; i <= 14; i++ {
+		a, c := strings.Repeat("a", 1000), strings.Repeat("b", 1000)
+		fmt.Fprintf(&b, "k%d: &k%d {%s%d: *k%d, %s%d: *k%d}\n", i, i, a, i, i-1, c, i, i-1)
+	}
+	if b.Len() > 30_000 {
+		t.Fatalf("the bomb is %d bytes, want a small file", b.Len())
+	}
+	_, _, err := ReadQuanteda("bomb.yml", []byte(b.String()))
+	var ce *lexicon.CheckError
+	if !errors.As(err, &ce) || len(ce.Problems) != 1 || !strings.Contains(ce.Problems[0].Message, "expands to more than 32 MiB of keys and patterns") {
+		t.Fatalf("err = %v, want the expansion refused", err)
+	}
+}

@@ -69,13 +69,43 @@ type quantedaReader struct {
 	cats        map[string]int // path joined by \x00 → category
 	texts       map[string]int // pattern → index
 	notes, errs []lexicon.Problem
-	// visits counts the nodes walked: aliases can make a small file a
-	// huge tree, which is refused past maxVisits.
-	visits int
+	// visits counts the nodes walked and expanded the bytes of keys and
+	// patterns read, paths included: aliases can make a small file a huge
+	// tree (14 levels of two aliases to 1000-character keys: 28 KB that
+	// expand to gigabytes), which is refused past maxVisits nodes or
+	// maxExpanded bytes.
+	visits, expanded int
+	tooBig           bool
 }
 
-// maxVisits is a variable so that tests can lower it.
-var maxVisits = 1 << 20
+// maxVisits and maxExpanded are variables so that tests can lower them.
+var (
+	maxVisits   = 1 << 20
+	maxExpanded = 32 << 20
+)
+
+// grow adds n bytes to what the dictionary expands to; false means past
+// maxExpanded (reported once).
+func (r *quantedaReader) grow(n, line int) bool {
+	r.expanded += n
+	if r.expanded <= maxExpanded {
+		return true
+	}
+	if !r.tooBig {
+		r.tooBig = true
+		r.fail(line, "the dictionary expands to more than %d MiB of keys and patterns (through YAML aliases?)", maxExpanded>>20)
+	}
+	return false
+}
+
+// pathBytes is the size of a category's path.
+func pathBytes(path []string) int {
+	n := 0
+	for _, k := range path {
+		n += len(k) + 1
+	}
+	return n
+}
 
 func (r *quantedaReader) fail(line int, format string, args ...any) {
 	r.errs = append(r.errs, problemf(r.file, line, format, args...))
@@ -112,6 +142,9 @@ func (r *quantedaReader) mapping(n *yaml.Node, path []string) {
 // values reads what a key maps to: patterns, subkeys, or both.
 func (r *quantedaReader) values(v *yaml.Node, path []string) {
 	r.visits += 1 + len(v.Content)
+	if r.tooBig {
+		return
+	}
 	if r.visits > maxVisits {
 		if r.visits-1-len(v.Content) <= maxVisits {
 			r.fail(v.Line, "the dictionary expands to more than %d values (through YAML aliases?)", maxVisits)
@@ -159,12 +192,16 @@ func (r *quantedaReader) category(path []string, line int) int {
 		return ci
 	}
 	ci := len(r.d.Categories)
+	r.grow(len(key), line) // reported past the limit; the walk stops at the next value
 	r.cats[key] = ci
 	r.d.Categories = append(r.d.Categories, Category{Path: append([]string(nil), path...), Line: line})
 	return ci
 }
 
 func (r *quantedaReader) add(path []string, n *yaml.Node) {
+	if !r.grow(len(n.Value)+pathBytes(path), n.Line) {
+		return
+	}
 	ci := r.category(path, n.Line)
 	text := strings.Join(strings.Fields(n.Value), " ")
 	if msg := patternProblem(text); msg != "" {
