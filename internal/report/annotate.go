@@ -246,19 +246,8 @@ func spansOf(s []corpus.Span) []span {
 // clean removes the control characters of untrusted text, except line
 // breaks and tabs, so that an article cannot send escape sequences to the
 // reader's terminal.
-func clean(s string) string {
-	if strings.IndexFunc(s, isControl) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isControl(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
+func clean(s string) string { return removeRunes(s, isControl) }
 
 func isControl(r rune) bool {
-	return (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r < 0xa0) || r == 0x2028 || r == 0x2029 ||
-		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+	return (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r < 0xa0) || r == 0x2028 || r == 0x2029 || isBidiControl(r)
 }

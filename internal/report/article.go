@@ -356,7 +356,7 @@ func renderText(r *stance.Record, axis string, loaded func(*stance.MatchRecord) 
 				curM = m
 			}
 		}
-		out.WriteString(template.HTMLEscapeString(text[s:e]))
+		out.WriteString(escapeBidi(template.HTMLEscapeString(text[s:e])))
 	}
 	closeQ()
 	return out.String()

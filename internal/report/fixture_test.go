@@ -85,8 +85,13 @@ func sum(n int, mean, lo, hi float64) stance.Summary {
 // carries markup and script that must stay inert.
 func tinyInput(t testing.TB, hostile bool) Input {
 	t.Helper()
+	return tinyInputNamed(t, hostile, "Daily Example", "The Other Times")
+}
+
+// tinyInputNamed is tinyInput with the outlets named a and b.
+func tinyInputNamed(t testing.TB, hostile bool, a, b string) Input {
+	t.Helper()
 	lex := tinyLexicon(t)
-	a, b := "Daily Example", "The Other Times"
 	title := "Regime forces clash with terrorists"
 	text := "The regime said “the terrorists attacked first at dawn today”.\nShare\nThe so-called freedom fighters disagree; the government did not comment."
 	url := "https://example.org/a?x=1&y=2"

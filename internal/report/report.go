@@ -99,6 +99,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"sortKey":   sortKey,
 	"magnitude": stance.EffectSize,
 	"sub":       func(a, b int) int { return a - b },
+	"bdi":       bdi,
 }).Parse(pageTemplateText))
 
 // Write renders the report of in as one HTML document to w.
@@ -128,7 +129,7 @@ func Write(w io.Writer, in Input, opt Options) error {
 	if err := pageTemplate.Execute(&buf, p); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err = w.Write(stripBidiControls(buf.Bytes()))
 	return err
 }
 

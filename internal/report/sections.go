@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"html/template"
 	"math"
 	"sort"
 	"strings"
@@ -328,7 +329,7 @@ type testsView struct {
 	// of Significant.
 	Pairs       []stance.Pair
 	AllPairs    int
-	Sentences   []string
+	Sentences   []template.HTML // the names in them isolated
 	Significant int
 }
 
@@ -349,8 +350,10 @@ func (b *builder) tests() []testsView {
 	for _, t := range all {
 		v := testsView{Axis: t.Axis, Label: label[t.Axis], Units: len(t.Units), Kruskal: t.KruskalWallis,
 			Skipped: t.Skipped, Pairs: t.Pairs}
+		subject := v.Label // as the sentences name the axis or target
 		if t.Axis == "" {
-			v.Label = "Framing of " + b.targetLabel(t.Target)
+			subject = b.targetLabel(t.Target)
+			v.Label = "Framing of " + subject
 			if len(t.Pairs) == 0 && t.KruskalWallis == nil {
 				continue // nothing was tested; the heat map shows the framing
 			}
@@ -370,7 +373,7 @@ func (b *builder) tests() []testsView {
 			if p.PHolm < stance.Alpha && p.Sentence != "" {
 				v.Significant++
 				if len(v.Sentences) < maxSentences {
-					v.Sentences = append(v.Sentences, p.Sentence)
+					v.Sentences = append(v.Sentences, isolateNames(p.Sentence, p.A, p.B, subject))
 				}
 			}
 		}
