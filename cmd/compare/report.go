@@ -54,7 +54,7 @@ Examples:
 			&cli.IntFlag{Name: "max-articles", Value: report.DefaultMaxArticles, Usage: "article views (`N`) to include; 0 leaves them out"},
 			&cli.StringFlag{Name: "title", Usage: "the report's `TITLE` (default \"Outlet comparison\")"},
 			&cli.StringFlag{Name: "date", Usage: "`DATE` to print in the report; none by default, so that the file is reproducible"},
-			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU. Output is the same for any N"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
 		}, inputFlags()...),
 		Action: runReport,
 	}

@@ -75,7 +75,7 @@ parsed would mislead.`,
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table",
 				Usage: "output `FORMAT`: " + strings.Join(stance.ComparisonFormats, ", ") + " (csv is tidy: one value a row)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
-			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU. Output is the same for any N"},
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
 		}, inputFlags()...),
 		Action: runStats,
 	}
