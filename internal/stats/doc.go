@@ -2,12 +2,14 @@
 // order statistics and bootstrap intervals for describing one outlet's
 // scores or the difference between two samples of them, rank tests
 // (Mann-Whitney, Kruskal-Wallis) with Holm's correction and Cliff's delta
-// for testing and sizing differences between outlets, Kendall's rank
-// correlation test (the Mann–Kendall trend test when one variable is time)
-// with Sen's slope for the rate of a trend, Spearman correlation with its
-// test and interval, the area under the ROC curve (AUC) with a stratified
-// bootstrap interval for how well scores separate two labels, Monroe
-// et al.'s log-odds with an informative Dirichlet prior for word use,
+// for testing and sizing differences between outlets, the Wilcoxon
+// signed-rank test with the rank-biserial correlation for outlets compared
+// on the events both covered (paired), Kendall's rank correlation test
+// (the Mann–Kendall trend test when one variable is time) with Sen's slope
+// for the rate of a trend, Spearman correlation with its test and
+// interval, the area under the ROC curve (AUC) with a stratified bootstrap
+// interval for how well scores separate two labels, Monroe et al.'s
+// log-odds with an informative Dirichlet prior for word use,
 // correspondence analysis of outlet × word tables, and Krippendorff's
 // alpha for agreement between coders.
 //

@@ -129,6 +129,41 @@ cat("ca rowcoord*sv:\n"); Fc <- cc$rowcoord %*% diag(cc$sv); for (i in 1:nrow(Fc
 cat("ca colcoord*sv:\n"); Gc <- cc$colcoord %*% diag(cc$sv); for (i in 1:nrow(Gc)) f(Gc[i, ])
 cat("smoke equal: ", all.equal(unname(as.matrix(smoke)), N), "\n")
 
+cat("== signed rank (paired)\n")
+# wilcox.test(x, y, paired = TRUE) with its defaults; prints V, p, the Z
+# recovered from an approximate p (NaN for exact), and n, then the method.
+# R's warnings (ties, zeroes) are printed as they occur.
+sr <- function(x, y) {
+  r <- withCallingHandlers(wilcox.test(x, y, paired = TRUE),
+    warning = function(w) { cat("warning:", conditionMessage(w), "\n"); invokeRestart("muffleWarning") })
+  n <- sum(complete.cases(x, y) & x != y, na.rm = TRUE)
+  z <- if (grepl("exact", r$method)) NaN else {
+    d <- r$statistic - n*(n+1)/4
+    sign(d) * qnorm(r$p.value/2, lower.tail = FALSE) }
+  f(c(r$statistic, r$p.value, z, n)); cat(r$method, "\n")
+}
+sr(x1, y1)
+sr(y1, x1)
+sr(2:11, rep(1.5, 10))
+sr(c(0.2, 0.5, 0.9, 1.4, 2.0, 2.7), c(-0.1, 0.3, 0.4, 1.0, 1.1, 1.3))
+sr(c(5), c(3))
+x7 <- (1:49 * 37) %% 101; d7 <- (1:49 * 13) %% 101 - 50.5
+sr(x7, x7 - d7)
+x8 <- (1:50 * 37) %% 101; d8 <- (1:50 * 13) %% 101 - 50.5
+sr(x8, x8 - d8)
+sr(x4, y4)
+sr((1:50 * 37) %% 101, (1:50 * 53) %% 101 + 0.5)
+sr(c(1, 2, 2, 3, 4, 4, 4, 5), c(3, 3, 4, 5, 5, 6, 7, 2))
+sr(c(1.5, 2, 3.5, 4, 6, 7.5), c(1.5, 1, 2.5, 4, 2, 8))
+sr(x6, (1:300 * 104729) %% 1009)
+sr(c(1, 2, 3), c(1, 2, 4))
+sr(c(1, 2, 3), c(1, 2, 3))
+sr(c(1.2, NA, 3.4, 2.2, 5.1, 0.3), c(0.4, 1, NaN, 2.9, 3.3, 1.0))
+f(round(dsignrank(0:10, 4) * 2^4))
+cat("== rank-biserial\n")
+rb <- function(x, y) { d <- x - y; d <- d[!is.na(d) & d != 0]; r <- rank(abs(d)); f((sum(r[d > 0]) - sum(r[d < 0])) / sum(r)) }
+rb(x1, y1); rb(c(1, 2, 2, 3, 4, 4, 4, 5), c(3, 3, 4, 5, 5, 6, 7, 2)); rb(x6, (1:300 * 104729) %% 1009)
+
 cat("== examples\n")
 a <- c(0.61, 0.72, 0.55, 0.80, 0.67, 0.74); b <- c(0.42, 0.58, 0.49, 0.51, 0.63, 0.39, 0.47)
 r <- wilcox.test(a, b); f(c(r$statistic, r$p.value)); f(mean(sign(outer(a, b, "-"))))
@@ -137,6 +172,9 @@ x <- c(2.1, 3.4, 1.9, 4.2, 2.8, 3.1, 2.2, 3.9, 2.5, 3.0); f(median(x))
 d <- rbind(c(1, 2, 2, 3, 1), c(1, 2, 3, 3, NA))
 f(c(kalpha(d, "nominal"), kalpha(d, "ordinal")))
 f(2*pt(1.96*sqrt(29/30), 29) - 1)  # bootstrap coverage expected at n = 30
+a <- c(0.61, 0.72, 0.55, 0.80, 0.67, 0.74, 0.58, 0.70)   # signed-rank example
+b <- c(0.42, 0.58, 0.49, 0.51, 0.63, 0.39, 0.60, 0.52)
+r <- wilcox.test(a, b, paired = TRUE); f(c(r$statistic, r$p.value)); rb(a, b)
 
 cat("== kendall\n")
 kt <- function(x, y) { r <- suppressWarnings(cor.test(x, y, method = "kendall"))
