@@ -71,17 +71,7 @@ func MannWhitney(x, y []float64) MannWhitneyResult {
 	n := fx + fy
 	d := res.U - fx*fy/2
 	sigma := math.Sqrt(fx * fy / 12 * ((n + 1) - tieTerm/(n*(n-1))))
-	correction := 0.0
-	switch {
-	case d > 0:
-		correction = 0.5
-	case d < 0:
-		correction = -0.5
-	}
-	res.Z = (d - correction) / sigma
-	// 2·min(Φ(z), 1−Φ(z)) = 2·Φ(−|z|) = erfc(|z|/√2), computed without
-	// the cancellation of 1 − Φ in the upper tail.
-	res.P = math.Erfc(math.Abs(res.Z) / math.Sqrt2)
+	res.Z, res.P = twoSidedNormal(d, sigma)
 	return res
 }
 

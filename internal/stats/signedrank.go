@@ -113,15 +113,7 @@ func SignedRank(x, y []float64) SignedRankResult {
 	}
 	d := res.V - total/2
 	sigma := math.Sqrt(fn*(fn+1)*(2*fn+1)/24 - tieTerm/48)
-	correction := 0.0
-	switch {
-	case d > 0:
-		correction = 0.5
-	case d < 0:
-		correction = -0.5
-	}
-	res.Z = (d - correction) / sigma
-	res.P = math.Erfc(math.Abs(res.Z) / math.Sqrt2)
+	res.Z, res.P = twoSidedNormal(d, sigma)
 	return res
 }
 
@@ -129,21 +121,7 @@ func SignedRank(x, y []float64) SignedRankResult {
 // for n non-zero differences without ties, as R's wilcox.test computes it:
 // with p = P(V ≥ v) if v > n(n+1)/4 and p = P(V ≤ v) otherwise, min(2p, 1).
 func signedRankExactP(v, n int) float64 {
-	counts := signedRankCounts(n)
-	var total, tail float64
-	for _, c := range counts {
-		total += c
-	}
-	if 4*v > n*(n+1) {
-		for _, c := range counts[v:] {
-			tail += c
-		}
-	} else {
-		for _, c := range counts[:v+1] {
-			tail += c
-		}
-	}
-	return math.Min(2*tail/total, 1)
+	return twoSidedExactP(signedRankCounts(n), v, 4*v > n*(n+1))
 }
 
 // signedRankCounts returns c with c[k] the number of subsets of {1, …, n}
