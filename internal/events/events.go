@@ -222,7 +222,8 @@ func Group(ctx context.Context, articles []Article, opt Options) (*Grouping, err
 	g.Compared, g.Linked = compared+merging, len(edges)
 	g.Events = make([]Event, len(clusters))
 	err = parallel(ctx, len(clusters), opt.Workers, func() func(int) {
-		return func(i int) { g.Events[i] = describe(clusters[i], sorted, order, s, voc, opt.KeyTerms) }
+		var sc termScratch
+		return func(i int) { g.Events[i] = describe(clusters[i], sorted, order, s, voc, opt.KeyTerms, &sc) }
 	})
 	if err != nil {
 		return nil, err
@@ -294,7 +295,7 @@ func newSweep(sorted []Article, vecs []vector, window time.Duration) *sweep {
 }
 
 // describe makes the Event of a cluster.
-func describe(c *cluster, sorted []Article, order []int, s *sweep, voc *vocabulary, keyTerms int) Event {
+func describe(c *cluster, sorted []Article, order []int, s *sweep, voc *vocabulary, keyTerms int, sc *termScratch) Event {
 	ev := Event{MinSimilarity: math.Inf(1)}
 	// Similarities over the pairs of different outlets, in member order.
 	memberSum := make([]float64, len(c.members))
@@ -348,6 +349,6 @@ func describe(c *cluster, sorted []Article, order []int, s *sweep, voc *vocabula
 		day = ev.First.Format("2006-01-02")
 	}
 	ev.ID = day + "-" + hex.EncodeToString(h[:4])
-	ev.Terms = keyTermsOf(c, sorted, s, voc, sum, keyTerms)
+	ev.Terms = keyTermsOf(c, sorted, s, voc, sum, keyTerms, sc)
 	return ev
 }

@@ -2,7 +2,6 @@ package events
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 	"strings"
 )
@@ -17,43 +16,46 @@ import (
 // A name phrase is listed in place of its own words when it ranks among
 // the first 4k terms ("Khan Touman", not "Touman"), so that a name is
 // shown as written. Terms are listed by share, largest first.
-func keyTermsOf(c *cluster, sorted []Article, s *sweep, voc *vocabulary, total float64, k int) []Term {
-	type tally struct {
-		id       uint32
-		sum      float64
-		byOutlet map[int32]float64
-		articles int
-		contrib  float64
-	}
-	byID := map[uint32]*tally{}
+func keyTermsOf(c *cluster, sorted []Article, s *sweep, voc *vocabulary, total float64, k int, sc *termScratch) []Term {
+	// Every (term, outlet, weight) of the members, sorted by term and
+	// outlet, is summed in one pass.
+	sc.entries = sc.entries[:0]
 	for _, p := range c.members {
 		v := s.vecs[p]
 		for i, id := range v.ids {
-			t := byID[id]
-			if t == nil {
-				t = &tally{id: id, byOutlet: map[int32]float64{}}
-				byID[id] = t
-			}
-			w := float64(v.w[i])
-			t.sum += w
-			t.byOutlet[s.outlet[p]] += w
-			t.articles++
+			sc.entries = append(sc.entries, termEntry{id: id, outlet: s.outlet[p], w: float64(v.w[i])})
 		}
 	}
-	var ranked []*tally
-	for _, t := range byID {
-		if len(t.byOutlet) < 2 {
-			continue
+	slices.SortFunc(sc.entries, func(a, b termEntry) int {
+		return cmp.Or(cmp.Compare(a.id, b.id), cmp.Compare(a.outlet, b.outlet))
+	})
+	type tally struct {
+		id                uint32
+		articles, outlets int
+		contrib           float64
+	}
+	var ranked []tally
+	for i := 0; i < len(sc.entries); {
+		t := tally{id: sc.entries[i].id}
+		var sum, own float64
+		for i < len(sc.entries) && sc.entries[i].id == t.id {
+			o, so := sc.entries[i].outlet, 0.0
+			for i < len(sc.entries) && sc.entries[i].id == t.id && sc.entries[i].outlet == o {
+				so += sc.entries[i].w
+				t.articles++
+				i++
+			}
+			sum += so
+			own += so * so
+			t.outlets++
 		}
-		// Summed in outlet order: map order would change the last bits.
-		own := 0.0
-		for _, o := range slices.Sorted(maps.Keys(t.byOutlet)) {
-			own += t.byOutlet[o] * t.byOutlet[o]
+		if t.outlets < 2 {
+			continue // adds nothing to the similarity of different outlets
 		}
-		t.contrib = (t.sum*t.sum - own) / 2
+		t.contrib = (sum*sum - own) / 2
 		ranked = append(ranked, t)
 	}
-	slices.SortFunc(ranked, func(a, b *tally) int {
+	slices.SortFunc(ranked, func(a, b tally) int {
 		return cmp.Or(cmp.Compare(b.contrib, a.contrib), cmp.Compare(voc.keys[a.id], voc.keys[b.id]))
 	})
 	// Enough candidates for phrases to replace their words.
@@ -62,14 +64,14 @@ func keyTermsOf(c *cluster, sorted []Article, s *sweep, voc *vocabulary, total f
 	for _, t := range ranked {
 		want[voc.keys[t.id]] = &written{forms: map[string]int{}}
 	}
-	e := extractor{surface: func(key uint64, folded, text string) {
+	sc.ex.surface = func(key uint64, folded, text string) {
 		if w := want[key]; w != nil {
 			w.folded = folded
 			w.forms[text]++
 		}
-	}}
+	}
 	for _, p := range c.members {
-		e.extract(sorted[p].Title, sorted[p].Text)
+		sc.ex.extract(sorted[p].Title, sorted[p].Text)
 	}
 
 	var out []Term
@@ -79,7 +81,7 @@ func keyTermsOf(c *cluster, sorted []Article, s *sweep, voc *vocabulary, total f
 			break
 		}
 		w := want[voc.keys[t.id]]
-		term := Term{Text: w.common(), Articles: t.articles, Outlets: len(t.byOutlet), Share: t.contrib / total}
+		term := Term{Text: w.common(), Articles: t.articles, Outlets: t.outlets, Share: t.contrib / total}
 		words := strings.Fields(w.folded)
 		if len(words) == 1 {
 			if slices.ContainsFunc(folded, func(f string) bool { return slices.Contains(strings.Fields(f), w.folded) }) {
@@ -112,6 +114,18 @@ func keyTermsOf(c *cluster, sorted []Article, s *sweep, voc *vocabulary, total f
 	// keep the rank order).
 	slices.SortStableFunc(out, func(a, b Term) int { return cmp.Compare(b.Share, a.Share) })
 	return out
+}
+
+// termScratch holds the buffers keyTermsOf reuses; one per goroutine.
+type termScratch struct {
+	entries []termEntry
+	ex      extractor
+}
+
+type termEntry struct {
+	id     uint32
+	outlet int32
+	w      float64
 }
 
 // written collects the forms in which a term was written.

@@ -63,35 +63,37 @@ func vectorize(ctx context.Context, arts []Article, workers int) ([]vector, *voc
 	if err != nil {
 		return nil, nil, err
 	}
-	// One map from key to document frequency and, once the vocabulary is
-	// sorted, term id (−1 for a term of one article).
+	// Each key's document frequency and, once the vocabulary is sorted,
+	// its term id (−1 for a term of one article), found through one map.
 	type termInfo struct{ df, id int32 }
-	info := make(map[uint64]*termInfo, 1<<16)
+	var infos []termInfo
+	index := make(map[uint64]int32, 1<<16)
 	for _, terms := range raw {
 		for _, t := range terms {
-			ti := info[t.key]
-			if ti == nil {
-				ti = &termInfo{id: -1}
-				info[t.key] = ti
+			i, ok := index[t.key]
+			if !ok {
+				i = int32(len(infos))
+				index[t.key] = i
+				infos = append(infos, termInfo{id: -1})
 			}
-			ti.df++
+			infos[i].df++
 		}
 	}
 	voc := &vocabulary{}
-	for k, ti := range info {
-		if ti.df >= 2 {
+	for k, i := range index {
+		if infos[i].df >= 2 {
 			voc.keys = append(voc.keys, k)
 		}
 	}
 	slices.SortFunc(voc.keys, func(a, b uint64) int {
-		if c := cmp.Compare(info[b].df, info[a].df); c != 0 {
+		if c := cmp.Compare(infos[index[b]].df, infos[index[a]].df); c != 0 {
 			return c
 		}
 		return cmp.Compare(a, b)
 	})
 	voc.df = make([]int32, len(voc.keys))
 	for id, k := range voc.keys {
-		ti := info[k]
+		ti := &infos[index[k]]
 		ti.id = int32(id)
 		voc.df[id] = ti.df
 	}
@@ -107,7 +109,7 @@ func vectorize(ctx context.Context, arts []Article, workers int) ([]vector, *voc
 			kept = kept[:0]
 			var norm float64
 			for _, t := range raw[i] {
-				ti := info[t.key]
+				ti := infos[index[t.key]]
 				w := (1 + math.Log(float64(t.tf))) * (math.Log((1+n)/(1+float64(ti.df))) + 1) * float64(t.boost)
 				norm += w * w
 				if ti.id >= 0 {
