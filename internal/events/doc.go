@@ -132,7 +132,22 @@
 //
 // # Scale
 //
-// Grouping 100,000 generated news-like articles dated over one year, with
-// the default options, takes about 80 s of CPU time on this machine (see
-// BenchmarkGroup, which also checks that planted events are recovered).
+// BenchmarkGroup groups generated news-like articles dated evenly over one
+// year (about 1,900 in each window), with the default options, and checks
+// that the events planted in them are recovered. For 100,000 articles,
+// measured on a 2-core machine shared with other work (load average 8 to
+// 10 during the runs): 64 to 74 s of CPU time, 113 to 150 s of wall-clock
+// time, 1.5 GB allocated and a peak resident size of 1.7 GB for the whole
+// benchmark process (the articles' text included); planted events are
+// recovered with pairwise recall 0.990 and precision 0.840. The CPU time
+// is the wall-clock time the run needs on one idle core. For 10,000
+// articles: 2.7 s of CPU time.
+//
+// On real text: the 26,590 US news articles of ../shared/abp (2,313 of
+// them undated) make 4,034 events in 26 s of CPU time. Of 25 of those
+// events drawn at random and read by one of us (a judgement, not a
+// labelled measurement), 22 group reports of one event or one news moment
+// (a debt-ceiling vote, a book launch, the first Russian strikes in
+// Syria) and 3 group articles that only share a topic, two of them
+// through an undated article, which is compared with everything.
 package events
