@@ -8,11 +8,10 @@ import (
 
 // cluster is a set of articles being grown into an event.
 type cluster struct {
-	members []int32       // positions in the sweep order, increasing
-	outlets map[int32]int // outlet → members from it
-	dated   bool          // has a dated member
-	first   int64         // earliest and latest date of the dated members
-	last    int64         // (Unix seconds)
+	members []int32 // positions in the sweep order, increasing
+	dated   bool    // has a dated member
+	first   int64   // earliest and latest date of the dated members
+	last    int64   // (Unix seconds)
 	links   map[int32]*link
 	version int
 	alive   bool
@@ -101,7 +100,6 @@ func (lk *linker) single(p int32) *cluster {
 	}
 	c := &cluster{
 		members: []int32{p},
-		outlets: map[int32]int{lk.s.outlet[p]: 1},
 		links:   map[int32]*link{},
 		alive:   true,
 	}
@@ -177,12 +175,9 @@ func (lk *linker) merge(a, b int32) {
 		cc.links[a] = l
 	}
 	ca.members = mergeSorted(ca.members, cb.members)
-	for o, k := range cb.outlets {
-		ca.outlets[o] += k
-	}
 	ca.links = merged
 	ca.version++
-	cb.alive, cb.links, cb.members, cb.outlets = false, nil, nil, nil
+	cb.alive, cb.links, cb.members = false, nil, nil
 	for _, c := range nbrs {
 		if merged[c] == nil {
 			continue
