@@ -1,14 +1,13 @@
 package credibility
 
 import (
-	"bytes"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/compare-tool/compare/internal/corpus"
-	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/phrase"
 	"github.com/compare-tool/compare/internal/token"
 )
 
@@ -18,7 +17,7 @@ type Scanner struct {
 	an *Analyzer
 	tz token.Tokenizer
 
-	markers, verbs, vague, registry, unnamed *lexicon.Scanner
+	markers, verbs, vague, registry, unnamed *phrase.Scanner
 
 	// State of the article being analysed.
 	text    string
@@ -339,7 +338,7 @@ func (s *Scanner) scanRegistry() {
 	s.regs = s.regs[:0]
 	an := s.an
 	for _, m := range s.registry.Scan(s.ts) {
-		if m.Kind != lexicon.KindTerm {
+		if m.Kind != kindTerm {
 			continue
 		}
 		info := an.aliasInfo[m.Entry]
@@ -364,7 +363,7 @@ func allUpper(s string) bool {
 
 func (s *Scanner) scanUnnamed() {
 	for _, m := range s.unnamed.Scan(s.ts) {
-		if m.Kind == lexicon.KindTerm && m.FirstToken == m.LastToken {
+		if m.Kind == kindTerm && m.FirstToken == m.LastToken {
 			s.tok[m.FirstToken].flags |= fUnnamed
 		}
 	}
@@ -376,7 +375,7 @@ func (s *Scanner) scanMarkers(sig *Signals) {
 		l.Spans = []Marker{}
 	}
 	for _, m := range s.markers.Scan(s.ts) {
-		if m.Kind != lexicon.KindTerm {
+		if m.Kind != kindTerm {
 			continue
 		}
 		info := s.an.markerInfo[m.Entry]
@@ -399,7 +398,7 @@ func (s *Scanner) scanVague(sig *Signals) {
 	n := s.ts.Len()
 	lastEnd := -1
 	for _, m := range s.vague.Scan(s.ts) {
-		if m.Kind != lexicon.KindTerm || m.FirstToken <= lastEnd || s.inQuote(m.FirstToken) {
+		if m.Kind != kindTerm || m.FirstToken <= lastEnd || s.inQuote(m.FirstToken) {
 			continue
 		}
 		best, bestEnd := -1, -1
@@ -453,14 +452,9 @@ func (s *Scanner) continuePattern(p *vaguePattern, last, n int) (int, bool) {
 	return pos - 1, true
 }
 
-func (s *Scanner) wordsMatch(j int, seg []wordPattern) bool {
+func (s *Scanner) wordsMatch(j int, seg []phrase.Word) bool {
 	for k, wp := range seg {
-		w := s.word(j + k)
-		if wp.glob {
-			if !bytes.HasPrefix(w, []byte(wp.word)) {
-				return false
-			}
-		} else if string(w) != wp.word {
+		if !wp.Match(s.word(j + k)) {
 			return false
 		}
 	}

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/phrase"
 	"github.com/compare-tool/compare/internal/token"
 )
 
@@ -12,21 +12,20 @@ import (
 // safe for concurrent use; each goroutine analyses articles with its own
 // Scanner.
 //
-// Each word list is compiled into its own lexicon.Matcher (the framing
-// lexicon's trie), so that an attribution verb and a hedge in the same
-// place do not hide each other; within one list the leftmost, then longest
-// pattern wins.
+// Each word list is compiled into its own phrase.Matcher, so that an
+// attribution verb and a hedge in the same place do not hide each other;
+// within one list the leftmost, then longest pattern wins.
 type Analyzer struct {
 	Rules *Rules
 
-	markers  *lexicon.Matcher // hedges, certainty, intensifiers
-	verbs    *lexicon.Matcher
-	vague    *lexicon.Matcher // the first words of each vague-source pattern
-	registry *lexicon.Matcher
-	unnamed  *lexicon.Matcher
+	markers  *phrase.Matcher // hedges, certainty, intensifiers
+	verbs    *phrase.Matcher
+	vague    *phrase.Matcher // the first words of each vague-source pattern
+	registry *phrase.Matcher
+	unnamed  *phrase.Matcher
 
-	// The slices below are indexed by the entry index of their matcher's
-	// lexicon.
+	// The slices below are indexed by the Entry of their matcher's
+	// patterns.
 	markerInfo []termInfo
 	verbInfo   []termInfo
 	vagueFirst [][]int // patterns (index into vaguePats) starting with the entry's words
@@ -36,6 +35,15 @@ type Analyzer struct {
 	selfDomains map[string]int // lower-case domain → entity
 	selfNames   map[string]int // folded name or alias → entity
 }
+
+// The kinds of pattern in the credibility matchers.
+const (
+	// kindTerm is a word or phrase of a list.
+	kindTerm phrase.Kind = iota
+	// kindExcept is an except phrase: it covers its tokens so that no term
+	// inside it counts.
+	kindExcept
+)
 
 type markerKind uint8
 
@@ -59,12 +67,7 @@ type termInfo struct {
 type vaguePattern struct {
 	text  string
 	lower bool
-	rest  [][]wordPattern // the word sequences after each gap
-}
-
-type wordPattern struct {
-	word string // folded
-	glob bool
+	rest  [][]phrase.Word // the word sequences after each gap
 }
 
 type aliasInfo struct {
@@ -82,73 +85,77 @@ func Compile(r *Rules) *Analyzer {
 		selfNames:   map[string]int{},
 	}
 
-	var markers lexicon.Lexicon
+	var markers []phrase.Pattern
 	for kind, list := range [][]Term{r.Hedges, r.Certainty, r.Intensifiers} {
 		for _, t := range list {
-			markers.Entries = append(markers.Entries, lexicon.Entry{ID: t.Text, Terms: []string{t.Text}})
+			markers = append(markers, phrase.Pattern{Text: t.Text, Kind: kindTerm, Entry: len(an.markerInfo)})
 			an.markerInfo = append(an.markerInfo, termInfo{text: t.Text, lower: isLower(t.Text), marker: markerKind(kind)})
 		}
 	}
-	an.markers = lexicon.Compile(&markers)
+	an.markers = phrase.Compile(markers)
 
-	var verbs lexicon.Lexicon
+	var verbs []phrase.Pattern
 	for gi, g := range r.Attribution {
 		for _, t := range g.Terms {
-			verbs.Entries = append(verbs.Entries, lexicon.Entry{ID: t.Text, Terms: []string{t.Text}})
+			verbs = append(verbs, phrase.Pattern{Text: t.Text, Kind: kindTerm, Entry: len(an.verbInfo)})
 			an.verbInfo = append(an.verbInfo, termInfo{text: t.Text, lower: isLower(t.Text), group: gi})
 		}
 		if len(g.Except) > 0 {
-			verbs.Entries = append(verbs.Entries, lexicon.Entry{Except: texts(g.Except)})
+			for _, x := range g.Except {
+				verbs = append(verbs, phrase.Pattern{Text: x.Text, Kind: kindExcept, Entry: len(an.verbInfo)})
+			}
 			an.verbInfo = append(an.verbInfo, termInfo{except: true, group: gi})
 		}
 	}
-	an.verbs = lexicon.Compile(&verbs)
+	an.verbs = phrase.Compile(verbs)
 
 	// Vague-source patterns: the trie finds the words before the first gap;
 	// the words after each gap are checked token by token.
-	var vague lexicon.Lexicon
+	var vague []phrase.Pattern
 	firsts := map[string]int{}
 	for _, t := range r.VagueSources {
 		segs := splitGaps(t.Text)
 		p := vaguePattern{text: t.Text, lower: isLower(t.Text)}
 		for _, seg := range segs[1:] {
-			p.rest = append(p.rest, compileWords(seg))
+			p.rest = append(p.rest, phrase.Words(seg))
 		}
-		key := patternKey(segs[0])
+		key := phrase.Key(segs[0])
 		e, ok := firsts[key]
 		if !ok {
-			e = len(vague.Entries)
+			e = len(an.vagueFirst)
 			firsts[key] = e
-			vague.Entries = append(vague.Entries, lexicon.Entry{ID: segs[0], Terms: []string{segs[0]}})
+			vague = append(vague, phrase.Pattern{Text: segs[0], Kind: kindTerm, Entry: e})
 			an.vagueFirst = append(an.vagueFirst, nil)
 		}
 		an.vagueFirst[e] = append(an.vagueFirst[e], len(an.vaguePats))
 		an.vaguePats = append(an.vaguePats, p)
 	}
-	an.vague = lexicon.Compile(&vague)
+	an.vague = phrase.Compile(vague)
 
-	var unnamed lexicon.Lexicon
-	for _, t := range r.UnnamedSources {
-		unnamed.Entries = append(unnamed.Entries, lexicon.Entry{ID: t.Text, Terms: []string{t.Text}})
+	var unnamed []phrase.Pattern
+	for i, t := range r.UnnamedSources {
+		unnamed = append(unnamed, phrase.Pattern{Text: t.Text, Kind: kindTerm, Entry: i})
 	}
-	an.unnamed = lexicon.Compile(&unnamed)
+	an.unnamed = phrase.Compile(unnamed)
 
-	var reg lexicon.Lexicon
+	var reg []phrase.Pattern
 	for ei, e := range r.Registry {
 		for _, a := range e.allAliases() {
-			reg.Entries = append(reg.Entries, lexicon.Entry{ID: a.Text, Terms: []string{a.Text}})
+			reg = append(reg, phrase.Pattern{Text: a.Text, Kind: kindTerm, Entry: len(an.aliasInfo)})
 			an.aliasInfo = append(an.aliasInfo, aliasInfo{entity: ei, alias: a.Text, acronym: isAcronym(a.Text)})
 			an.selfNames[token.Fold(a.Text)] = ei
 		}
 		if len(e.Except) > 0 {
-			reg.Entries = append(reg.Entries, lexicon.Entry{Except: texts(e.Except)})
+			for _, x := range e.Except {
+				reg = append(reg, phrase.Pattern{Text: x.Text, Kind: kindExcept, Entry: len(an.aliasInfo)})
+			}
 			an.aliasInfo = append(an.aliasInfo, aliasInfo{entity: ei, except: true})
 		}
 		for _, d := range e.Domains {
 			an.selfDomains[strings.ToLower(strings.TrimSpace(d))] = ei
 		}
 	}
-	an.registry = lexicon.Compile(&reg)
+	an.registry = phrase.Compile(reg)
 	return an
 }
 
@@ -190,14 +197,6 @@ func (an *Analyzer) selfEntity(outlet string) int {
 	return -1
 }
 
-func texts(ts []Term) []string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = t.Text
-	}
-	return out
-}
-
 // splitGaps splits a pattern at its gaps ("…" or "...").
 func splitGaps(p string) []string {
 	var segs []string
@@ -211,21 +210,6 @@ func splitGaps(p string) []string {
 		cur = append(cur, w)
 	}
 	return append(segs, strings.Join(cur, " "))
-}
-
-// compileWords folds the words of a pattern the way the tokenizer folds
-// text; one written word may fold to several tokens.
-func compileWords(seg string) []wordPattern {
-	var out []wordPattern
-	for _, w := range strings.Fields(seg) {
-		glob := strings.HasSuffix(w, "*")
-		var tz token.Tokenizer
-		ts := tz.Tokenize(strings.TrimSuffix(w, "*"))
-		for j := range ts.List {
-			out = append(out, wordPattern{word: ts.NormString(j), glob: glob && j == len(ts.List)-1})
-		}
-	}
-	return out
 }
 
 func isLower(s string) bool {

@@ -11,7 +11,7 @@
 // sources can belong to, and a registry of media and organisations with
 // their side. Load and Parse check a rules file and report every problem as
 // "file:line: message" in a *lexicon.CheckError. Compile builds an
-// Analyzer once (each word list becomes a lexicon.Matcher); each goroutine
+// Analyzer once (each word list becomes a phrase.Matcher); each goroutine
 // analyses articles with its own Scanner:
 //
 //	rules, err := credibility.Load("default") // or a file

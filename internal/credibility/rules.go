@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,7 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/token"
+	"github.com/compare-tool/compare/internal/phrase"
 )
 
 // Rules is a parsed and checked set of credibility rules: the YAML format
@@ -450,11 +451,13 @@ func (e *Entity) allAliases() []Term {
 // isGap reports whether a pattern word is the gap marker.
 func isGap(w string) bool { return w == "…" || w == "..." }
 
-// checkPattern returns why a pattern cannot be matched, or "".
+// checkPattern returns why a pattern cannot be matched, or "": phrase.Check
+// for each word and for the words together, and a gap (…) only where gaps
+// is true, between words.
 func checkPattern(term string, gaps bool) string {
 	words := strings.Fields(term)
 	if len(words) == 0 {
-		return "empty pattern"
+		return phrase.Check(term)
 	}
 	for i, w := range words {
 		if isGap(w) {
@@ -468,32 +471,23 @@ func checkPattern(term string, gaps bool) string {
 			}
 			continue
 		}
-		base := strings.TrimSuffix(w, "*")
-		if strings.Contains(base, "*") {
-			return "* may only end a word"
-		}
-		if token.Fold(base) == "" {
-			if base == "" {
-				return "a lone * matches every word"
-			}
-			return fmt.Sprintf("%q has no letters or digits", w)
+		if msg := phrase.Check(w); msg != "" {
+			return msg
 		}
 	}
-	return ""
+	// Its words, gaps aside, are one pattern for phrase.MaxWords.
+	return phrase.Check(strings.Join(slices.DeleteFunc(words, isGap), " "))
 }
 
-// patternKey is the folded form of a pattern, used to find duplicates.
+// patternKey is phrase.Key with gaps: two patterns with the same key match
+// the same words.
 func patternKey(term string) string {
 	words := strings.Fields(term)
 	for i, w := range words {
 		if isGap(w) {
 			words[i] = "…"
-			continue
-		}
-		star := strings.HasSuffix(w, "*")
-		words[i] = token.Fold(strings.TrimSuffix(w, "*"))
-		if star {
-			words[i] += "*"
+		} else {
+			words[i] = phrase.Key(w)
 		}
 	}
 	return strings.Join(words, " ")

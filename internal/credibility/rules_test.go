@@ -128,6 +128,8 @@ func TestParseProblems(t *testing.T) {
 		{"gap outside vague", "name: a\nversion: 1\nattribution: [{terms: [said]}]\nhedges: [it … seems]\n", "x.yaml:4: hedges: \"it … seems\": a gap (…) is only allowed in vague_sources"},
 		{"lone star", "name: a\nversion: 1\nattribution: [{terms: [said]}]\nintensifiers: ['*']\n", "a lone * matches every word"},
 		{"no letters", "name: a\nversion: 1\nattribution: [{terms: [said]}]\nintensifiers: ['!!']\n", `has no letters or digits`},
+		{"too many words", "name: a\nversion: 1\nattribution: [{terms: [said]}]\nvague_sources: [" + strings.Repeat("a ", 9) + "… " + strings.Repeat("b ", 8) + "]\n",
+			`x.yaml:4: vague_sources: "a a a a a a a a a … b b b b b b b b": 17 words, more than the 16 a term may have`},
 		{"missing side", "name: a\nversion: 1\nattribution: [{terms: [said]}]\nregistry: [{name: X, kind: media}]\n", `x.yaml:4: registry entry "X": missing side`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

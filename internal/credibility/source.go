@@ -3,8 +3,6 @@ package credibility
 import (
 	"sort"
 	"strings"
-
-	"github.com/compare-tool/compare/internal/lexicon"
 )
 
 // maxPhrase is the most words a source phrase may have.
@@ -21,7 +19,7 @@ func (s *Scanner) scanVerbs(sig *Signals) {
 	s.attrs = s.attrs[:0]
 	s.cands = s.cands[:0]
 	for _, m := range s.verbs.Scan(s.ts) {
-		if m.Kind != lexicon.KindTerm {
+		if m.Kind != kindTerm {
 			continue
 		}
 		info := an.verbInfo[m.Entry]
@@ -293,32 +291,32 @@ func (s *Scanner) via(f *found, how string, a, b int) *found {
 
 // leftPhrase returns the phrase that ends at token k and reaches back to
 // the nearest punctuation, boundary word or quotation.
-func (s *Scanner) leftPhrase(k int) phrase {
+func (s *Scanner) leftPhrase(k int) sourceSpan {
 	a := k
 	for a > 0 && k-a+1 < maxPhrase && s.joined(a) && !s.inQuote(a-1) && !s.is(boundaryWords, a-1) {
 		a--
 	}
-	return phrase{a, k}
+	return sourceSpan{a, k}
 }
 
 // rightPhrase returns the phrase that starts at token i, or (-1, -1).
-func (s *Scanner) rightPhrase(i int) phrase {
+func (s *Scanner) rightPhrase(i int) sourceSpan {
 	if i >= len(s.tok) || !s.joined(i) || s.inQuote(i) || s.is(boundaryWords, i) {
-		return phrase{-1, -1}
+		return sourceSpan{-1, -1}
 	}
 	b := i
 	for b+1 < len(s.tok) && b-i+1 < maxPhrase && s.joined(b+1) && !s.inQuote(b+1) && !s.is(boundaryWords, b+1) {
 		b++
 	}
-	return phrase{i, b}
+	return sourceSpan{i, b}
 }
 
-// phrase is a run of tokens [a, b]; a is -1 for none.
-type phrase struct{ a, b int }
+// sourceSpan is the run of tokens [a, b] of a source phrase; a is -1 for none.
+type sourceSpan struct{ a, b int }
 
 // classify decides what a source phrase is. left phrases may open with an
 // adverbial ("In an interview the minister"), which is cut off.
-func (s *Scanner) classify(p phrase, left bool) *found {
+func (s *Scanner) classify(p sourceSpan, left bool) *found {
 	a, b := p.a, p.b
 	if a < 0 || b < a {
 		return nil

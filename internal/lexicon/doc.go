@@ -10,6 +10,7 @@
 //
 // Load and Parse return every problem they find as a *CheckError whose
 // lines read "file:line: message", so a researcher can fix a lexicon in
-// one pass. Compile turns a valid lexicon into a Matcher; matching cost
+// one pass. Compile turns a valid lexicon into a Matcher: its terms, except
+// phrases and distance cues compiled into one phrase.Matcher, whose cost
 // depends on the text, not on the number of entries.
 package lexicon

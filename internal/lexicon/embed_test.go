@@ -25,7 +25,7 @@ func TestBuiltinLexicons(t *testing.T) {
 				}
 			}
 			m := Compile(lex)
-			if len(m.patterns) == 0 {
+			if m.Len() == 0 {
 				t.Errorf("%s compiles to no patterns", name)
 			}
 		})

@@ -14,6 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/compare-tool/compare/internal/phrase"
 	"github.com/compare-tool/compare/internal/token"
 )
 
@@ -346,8 +347,8 @@ func (c *checker) validate(lex *Lexicon) {
 		}
 	}
 	for _, cue := range lex.DistanceCues {
-		if n := len(strings.Fields(token.Fold(cue))); n > MaxPatternWords {
-			c.add(1, "distance cue %q: %d words, more than the %d a cue may have", shorten(cue), n, MaxPatternWords)
+		if n := len(strings.Fields(token.Fold(cue))); n > phrase.MaxWords {
+			c.add(1, "distance cue %q: %d words, more than the %d a cue may have", shorten(cue), n, phrase.MaxWords)
 		}
 		if len(token.Fold(cue)) == 0 {
 			c.add(1, "distance cue %q has no words", cue)
@@ -400,12 +401,12 @@ func (c *checker) validate(lex *Lexicon) {
 			}
 		}
 		for _, term := range append(append([]string(nil), e.Terms...), e.Except...) {
-			if err := CheckPattern(term); err != "" {
+			if err := phrase.Check(term); err != "" {
 				c.add(e.Line, "entry %q: term %q: %s", shorten(e.ID), shorten(term), err)
 			}
 		}
 		for _, term := range e.Terms {
-			key := PatternKey(term)
+			key := phrase.Key(term)
 			if prev, ok := forms[key]; ok {
 				if prev.entry == i {
 					continue // "Assad regime" and "Assad's regime" fold alike
@@ -426,7 +427,7 @@ func (c *checker) validate(lex *Lexicon) {
 	for i := range lex.Entries {
 		e := &lex.Entries[i]
 		for _, x := range e.Except {
-			if prev, ok := forms[PatternKey(x)]; ok {
+			if prev, ok := forms[phrase.Key(x)]; ok {
 				c.add(e.Line, "entry %q: except phrase %q is also a term of entry %q at line %d, which it would hide",
 					e.ID, x, lex.Entries[prev.entry].ID, prev.line)
 			}
@@ -434,59 +435,12 @@ func (c *checker) validate(lex *Lexicon) {
 	}
 }
 
-// MaxPatternWords bounds the words of a surface form (as tokenized: "U.S.-led"
-// is one, "Assad—regime" two). Matching looks as far ahead as the longest
-// pattern at every candidate word, so one term of thousands of words made
-// scoring cost tokens × its length; real names and phrases ("martyrs for
-// the defense of the shrine") have a handful.
-const MaxPatternWords = 16
-
 // shorten cuts a long term or id to its first 60 characters for a message.
 func shorten(s string) string {
 	if r := []rune(s); len(r) > 60 {
 		return string(r[:60]) + "…"
 	}
 	return s
-}
-
-// CheckPattern returns why a surface form cannot be matched, or "" when
-// it can: an empty pattern, a * not at the end of a word, a word without
-// letters or digits, more than MaxPatternWords words.
-func CheckPattern(term string) string {
-	words := strings.Fields(term)
-	if len(words) == 0 {
-		return "empty pattern"
-	}
-	if n := len(strings.Fields(token.Fold(strings.ReplaceAll(term, "*", "")))); n > MaxPatternWords {
-		return fmt.Sprintf("%d words, more than the %d a term may have", n, MaxPatternWords)
-	}
-	for _, w := range words {
-		base := strings.TrimSuffix(w, "*")
-		if strings.Contains(base, "*") {
-			return "* may only end a word"
-		}
-		if token.Fold(base) == "" {
-			if base == "" {
-				return "a lone * matches every word"
-			}
-			return fmt.Sprintf("%q has no letters or digits", w)
-		}
-	}
-	return ""
-}
-
-// PatternKey is the folded form of a surface form: two forms with the same
-// key match the same words.
-func PatternKey(term string) string {
-	words := strings.Fields(term)
-	for i, w := range words {
-		star := strings.HasSuffix(w, "*")
-		words[i] = token.Fold(strings.TrimSuffix(w, "*"))
-		if star {
-			words[i] += "*"
-		}
-	}
-	return strings.Join(words, " ")
 }
 
 func sameLean(a, b map[string]float64) bool {
@@ -524,15 +478,15 @@ func (lex *Lexicon) hash() string {
 		}
 	}
 	for _, cue := range lex.DistanceCues {
-		fmt.Fprintf(h, "cue=%s\n", PatternKey(cue))
+		fmt.Fprintf(h, "cue=%s\n", phrase.Key(cue))
 	}
 	for _, e := range lex.Entries {
 		fmt.Fprintf(h, "entry=%s target=%s valence=%g category=%s\n", e.ID, e.Target, e.Valence, e.Category)
 		for _, t := range e.Terms {
-			fmt.Fprintf(h, " term=%s\n", PatternKey(t))
+			fmt.Fprintf(h, " term=%s\n", phrase.Key(t))
 		}
 		for _, t := range e.Except {
-			fmt.Fprintf(h, " except=%s\n", PatternKey(t))
+			fmt.Fprintf(h, " except=%s\n", phrase.Key(t))
 		}
 		for _, k := range sortedKeys(e.Lean) {
 			fmt.Fprintf(h, " lean %s=%g\n", k, e.Lean[k])

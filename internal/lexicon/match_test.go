@@ -136,29 +136,6 @@ func TestHashStable(t *testing.T) {
 	}
 }
 
-// FuzzScan checks that matches always slice the input at token
-// boundaries, in order, without overlap.
-func FuzzScan(f *testing.F) {
-	m := loadSmall(f)
-	for _, s := range []string{"the mullahs’ regime", "Leader of the Islamic Revolution's", "regime change regime", "mercenar", "\xffregime", "so-called so-called rebels"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		var tz token.Tokenizer
-		ts := tz.Tokenize(s)
-		prev := 0
-		for _, x := range m.NewScanner().Scan(ts) {
-			if x.Start < prev || x.End > len(s) || x.Start >= x.End {
-				t.Fatalf("match [%d,%d) out of order or bounds in %q", x.Start, x.End, s)
-			}
-			if ts.List[x.FirstToken].Start != x.Start || ts.List[x.LastToken].End != x.End {
-				t.Fatalf("match [%d,%d) not on token boundaries", x.Start, x.End)
-			}
-			prev = x.End
-		}
-	})
-}
-
 // BenchmarkScanLexiconSize shows that matching cost does not grow with
 // the number of entries.
 func BenchmarkScanLexiconSize(b *testing.B) {

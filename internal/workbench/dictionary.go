@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/phrase"
 )
 
 // Dictionary is a word-count dictionary: categories and the patterns that
@@ -88,15 +89,11 @@ func safePath(path []string) string {
 	return strings.Join(parts, ".")
 }
 
-// patternKey is the folded form of a surface form: two forms with the same
-// key match the same words, and a lexicon may hold a key in one entry only.
-func patternKey(term string) string { return lexicon.PatternKey(term) }
-
 // patternProblem returns why a dictionary pattern cannot be a surface form
 // of our lexicons, or "": the checks of lexicon.Parse, and no ? glob.
 func patternProblem(term string) string {
 	if strings.ContainsRune(term, '?') {
 		return "? (one character) has no equivalent: a lexicon term globs only with a trailing *"
 	}
-	return lexicon.CheckPattern(term)
+	return phrase.Check(term)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/phrase"
 )
 
 // ImportOptions configure Import.
@@ -70,7 +71,7 @@ func Import(d *Dictionary, opt ImportOptions) (*Imported, error) {
 	}
 	byKey := map[string]*form{}
 	for _, p := range d.Patterns {
-		key := patternKey(p.Text)
+		key := phrase.Key(p.Text)
 		if f, ok := byKey[key]; ok {
 			if !sameInts(f.cats, p.Categories) {
 				f.cats = sortedSet(append(f.cats, p.Categories...))
@@ -91,7 +92,7 @@ func Import(d *Dictionary, opt ImportOptions) (*Imported, error) {
 	bySet := map[string]*entry{}
 	var entries []*entry
 	for _, p := range d.Patterns {
-		f := byKey[patternKey(p.Text)]
+		f := byKey[phrase.Key(p.Text)]
 		k := fmt.Sprint(f.cats)
 		e, ok := bySet[k]
 		if !ok {
