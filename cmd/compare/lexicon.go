@@ -165,7 +165,7 @@ func checkFiles(c *cli.Context, cmd, what string, load func(path string) (summar
 		summary, err := load(path)
 		if err != nil {
 			bad++
-			fmt.Fprintln(c.App.ErrWriter, err) // a *lexicon.CheckError lists file:line: message lines
+			fmt.Fprintln(c.App.ErrWriter, err) // a *rulefile.CheckError lists file:line: message lines
 			continue
 		}
 		fmt.Fprintf(c.App.Writer, "%s: ok: %s\n", path, summary)

@@ -14,6 +14,7 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/pipeline"
+	"github.com/compare-tool/compare/internal/rulefile"
 	"github.com/compare-tool/compare/internal/stance"
 )
 
@@ -273,7 +274,7 @@ func selectLexicon(ref string) (*lexiconSelection, error) {
 	if ref == "" {
 		return sel, nil
 	}
-	if lexicon.IsFileRef(ref) {
+	if rulefile.IsFileRef(ref) {
 		lex, err := lexicon.LoadFile(ref)
 		if err != nil {
 			return nil, cli.Exit(err, exitFailure)

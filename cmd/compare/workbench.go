@@ -13,6 +13,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/rulefile"
 	"github.com/compare-tool/compare/internal/workbench"
 )
 
@@ -61,7 +62,7 @@ func runLexiconImport(c *cli.Context) error {
 			return cli.Exit(fmt.Sprintf("lexicon import: cannot tell the format of %s from its extension: give --from liwc or --from quanteda", path), exitUsage)
 		}
 	}
-	read := map[string]func(string, []byte) (*workbench.Dictionary, []lexicon.Problem, error){
+	read := map[string]func(string, []byte) (*workbench.Dictionary, []rulefile.Problem, error){
 		"liwc": workbench.ReadLIWC, "quanteda": workbench.ReadQuanteda,
 	}[from]
 	if read == nil {
@@ -105,10 +106,10 @@ func noteCount(n int) string {
 	return fmt.Sprintf("; %d %s above", n, plural(n, "note", "notes"))
 }
 
-// checkFailure prints every problem of a *lexicon.CheckError as
+// checkFailure prints every problem of a *rulefile.CheckError as
 // file:line: message and fails; other errors fail as they are.
 func checkFailure(c *cli.Context, cmd, path string, err error) error {
-	var ce *lexicon.CheckError
+	var ce *rulefile.CheckError
 	if errors.As(err, &ce) {
 		fmt.Fprintln(c.App.ErrWriter, ce.Error())
 		return cli.Exit(fmt.Sprintf("%s: %s has %d %s", cmd, path, len(ce.Problems), plural(len(ce.Problems), "problem", "problems")), exitFailure)

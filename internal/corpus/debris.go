@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 //go:embed debris.yaml
@@ -78,8 +80,10 @@ func ParseDebris(file string, data []byte) (*Debris, error) {
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)
 	if err := dec.Decode(&doc); err != nil {
-		e := yamlErrors(err)[0]
-		return nil, fmt.Errorf("%s:%d: %s", file, e.line, e.msg)
+		var rd rulefile.Decoder
+		rd.AddYAMLError(0, err)
+		p := rd.Problems[0]
+		return nil, fmt.Errorf("%s:%d: %s", file, p.Line, p.Message)
 	}
 	d := &Debris{}
 	for _, r := range doc.Rules {

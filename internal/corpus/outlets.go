@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 // Outlet is what a researcher knows about one outlet.
@@ -40,23 +42,9 @@ type Outlets struct {
 	byName map[string]int // folded name or alias → index in List
 }
 
-// OutletsError lists the problems found in an outlets file, each as
-// "file:line: message".
-type OutletsError struct {
-	File     string
-	Problems []Problem
-}
-
-func (e *OutletsError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
 // LoadOutlets reads outlet metadata from a YAML file (.yaml, .yml) or a CSV
-// file (.csv, .tsv). Errors name the file and line.
+// file (.csv, .tsv). A malformed or invalid file returns a
+// *rulefile.CheckError naming the file and line of every problem.
 //
 // YAML: a list of outlets, or a mapping with the key "outlets" holding one:
 //
@@ -82,39 +70,40 @@ func LoadOutlets(path string) (*Outlets, error) {
 // ParseOutlets is LoadOutlets for data already read; file names it in
 // errors and decides the format by its extension.
 func ParseOutlets(file string, data []byte) (*Outlets, error) {
+	d := &rulefile.Decoder{File: file, Types: map[string]string{"[]string": "a list of names"}}
 	// Outlet names are matched against the data: a name whose bytes the
 	// parser silently turned into U+FFFD would never match.
-	if problems := invalidUTF8Lines(file, data); len(problems) > 0 {
-		return nil, &OutletsError{File: file, Problems: problems}
+	if invalidUTF8Lines(d, data) {
+		return nil, &rulefile.CheckError{File: file, Problems: d.Problems}
 	}
 	var list []Outlet
-	var problems []Problem
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".csv":
-		list, problems = parseOutletsCSV(file, data, ',')
+		list = parseOutletsCSV(d, data, ',')
 	case ".tsv":
-		list, problems = parseOutletsCSV(file, data, '\t')
+		list = parseOutletsCSV(d, data, '\t')
 	case ".yaml", ".yml":
-		list, problems = parseOutletsYAML(file, data)
+		list = parseOutletsYAML(d, data)
 	default:
 		return nil, fmt.Errorf("%s: outlets file must be .yaml, .yml, .csv or .tsv", file)
 	}
 	o := &Outlets{File: file, byName: map[string]int{}}
 	for _, out := range list {
-		problems = append(problems, o.add(file, out)...)
+		o.add(d, out)
 	}
-	if len(problems) > 0 {
-		return nil, &OutletsError{File: file, Problems: problems}
+	if len(d.Problems) > 0 {
+		// In the order found: the file's own problems, then the outlets'.
+		return nil, &rulefile.CheckError{File: file, Problems: d.Problems}
 	}
 	return o, nil
 }
 
-// invalidUTF8Lines reports each line of data that is not valid UTF-8.
-func invalidUTF8Lines(file string, data []byte) []Problem {
+// invalidUTF8Lines reports each line of data that is not valid UTF-8, and
+// whether there was one.
+func invalidUTF8Lines(d *rulefile.Decoder, data []byte) bool {
 	if utf8.Valid(data) {
-		return nil
+		return false
 	}
-	var problems []Problem
 	for n, line := range bytes.Split(data, []byte{'\n'}) {
 		if utf8.Valid(line) {
 			continue
@@ -128,22 +117,20 @@ func invalidUTF8Lines(file string, data []byte) []Problem {
 			line = line[size:]
 			col++
 		}
-		problems = append(problems, Problem{File: file, Line: n + 1, Reason: "invalid-outlet",
-			Message: fmt.Sprintf("column %d: byte 0x%02X is not UTF-8; save the file as UTF-8", col, line[0])})
+		d.Addf(n+1, "column %d: byte 0x%02X is not UTF-8; save the file as UTF-8", col, line[0])
 	}
-	return problems
+	return true
 }
 
 // add checks one outlet and indexes its names.
-func (o *Outlets) add(file string, out Outlet) []Problem {
-	var problems []Problem
+func (o *Outlets) add(d *rulefile.Decoder, out Outlet) {
 	bad := func(field, format string, args ...any) {
-		problems = append(problems, Problem{File: file, Line: out.Line, Field: field, Reason: "invalid-outlet", Message: fmt.Sprintf(format, args...)})
+		d.Addf(out.Line, "%s: %s", field, fmt.Sprintf(format, args...))
 	}
 	out.Name = strings.TrimSpace(out.Name)
 	if out.Name == "" {
 		bad("name", "outlet has no name")
-		return problems
+		return
 	}
 	aliases := out.Aliases[:0:0]
 	for _, a := range out.Aliases {
@@ -169,7 +156,6 @@ func (o *Outlets) add(file string, out Outlet) []Problem {
 		o.byName[key] = i
 	}
 	o.List = append(o.List, out)
-	return problems
 }
 
 // foldName makes names that differ only in case or white space equal.
@@ -224,37 +210,38 @@ func (o *Outlets) Groups() []string {
 
 var outletKeys = map[string]bool{"name": true, "aliases": true, "group": true, "country": true, "notes": true}
 
-func parseOutletsYAML(file string, data []byte) ([]Outlet, []Problem) {
-	bad := func(line int, format string, args ...any) []Problem {
-		return []Problem{{File: file, Line: line, Reason: "invalid-outlet", Message: fmt.Sprintf(format, args...)}}
+func parseOutletsYAML(d *rulefile.Decoder, data []byte) []Outlet {
+	seq, err := rulefile.ParseYAML(d.File, data)
+	var ce *rulefile.CheckError
+	if errors.As(err, &ce) {
+		d.Problems = append(d.Problems, ce.Problems...)
+		return nil
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, bad(yamlLine(err.Error()), "%s", cleanYAML(err.Error()))
+	if seq == nil {
+		d.Addf(0, "no outlets")
+		return nil
 	}
-	if len(doc.Content) == 0 {
-		return nil, bad(0, "no outlets")
-	}
-	seq := doc.Content[0]
 	if seq.Kind == yaml.MappingNode {
 		var found *yaml.Node
 		for i := 0; i+1 < len(seq.Content); i += 2 {
 			if seq.Content[i].Value == "outlets" {
 				found = seq.Content[i+1]
 			} else {
-				return nil, bad(seq.Content[i].Line, "unknown key %q (want a list under \"outlets\")", seq.Content[i].Value)
+				d.Addf(seq.Content[i].Line, "unknown key %q (want a list under \"outlets\")", seq.Content[i].Value)
+				return nil
 			}
 		}
 		if found == nil {
-			return nil, bad(seq.Line, "no \"outlets\" list")
+			d.Addf(seq.Line, "no \"outlets\" list")
+			return nil
 		}
 		seq = found
 	}
 	if seq.Kind != yaml.SequenceNode {
-		return nil, bad(seq.Line, "outlets must be a list")
+		d.Addf(seq.Line, "outlets must be a list")
+		return nil
 	}
 	var list []Outlet
-	var problems []Problem
 	for _, item := range seq.Content {
 		if item.Kind == yaml.ScalarNode {
 			// A bare name: an outlet with no aliases or group.
@@ -262,57 +249,48 @@ func parseOutletsYAML(file string, data []byte) ([]Outlet, []Problem) {
 			continue
 		}
 		if item.Kind != yaml.MappingNode {
-			problems = append(problems, bad(item.Line, "an outlet must be a name or a mapping with name, aliases, group, country, notes")...)
+			d.Addf(item.Line, "an outlet must be a name or a mapping with name, aliases, group, country, notes")
 			continue
 		}
 		ok := true
 		for i := 0; i+1 < len(item.Content); i += 2 {
 			if k := item.Content[i]; !outletKeys[k.Value] {
-				problems = append(problems, bad(k.Line, "unknown key %q (known: name, aliases, group, country, notes)", k.Value)...)
+				d.Addf(k.Line, "unknown key %q (known: name, aliases, group, country, notes)", k.Value)
 				ok = false
 			}
 		}
 		var out Outlet
-		if err := item.Decode(&out); err != nil {
-			for _, e := range yamlErrors(err) {
-				problems = append(problems, bad(e.line, "%s", e.msg)...)
-			}
-			continue
-		}
-		if ok {
+		if d.Decode(item, &out) && ok {
 			out.Line = item.Line
 			list = append(list, out)
 		}
 	}
-	return list, problems
+	return list
 }
 
-func parseOutletsCSV(file string, data []byte, comma rune) ([]Outlet, []Problem) {
+func parseOutletsCSV(d *rulefile.Decoder, data []byte, comma rune) []Outlet {
 	data = bytes.TrimPrefix(data, bomUTF8)
-	bad := func(line int, format string, args ...any) Problem {
-		return Problem{File: file, Line: line, Reason: "invalid-outlet", Message: fmt.Sprintf(format, args...)}
-	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = comma
 	header, err := cr.Read()
 	if err != nil {
-		return nil, []Problem{bad(1, "header row: %s", describeCSVError(err))}
+		d.Addf(1, "header row: %s", describeCSVError(err))
+		return nil
 	}
 	col := map[string]int{}
-	var problems []Problem
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if !outletKeys[h] {
-			problems = append(problems, bad(1, "unknown column %q (known: name, aliases, group, country, notes)", header[i]))
+			d.Addf(1, "unknown column %q (known: name, aliases, group, country, notes)", header[i])
 			continue
 		}
 		col[h] = i
 	}
 	if _, ok := col["name"]; !ok {
-		problems = append(problems, bad(1, "no \"name\" column"))
+		d.Addf(1, "no \"name\" column")
 	}
-	if len(problems) > 0 {
-		return nil, problems
+	if len(d.Problems) > 0 {
+		return nil
 	}
 	get := func(row []string, key string) string {
 		if i, ok := col[key]; ok && i < len(row) {
@@ -328,16 +306,16 @@ func parseOutletsCSV(file string, data []byte, comma rune) ([]Outlet, []Problem)
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			problems = append(problems, bad(pe.StartLine, "%s", describeCSVError(err)))
+			d.Addf(pe.StartLine, "%s", describeCSVError(err))
 			continue
 		}
 		if err != nil {
-			problems = append(problems, bad(0, "%v", err))
+			d.Addf(0, "%v", err)
 			break
 		}
 		line, _ := cr.FieldPos(0)
 		aliases := strings.FieldsFunc(get(row, "aliases"), func(r rune) bool { return r == '|' || r == ';' })
 		list = append(list, Outlet{Name: get(row, "name"), Aliases: aliases, Group: get(row, "group"), Country: get(row, "country"), Notes: get(row, "notes"), Line: line})
 	}
-	return list, problems
+	return list
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 func TestLoadOutlets(t *testing.T) {
@@ -100,9 +102,9 @@ func TestOutletsErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.data, func(t *testing.T) {
 			_, err := ParseOutlets(tt.file, []byte(tt.data))
-			var oe *OutletsError
+			var oe *rulefile.CheckError
 			if !errors.As(err, &oe) {
-				t.Fatalf("error %v, want an *OutletsError", err)
+				t.Fatalf("error %v, want a *rulefile.CheckError", err)
 			}
 			var got []string
 			for _, p := range oe.Problems {

@@ -5,11 +5,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 // readText reads a .txt or .md file: one article, with optional YAML front
@@ -90,14 +90,15 @@ func isDelimiter(line []byte, delim string) bool {
 // values in YAML flow style. On error it returns the 1-based line within
 // fm.
 func parseFrontMatter(fm []byte) ([]keyValue, int, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		return nil, yamlLine(err.Error()), fmt.Errorf("front matter: %s", cleanYAML(err.Error()))
+	m, err := rulefile.ParseYAML("", fm)
+	var ce *rulefile.CheckError
+	if errors.As(err, &ce) {
+		p := ce.Problems[0]
+		return nil, p.Line, fmt.Errorf("front matter: %s", p.Message)
 	}
-	if len(doc.Content) == 0 {
+	if m == nil {
 		return nil, 0, nil
 	}
-	m := doc.Content[0]
 	if m.Kind != yaml.MappingNode {
 		return nil, m.Line, fmt.Errorf("front matter is not a list of key: value lines")
 	}
@@ -144,52 +145,4 @@ func yamlText(v *yaml.Node) string {
 		return ""
 	}
 	return strings.TrimSpace(string(out))
-}
-
-var (
-	yamlLineRE   = regexp.MustCompile(`line (\d+)`)
-	yamlPrefixRE = regexp.MustCompile(`^(yaml: )?(line \d+: )?`)
-)
-
-// yamlLine pulls the line number out of a go-yaml error message, or 0.
-func yamlLine(msg string) int {
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		if n, err := strconv.Atoi(m[1]); err == nil {
-			return n
-		}
-	}
-	return 0
-}
-
-var unknownFieldRE = regexp.MustCompile(`field (\S+) not found in type .*`)
-
-// yamlErrors splits a go-yaml decoding error into its messages, each with
-// its line, and words them for people who write YAML rather than Go.
-func yamlErrors(err error) []lineMessage {
-	msgs := []string{err.Error()}
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	}
-	out := make([]lineMessage, len(msgs))
-	for i, m := range msgs {
-		m2 := unknownFieldRE.ReplaceAllString(cleanYAML(m), `unknown key "$1"`)
-		out[i] = lineMessage{line: yamlLine(m), msg: typeNames.Replace(m2)}
-	}
-	return out
-}
-
-type lineMessage struct {
-	line int
-	msg  string
-}
-
-// typeNames names Go types in YAML errors the way the author of a YAML file
-// knows them.
-var typeNames = strings.NewReplacer("into []string", "into a list of names", "into string", "into text", "into int", "into a number")
-
-// cleanYAML drops go-yaml's "yaml: line N:" prefix: our messages carry the
-// line in file:line form.
-func cleanYAML(msg string) string {
-	return yamlPrefixRE.ReplaceAllString(msg, "")
 }

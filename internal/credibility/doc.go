@@ -10,7 +10,7 @@
 // unnamed-source nouns, hedges, certainty markers, intensifiers, the sides
 // sources can belong to, and a registry of media and organisations with
 // their side. Load and Parse check a rules file and report every problem as
-// "file:line: message" in a *lexicon.CheckError. Compile builds an
+// "file:line: message" in a *rulefile.CheckError. Compile builds an
 // Analyzer once (each word list becomes a phrase.Matcher); each goroutine
 // analyses articles with its own Scanner:
 //

@@ -4,7 +4,7 @@ import (
 	"embed"
 	"fmt"
 
-	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 //go:embed rules/*.yaml
@@ -13,7 +13,7 @@ var builtin embed.FS
 // Default is the name of the rules used when none are named.
 const Default = "default"
 
-var builtinSet = lexicon.EmbeddedSet{FS: builtin, Dir: "rules", What: "rules"}
+var builtinSet = rulefile.EmbeddedSet{FS: builtin, Dir: "rules", What: "rules"}
 
 // Builtin returns the names of the embedded rule sets, sorted.
 func Builtin() []string { return builtinSet.Names() }
@@ -34,7 +34,7 @@ func Load(ref string) (*Rules, error) {
 	if ref == "" {
 		ref = Default
 	}
-	if lexicon.IsFileRef(ref) {
+	if rulefile.IsFileRef(ref) {
 		return LoadFile(ref)
 	}
 	data, err := BuiltinSource(ref)

@@ -1,23 +1,18 @@
 package credibility
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/phrase"
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 // Rules is a parsed and checked set of credibility rules: the YAML format
@@ -125,196 +120,143 @@ func Read(name string, r io.Reader) (*Rules, error) {
 }
 
 // Parse decodes and checks credibility rules. Malformed or invalid rules
-// return a *lexicon.CheckError listing every problem as "file:line:
+// return a *rulefile.CheckError listing every problem as "file:line:
 // message", the same form lexicon checks use.
 func Parse(file string, data []byte) (*Rules, error) {
-	var root yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&root); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, checkError(file, []lexicon.Problem{{File: file, Message: "empty rules file"}})
-		}
-		return nil, checkError(file, []lexicon.Problem{{File: file, Line: yamlErrLine(err.Error(), 0), Message: cleanYAML(err.Error())}})
+	root, err := rulefile.ParseYAML(file, data)
+	if err != nil {
+		return nil, err
 	}
-	c := &checker{file: file}
+	if root == nil {
+		return nil, rulefile.Errorf(file, 0, "empty rules file")
+	}
+	c := &rulefile.Decoder{File: file}
 	// The decoder keeps what it can read, so the checks run even after a
 	// decoding problem: one pass shows every mistake.
-	r := c.decode(&root)
-	c.validate(r)
-	if len(c.problems) > 0 {
-		sort.SliceStable(c.problems, func(i, j int) bool { return c.problems[i].Line < c.problems[j].Line })
-		return nil, checkError(file, c.problems)
+	r := decode(c, root)
+	validate(c, r)
+	if err := c.Err(); err != nil {
+		return nil, err
 	}
 	r.File = file
 	r.Hash = r.hash()
 	return r, nil
 }
 
-func checkError(file string, problems []lexicon.Problem) error {
-	return &lexicon.CheckError{File: file, Problems: problems}
-}
-
-type checker struct {
-	file     string
-	problems []lexicon.Problem
-}
-
-func (c *checker) add(line int, format string, args ...any) {
-	c.problems = append(c.problems, lexicon.Problem{File: c.file, Line: line, Message: fmt.Sprintf(format, args...)})
-}
-
 // decode walks the YAML tree by hand so that every problem names its line.
-func (c *checker) decode(root *yaml.Node) *Rules {
+func decode(c *rulefile.Decoder, doc *yaml.Node) *Rules {
 	r := &Rules{}
-	doc := root
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		doc = doc.Content[0]
-	}
 	if doc.Kind != yaml.MappingNode {
-		c.add(doc.Line, "credibility rules are a mapping with name, version and word lists")
+		c.Addf(doc.Line, "credibility rules are a mapping with name, version and word lists")
 		return r
 	}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		switch k.Value {
 		case "name":
-			r.Name = c.scalar(v, "name")
+			r.Name = c.Text(v, "name")
 		case "version":
-			r.Version = c.scalar(v, "version")
+			r.Version = c.Text(v, "version")
 		case "language":
-			r.Language = c.scalar(v, "language")
+			r.Language = c.Text(v, "language")
 		case "description":
-			r.Description = c.scalar(v, "description")
+			r.Description = c.Text(v, "description")
 		case "sources":
-			for _, t := range c.terms(v, "sources") {
+			for _, t := range terms(c, v, "sources") {
 				r.Sources = append(r.Sources, t.Text)
 			}
 		case "attribution":
-			c.list(v, "attribution", func(n *yaml.Node) {
+			c.List(v, "attribution", func(n *yaml.Node) {
 				g := VerbGroup{Line: n.Line}
-				c.fields(n, "attribution group", func(k, v *yaml.Node) {
+				c.Mapping(n, "attribution group", func(k, v *yaml.Node) {
 					switch k.Value {
 					case "terms":
-						g.Terms = c.terms(v, "terms")
+						g.Terms = terms(c, v, "terms")
 					case "except":
-						g.Except = c.terms(v, "except")
+						g.Except = terms(c, v, "except")
 					case "loaded":
-						g.Loaded = c.boolean(v, "loaded")
+						g.Loaded = c.Bool(v, "loaded")
 					case "source":
-						switch s := c.scalar(v, "source"); s {
+						switch s := c.Text(v, "source"); s {
 						case "after":
 							g.SourceAfter = true
 						case "before", "":
 						default:
-							c.add(v.Line, "source must be \"before\" or \"after\", not %q", s)
+							c.Addf(v.Line, "source must be \"before\" or \"after\", not %q", s)
 						}
 					default:
-						c.add(k.Line, "unknown attribution field %q (known: terms, loaded, source, except)", k.Value)
+						c.Addf(k.Line, "unknown attribution field %q (known: terms, loaded, source, except)", k.Value)
 					}
 				})
 				r.Attribution = append(r.Attribution, g)
 			})
 		case "vague_sources":
-			r.VagueSources = c.terms(v, "vague_sources")
+			r.VagueSources = terms(c, v, "vague_sources")
 		case "unnamed_sources":
-			r.UnnamedSources = c.terms(v, "unnamed_sources")
+			r.UnnamedSources = terms(c, v, "unnamed_sources")
 		case "hedges":
-			r.Hedges = c.terms(v, "hedges")
+			r.Hedges = terms(c, v, "hedges")
 		case "certainty":
-			r.Certainty = c.terms(v, "certainty")
+			r.Certainty = terms(c, v, "certainty")
 		case "intensifiers":
-			r.Intensifiers = c.terms(v, "intensifiers")
+			r.Intensifiers = terms(c, v, "intensifiers")
 		case "sides":
-			c.list(v, "sides", func(n *yaml.Node) {
+			c.List(v, "sides", func(n *yaml.Node) {
 				s := Side{Line: n.Line}
-				c.fields(n, "side", func(k, v *yaml.Node) {
+				c.Mapping(n, "side", func(k, v *yaml.Node) {
 					switch k.Value {
 					case "id":
-						s.ID = c.scalar(v, "id")
+						s.ID = c.Text(v, "id")
 					case "label":
-						s.Label = c.scalar(v, "label")
+						s.Label = c.Text(v, "label")
 					default:
-						c.add(k.Line, "unknown side field %q (known: id, label)", k.Value)
+						c.Addf(k.Line, "unknown side field %q (known: id, label)", k.Value)
 					}
 				})
 				r.Sides = append(r.Sides, s)
 			})
 		case "registry":
-			c.list(v, "registry", func(n *yaml.Node) {
+			c.List(v, "registry", func(n *yaml.Node) {
 				e := Entity{Line: n.Line}
-				c.fields(n, "registry entry", func(k, v *yaml.Node) {
+				c.Mapping(n, "registry entry", func(k, v *yaml.Node) {
 					switch k.Value {
 					case "name":
-						e.Name = c.scalar(v, "name")
+						e.Name = c.Text(v, "name")
 					case "aliases":
-						e.Aliases = c.terms(v, "aliases")
+						e.Aliases = terms(c, v, "aliases")
 					case "except":
-						e.Except = c.terms(v, "except")
+						e.Except = terms(c, v, "except")
 					case "kind":
-						e.Kind = c.scalar(v, "kind")
+						e.Kind = c.Text(v, "kind")
 					case "side":
-						e.Side = c.scalar(v, "side")
+						e.Side = c.Text(v, "side")
 					case "country":
-						e.Country = c.scalar(v, "country")
+						e.Country = c.Text(v, "country")
 					case "domains":
-						for _, t := range c.terms(v, "domains") {
+						for _, t := range terms(c, v, "domains") {
 							e.Domains = append(e.Domains, t.Text)
 						}
 					case "note":
-						e.Note = c.scalar(v, "note")
+						e.Note = c.Text(v, "note")
 					default:
-						c.add(k.Line, "unknown registry field %q (known: name, aliases, except, kind, side, country, domains, note)", k.Value)
+						c.Addf(k.Line, "unknown registry field %q (known: name, aliases, except, kind, side, country, domains, note)", k.Value)
 					}
 				})
 				r.Registry = append(r.Registry, e)
 			})
 		default:
-			c.add(k.Line, "unknown field %q", k.Value)
+			c.Addf(k.Line, "unknown field %q", k.Value)
 		}
 	}
 	return r
 }
 
-func (c *checker) scalar(v *yaml.Node, what string) string {
-	if v.Kind != yaml.ScalarNode {
-		c.add(v.Line, "%s must be text", what)
-		return ""
-	}
-	return v.Value
-}
-
-func (c *checker) boolean(v *yaml.Node, what string) bool {
-	var b bool
-	if v.Kind != yaml.ScalarNode || v.Decode(&b) != nil {
-		c.add(v.Line, "%s must be true or false", what)
-	}
-	return b
-}
-
-func (c *checker) list(v *yaml.Node, what string, each func(*yaml.Node)) {
-	if v.Kind != yaml.SequenceNode {
-		c.add(v.Line, "%s must be a list", what)
-		return
-	}
-	for _, n := range v.Content {
-		each(n)
-	}
-}
-
-func (c *checker) fields(n *yaml.Node, what string, each func(k, v *yaml.Node)) {
-	if n.Kind != yaml.MappingNode {
-		c.add(n.Line, "each %s must be a mapping", what)
-		return
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		each(n.Content[i], n.Content[i+1])
-	}
-}
-
-func (c *checker) terms(v *yaml.Node, what string) []Term {
+// terms reads a list of patterns, each with its line.
+func terms(c *rulefile.Decoder, v *yaml.Node, what string) []Term {
 	var out []Term
-	c.list(v, what, func(n *yaml.Node) {
+	c.List(v, what, func(n *yaml.Node) {
 		if n.Kind != yaml.ScalarNode {
-			c.add(n.Line, "%s: each item must be text", what)
+			c.Addf(n.Line, "%s: each item must be text", what)
 			return
 		}
 		out = append(out, Term{Text: n.Value, Line: n.Line})
@@ -322,12 +264,12 @@ func (c *checker) terms(v *yaml.Node, what string) []Term {
 	return out
 }
 
-func (c *checker) validate(r *Rules) {
+func validate(c *rulefile.Decoder, r *Rules) {
 	if strings.TrimSpace(r.Name) == "" {
-		c.add(1, "missing name")
+		c.Addf(1, "missing name")
 	}
 	if strings.TrimSpace(r.Version) == "" {
-		c.add(1, "missing version")
+		c.Addf(1, "missing version")
 	}
 	// A form may appear once across the lists matched together: the same
 	// word as a hedge and as a certainty marker would be a contradiction.
@@ -337,12 +279,12 @@ func (c *checker) validate(r *Rules) {
 	}
 	check := func(forms map[string]seen, list string, t Term, gaps bool) {
 		if msg := checkPattern(t.Text, gaps); msg != "" {
-			c.add(t.Line, "%s: %q: %s", list, t.Text, msg)
+			c.Addf(t.Line, "%s: %q: %s", list, t.Text, msg)
 			return
 		}
 		key := patternKey(t.Text)
 		if prev, ok := forms[key]; ok {
-			c.add(t.Line, "%s: %q repeats %s at line %d", list, t.Text, prev.list, prev.line)
+			c.Addf(t.Line, "%s: %q repeats %s at line %d", list, t.Text, prev.list, prev.line)
 			return
 		}
 		forms[key] = seen{list, t.Line}
@@ -358,18 +300,18 @@ func (c *checker) validate(r *Rules) {
 	}
 	verbs := map[string]seen{}
 	if len(r.Attribution) == 0 {
-		c.add(1, "no attribution verbs")
+		c.Addf(1, "no attribution verbs")
 	}
 	for _, g := range r.Attribution {
 		if len(g.Terms) == 0 {
-			c.add(g.Line, "attribution group has no terms")
+			c.Addf(g.Line, "attribution group has no terms")
 		}
 		for _, t := range g.Terms {
 			check(verbs, "attribution", t, false)
 		}
 		for _, t := range g.Except {
 			if msg := checkPattern(t.Text, false); msg != "" {
-				c.add(t.Line, "attribution except: %q: %s", t.Text, msg)
+				c.Addf(t.Line, "attribution except: %q: %s", t.Text, msg)
 			}
 		}
 	}
@@ -380,7 +322,7 @@ func (c *checker) validate(r *Rules) {
 	unnamed := map[string]seen{}
 	for _, t := range r.UnnamedSources {
 		if len(strings.Fields(t.Text)) > 1 {
-			c.add(t.Line, "unnamed_sources: %q: one word per item (the head noun of a source phrase)", t.Text)
+			c.Addf(t.Line, "unnamed_sources: %q: one word per item (the head noun of a source phrase)", t.Text)
 			continue
 		}
 		check(unnamed, "unnamed_sources", t, false)
@@ -391,9 +333,9 @@ func (c *checker) validate(r *Rules) {
 	for _, s := range r.Sides {
 		switch {
 		case s.ID == "":
-			c.add(s.Line, "side without id")
+			c.Addf(s.Line, "side without id")
 		case sides[s.ID] > 0:
-			c.add(s.Line, "duplicate side %q (first at line %d)", s.ID, sides[s.ID])
+			c.Addf(s.Line, "duplicate side %q (first at line %d)", s.ID, sides[s.ID])
 		default:
 			sides[s.ID] = s.Line
 			sideIDs = append(sideIDs, s.ID)
@@ -408,36 +350,36 @@ func (c *checker) validate(r *Rules) {
 	for i := range r.Registry {
 		e := &r.Registry[i]
 		if strings.TrimSpace(e.Name) == "" {
-			c.add(e.Line, "registry entry without name")
+			c.Addf(e.Line, "registry entry without name")
 			continue
 		}
 		if prev, ok := names[e.Name]; ok {
-			c.add(e.Line, "duplicate registry entry %q (first at line %d)", e.Name, prev)
+			c.Addf(e.Line, "duplicate registry entry %q (first at line %d)", e.Name, prev)
 		}
 		names[e.Name] = e.Line
 		switch {
 		case e.Side == "":
-			c.add(e.Line, "registry entry %q: missing side", e.Name)
+			c.Addf(e.Line, "registry entry %q: missing side", e.Name)
 		case sides[e.Side] == 0:
-			c.add(e.Line, "registry entry %q: unknown side %q (known: %s)", e.Name, e.Side, strings.Join(sideIDs, ", "))
+			c.Addf(e.Line, "registry entry %q: unknown side %q (known: %s)", e.Name, e.Side, strings.Join(sideIDs, ", "))
 		}
 		if !kinds[e.Kind] {
-			c.add(e.Line, "registry entry %q: kind must be one of %s, not %q", e.Name, strings.Join(Kinds, ", "), e.Kind)
+			c.Addf(e.Line, "registry entry %q: kind must be one of %s, not %q", e.Name, strings.Join(Kinds, ", "), e.Kind)
 		}
 		for _, a := range e.allAliases() {
 			if msg := checkPattern(a.Text, false); msg != "" {
-				c.add(a.Line, "registry entry %q: alias %q: %s", e.Name, a.Text, msg)
+				c.Addf(a.Line, "registry entry %q: alias %q: %s", e.Name, a.Text, msg)
 				continue
 			}
 			key := patternKey(a.Text)
 			if prev, ok := aliases[key]; ok && prev != e.Name {
-				c.add(a.Line, "registry entry %q: alias %q already names %q", e.Name, a.Text, prev)
+				c.Addf(a.Line, "registry entry %q: alias %q already names %q", e.Name, a.Text, prev)
 			}
 			aliases[key] = e.Name
 		}
 		for _, x := range e.Except {
 			if msg := checkPattern(x.Text, false); msg != "" {
-				c.add(x.Line, "registry entry %q: except %q: %s", e.Name, x.Text, msg)
+				c.Addf(x.Line, "registry entry %q: except %q: %s", e.Name, x.Text, msg)
 			}
 		}
 	}
@@ -538,22 +480,3 @@ func (r *Rules) Side(id string) *Side {
 	}
 	return nil
 }
-
-var (
-	yamlLineRE   = regexp.MustCompile(`line (\d+)`)
-	yamlPrefixRE = regexp.MustCompile(`^(yaml: )?(line \d+: )?`)
-)
-
-// yamlErrLine pulls the line number out of a go-yaml error message.
-func yamlErrLine(msg string, fallback int) int {
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		if n, err := strconv.Atoi(m[1]); err == nil {
-			return n
-		}
-	}
-	return fallback
-}
-
-// cleanYAML drops the "yaml: line N:" prefix: our messages carry the line
-// in file:line form.
-func cleanYAML(msg string) string { return yamlPrefixRE.ReplaceAllString(msg, "") }

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/compare-tool/compare/internal/corpus"
-	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 // TestBuiltinRules checks every embedded rule set: it loads, compiles, and
@@ -79,9 +79,9 @@ func TestLoadRefs(t *testing.T) {
 // file and line, in line order.
 func TestCheckErrors(t *testing.T) {
 	_, err := LoadFile("testdata/bad.yaml")
-	var ce *lexicon.CheckError
+	var ce *rulefile.CheckError
 	if !errors.As(err, &ce) {
-		t.Fatalf("err = %v, want a *lexicon.CheckError", err)
+		t.Fatalf("err = %v, want a *rulefile.CheckError", err)
 	}
 	want := []string{
 		`testdata/bad.yaml:6: source must be "before" or "after", not "behind"`,

@@ -8,7 +8,7 @@
 // a note saying why the wording is loaded. The README documents the format
 // with a full example; lexicons/iran-syria.yaml is the embedded default.
 //
-// Load and Parse return every problem they find as a *CheckError whose
+// Load and Parse return every problem they find as a *rulefile.CheckError whose
 // lines read "file:line: message", so a researcher can fix a lexicon in
 // one pass. Compile turns a valid lexicon into a Matcher: its terms, except
 // phrases and distance cues compiled into one phrase.Matcher, whose cost

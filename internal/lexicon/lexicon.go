@@ -1,20 +1,20 @@
 package lexicon
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/compare-tool/compare/internal/phrase"
+	"github.com/compare-tool/compare/internal/rulefile"
 	"github.com/compare-tool/compare/internal/token"
 )
 
@@ -123,38 +123,6 @@ var DefaultCategories = []string{
 // term it distances.
 const CueWindow = 4
 
-// CheckError lists the problems found in a lexicon file, each as
-// "file:line: message".
-type CheckError struct {
-	File     string
-	Problems []Problem
-}
-
-// Problem is one finding of the lexicon check.
-type Problem struct {
-	File    string
-	Line    int
-	Message string
-}
-
-func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
-	}
-	return fmt.Sprintf("%s: %s", p.File, p.Message)
-}
-
-func (e *CheckError) Error() string {
-	var b strings.Builder
-	for i, p := range e.Problems {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(p.String())
-	}
-	return b.String()
-}
-
 // LoadFile reads and checks the lexicon in the named file.
 func LoadFile(path string) (*Lexicon, error) {
 	data, err := os.ReadFile(path)
@@ -174,38 +142,30 @@ func Read(name string, r io.Reader) (*Lexicon, error) {
 }
 
 // Parse decodes and checks a lexicon. A malformed or invalid lexicon
-// returns a *CheckError listing every problem found.
+// returns a *rulefile.CheckError listing every problem found.
 func Parse(file string, data []byte) (*Lexicon, error) {
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, &CheckError{File: file, Problems: []Problem{{File: file, Message: "empty lexicon"}}}
-		}
-		return nil, &CheckError{File: file, Problems: []Problem{{File: file, Line: yamlErrLine(err), Message: cleanYAMLErr(err)}}}
+	root, err := rulefile.ParseYAML(file, data)
+	if err != nil {
+		return nil, err
 	}
-	c := checker{file: file}
-	lex := c.decode(&root)
-	if len(c.problems) == 0 {
-		c.validate(lex)
+	if root == nil {
+		return nil, rulefile.Errorf(file, 0, "empty lexicon")
 	}
-	if len(c.problems) > 0 {
-		sort.SliceStable(c.problems, func(i, j int) bool { return c.problems[i].Line < c.problems[j].Line })
-		return nil, &CheckError{File: file, Problems: c.problems}
+	c := &rulefile.Decoder{File: file, Types: typeNames}
+	lex := decode(c, root)
+	if len(c.Problems) == 0 {
+		validate(c, lex)
+	}
+	if err := c.Err(); err != nil {
+		return nil, err
 	}
 	lex.File = file
 	lex.Hash = lex.hash()
 	return lex, nil
 }
 
-type checker struct {
-	file     string
-	problems []Problem
-}
-
-func (c *checker) add(line int, format string, args ...any) {
-	c.problems = append(c.problems, Problem{File: c.file, Line: line, Message: fmt.Sprintf(format, args...)})
-}
+// typeNames word the lexicon's own types in decoding problems.
+var typeNames = map[string]string{"lexicon.Entry": "an entry", "lexicon.Target": "a target", "lexicon.Axis": "an axis"}
 
 var knownTop = map[string]bool{
 	"name": true, "version": true, "language": true, "description": true, "sources": true,
@@ -218,50 +178,46 @@ var knownEntry = map[string]bool{
 }
 
 // decode walks the YAML tree so that every problem can name its line.
-func (c *checker) decode(root *yaml.Node) *Lexicon {
+func decode(c *rulefile.Decoder, doc *yaml.Node) *Lexicon {
 	lex := &Lexicon{}
-	doc := root
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		doc = doc.Content[0]
-	}
 	if doc.Kind != yaml.MappingNode {
-		c.add(doc.Line, "a lexicon is a mapping with name, targets, axes and entries")
+		c.Addf(doc.Line, "a lexicon is a mapping with name, targets, axes and entries")
 		return lex
 	}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		if !knownTop[k.Value] {
-			c.add(k.Line, "unknown field %q", k.Value)
+			c.Addf(k.Line, "unknown field %q", k.Value)
 			continue
 		}
 		switch k.Value {
 		case "targets":
-			c.decodeList(v, "targets", func(n *yaml.Node) {
+			c.List(v, "targets", func(n *yaml.Node) {
 				var t Target
-				if c.decodeNode(n, &t) {
+				if c.Decode(n, &t) {
 					t.line = n.Line
 					lex.Targets = append(lex.Targets, t)
 				}
 			})
 		case "axes":
-			c.decodeList(v, "axes", func(n *yaml.Node) {
+			c.List(v, "axes", func(n *yaml.Node) {
 				var a Axis
-				if c.decodeNode(n, &a) {
+				if c.Decode(n, &a) {
 					a.line = n.Line
 					lex.Axes = append(lex.Axes, a)
 				}
 			})
 		case "entries":
-			c.decodeList(v, "entries", func(n *yaml.Node) {
+			c.List(v, "entries", func(n *yaml.Node) {
 				if n.Kind == yaml.MappingNode {
 					for j := 0; j+1 < len(n.Content); j += 2 {
 						if !knownEntry[n.Content[j].Value] {
-							c.add(n.Content[j].Line, "unknown entry field %q", n.Content[j].Value)
+							c.Addf(n.Content[j].Line, "unknown entry field %q", n.Content[j].Value)
 						}
 					}
 				}
 				var e Entry
-				if c.decodeNode(n, &e) {
+				if c.Decode(n, &e) {
 					e.Line = n.Line
 					lex.Entries = append(lex.Entries, e)
 				}
@@ -269,43 +225,18 @@ func (c *checker) decode(root *yaml.Node) *Lexicon {
 		default:
 			// Decode the scalar fields and string lists into a copy.
 			tmp := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{k, v}}
-			c.decodeNode(tmp, lex)
+			c.Decode(tmp, lex)
 		}
 	}
 	return lex
 }
 
-func (c *checker) decodeList(v *yaml.Node, what string, each func(*yaml.Node)) {
-	if v.Kind != yaml.SequenceNode {
-		c.add(v.Line, "%s must be a list", what)
-		return
-	}
-	for _, n := range v.Content {
-		each(n)
-	}
-}
-
-func (c *checker) decodeNode(n *yaml.Node, out any) bool {
-	if err := n.Decode(out); err != nil {
-		var te *yaml.TypeError
-		if errors.As(err, &te) {
-			for _, msg := range te.Errors {
-				c.add(yamlErrLineMsg(msg, n.Line), "%s", cleanYAMLMsg(msg))
-			}
-			return false
-		}
-		c.add(n.Line, "%s", cleanYAMLErr(err))
-		return false
-	}
-	return true
-}
-
-func (c *checker) validate(lex *Lexicon) {
+func validate(c *rulefile.Decoder, lex *Lexicon) {
 	if strings.TrimSpace(lex.Name) == "" {
-		c.add(1, "missing name")
+		c.Addf(1, "missing name")
 	}
 	if strings.TrimSpace(lex.Version) == "" {
-		c.add(1, "missing version")
+		c.Addf(1, "missing version")
 	}
 	if len(lex.Categories) == 0 {
 		lex.Categories = DefaultCategories
@@ -318,40 +249,40 @@ func (c *checker) validate(lex *Lexicon) {
 	for _, t := range lex.Targets {
 		switch {
 		case t.ID == "":
-			c.add(t.line, "target without id")
+			c.Addf(t.line, "target without id")
 		case targets[t.ID]:
-			c.add(t.line, "duplicate target %q", t.ID)
+			c.Addf(t.line, "duplicate target %q", t.ID)
 		}
 		targets[t.ID] = true
 	}
 	if len(lex.Targets) == 0 {
-		c.add(1, "no targets")
+		c.Addf(1, "no targets")
 	}
 	axes := make(map[string]bool, len(lex.Axes))
 	for _, a := range lex.Axes {
 		switch {
 		case a.ID == "":
-			c.add(a.line, "axis without id")
+			c.Addf(a.line, "axis without id")
 		case axes[a.ID]:
-			c.add(a.line, "duplicate axis %q", a.ID)
+			c.Addf(a.line, "duplicate axis %q", a.ID)
 		}
 		axes[a.ID] = true
-		for _, tid := range sortedKeys(a.Weights) {
+		for _, tid := range slices.Sorted(maps.Keys(a.Weights)) {
 			w := a.Weights[tid]
 			if !targets[tid] {
-				c.add(a.line, "axis %q: unknown target %q", a.ID, tid)
+				c.Addf(a.line, "axis %q: unknown target %q", a.ID, tid)
 			}
 			if math.IsNaN(w) || w < -1 || w > 1 {
-				c.add(a.line, "axis %q: weight %v for %q is outside [-1, 1]", a.ID, w, tid)
+				c.Addf(a.line, "axis %q: weight %v for %q is outside [-1, 1]", a.ID, w, tid)
 			}
 		}
 	}
 	for _, cue := range lex.DistanceCues {
 		if n := len(strings.Fields(token.Fold(cue))); n > phrase.MaxWords {
-			c.add(1, "distance cue %q: %d words, more than the %d a cue may have", shorten(cue), n, phrase.MaxWords)
+			c.Addf(1, "distance cue %q: %d words, more than the %d a cue may have", shorten(cue), n, phrase.MaxWords)
 		}
 		if len(token.Fold(cue)) == 0 {
-			c.add(1, "distance cue %q has no words", cue)
+			c.Addf(1, "distance cue %q has no words", cue)
 		}
 	}
 	type seen struct {
@@ -363,7 +294,7 @@ func (c *checker) validate(lex *Lexicon) {
 	for i := range lex.Entries {
 		e := &lex.Entries[i]
 		if len(e.Terms) == 0 {
-			c.add(e.Line, "entry has no terms")
+			c.Addf(e.Line, "entry has no terms")
 			continue
 		}
 		if e.ID == "" {
@@ -373,36 +304,36 @@ func (c *checker) validate(lex *Lexicon) {
 			e.ID = fmt.Sprintf("line-%d", e.Line)
 		}
 		if prev, ok := ids[e.ID]; ok {
-			c.add(e.Line, "duplicate entry id %q (first at line %d)", e.ID, prev)
+			c.Addf(e.Line, "duplicate entry id %q (first at line %d)", e.ID, prev)
 		} else {
 			ids[e.ID] = e.Line
 		}
 		switch {
 		case e.Target == "":
-			c.add(e.Line, "entry %q: missing target", e.ID)
+			c.Addf(e.Line, "entry %q: missing target", e.ID)
 		case !targets[e.Target]:
-			c.add(e.Line, "entry %q: unknown target %q", e.ID, e.Target)
+			c.Addf(e.Line, "entry %q: unknown target %q", e.ID, e.Target)
 		}
 		if math.IsNaN(e.Valence) || e.Valence < -1 || e.Valence > 1 {
-			c.add(e.Line, "entry %q: valence %v is outside [-1, 1]", e.ID, e.Valence)
+			c.Addf(e.Line, "entry %q: valence %v is outside [-1, 1]", e.ID, e.Valence)
 		}
 		if e.Category == "" {
-			c.add(e.Line, "entry %q: missing category", e.ID)
+			c.Addf(e.Line, "entry %q: missing category", e.ID)
 		} else if !categories[e.Category] {
-			c.add(e.Line, "entry %q: unknown category %q (known: %s)", e.ID, e.Category, strings.Join(lex.Categories, ", "))
+			c.Addf(e.Line, "entry %q: unknown category %q (known: %s)", e.ID, e.Category, strings.Join(lex.Categories, ", "))
 		}
-		for _, ax := range sortedKeys(e.Lean) {
+		for _, ax := range slices.Sorted(maps.Keys(e.Lean)) {
 			v := e.Lean[ax]
 			if !axes[ax] {
-				c.add(e.Line, "entry %q: lean on unknown axis %q", e.ID, ax)
+				c.Addf(e.Line, "entry %q: lean on unknown axis %q", e.ID, ax)
 			}
 			if math.IsNaN(v) || v < -1 || v > 1 {
-				c.add(e.Line, "entry %q: lean %v on %q is outside [-1, 1]", e.ID, v, ax)
+				c.Addf(e.Line, "entry %q: lean %v on %q is outside [-1, 1]", e.ID, v, ax)
 			}
 		}
 		for _, term := range append(append([]string(nil), e.Terms...), e.Except...) {
 			if err := phrase.Check(term); err != "" {
-				c.add(e.Line, "entry %q: term %q: %s", shorten(e.ID), shorten(term), err)
+				c.Addf(e.Line, "entry %q: term %q: %s", shorten(e.ID), shorten(term), err)
 			}
 		}
 		for _, term := range e.Terms {
@@ -413,9 +344,9 @@ func (c *checker) validate(lex *Lexicon) {
 				}
 				p := &lex.Entries[prev.entry]
 				if p.Target != e.Target || p.Valence != e.Valence || !sameLean(p.Lean, e.Lean) {
-					c.add(e.Line, "entry %q: term %q already defined with another meaning by entry %q at line %d", e.ID, term, p.ID, prev.line)
+					c.Addf(e.Line, "entry %q: term %q already defined with another meaning by entry %q at line %d", e.ID, term, p.ID, prev.line)
 				} else {
-					c.add(e.Line, "entry %q: term %q repeats entry %q at line %d", e.ID, term, p.ID, prev.line)
+					c.Addf(e.Line, "entry %q: term %q repeats entry %q at line %d", e.ID, term, p.ID, prev.line)
 				}
 				continue
 			}
@@ -428,7 +359,7 @@ func (c *checker) validate(lex *Lexicon) {
 		e := &lex.Entries[i]
 		for _, x := range e.Except {
 			if prev, ok := forms[phrase.Key(x)]; ok {
-				c.add(e.Line, "entry %q: except phrase %q is also a term of entry %q at line %d, which it would hide",
+				c.Addf(e.Line, "entry %q: except phrase %q is also a term of entry %q at line %d, which it would hide",
 					e.ID, x, lex.Entries[prev.entry].ID, prev.line)
 			}
 		}
@@ -455,15 +386,6 @@ func sameLean(a, b map[string]float64) bool {
 	return true
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // hash digests everything that affects scoring, in a canonical order.
 func (lex *Lexicon) hash() string {
 	h := sha256.New()
@@ -473,7 +395,7 @@ func (lex *Lexicon) hash() string {
 	}
 	for _, a := range lex.Axes {
 		fmt.Fprintf(h, "axis=%s\n", a.ID)
-		for _, k := range sortedKeys(a.Weights) {
+		for _, k := range slices.Sorted(maps.Keys(a.Weights)) {
 			fmt.Fprintf(h, " w %s=%g\n", k, a.Weights[k])
 		}
 	}
@@ -488,7 +410,7 @@ func (lex *Lexicon) hash() string {
 		for _, t := range e.Except {
 			fmt.Fprintf(h, " except=%s\n", phrase.Key(t))
 		}
-		for _, k := range sortedKeys(e.Lean) {
+		for _, k := range slices.Sorted(maps.Keys(e.Lean)) {
 			fmt.Fprintf(h, " lean %s=%g\n", k, e.Lean[k])
 		}
 	}

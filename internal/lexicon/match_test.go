@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/compare-tool/compare/internal/rulefile"
 	"github.com/compare-tool/compare/internal/token"
 )
 
@@ -73,9 +74,9 @@ func TestScan(t *testing.T) {
 
 func TestCheckErrors(t *testing.T) {
 	_, err := LoadFile("testdata/bad.yaml")
-	var ce *CheckError
+	var ce *rulefile.CheckError
 	if !errors.As(err, &ce) {
-		t.Fatalf("LoadFile(bad.yaml) error = %v, want *CheckError", err)
+		t.Fatalf("LoadFile(bad.yaml) error = %v, want *rulefile.CheckError", err)
 	}
 	want := []string{
 		`testdata/bad.yaml:9: entry "mullahs-regime": unknown target "iran-govt"`,

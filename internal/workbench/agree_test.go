@@ -11,6 +11,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/rulefile"
 	"github.com/compare-tool/compare/internal/stance"
 	"github.com/compare-tool/compare/internal/stats"
 )
@@ -232,9 +233,9 @@ func TestReadGoldErrors(t *testing.T) {
 				data = readFile(t, tt.file)
 			}
 			_, err := ReadGold(tt.file, data)
-			var ce *lexicon.CheckError
+			var ce *rulefile.CheckError
 			if !errors.As(err, &ce) {
-				t.Fatalf("err = %v, want a *lexicon.CheckError", err)
+				t.Fatalf("err = %v, want a *rulefile.CheckError", err)
 			}
 			if len(ce.Problems) != len(tt.want) {
 				t.Fatalf("problems:\n%s", ce.Error())

@@ -1,11 +1,9 @@
 package workbench
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
-	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/phrase"
 )
 
@@ -52,11 +50,6 @@ const markerPrefix = "dictionary categories:"
 // liwcPrefix starts the description of a target imported from a LIWC
 // category: "LIWC category 31" or "LIWC category 1: (Function Words)".
 const liwcPrefix = "LIWC category "
-
-// problemf makes a lexicon.Problem, the file:line form every message uses.
-func problemf(file string, line int, format string, args ...any) lexicon.Problem {
-	return lexicon.Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)}
-}
 
 // SafeID turns a category name into a target id: lower case letters and
 // digits, with - for every run of other characters except _ (and - itself),

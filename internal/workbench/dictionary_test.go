@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 // memberships maps every pattern of d to its sorted category names, and
@@ -44,7 +45,7 @@ func diffMaps(t *testing.T, got, want map[string]string) {
 	}
 }
 
-func readLIWC(t *testing.T, path string) (*Dictionary, []lexicon.Problem) {
+func readLIWC(t *testing.T, path string) (*Dictionary, []rulefile.Problem) {
 	t.Helper()
 	d, notes, err := ReadLIWC(path, readFile(t, path))
 	if err != nil {
@@ -104,7 +105,7 @@ func TestReadLIWCNotes(t *testing.T) {
 func TestReadErrors(t *testing.T) {
 	tests := []struct {
 		name, file string
-		read       func(string, []byte) (*Dictionary, []lexicon.Problem, error)
+		read       func(string, []byte) (*Dictionary, []rulefile.Problem, error)
 		data       string // used when file is ""
 		want       []string
 	}{
@@ -152,9 +153,9 @@ func TestReadErrors(t *testing.T) {
 				data = readFile(t, tt.file)
 			}
 			_, _, err := tt.read(tt.file, data)
-			var ce *lexicon.CheckError
+			var ce *rulefile.CheckError
 			if !errors.As(err, &ce) {
-				t.Fatalf("err = %v, want a *lexicon.CheckError", err)
+				t.Fatalf("err = %v, want a *rulefile.CheckError", err)
 			}
 			if len(ce.Problems) != len(tt.want) {
 				t.Fatalf("problems:\n%s", ce.Error())
@@ -422,7 +423,7 @@ func TestQuantedaLongKeyBomb(t *testing.T) {
 		t.Fatalf("the bomb is %d bytes, want a small file", b.Len())
 	}
 	_, _, err := ReadQuanteda("bomb.yml", []byte(b.String()))
-	var ce *lexicon.CheckError
+	var ce *rulefile.CheckError
 	if !errors.As(err, &ce) || len(ce.Problems) != 1 || !strings.Contains(ce.Problems[0].Message, "expands to more than 32 MiB of keys and patterns") {
 		t.Fatalf("err = %v, want the expansion refused", err)
 	}

@@ -5,7 +5,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 // The fuzz targets check that any dictionary the readers accept imports
@@ -33,7 +33,7 @@ func FuzzReadQuanteda(f *testing.F) {
 }
 
 func roundTrip(t *testing.T, name string, data []byte,
-	read func(string, []byte) (*Dictionary, []lexicon.Problem, error), write func(io.Writer, *Dictionary) error, format string) {
+	read func(string, []byte) (*Dictionary, []rulefile.Problem, error), write func(io.Writer, *Dictionary) error, format string) {
 	d, _, err := read(name, data)
 	if err != nil {
 		return

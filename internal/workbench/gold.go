@@ -14,7 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 // Gold holds human annotations of articles, of two kinds: spans (where a
@@ -61,13 +61,13 @@ type Rating struct {
 // start and end records an article coded with no spans; a rating of "",
 // NA, N/A, NaN or "." is a missing value. "article" and "article_id" are
 // accepted for id. Every problem is returned at once as a
-// *lexicon.CheckError naming file:line.
+// *rulefile.CheckError naming file:line.
 func ReadGold(file string, data []byte) (*Gold, error) {
 	g := &Gold{File: file, Spans: map[string][]GoldSpan{}}
-	var errs []lexicon.Problem
+	var errs []rulefile.Problem
 	coders := map[string]bool{}
 	add := func(line int, id string, cells map[string]string, has func(string) bool) {
-		fail := func(format string, args ...any) { errs = append(errs, problemf(file, line, format, args...)) }
+		fail := func(format string, args ...any) { errs = append(errs, rulefile.Problemf(file, line, format, args...)) }
 		if id == "" {
 			fail("missing article id")
 			return
@@ -130,17 +130,17 @@ func ReadGold(file string, data []byte) (*Gold, error) {
 	for _, r := range g.Ratings {
 		k := [2]string{r.ID, r.Coder}
 		if prev, ok := seen[k]; ok {
-			errs = append(errs, problemf(file, r.Line, "article %q: coder %q already rated it at line %d", r.ID, r.Coder, prev))
+			errs = append(errs, rulefile.Problemf(file, r.Line, "article %q: coder %q already rated it at line %d", r.ID, r.Coder, prev))
 			continue
 		}
 		seen[k] = r.Line
 	}
 	if len(errs) == 0 && len(g.Spans) == 0 && len(g.Ratings) == 0 {
-		errs = append(errs, problemf(file, 0, "no annotations: want rows of id,start,end[,label] or id,coder,value"))
+		errs = append(errs, rulefile.Problemf(file, 0, "no annotations: want rows of id,start,end[,label] or id,coder,value"))
 	}
 	if len(errs) > 0 {
 		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
-		return nil, &lexicon.CheckError{File: file, Problems: errs}
+		return nil, &rulefile.CheckError{File: file, Problems: errs}
 	}
 	return g, nil
 }
@@ -157,7 +157,7 @@ func missingValue(s string) bool {
 
 var idColumns = []string{"id", "article", "article_id"}
 
-func readGoldCSV(file string, data []byte, tsv bool, add func(int, string, map[string]string, func(string) bool), errs *[]lexicon.Problem) {
+func readGoldCSV(file string, data []byte, tsv bool, add func(int, string, map[string]string, func(string) bool), errs *[]rulefile.Problem) {
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
@@ -184,7 +184,7 @@ func readGoldCSV(file string, data []byte, tsv bool, add func(int, string, map[s
 	}
 	hasCol := func(name string) bool { _, ok := cols[name]; return ok }
 	if idCol < 0 || !(hasCol("start") && hasCol("end") || hasCol("coder") && hasCol("value")) {
-		*errs = append(*errs, problemf(file, 1, "header %q: want columns id,start,end[,label] (spans) or id,coder,value (ratings)", strings.Join(header, ",")))
+		*errs = append(*errs, rulefile.Problemf(file, 1, "header %q: want columns id,start,end[,label] (spans) or id,coder,value (ratings)", strings.Join(header, ",")))
 		return
 	}
 	for {
@@ -210,18 +210,18 @@ func readGoldCSV(file string, data []byte, tsv bool, add func(int, string, map[s
 	}
 }
 
-func csvProblem(file string, err error, fallback string) lexicon.Problem {
+func csvProblem(file string, err error, fallback string) rulefile.Problem {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return problemf(file, pe.Line, "%v", pe.Err)
+		return rulefile.Problemf(file, pe.Line, "%v", pe.Err)
 	}
 	if fallback != "" {
-		return problemf(file, 0, "%s", fallback)
+		return rulefile.Problemf(file, 0, "%s", fallback)
 	}
-	return problemf(file, 0, "%v", err)
+	return rulefile.Problemf(file, 0, "%v", err)
 }
 
-func readGoldJSONL(file string, data []byte, add func(int, string, map[string]string, func(string) bool), errs *[]lexicon.Problem) {
+func readGoldJSONL(file string, data []byte, add func(int, string, map[string]string, func(string) bool), errs *[]rulefile.Problem) {
 	sc := bufio.NewScanner(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 	sc.Buffer(nil, 16<<20)
 	line := 0
@@ -235,7 +235,7 @@ func readGoldJSONL(file string, data []byte, add func(int, string, map[string]st
 		dec := json.NewDecoder(bytes.NewReader(text))
 		dec.UseNumber()
 		if err := dec.Decode(&obj); err != nil {
-			*errs = append(*errs, problemf(file, line, "not a JSON object: %v", err))
+			*errs = append(*errs, rulefile.Problemf(file, line, "not a JSON object: %v", err))
 			continue
 		}
 		cells := map[string]string{}
@@ -268,6 +268,6 @@ func readGoldJSONL(file string, data []byte, add func(int, string, map[string]st
 		add(line, id, cells, has)
 	}
 	if err := sc.Err(); err != nil {
-		*errs = append(*errs, problemf(file, line, "%v", err))
+		*errs = append(*errs, rulefile.Problemf(file, line, "%v", err))
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/phrase"
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 // ImportOptions configure Import.
@@ -30,7 +31,7 @@ type Imported struct {
 	// Notes say what the conversion changed: categories whose names were
 	// not valid target ids, and surface forms that match the same words in
 	// different categories (merged).
-	Notes []lexicon.Problem
+	Notes []rulefile.Problem
 }
 
 // Import turns a dictionary into a lexicon (see the package comment for the
@@ -41,7 +42,7 @@ func Import(d *Dictionary, opt ImportOptions) (*Imported, error) {
 	if file == "" {
 		file = "dictionary"
 	}
-	var notes []lexicon.Problem
+	var notes []rulefile.Problem
 
 	// Targets: one per category, ids made safe and unique.
 	ids := make([]string, len(d.Categories))
@@ -59,7 +60,7 @@ func Import(d *Dictionary, opt ImportOptions) (*Imported, error) {
 		taken[id] = true
 		ids[i] = id
 		if id != c.Name() {
-			notes = append(notes, problemf(file, c.Line, "category %q becomes target %q (ids are lower-case letters, digits, - and _)", c.Name(), id))
+			notes = append(notes, rulefile.Problemf(file, c.Line, "category %q becomes target %q (ids are lower-case letters, digits, - and _)", c.Name(), id))
 		}
 	}
 
@@ -75,7 +76,7 @@ func Import(d *Dictionary, opt ImportOptions) (*Imported, error) {
 		if f, ok := byKey[key]; ok {
 			if !sameInts(f.cats, p.Categories) {
 				f.cats = sortedSet(append(f.cats, p.Categories...))
-				notes = append(notes, problemf(file, p.Line, "%q matches the same words as %q (line %d), in other categories; both are put in %s",
+				notes = append(notes, rulefile.Problemf(file, p.Line, "%q matches the same words as %q (line %d), in other categories; both are put in %s",
 					p.Text, f.texts[0], f.line, strings.Join(pick(ids, f.cats), ", ")))
 			}
 			f.texts = append(f.texts, p.Text)

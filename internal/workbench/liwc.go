@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 // ReadLIWC reads a LIWC dictionary (.dic): a header of categories between
@@ -36,14 +36,14 @@ import (
 // patterns a lexicon cannot hold (a ? or a * inside a word) and repeated
 // words, whose categories are merged. A malformed file (no header, a
 // category number that is not a number or not in the header) returns a
-// *lexicon.CheckError with every problem as file:line: message.
-func ReadLIWC(file string, data []byte) (*Dictionary, []lexicon.Problem, error) {
+// *rulefile.CheckError with every problem as file:line: message.
+func ReadLIWC(file string, data []byte) (*Dictionary, []rulefile.Problem, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
 		data = []byte(strings.ToValidUTF8(string(data), "\ufffd"))
 	}
 	d := &Dictionary{Format: "LIWC"}
-	var notes, errs []lexicon.Problem
+	var notes, errs []rulefile.Problem
 	byNumber := map[int]int{}
 	byName := map[string]int{}
 	byText := map[string]int{}
@@ -64,34 +64,34 @@ func ReadLIWC(file string, data []byte) (*Dictionary, []lexicon.Problem, error) 
 				section++
 				continue
 			}
-			errs = append(errs, problemf(file, line, "a third %% line: the header is already closed"))
+			errs = append(errs, rulefile.Problemf(file, line, "a third %% line: the header is already closed"))
 			continue
 		}
 		switch section {
 		case 0:
-			errs = append(errs, problemf(file, line, "a LIWC dictionary starts with a line holding only %%, then the categories"))
-			return nil, nil, &lexicon.CheckError{File: file, Problems: errs}
+			errs = append(errs, rulefile.Problemf(file, line, "a LIWC dictionary starts with a line holding only %%, then the categories"))
+			return nil, nil, &rulefile.CheckError{File: file, Problems: errs}
 		case 1:
 			fields := tabFields(raw)
 			if len(fields) == 1 {
 				fields = strings.Fields(text)
 			}
 			if len(fields) < 2 {
-				errs = append(errs, problemf(file, line, "category line %q: want a number and a name", text))
+				errs = append(errs, rulefile.Problemf(file, line, "category line %q: want a number and a name", text))
 				continue
 			}
 			n, err := strconv.Atoi(fields[0])
 			if err != nil || n < 1 {
-				errs = append(errs, problemf(file, line, "category number %q is not a positive number", fields[0]))
+				errs = append(errs, rulefile.Problemf(file, line, "category number %q is not a positive number", fields[0]))
 				continue
 			}
 			name := fields[1]
 			if prev, ok := byNumber[n]; ok {
-				errs = append(errs, problemf(file, line, "category number %d already names %q at line %d", n, d.Categories[prev].Name(), d.Categories[prev].Line))
+				errs = append(errs, rulefile.Problemf(file, line, "category number %d already names %q at line %d", n, d.Categories[prev].Name(), d.Categories[prev].Line))
 				continue
 			}
 			if prev, ok := byName[name]; ok {
-				errs = append(errs, problemf(file, line, "category %q already defined at line %d", name, d.Categories[prev].Line))
+				errs = append(errs, rulefile.Problemf(file, line, "category %q already defined at line %d", name, d.Categories[prev].Line))
 				continue
 			}
 			byNumber[n] = len(d.Categories)
@@ -101,12 +101,12 @@ func ReadLIWC(file string, data []byte) (*Dictionary, []lexicon.Problem, error) 
 			})
 		case 2:
 			if isConditional(text) {
-				notes = append(notes, problemf(file, line, "left out %q: LIWC codes it by the word before or after, which a lexicon cannot express", strings.Join(strings.Fields(text), " ")))
+				notes = append(notes, rulefile.Problemf(file, line, "left out %q: LIWC codes it by the word before or after, which a lexicon cannot express", strings.Join(strings.Fields(text), " ")))
 				continue
 			}
 			word, nums, ok := splitWordLine(raw)
 			if !ok {
-				errs = append(errs, problemf(file, line, "word line %q: want a word and the numbers of its categories", text))
+				errs = append(errs, rulefile.Problemf(file, line, "word line %q: want a word and the numbers of its categories", text))
 				continue
 			}
 			var cats []int
@@ -114,13 +114,13 @@ func ReadLIWC(file string, data []byte) (*Dictionary, []lexicon.Problem, error) 
 			for _, s := range nums {
 				n, err := strconv.Atoi(s)
 				if err != nil {
-					errs = append(errs, problemf(file, line, "word %q: category %q is not a number", word, s))
+					errs = append(errs, rulefile.Problemf(file, line, "word %q: category %q is not a number", word, s))
 					bad = true
 					continue
 				}
 				ci, ok := byNumber[n]
 				if !ok {
-					errs = append(errs, problemf(file, line, "word %q: category %d is not in the header", word, n))
+					errs = append(errs, rulefile.Problemf(file, line, "word %q: category %d is not in the header", word, n))
 					bad = true
 					continue
 				}
@@ -130,14 +130,14 @@ func ReadLIWC(file string, data []byte) (*Dictionary, []lexicon.Problem, error) 
 				continue
 			}
 			if msg := patternProblem(word); msg != "" {
-				notes = append(notes, problemf(file, line, "left out %q: %s", word, msg))
+				notes = append(notes, rulefile.Problemf(file, line, "left out %q: %s", word, msg))
 				continue
 			}
 			cats = sortedSet(cats)
 			if prev, ok := byText[word]; ok {
 				p := &d.Patterns[prev]
 				p.Categories = sortedSet(append(p.Categories, cats...))
-				notes = append(notes, problemf(file, line, "%q repeats line %d; their categories are merged", word, p.Line))
+				notes = append(notes, rulefile.Problemf(file, line, "%q repeats line %d; their categories are merged", word, p.Line))
 				continue
 			}
 			byText[word] = len(d.Patterns)
@@ -149,15 +149,15 @@ func ReadLIWC(file string, data []byte) (*Dictionary, []lexicon.Problem, error) 
 	}
 	switch {
 	case section == 0:
-		errs = append(errs, problemf(file, line, "no header: a LIWC dictionary starts with a line holding only %%, then the categories, then another %% line"))
+		errs = append(errs, rulefile.Problemf(file, line, "no header: a LIWC dictionary starts with a line holding only %%, then the categories, then another %% line"))
 	case section == 1:
-		errs = append(errs, problemf(file, line, "the header is not closed: a line holding only %% must follow the categories"))
+		errs = append(errs, rulefile.Problemf(file, line, "the header is not closed: a line holding only %% must follow the categories"))
 	case len(d.Categories) == 0 && len(errs) == 0:
-		errs = append(errs, problemf(file, line, "the header lists no categories"))
+		errs = append(errs, rulefile.Problemf(file, line, "the header lists no categories"))
 	}
 	if len(errs) > 0 {
 		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
-		return nil, nil, &lexicon.CheckError{File: file, Problems: errs}
+		return nil, nil, &rulefile.CheckError{File: file, Problems: errs}
 	}
 	return d, notes, nil
 }

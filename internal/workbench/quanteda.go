@@ -1,19 +1,15 @@
 package workbench
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 // ownValues is the key under which quanteda's as.yaml writes the values of
@@ -35,18 +31,14 @@ const ownValues = "__"
 // mixed into its list as plain items. Patterns a lexicon cannot hold (a ?
 // or a * that does not end a word) are left out and listed in the returned
 // notes. Malformed YAML or a value that is neither a pattern, a list nor a
-// mapping returns a *lexicon.CheckError naming file:line.
-func ReadQuanteda(file string, data []byte) (*Dictionary, []lexicon.Problem, error) {
-	var root yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&root); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, nil, &lexicon.CheckError{File: file, Problems: []lexicon.Problem{problemf(file, 0, "empty dictionary")}}
-		}
-		return nil, nil, &lexicon.CheckError{File: file, Problems: []lexicon.Problem{yamlProblem(file, err)}}
+// mapping returns a *rulefile.CheckError naming file:line.
+func ReadQuanteda(file string, data []byte) (*Dictionary, []rulefile.Problem, error) {
+	doc, err := rulefile.ParseYAML(file, data)
+	if err != nil {
+		return nil, nil, err
 	}
-	doc := &root
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		doc = doc.Content[0]
+	if doc == nil {
+		return nil, nil, rulefile.Errorf(file, 0, "empty dictionary")
 	}
 	r := &quantedaReader{file: file, d: &Dictionary{Format: "quanteda"}, cats: map[string]int{}, texts: map[string]int{}}
 	if doc.Kind != yaml.MappingNode {
@@ -55,10 +47,10 @@ func ReadQuanteda(file string, data []byte) (*Dictionary, []lexicon.Problem, err
 		r.mapping(doc, nil)
 	}
 	if len(r.errs) > 0 {
-		return nil, nil, &lexicon.CheckError{File: file, Problems: r.errs}
+		return nil, nil, &rulefile.CheckError{File: file, Problems: r.errs}
 	}
 	if len(r.d.Categories) == 0 {
-		return nil, nil, &lexicon.CheckError{File: file, Problems: []lexicon.Problem{problemf(file, doc.Line, "the dictionary has no keys")}}
+		return nil, nil, rulefile.Errorf(file, doc.Line, "the dictionary has no keys")
 	}
 	return r.d, r.notes, nil
 }
@@ -68,7 +60,7 @@ type quantedaReader struct {
 	d           *Dictionary
 	cats        map[string]int // path joined by \x00 → category
 	texts       map[string]int // pattern → index
-	notes, errs []lexicon.Problem
+	notes, errs []rulefile.Problem
 	// visits counts the nodes walked and expanded the bytes of keys and
 	// patterns read, paths included: aliases can make a small file a huge
 	// tree (14 levels of two aliases to 1000-character keys: 28 KB that
@@ -108,7 +100,7 @@ func pathBytes(path []string) int {
 }
 
 func (r *quantedaReader) fail(line int, format string, args ...any) {
-	r.errs = append(r.errs, problemf(r.file, line, format, args...))
+	r.errs = append(r.errs, rulefile.Problemf(r.file, line, format, args...))
 }
 
 func (r *quantedaReader) mapping(n *yaml.Node, path []string) {
@@ -129,10 +121,10 @@ func (r *quantedaReader) mapping(n *yaml.Node, path []string) {
 			continue
 		}
 		if strings.Contains(key, ".") {
-			r.notes = append(r.notes, problemf(r.file, k.Line, "key %q holds a dot, which stands for nesting in target ids and in quanteda's flattened keys: it is exported back as nested keys", key))
+			r.notes = append(r.notes, rulefile.Problemf(r.file, k.Line, "key %q holds a dot, which stands for nesting in target ids and in quanteda's flattened keys: it is exported back as nested keys", key))
 		}
 		if prev, ok := seen[key]; ok {
-			r.notes = append(r.notes, problemf(r.file, k.Line, "key %q repeats line %d; their patterns are merged", key, prev))
+			r.notes = append(r.notes, rulefile.Problemf(r.file, k.Line, "key %q repeats line %d; their patterns are merged", key, prev))
 		}
 		seen[key] = k.Line
 		r.values(v, append(append([]string(nil), path...), key))
@@ -205,13 +197,13 @@ func (r *quantedaReader) add(path []string, n *yaml.Node) {
 	ci := r.category(path, n.Line)
 	text := strings.Join(strings.Fields(n.Value), " ")
 	if msg := patternProblem(text); msg != "" {
-		r.notes = append(r.notes, problemf(r.file, n.Line, "key %q: left out %q: %s", strings.Join(path, "."), n.Value, msg))
+		r.notes = append(r.notes, rulefile.Problemf(r.file, n.Line, "key %q: left out %q: %s", strings.Join(path, "."), n.Value, msg))
 		return
 	}
 	if pi, ok := r.texts[text]; ok {
 		p := &r.d.Patterns[pi]
 		if _, found := slices.BinarySearch(p.Categories, ci); found {
-			r.notes = append(r.notes, problemf(r.file, n.Line, "key %q: %q repeats line %d", strings.Join(path, "."), text, p.Line))
+			r.notes = append(r.notes, rulefile.Problemf(r.file, n.Line, "key %q: %q repeats line %d", strings.Join(path, "."), text, p.Line))
 			return
 		}
 		if last := p.Categories[len(p.Categories)-1]; ci > last {
@@ -223,19 +215,6 @@ func (r *quantedaReader) add(path []string, n *yaml.Node) {
 	}
 	r.texts[text] = len(r.d.Patterns)
 	r.d.Patterns = append(r.d.Patterns, Pattern{Text: text, Categories: []int{ci}, Line: n.Line})
-}
-
-var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
-
-// yamlProblem turns a go-yaml error into file:line: message.
-func yamlProblem(file string, err error) lexicon.Problem {
-	msg := err.Error()
-	line := 0
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = msg[len(m[0]):]
-	}
-	return problemf(file, line, "%s", strings.TrimPrefix(msg, "yaml: "))
 }
 
 // WriteQuanteda writes d as a quanteda YAML dictionary: categories nested
