@@ -1,11 +1,5 @@
 package corpus
 
-import (
-	"slices"
-
-	"github.com/compare-tool/compare/internal/token"
-)
-
 // Article is one news article as read from its source.
 type Article struct {
 	ID     string `json:"id"`
@@ -37,24 +31,6 @@ type Span struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// DropTokens removes from ts the tokens that start inside one of the
-// dropped spans (an article's Dropped debris), so that scoring skips them.
-func DropTokens(ts *token.Tokens, dropped []Span) {
-	if len(dropped) == 0 {
-		return
-	}
-	spans := slices.Clone(dropped)
-	slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
-	kept := ts.List[:0]
-	k := 0
-	for _, t := range ts.List {
-		for k < len(spans) && spans[k].End <= t.Start {
-			k++
-		}
-		if k < len(spans) && spans[k].Start <= t.Start && t.Start < spans[k].End {
-			continue
-		}
-		kept = append(kept, t)
-	}
-	ts.List = kept
-}
+// Bounds returns the span's offsets, so that token.Drop can leave the
+// tokens inside it out.
+func (s Span) Bounds() (start, end int) { return s.Start, s.End }

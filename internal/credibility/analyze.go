@@ -98,7 +98,7 @@ func (s *Scanner) Analyze(a *corpus.Article, quotes []corpus.Span) *Signals {
 	}
 	ts := s.tz.Tokenize(a.Text)
 	if len(a.Dropped) > 0 {
-		corpus.DropTokens(ts, a.Dropped)
+		token.Drop(ts, a.Dropped)
 	}
 	return s.AnalyzeTokens(a, ts, quotes)
 }

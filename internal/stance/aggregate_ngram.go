@@ -135,7 +135,7 @@ func (t *ngramTable) addText(tz *token.Tokenizer, unit int, text string, dropped
 	}
 	ts := tz.Tokenize(text)
 	if len(dropped) > 0 {
-		corpus.DropTokens(ts, dropped)
+		token.Drop(ts, dropped)
 	}
 	var win [maxOrder][]byte // the last words of the current run, oldest first
 	run := 0
@@ -145,7 +145,7 @@ func (t *ngramTable) addText(tz *token.Tokenizer, unit int, text string, dropped
 			run = 0
 			continue
 		}
-		if run > 0 && breaksPhrase(text[ts.List[i-1].End:ts.List[i].Start]) {
+		if run > 0 && token.BreaksPhrase(text[ts.List[i-1].End:ts.List[i].Start]) {
 			run = 0
 		}
 		copy(win[:], win[1:])
@@ -237,10 +237,6 @@ func (t *ngramTable) each(fn func(key string, count int64)) {
 	for _, c := range t.cells {
 		fn(t.keys[uint32(c)], int64(c>>32))
 	}
-}
-
-func breaksPhrase(gap string) bool {
-	return strings.ContainsAny(gap, ".!?;:\n…")
 }
 
 // isNumber reports whether a folded token is a number: digits, possibly

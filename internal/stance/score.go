@@ -165,7 +165,7 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 	lex := s.m.Lexicon
 	ts := s.tz.Tokenize(a.Text)
 	if len(a.Dropped) > 0 {
-		corpus.DropTokens(ts, a.Dropped)
+		token.Drop(ts, a.Dropped)
 	}
 	matches := s.scanner.Scan(ts)
 	quotes := quoteSpans(a.Text)

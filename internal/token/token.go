@@ -1,14 +1,3 @@
-// Package token splits text into word tokens with byte offsets and a folded
-// form used for matching.
-//
-// Folding is what makes "mullahs’ regime", "Mullahs' Regime" and
-// "MULLAHS’ REGIME" the same two words: NFKC normalisation, case folding,
-// apostrophe variants (’ ‘ ʼ ` ´ ′) folded to ', hyphen variants (‐ ‑ ‒ – − ﹣ －)
-// inside a word folded to -, and a possessive ’s stripped, so that
-// "regime's" folds to "regime" while "regimes" stays a different word.
-//
-// A Tokenizer reuses its buffers between calls and is not safe for
-// concurrent use; give each goroutine its own.
 package token
 
 import (
@@ -32,6 +21,9 @@ type Token struct {
 	// Head is the first two bytes of the folded form (0 for a shorter
 	// one): a cheap key for filters on word beginnings.
 	Head uint16
+	// AfterDropped is true when Drop removed tokens between this token
+	// and the one before it.
+	AfterDropped bool
 	// normStart and normEnd locate the folded form in the Tokens buffer.
 	normStart, normEnd int
 }
@@ -163,7 +155,7 @@ func scanWord(text string, i int) int {
 			break
 		}
 		switch {
-		case isApostrophe(r), isHyphen(r):
+		case IsApostrophe(r), IsHyphen(r):
 		case r == '.' && prevLetterRun == 1 && unicode.IsLetter(next):
 			// initials: U.S., U.K.
 		case (r == '.' || r == ',') && end > 0 && isDigitBefore(text, end) && unicode.IsDigit(next):
@@ -197,9 +189,10 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// isApostrophe reports whether r is one of the characters writers and
-// keyboards use for an apostrophe.
-func isApostrophe(r rune) bool {
+// IsApostrophe reports whether r is one of the characters writers and
+// keyboards use for an apostrophe. Inside a word it joins ("Shi’ite") and
+// folds to '.
+func IsApostrophe(r rune) bool {
 	switch r {
 	case '\'', '’', '‘', 'ʼ', '`', '´', '′', 'ʹ', '＇':
 		return true
@@ -207,9 +200,10 @@ func isApostrophe(r rune) bool {
 	return false
 }
 
-// isHyphen reports whether r joins the parts of a compound word
-// ("pro-Assad", "al‑Assad", "Tehran–Damascus").
-func isHyphen(r rune) bool {
+// IsHyphen reports whether r joins the parts of a compound word
+// ("pro-Assad", "al‑Assad", "Tehran–Damascus"); inside a word it folds to -
+// (a soft hyphen is dropped).
+func IsHyphen(r rune) bool {
 	switch r {
 	case '-', '‐', '‑', '‒', '–', '−', '﹣', '－', '\u00ad':
 		return true
@@ -263,9 +257,9 @@ func (tz *Tokenizer) foldUnicode(dst []byte, word string) []byte {
 	for _, r := range word {
 		switch {
 		case r == '\u00ad': // soft hyphen: invisible, drop it
-		case isApostrophe(r):
+		case IsApostrophe(r):
 			dst = append(dst, '\'')
-		case isHyphen(r):
+		case IsHyphen(r):
 			dst = append(dst, '-')
 		case r < utf8.RuneSelf:
 			dst = append(dst, byte(unicode.ToLower(r)))
@@ -287,7 +281,7 @@ func (tz *Tokenizer) foldUnicode(dst []byte, word string) []byte {
 // apostrophe then skip the normaliser, which allocates.
 func needsNFKC(word string) bool {
 	for _, r := range word {
-		if r >= utf8.RuneSelf && !isApostrophe(r) && !isHyphen(r) {
+		if r >= utf8.RuneSelf && !IsApostrophe(r) && !IsHyphen(r) {
 			return true
 		}
 	}

@@ -105,3 +105,69 @@ func BenchmarkTokenize(b *testing.B) {
 		tz.Tokenize(text)
 	}
 }
+
+// span is a Stretch for the tests.
+type span struct{ start, end int }
+
+func (s span) Bounds() (int, int) { return s.start, s.end }
+
+func TestDrop(t *testing.T) {
+	text := "Share\nThe regime said.\nAdvertisement\nIt went on."
+	tests := []struct {
+		name  string
+		spans []span
+		want  []string // kept tokens, "+" before one that follows dropped ones
+	}{
+		{"none", nil, []string{"Share", "The", "regime", "said", "Advertisement", "It", "went", "on"}},
+		{"lines, in any order", []span{{23, 36}, {0, 5}}, []string{"+The", "regime", "said", "+It", "went", "on"}},
+		{"a token starting inside a span goes", []span{{8, 12}}, []string{"Share", "The", "+said", "Advertisement", "It", "went", "on"}},
+		{"a span without tokens marks nothing", []span{{5, 6}}, []string{"Share", "The", "regime", "said", "Advertisement", "It", "went", "on"}},
+		{"overlapping spans", []span{{0, 40}, {6, 9}}, []string{"+went", "on"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var tz Tokenizer
+			ts := tz.Tokenize(text)
+			Drop(ts, tt.spans)
+			var got []string
+			for _, tok := range ts.List {
+				w := text[tok.Start:tok.End]
+				if tok.AfterDropped {
+					w = "+" + w
+				}
+				got = append(got, w)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Drop(%v)\n got %q\nwant %q", tt.spans, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBreaks(t *testing.T) {
+	tests := []struct {
+		gap          string
+		phrase, name bool
+	}{
+		{" ", false, false},
+		{"’ ", false, false},
+		{"-", false, false},
+		{". ", true, true},
+		{"; ", true, true},
+		{": ", true, true},
+		{"… ", true, true},
+		{"\n", true, true},
+		{", ", false, true},
+		{" (", false, true},
+		{"” ", false, true},
+		{" «", false, true},
+	}
+	for _, tt := range tests {
+		if got := BreaksPhrase(tt.gap); got != tt.phrase {
+			t.Errorf("BreaksPhrase(%q) = %t, want %t", tt.gap, got, tt.phrase)
+		}
+		if got := BreaksName(tt.gap); got != tt.name {
+			t.Errorf("BreaksName(%q) = %t, want %t", tt.gap, got, tt.name)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package workbench
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,34 +36,10 @@ func newTextScanner(ms []*lexicon.Matcher) *textScanner {
 // scan tokenizes text and fills covered, brk and matches.
 func (s *textScanner) scan(text string, dropped []corpus.Span) *token.Tokens {
 	ts := s.tz.Tokenize(text)
+	token.Drop(ts, dropped)
 	s.brk = s.brk[:0]
-	if len(dropped) > 0 {
-		spans := append([]corpus.Span(nil), dropped...)
-		sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
-		kept := ts.List[:0]
-		k, gap := 0, false
-		for _, t := range ts.List {
-			for k < len(spans) && spans[k].End <= t.Start {
-				k++
-			}
-			if k < len(spans) && spans[k].Start <= t.Start && t.Start < spans[k].End {
-				gap = true
-				continue
-			}
-			kept = append(kept, t)
-			s.brk = append(s.brk, gap)
-			gap = false
-		}
-		ts.List = kept
-	} else {
-		for range ts.List {
-			s.brk = append(s.brk, false)
-		}
-	}
-	for i := range ts.List {
-		if i == 0 || breaksPhrase(text[ts.List[i-1].End:ts.List[i].Start]) {
-			s.brk[i] = true
-		}
+	for i, t := range ts.List {
+		s.brk = append(s.brk, i == 0 || t.AfterDropped || token.BreaksName(text[ts.List[i-1].End:t.Start]))
 	}
 	s.covered = s.covered[:0]
 	for range ts.List {
@@ -82,13 +57,6 @@ func (s *textScanner) scan(text string, dropped []corpus.Span) *token.Tokens {
 		}
 	}
 	return ts
-}
-
-// breaksPhrase reports whether the text between two tokens ends a phrase:
-// sentence punctuation or a line break, as in stance's distinctive terms,
-// and also a comma, a bracket or a quotation mark, which no name holds.
-func breaksPhrase(gap string) bool {
-	return strings.ContainsAny(gap, ".!?;:\n…,()[]{}\"“”«»")
 }
 
 // isNumber reports whether a folded token is a number (digits, with the ,
