@@ -252,12 +252,14 @@ func (s *Scanner) sentenceBreak(i int, g string) bool {
 }
 
 // cleanGap reports whether only spaces, a possessive apostrophe or an
-// abbreviation's full stop separate two words.
+// abbreviation's full stop separate two words. A ‘ is an apostrophe
+// (token.IsApostrophe) only right after the word ("Sanders‘ campaign"):
+// after a space it opens a quotation ("is ‘cruel’").
 func cleanGap(g string, afterAbbrev bool) bool {
 	for i, r := range g {
 		switch {
 		case r == ' ' || r == '\t' || r == '\u00a0':
-		case isApostrophe(r):
+		case token.IsApostrophe(r) && (r != '‘' || i == 0):
 		case r == '.' && i == 0 && afterAbbrev:
 		default:
 			return false
@@ -266,38 +268,20 @@ func cleanGap(g string, afterAbbrev bool) bool {
 	return true
 }
 
-func isApostrophe(r rune) bool {
-	switch r {
-	case '\'', '’', 'ʼ', '`', '´', '′':
-		return true
-	}
-	return false
-}
-
 func isApostropheAt(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	return isApostrophe(r)
+	return token.IsApostrophe(r)
 }
 
 // caseFlags classifies a word by its capitals. A lower-case Arabic article
 // ("al-Assad", "ash-Sham") does not hide the capital after it.
 func caseFlags(w string) uint16 {
-	if c := w[0]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') {
-		if 'a' <= c && c <= 'z' && !hasHyphen(w[:min(len(w), 5)]) {
-			return fLower
-		}
-		if c < 'a' || c > 'z' {
-			return 0 // a digit
-		}
+	if startsLower(w) {
+		return fLower
 	}
 	r, size := utf8.DecodeRuneInString(w)
 	if unicode.IsLower(r) {
-		if h := strings.IndexAny(w, "-‐‑"); h > 0 && h <= 4 {
-			if next, _ := utf8.DecodeRuneInString(w[h+1:]); unicode.IsUpper(next) {
-				return fCap
-			}
-		}
-		return fLower
+		return fCap // a lower-case Arabic article before a capital
 	}
 	if !unicode.IsUpper(r) {
 		return 0
@@ -310,18 +294,30 @@ func caseFlags(w string) uint16 {
 	return fCap
 }
 
-// hasHyphen is strings.ContainsAny(w, "-‐‑") without its slow path for
-// non-ASCII sets: this runs on every token.
-func hasHyphen(w string) bool {
-	for i := 0; i < len(w); i++ {
-		switch {
-		case w[i] == '-':
-			return true
-		case w[i] == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && (w[i+2] == 0x90 || w[i+2] == 0x91): // ‐ ‑
+// startsLower reports whether a word begins in lower case, not counting a
+// lower-case Arabic article joined by a hyphen to a capitalised name.
+func startsLower(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	if r < utf8.RuneSelf {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	} else if !unicode.IsLower(r) {
+		return false
+	}
+	// A hyphen among the first five bytes, then a capital.
+	for j := size; j < len(w) && j <= 4; {
+		h, hs := utf8.DecodeRuneInString(w[j:])
+		if token.IsHyphen(h) {
+			if j+hs < len(w) {
+				next, _ := utf8.DecodeRuneInString(w[j+hs:])
+				return !unicode.IsUpper(next)
+			}
 			return true
 		}
+		j += hs
 	}
-	return false
+	return true
 }
 
 // isInitialism reports whether a token is an initial or ends inside

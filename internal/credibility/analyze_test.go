@@ -143,6 +143,16 @@ func TestAttributions(t *testing.T) {
 		{"quoted attribution is the speaker's", "“Our sources said it was over,” the commander told reporters.",
 			[]string{"told ← the commander (description)"}},
 		{"name mid-sentence", "On May 3, Said Hamdan met the envoy.", nil},
+		// The apostrophes and hyphens are token's (token.IsApostrophe,
+		// token.IsHyphen), as when matching.
+		{"left quote as an apostrophe", "Two Democrats with knowledge of Sanders‘ plans told reporters the talks went on.",
+			[]string{"told ← Two Democrats (named)"}},
+		{"left quote after a space opens a quotation", "The FBI ‘Flash’ alert noted that the attack was planned.",
+			[]string{"noted ← Flash’ alert (description)"}},
+		{"Arabic article with a non-breaking hyphen", "Abu Mohammad al‑Golani told the channel the offensive would go on.",
+			[]string{"told ← Abu Mohammad al‑Golani (named)"}},
+		{"Arabic article with an en dash", "President al–Assad said the war was over.",
+			[]string{"said ← President al–Assad (named)"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			sig := analyze(t, tc.text)
