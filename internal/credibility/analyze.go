@@ -194,7 +194,7 @@ func (s *Scanner) index() {
 		*ti = tokInfo{quote: -1}
 		w := s.text[t.Start:t.End]
 		ti.flags = caseFlags(w)
-		if t.End < len(s.text) && s.text[t.End] == '.' && (isInitialism(w) || s.is(abbreviations, i)) {
+		if s.ts.Abbreviation(i) {
 			ti.flags |= fAbbrev
 		}
 		if t.End+1 < len(s.text) && w[len(w)-1] == 's' && isApostropheAt(s.text, t.End) {
@@ -207,7 +207,7 @@ func (s *Scanner) index() {
 		if i > 0 && g == " " {
 			// Most words are separated by one space: nothing to decide.
 			ti.flags |= fJoined
-		} else if i == 0 || s.sentenceBreak(i, g) {
+		} else if s.ts.SentenceBreak(i) {
 			sent++
 			s.sents = append(s.sents, i)
 			ti.flags |= fInitial
@@ -225,30 +225,6 @@ func (s *Scanner) index() {
 			ti.quote = int32(q)
 		}
 	}
-}
-
-// sentenceBreak decides whether a sentence ends in gap g, before token i.
-// A blank line always ends one; a single line break does unless the next
-// line goes on in lower case (hard-wrapped text); a full stop, question or
-// exclamation mark does when the next word is not in lower case and the
-// stop does not close an abbreviation ("Gen. Freij", "U.S. officials").
-func (s *Scanner) sentenceBreak(i int, g string) bool {
-	nl := strings.Count(g, "\n")
-	if nl >= 2 {
-		return true
-	}
-	punct := strings.IndexAny(g, ".!?…")
-	lower := s.has(i, fLower)
-	if nl == 1 {
-		return punct >= 0 || strings.ContainsAny(g, ":;") || !lower
-	}
-	if punct < 0 || lower {
-		return false
-	}
-	if g[punct] == '.' && punct == 0 && s.has(i-1, fAbbrev) {
-		return false
-	}
-	return true
 }
 
 // cleanGap reports whether only spaces, a possessive apostrophe or an
@@ -273,10 +249,11 @@ func isApostropheAt(text string, i int) bool {
 	return token.IsApostrophe(r)
 }
 
-// caseFlags classifies a word by its capitals. A lower-case Arabic article
+// caseFlags classifies a word by its capitals. It starts in lower case
+// when token.StartsLower says so, so a lower-case Arabic article
 // ("al-Assad", "ash-Sham") does not hide the capital after it.
 func caseFlags(w string) uint16 {
-	if startsLower(w) {
+	if token.StartsLower(w) {
 		return fLower
 	}
 	r, size := utf8.DecodeRuneInString(w)
@@ -292,42 +269,6 @@ func caseFlags(w string) uint16 {
 		}
 	}
 	return fCap
-}
-
-// startsLower reports whether a word begins in lower case, not counting a
-// lower-case Arabic article joined by a hyphen to a capitalised name.
-func startsLower(w string) bool {
-	r, size := utf8.DecodeRuneInString(w)
-	if r < utf8.RuneSelf {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	} else if !unicode.IsLower(r) {
-		return false
-	}
-	// A hyphen among the first five bytes, then a capital.
-	for j := size; j < len(w) && j <= 4; {
-		h, hs := utf8.DecodeRuneInString(w[j:])
-		if token.IsHyphen(h) {
-			if j+hs < len(w) {
-				next, _ := utf8.DecodeRuneInString(w[j+hs:])
-				return !unicode.IsUpper(next)
-			}
-			return true
-		}
-		j += hs
-	}
-	return true
-}
-
-// isInitialism reports whether a token is an initial or ends inside
-// initials ("W", "U.S"), so that the full stop after it ends no sentence.
-func isInitialism(w string) bool {
-	if utf8.RuneCountInString(w) == 1 {
-		r, _ := utf8.DecodeRuneInString(w)
-		return unicode.IsUpper(r)
-	}
-	return strings.Contains(w, ".")
 }
 
 func (s *Scanner) scanRegistry() {

@@ -59,7 +59,8 @@
 //
 // # Finding the source
 //
-// Sentences end at . ! ? followed by a word not in lower case (not after an
+// Sentences end where token.SentenceBreak says, the rule scoring uses too:
+// at . ! ? … followed by a word not in lower case (not after an
 // abbreviation such as "Gen." or "U.S."), at a blank line, and at a line
 // break unless the next line goes on in lower case. A source phrase never
 // crosses punctuation, a quotation mark or a clause word (that, and, which,

@@ -95,11 +95,6 @@ var (
 		february march april may june july august september october november december
 		today yesterday tomorrow last next this earlier`)
 
-	// abbreviations end with a full stop that does not end a sentence.
-	abbreviations = set(`mr mrs ms dr gen brig col lt maj capt sgt cpl prof sen rep gov st jr sr
-		rev adm amb no vs etc inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov
-		dec fig approx mt ft cmdr insp supt pres`)
-
 	// creditPrefixes open a credit line: "Source: ARA News".
 	creditPrefixes = set(`source sources via credit credits courtesy`)
 )

@@ -1,6 +1,7 @@
 package token
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -168,6 +169,72 @@ func TestBreaks(t *testing.T) {
 		}
 		if got := BreaksName(tt.gap); got != tt.name {
 			t.Errorf("BreaksName(%q) = %t, want %t", tt.gap, got, tt.name)
+		}
+	}
+}
+
+func TestSentenceBreak(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []int // tokens that start a sentence
+	}{
+		{"full stop then capital", "It fell. Then it rose.", []int{0, 2}},
+		{"full stop then lower case", "It fell. then it rose.", []int{0}},
+		{"question and ellipsis", "Why? Nobody knew… Later, calm.", []int{0, 1, 3}},
+		{"abbreviation", "Gen. Freij said so.", []int{0}},
+		{"initials", "The U.S. Army left.", []int{0}},
+		{"single capital", "George W. Bush spoke.", []int{0}},
+		{"not an abbreviation", "He saw Jan. Then he left.", []int{0}}, // "jan" is a month
+		{"plain word before a full stop", "He saw Iran. Then he left.", []int{0, 3}},
+		{"blank line", "a heading\n\nthe text", []int{0, 2}},
+		{"hard-wrapped line", "the regime and\nits allies", []int{0}},
+		{"line break before a capital", "the regime\nIts allies", []int{0, 2}},
+		{"line break after a colon", "they said:\nthe end", []int{0, 2}},
+		{"Arabic article", "It fell. al-Assad spoke.", []int{0, 2}},
+		{"comma", "Assad, the president", []int{0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var tz Tokenizer
+			ts := tz.Tokenize(tt.text)
+			var got []int
+			for i := range ts.List {
+				if ts.SentenceBreak(i) {
+					got = append(got, i)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("sentences start at tokens %v, want %v", got, tt.want)
+			}
+			if same := ts.SameSentence(0, ts.Len()-1); same != (len(tt.want) == 1) {
+				t.Errorf("SameSentence(first, last) = %t", same)
+			}
+		})
+	}
+}
+
+func TestStartsLower(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"regime", true},
+		{"Regime", false},
+		{"2,000", false},
+		{"élan", true},
+		{"Élan", false},
+		{"al-Assad", false},
+		{"al‑Golani", false}, // non-breaking hyphen
+		{"al–Assad", false},  // en dash
+		{"ash-Sham", false},
+		{"pro-Assad", false},
+		{"anti-war", true},
+		{"counter-Terror", true}, // the hyphen is too far in for an article
+		{"al-", true},
+	}
+	for _, tt := range tests {
+		if got := StartsLower(tt.word); got != tt.want {
+			t.Errorf("StartsLower(%q) = %t, want %t", tt.word, got, tt.want)
 		}
 	}
 }
