@@ -32,8 +32,8 @@ type Lexicon struct {
 	Axes       []Axis   `yaml:"axes" json:"axes"`
 	// DistanceCues are phrases by which an author keeps a distance from the
 	// term that follows them ("so-called", "what it calls"). A term up to
-	// CueWindow tokens after a cue, in the same sentence, is in distanced
-	// voice.
+	// CueWindow tokens after a cue, in the same phrase (see
+	// token.BreaksPhrase), is in distanced voice.
 	DistanceCues []string `yaml:"distance_cues" json:"distance_cues,omitempty"`
 	Entries      []Entry  `yaml:"entries" json:"entries"`
 

@@ -216,7 +216,7 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 				voice = Distanced
 			}
 		} else if lastCue >= 0 && m.FirstToken-lastCueEnd <= lexicon.CueWindow &&
-			!crossesSentence(a.Text[ts.List[lastCueEnd-1].End:m.Start]) {
+			!token.BreaksPhrase(a.Text[ts.List[lastCueEnd-1].End:m.Start]) {
 			voice, cue = Distanced, lex.DistanceCues[lastCue]
 		}
 		line, col := lines.position(m.Start)
@@ -318,12 +318,6 @@ func containing(quotes [][2]int, offset int) (int, bool) {
 		return i, true
 	}
 	return 0, false
-}
-
-// crossesSentence reports whether the text between a cue and a term ends a
-// sentence or a paragraph, which breaks the cue's reach.
-func crossesSentence(between string) bool {
-	return strings.ContainsAny(between, ".!?;\n")
 }
 
 // lineIndex converts byte offsets to line and column. It moves forward

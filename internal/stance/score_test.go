@@ -63,6 +63,11 @@ func TestVoice(t *testing.T) {
 		{"calls those", "it calls those killed there martyrs for the shrine", []string{"martyrs:distanced"}},
 		{"cue stops at sentence end", "It calls them so. The rebels advanced.", []string{"rebels:author"}},
 		{"cue window", "what it calls a long list of many odd words before rebels", []string{"rebels:author"}},
+		// The cue reaches as far as a phrase goes (token.BreaksPhrase):
+		// any full stop ends it, even an abbreviation's, as in "the
+		// alleged affairs with Mr. Trump".
+		{"cue stops at a colon", "what it calls: rebels", []string{"rebels:author"}},
+		{"cue stops at any full stop", "the so-called U.S. rebels", []string{"rebels:author"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
