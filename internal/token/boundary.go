@@ -36,17 +36,6 @@ func (ts *Tokens) SentenceBreak(i int) bool {
 	return !(punct == 0 && g[0] == '.' && ts.Abbreviation(i-1))
 }
 
-// SameSentence reports whether no sentence ends between token i and token
-// j > i.
-func (ts *Tokens) SameSentence(i, j int) bool {
-	for k := i + 1; k <= j; k++ {
-		if ts.SentenceBreak(k) {
-			return false
-		}
-	}
-	return true
-}
-
 func (ts *Tokens) startsLower(i int) bool {
 	t := ts.List[i]
 	return StartsLower(ts.Text[t.Start:t.End])
