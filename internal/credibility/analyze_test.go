@@ -138,6 +138,7 @@ func TestAttributions(t *testing.T) {
 			[]string{"reported ← Reuters (registry Reuters/wire)"}},
 		{"adjective is no attribution", "The alleged attack and the reported casualties were denied.", nil},
 		{"possessive noun is no attribution", "Iran’s claims were dismissed.", nil},
+		{"possessive with a modifier apostrophe", "Khameneiʼs claims were dismissed.", nil},
 		{"infinitive is no attribution", "The spokesman declined to say more.", nil},
 		{"except phrase", "That said, the market reopened. The blast claimed the lives of four men.", nil},
 		{"quoted attribution is the speaker's", "“Our sources said it was over,” the commander told reporters.",
