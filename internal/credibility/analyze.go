@@ -1,6 +1,8 @@
 package credibility
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -514,7 +516,7 @@ func (s *Scanner) cite(sig *Signals, self int) {
 		}
 		add(r.entity, CitationSpan{Start: r.start, End: r.end, Text: s.text[r.start:r.end], Role: role})
 	}
-	for _, e := range sortedKeys(extra) {
+	for _, e := range slices.Sorted(maps.Keys(extra)) {
 		for _, cs := range extra[e] {
 			add(e, cs)
 		}
@@ -525,15 +527,6 @@ func (s *Scanner) cite(sig *Signals, self int) {
 		sig.Cited = append(sig.Cited, *c)
 	}
 	sort.SliceStable(sig.Cited, func(i, j int) bool { return sig.Cited[i].Spans[0].Start < sig.Cited[j].Spans[0].Start })
-}
-
-func sortedKeys[V any](m map[int]V) []int {
-	keys := make([]int, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Ints(keys)
-	return keys
 }
 
 // creditLookback bounds the search for a credit prefix before a name: the

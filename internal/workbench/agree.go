@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -174,7 +175,7 @@ func agreeSpans(g *Gold, lex *lexicon.Lexicon, recs map[string]*stance.Record) *
 	}
 	if best >= 0 {
 		sa.LabelField = fields[best].name
-		for _, l := range sortedKeys(labels) {
+		for _, l := range slices.Sorted(maps.Keys(labels)) {
 			if !fields[best].values[l] {
 				sa.UnknownLabels = append(sa.UnknownLabels, l)
 			}
@@ -225,7 +226,7 @@ func agreeSpans(g *Gold, lex *lexicon.Lexicon, recs map[string]*stance.Record) *
 				present[s.label] = true
 			}
 		}
-		for _, l := range sortedKeys(present) {
+		for _, l := range slices.Sorted(maps.Keys(present)) {
 			if l == "" {
 				continue
 			}

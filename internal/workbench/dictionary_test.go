@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -283,7 +284,7 @@ func TestExportImportExport(t *testing.T) {
 	for _, f := range []string{"small.dic", "messy.dic", "nested.yml", "messy.yml"} {
 		sources[f] = importFile(t, "testdata/"+f).Lexicon
 	}
-	for _, name := range sortedKeys(sources) {
+	for _, name := range slices.Sorted(maps.Keys(sources)) {
 		for _, format := range []string{"liwc", "quanteda"} {
 			t.Run(name+"/"+format, func(t *testing.T) {
 				write, read := WriteLIWC, ReadLIWC
