@@ -202,7 +202,7 @@ func (s *Scanner) index() {
 		if t.End+1 < len(s.text) && w[len(w)-1] == 's' && isApostropheAt(s.text, t.End) {
 			ti.flags |= fPossessive // mullahs’
 		}
-		if n := len(w); n > 2 && w[n-1] == 's' && isApostropheBefore(w, n-1) {
+		if token.Possessive(w) {
 			ti.flags |= fPossessive // Assad’s
 		}
 		g := s.gap(i)
@@ -248,11 +248,6 @@ func cleanGap(g string, afterAbbrev bool) bool {
 
 func isApostropheAt(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	return token.IsApostrophe(r)
-}
-
-func isApostropheBefore(text string, i int) bool {
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return token.IsApostrophe(r)
 }
 

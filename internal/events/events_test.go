@@ -603,6 +603,14 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "apostrophes and hyphens are token's",
+			text: "He met Khameneiʼs Quds Force and Abu Mohammad al–Golani.",
+			want: map[string]string{
+				"met": "1×1", "khamenei": "1×2", "quds": "1×2", "force": "1×2", "quds force": "1×2",
+				"abu": "1×2", "mohammad": "1×2", "al-golani": "1×2", "abu mohammad al-golani": "1×2",
+			},
+		},
+		{
 			name:  "title words count, title capitals are not names",
 			title: "Rebels Seize Town",
 			text:  "The town fell on Friday.",

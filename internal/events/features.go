@@ -1,7 +1,6 @@
 package events
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -118,7 +117,7 @@ func (e *extractor) scan(text string, names bool) {
 			e.flushPhrase(ts)
 		}
 		e.phrase = append(e.phrase, i)
-		if isPossessive(written) {
+		if token.Possessive(written) {
 			// "Iran's Revolutionary Guard": the name ends at the possessive.
 			e.flushPhrase(ts)
 		}
@@ -167,14 +166,9 @@ func isCapitalised(w string) bool {
 		if prevHyphen && unicode.IsUpper(r) {
 			return true
 		}
-		prevHyphen = r == '-' || r == '‐' || r == '‑'
+		prevHyphen = token.IsHyphen(r)
 	}
 	return false
-}
-
-// isPossessive reports whether a word as written ends in 's or ’s.
-func isPossessive(w string) bool {
-	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // sentenceStart reports whether the word at byte offset start opens a

@@ -200,6 +200,18 @@ func IsApostrophe(r rune) bool {
 	return false
 }
 
+// Possessive reports whether a word as written ends in a possessive ’s: an
+// apostrophe (IsApostrophe) and s, after at least one other character
+// ("Assad’s", "Khameneiʼs", "regime's"). Folding drops it.
+func Possessive(w string) bool {
+	n := len(w)
+	if n < 3 || w[n-1] != 's' {
+		return false
+	}
+	r, size := utf8.DecodeLastRuneInString(w[:n-1])
+	return n-1-size > 0 && IsApostrophe(r)
+}
+
 // IsHyphen reports whether r joins the parts of a compound word
 // ("pro-Assad", "al‑Assad", "Tehran–Damascus"); inside a word it folds to -
 // (a soft hyphen is dropped).

@@ -235,3 +235,24 @@ func TestStartsLower(t *testing.T) {
 		}
 	}
 }
+
+func TestPossessive(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"Assad’s", true},
+		{"regime's", true},
+		{"Khameneiʼs", true},
+		{"Sanders‘s", true},
+		{"regimes", false},
+		{"’s", false},
+		{"as", false},
+		{"Shi’ite", false},
+	}
+	for _, tt := range tests {
+		if got := Possessive(tt.word); got != tt.want {
+			t.Errorf("Possessive(%q) = %t, want %t", tt.word, got, tt.want)
+		}
+	}
+}
