@@ -11,6 +11,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stance"
 	"github.com/compare-tool/compare/internal/workbench"
 )
@@ -98,7 +99,7 @@ func runAgree(c *cli.Context) error {
 		coded[r.ID] = true
 	}
 	scorer := stance.NewScorer(lexicon.Compile(lex))
-	recs := map[string]*stance.Record{}
+	recs := map[string]*record.Record{}
 	dup := 0
 	err = readInput(c, opts, func(a *corpus.Article) error {
 		if !coded[a.ID] {

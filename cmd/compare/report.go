@@ -6,10 +6,11 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/report"
-	"github.com/compare-tool/compare/internal/stance"
 )
 
 func reportCommand() *cli.Command {
@@ -47,9 +48,9 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (required), e.g. reports/corpus.html"},
 			credibilityFlag(),
 			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "compare each `outlet` or each group of outlets (group)"},
-			&cli.IntFlag{Name: "bootstrap", Value: stance.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
+			&cli.IntFlag{Name: "bootstrap", Value: aggregate.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; printed in the report"},
-			&cli.IntFlag{Name: "min-articles", Value: stance.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested; smaller ones are greyed"},
+			&cli.IntFlag{Name: "min-articles", Value: aggregate.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested; smaller ones are greyed"},
 			&cli.IntFlag{Name: "top-outlets", Value: report.DefaultTopUnits, Usage: "outlets (`N`), largest first, that the charts show; tables show all"},
 			&cli.IntFlag{Name: "max-articles", Value: report.DefaultMaxArticles, Usage: "article views (`N`) to include; 0 leaves them out"},
 			&cli.StringFlag{Name: "title", Usage: "the report's `TITLE` (default \"Outlet comparison\")"},
@@ -82,7 +83,7 @@ func runReport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opt := stance.AggregateOptions{
+	opt := aggregate.Options{
 		By:          by,
 		Bootstrap:   c.Int("bootstrap"),
 		Seed:        c.Uint64("seed"),
@@ -103,10 +104,10 @@ func runReport(c *cli.Context) error {
 	// The records are kept for the article views and the distribution
 	// charts; text and matches only while they may still be shown (no unit
 	// shows more than max-articles articles).
-	var recs []*stance.Record
+	var recs []*record.Record
 	perUnit := map[string]int{}
-	cmp, lex, err := gatherComparison(c, "report", opt, func(r *stance.Record) error {
-		u := report.UnitOf(r, by)
+	cmp, lex, err := gatherComparison(c, "report", opt, func(r *record.Record) error {
+		u := record.UnitOf(r, by)
 		if perUnit[u] >= maxArticles {
 			r.Text, r.Matches, r.Quotes, r.Dropped, r.Credibility = "", nil, nil, nil, nil
 		}

@@ -13,7 +13,7 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/pipeline"
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 func lexiconFlag() cli.Flag {
@@ -48,7 +48,7 @@ Examples:
 			lexiconFlag(),
 			credibilityFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table",
-				Usage: "output `FORMAT`: " + strings.Join(stance.Formats, ", ")},
+				Usage: "output `FORMAT`: " + strings.Join(record.Formats, ", ")},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 			&cli.BoolFlag{Name: "no-text", Usage: "leave the article text out of jsonl/json records (smaller output for batch runs)"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "scoring goroutines (`N`); 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
@@ -62,8 +62,8 @@ func runScore(c *cli.Context) error {
 		return cli.Exit("score: name at least one PATH (a file, a folder, or - for standard input)", exitUsage)
 	}
 	format := c.String("format")
-	if !slices.Contains(stance.Formats, format) {
-		return cli.Exit(fmt.Sprintf("score: --format %q: want one of %s", format, strings.Join(stance.Formats, ", ")), exitUsage)
+	if !slices.Contains(record.Formats, format) {
+		return cli.Exit(fmt.Sprintf("score: --format %q: want one of %s", format, strings.Join(record.Formats, ", ")), exitUsage)
 	}
 	workers, err := workersFlag(c, "score")
 	if err != nil {
@@ -85,13 +85,13 @@ func runScore(c *cli.Context) error {
 	noText := c.Bool("no-text")
 	// Everything is checked: only now is the output opened.
 	return withOutput(c, func(out io.Writer) error {
-		rw, err := stance.NewWriter(out, format)
+		rw, err := record.NewWriter(out, format)
 		if err != nil {
 			return cli.Exit("score: "+err.Error(), exitUsage)
 		}
 		src := func(emit func(*corpus.Article) error) error { return readInput(c, opts, emit) }
 		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: workers, Credibility: cred}, src,
-			func(_ *corpus.Article, recs []*stance.Record) error {
+			func(_ *corpus.Article, recs []*record.Record) error {
 				for _, r := range recs {
 					if noText {
 						r.Text = ""

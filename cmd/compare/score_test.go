@@ -8,7 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/aggregate"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 const sampleDir = "../../testdata/sample"
@@ -45,13 +46,13 @@ func TestScoreWorkers(t *testing.T) {
 	}
 }
 
-func decodeRecords(t *testing.T, jsonl string) []*stance.Record {
+func decodeRecords(t *testing.T, jsonl string) []*record.Record {
 	t.Helper()
-	var recs []*stance.Record
+	var recs []*record.Record
 	sc := bufio.NewScanner(strings.NewReader(jsonl))
 	sc.Buffer(nil, 1<<24)
 	for sc.Scan() {
-		r := new(stance.Record)
+		r := new(record.Record)
 		if err := json.Unmarshal(sc.Bytes(), r); err != nil {
 			t.Fatalf("record %d: %v", len(recs)+1, err)
 		}
@@ -72,7 +73,7 @@ func TestSeedsAcceptance(t *testing.T) {
 	if len(recs) != 5 {
 		t.Fatalf("got %d records, want 5", len(recs))
 	}
-	byID := map[string]*stance.Record{}
+	byID := map[string]*record.Record{}
 	for _, r := range recs {
 		byID[r.ID[:3]] = r
 		if r.Tokens == 0 || r.Outlet == "" {
@@ -85,7 +86,7 @@ func TestSeedsAcceptance(t *testing.T) {
 			if r.Text[m.Start:m.End] != m.Text {
 				t.Errorf("%s: text[%d:%d] = %q, match says %q", r.ID, m.Start, m.End, r.Text[m.Start:m.End], m.Text)
 			}
-			if m.Voice != stance.Author && m.Voice != stance.Quote && m.Voice != stance.Distanced {
+			if m.Voice != record.Author && m.Voice != record.Quote && m.Voice != record.Distanced {
 				t.Errorf("%s: voice %q", r.ID, m.Voice)
 			}
 		}
@@ -96,8 +97,8 @@ func TestSeedsAcceptance(t *testing.T) {
 	// calls those killed there martyrs" not the author's own word.
 	s0 := byID["000"]
 	// voices lists the voices of the matches whose text contains text.
-	voices := func(text string) []stance.Voice {
-		var v []stance.Voice
+	voices := func(text string) []record.Voice {
+		var v []record.Voice
 		for _, m := range s0.Matches {
 			if strings.Contains(strings.ToLower(m.Text), text) {
 				v = append(v, m.Voice)
@@ -105,11 +106,11 @@ func TestSeedsAcceptance(t *testing.T) {
 		}
 		return v
 	}
-	if v := voices("mullahs’ regime"); len(v) == 0 || v[0] != stance.Author {
+	if v := voices("mullahs’ regime"); len(v) == 0 || v[0] != record.Author {
 		t.Errorf("seed 000 mullahs’ regime voices = %v, want author", v)
 	}
 	martyrs := voices("martyrs")
-	if len(martyrs) != 2 || martyrs[0] != stance.Quote || martyrs[1] == stance.Author {
+	if len(martyrs) != 2 || martyrs[0] != record.Quote || martyrs[1] == record.Author {
 		t.Errorf("seed 000 martyrs voices = %v, want [quote, not author]", martyrs)
 	}
 
@@ -134,7 +135,7 @@ func TestStatsCredibility(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
-		var cmp stance.Comparison
+		var cmp aggregate.Comparison
 		if err := json.Unmarshal([]byte(stdout), &cmp); err != nil {
 			t.Fatal(err)
 		}

@@ -11,11 +11,12 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/pipeline"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/rulefile"
-	"github.com/compare-tool/compare/internal/stance"
 )
 
 func statsCommand() *cli.Command {
@@ -66,15 +67,15 @@ parsed would mislead.`,
 			&cli.StringFlag{Name: "lexicon", Aliases: []string{"l"},
 				Usage: "lexicon `NAME` or YAML FILE: scores PATHs with it, and keeps only --scores records scored with it (by name, or by content for a FILE)"},
 			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "`UNIT` to compare: outlet, or group (the outlets' groups from the outlet metadata)"},
-			&cli.IntFlag{Name: "bootstrap", Value: stance.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
+			&cli.IntFlag{Name: "bootstrap", Value: aggregate.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; recorded in the output"},
-			&cli.IntFlag{Name: "min-articles", Value: stance.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested"},
-			&cli.IntFlag{Name: "top", Value: stance.DefaultTop, Usage: "distinctive terms (`N`) per outlet"},
-			&cli.IntFlag{Name: "text-budget", Value: stance.DefaultTextBudget >> 20, Usage: "article text (`MB`) kept for distinctive terms; past it the texts are sampled by a hash of outlet and id, and the output says so"},
-			&cli.IntFlag{Name: "ngram-cap", Value: stance.DefaultNgramCap, Usage: "word and phrase counts (`N`) kept in memory for distinctive terms, ~50 bytes each; past it rare ones are pruned and the output says so"},
+			&cli.IntFlag{Name: "min-articles", Value: aggregate.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested"},
+			&cli.IntFlag{Name: "top", Value: aggregate.DefaultTop, Usage: "distinctive terms (`N`) per outlet"},
+			&cli.IntFlag{Name: "text-budget", Value: aggregate.DefaultTextBudget >> 20, Usage: "article text (`MB`) kept for distinctive terms; past it the texts are sampled by a hash of outlet and id, and the output says so"},
+			&cli.IntFlag{Name: "ngram-cap", Value: aggregate.DefaultNgramCap, Usage: "word and phrase counts (`N`) kept in memory for distinctive terms, ~50 bytes each; past it rare ones are pruned and the output says so"},
 			credibilityFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table",
-				Usage: "output `FORMAT`: " + strings.Join(stance.ComparisonFormats, ", ") + " (csv is tidy: one value a row)"},
+				Usage: "output `FORMAT`: " + strings.Join(aggregate.ComparisonFormats, ", ") + " (csv is tidy: one value a row)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
 		}, inputFlags()...),
@@ -92,8 +93,8 @@ func runStats(c *cli.Context) error {
 		return cli.Exit(fmt.Sprintf("stats: --by %q: want outlet or group", by), exitUsage)
 	}
 	format := c.String("format")
-	if !slices.Contains(stance.ComparisonFormats, format) {
-		return cli.Exit(fmt.Sprintf("stats: --format %q: want one of %s", format, strings.Join(stance.ComparisonFormats, ", ")), exitUsage)
+	if !slices.Contains(aggregate.ComparisonFormats, format) {
+		return cli.Exit(fmt.Sprintf("stats: --format %q: want one of %s", format, strings.Join(aggregate.ComparisonFormats, ", ")), exitUsage)
 	}
 	for _, f := range []string{"bootstrap", "min-articles", "top", "text-budget", "ngram-cap"} {
 		if c.Int(f) < 0 {
@@ -104,7 +105,7 @@ func runStats(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	opt := stance.AggregateOptions{
+	opt := aggregate.Options{
 		By:          by,
 		Bootstrap:   c.Int("bootstrap"),
 		Seed:        c.Uint64("seed"),
@@ -126,7 +127,7 @@ func runStats(c *cli.Context) error {
 		return err
 	}
 	return withOutput(c, func(out io.Writer) error {
-		if err := stance.WriteComparison(out, cmp, format); err != nil {
+		if err := aggregate.WriteComparison(out, cmp, format); err != nil {
 			return cli.Exit(fmt.Errorf("stats: writing output: %w", err), exitFailure)
 		}
 		return nil
@@ -138,7 +139,7 @@ func runStats(c *cli.Context) error {
 // (and --credibility). each, when not nil, sees every record the
 // aggregator took, in input order. It returns the comparison and the
 // lexicon the records were scored with, when that lexicon is known.
-func gatherComparison(c *cli.Context, cmd string, opt stance.AggregateOptions, each func(*stance.Record) error) (*stance.Comparison, *lexicon.Lexicon, error) {
+func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each func(*record.Record) error) (*aggregate.Comparison, *lexicon.Lexicon, error) {
 	inputOpts, err := prepareInput(c)
 	if err != nil {
 		return nil, nil, err
@@ -150,16 +151,16 @@ func gatherComparison(c *cli.Context, cmd string, opt stance.AggregateOptions, e
 	opt.Lexicon = sel.lex
 	// The aggregator is made at the first record, when the lexicon of the
 	// records is known and can supply labels.
-	var agg *stance.Aggregator
-	add := func(r *stance.Record) error {
+	var agg *aggregate.Aggregator
+	add := func(r *record.Record) error {
 		if agg == nil {
 			if opt.Lexicon == nil {
 				opt.Lexicon = builtinFor(r.Lexicon)
 			}
-			agg = stance.NewAggregator(opt)
+			agg = aggregate.New(opt)
 		}
 		err := agg.Add(r)
-		var mm *stance.LexiconMismatchError
+		var mm *aggregate.LexiconMismatchError
 		if errors.As(err, &mm) {
 			return fmt.Errorf("%w (choose one with --lexicon NAME or FILE)", err)
 		}
@@ -176,7 +177,7 @@ func gatherComparison(c *cli.Context, cmd string, opt stance.AggregateOptions, e
 		skip = []string{"credibility"}
 	}
 	for _, name := range c.StringSlice("scores") {
-		err := readScoreFileSkipping(c, name, skip, func(r *stance.Record) error {
+		err := readScoreFileSkipping(c, name, skip, func(r *record.Record) error {
 			if !sel.keep(r) {
 				return nil
 			}
@@ -204,7 +205,7 @@ func gatherComparison(c *cli.Context, cmd string, opt stance.AggregateOptions, e
 		}
 		src := func(emit func(*corpus.Article) error) error { return readInput(c, inputOpts, emit) }
 		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: opt.Workers, Credibility: cred}, src,
-			func(_ *corpus.Article, recs []*stance.Record) error {
+			func(_ *corpus.Article, recs []*record.Record) error {
 				for _, r := range recs {
 					if err := add(r); err != nil {
 						return fmt.Errorf("%s: %w", r.Source, err)
@@ -232,13 +233,13 @@ func gatherComparison(c *cli.Context, cmd string, opt stance.AggregateOptions, e
 
 // readScoreFile streams the records of one score file: - is standard
 // input, a .gz name is decompressed.
-func readScoreFile(c *cli.Context, name string, fn func(*stance.Record) error) error {
+func readScoreFile(c *cli.Context, name string, fn func(*record.Record) error) error {
 	return readScoreFileSkipping(c, name, nil, fn)
 }
 
 // readScoreFileSkipping is readScoreFile leaving the named top-level
 // fields out of the records.
-func readScoreFileSkipping(c *cli.Context, name string, skip []string, fn func(*stance.Record) error) error {
+func readScoreFileSkipping(c *cli.Context, name string, skip []string, fn func(*record.Record) error) error {
 	var r io.Reader = c.App.Reader
 	if name != "-" {
 		f, err := os.Open(name)
@@ -256,7 +257,7 @@ func readScoreFileSkipping(c *cli.Context, name string, skip []string, fn func(*
 		defer zr.Close()
 		r = zr
 	}
-	return stance.RecordReader{Skip: skip}.Read(r, name, fn)
+	return record.Reader{Skip: skip}.Read(r, name, fn)
 }
 
 // lexiconSelection is what --lexicon asks of score records.
@@ -293,7 +294,7 @@ func selectLexicon(ref string) (*lexiconSelection, error) {
 	return sel, nil
 }
 
-func (s *lexiconSelection) keep(r *stance.Record) bool {
+func (s *lexiconSelection) keep(r *record.Record) bool {
 	ok := (s.hash == "" || r.Lexicon.SHA256 == s.hash) && (s.name == "" || r.Lexicon.Name == s.name)
 	if !ok {
 		s.skipped[fmt.Sprintf("%s %s (sha256 %.12s…)", r.Lexicon.Name, r.Lexicon.Version, r.Lexicon.SHA256)]++
@@ -320,7 +321,7 @@ func sortedCounts(m map[string]int) []string {
 
 // builtinFor returns the built-in lexicon the records were scored with,
 // or nil when there is none with that name and content.
-func builtinFor(ref stance.LexiconRef) *lexicon.Lexicon {
+func builtinFor(ref record.LexiconRef) *lexicon.Lexicon {
 	if !slices.Contains(lexicon.Builtin(), ref.Name) {
 		return nil
 	}

@@ -10,16 +10,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/aggregate"
 )
 
 // handScores is the score file of hand-made records that the stance tests
 // check against R; see internal/stance/aggregate_test.go for its values.
-var handScores = filepath.Join("..", "..", "internal", "stance", "testdata", "records_hand.jsonl")
+var handScores = filepath.Join("..", "..", "internal", "aggregate", "testdata", "records_hand.jsonl")
 
-func statsJSON(t *testing.T, stdout string) *stance.Comparison {
+func statsJSON(t *testing.T, stdout string) *aggregate.Comparison {
 	t.Helper()
-	var c stance.Comparison
+	var c aggregate.Comparison
 	if err := json.Unmarshal([]byte(stdout), &c); err != nil {
 		t.Fatalf("output is not a comparison: %v\n%.500s", err, stdout)
 	}

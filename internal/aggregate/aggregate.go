@@ -1,11 +1,11 @@
-package stance
+package aggregate
 
 import (
 	"cmp"
 	"encoding/binary"
 	"fmt"
-	"github.com/compare-tool/compare/internal/credibility"
 	"hash/fnv"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -17,12 +17,14 @@ import (
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stats"
 	"github.com/compare-tool/compare/internal/token"
 )
 
-// Defaults of AggregateOptions, used when a field is zero.
+// Defaults of Options, used when a field is zero.
 const (
 	DefaultBootstrap   = 2000
 	DefaultMinArticles = 3
@@ -59,9 +61,9 @@ const maxPairUnits = 40
 // are known to be too narrow, which the notes say.
 const smallCI = 10
 
-// AggregateOptions configure an Aggregator. Zero fields take the defaults
+// Options configure an Aggregator. Zero fields take the defaults
 // above.
-type AggregateOptions struct {
+type Options struct {
 	// By is "outlet" (the default) or "group": what the units are.
 	By string
 	// Bootstrap is the number of bootstrap resamples for the 95%
@@ -90,7 +92,7 @@ type AggregateOptions struct {
 	Workers int
 }
 
-func (o AggregateOptions) withDefaults() AggregateOptions {
+func (o Options) withDefaults() Options {
 	if o.By == "" {
 		o.By = "outlet"
 	}
@@ -118,7 +120,7 @@ func (o AggregateOptions) withDefaults() AggregateOptions {
 // LexiconMismatchError reports a record scored with another lexicon than
 // the records before it.
 type LexiconMismatchError struct {
-	Want, Got LexiconRef
+	Want, Got record.LexiconRef
 }
 
 func (e *LexiconMismatchError) Error() string {
@@ -126,7 +128,7 @@ func (e *LexiconMismatchError) Error() string {
 		refString(e.Got), refString(e.Want))
 }
 
-func refString(r LexiconRef) string {
+func refString(r record.LexiconRef) string {
 	h := r.SHA256
 	if len(h) > 12 {
 		h = h[:12] + "…"
@@ -140,8 +142,8 @@ func refString(r LexiconRef) string {
 // a bounded table of word and phrase counts. Result computes the
 // comparison. An Aggregator is not safe for concurrent use.
 type Aggregator struct {
-	opt     AggregateOptions
-	lex     LexiconRef
+	opt     Options
+	lex     record.LexiconRef
 	n       int
 	units   map[string]*unitAcc
 	order   []*unitAcc // in order of first appearance
@@ -168,7 +170,7 @@ type unitAcc struct {
 	tokens      int
 	groups      map[string]int
 	loadedPer1k []float64
-	voice       map[Voice]int
+	voice       map[record.Voice]int
 	axes        map[string][]float64
 	targets     map[string][]float64
 	entries     map[string]int // author-voice uses of each entry
@@ -185,7 +187,7 @@ type entryInfo struct {
 }
 
 // NewAggregator returns an empty Aggregator.
-func NewAggregator(opt AggregateOptions) *Aggregator {
+func New(opt Options) *Aggregator {
 	opt = opt.withDefaults()
 	return &Aggregator{
 		opt:     opt,
@@ -200,14 +202,14 @@ func NewAggregator(opt AggregateOptions) *Aggregator {
 // Add adds one article's record. It returns a *LexiconMismatchError if r
 // was scored with another lexicon (name or SHA-256) than the first record
 // added. Add does not keep r.
-func (a *Aggregator) Add(r *Record) error {
+func (a *Aggregator) Add(r *record.Record) error {
 	if a.n == 0 {
 		a.lex = r.Lexicon
 	} else if r.Lexicon.Name != a.lex.Name || r.Lexicon.SHA256 != a.lex.SHA256 {
 		return &LexiconMismatchError{Want: a.lex, Got: r.Lexicon}
 	}
 	a.n++
-	u := a.unit(a.unitName(r))
+	u := a.unit(record.UnitOf(r, a.opt.By))
 	u.articles++
 	u.tokens += r.Tokens
 	if a.opt.By == "outlet" {
@@ -239,7 +241,7 @@ func (a *Aggregator) Add(r *Record) error {
 			a.entries[m.Entry] = e
 		}
 		e.forms[m.Text]++
-		if m.Voice == Author {
+		if m.Voice == record.Author {
 			u.entries[m.Entry]++
 		}
 	}
@@ -279,19 +281,6 @@ func (a *Aggregator) Add(r *Record) error {
 	return nil
 }
 
-func (a *Aggregator) unitName(r *Record) string {
-	if a.opt.By == "group" {
-		if r.Group == "" {
-			return "(no group)"
-		}
-		return r.Group
-	}
-	if r.Outlet == "" {
-		return "(no outlet)"
-	}
-	return r.Outlet
-}
-
 func (a *Aggregator) unit(name string) *unitAcc {
 	u := a.units[name]
 	if u == nil {
@@ -299,7 +288,7 @@ func (a *Aggregator) unit(name string) *unitAcc {
 			name:    name,
 			index:   len(a.order),
 			groups:  map[string]int{},
-			voice:   map[Voice]int{},
+			voice:   map[record.Voice]int{},
 			axes:    map[string][]float64{},
 			targets: map[string][]float64{},
 			entries: map[string]int{},
@@ -408,10 +397,10 @@ func (a *Aggregator) labels(lex *lexicon.Lexicon) (axes, targets []Label) {
 		}
 		return axes, targets
 	}
-	for _, id := range sortedIDs(a.axes) {
+	for _, id := range slices.Sorted(maps.Keys(a.axes)) {
 		axes = append(axes, Label{ID: id, Label: id})
 	}
-	for _, id := range sortedIDs(a.targets) {
+	for _, id := range slices.Sorted(maps.Keys(a.targets)) {
 		targets = append(targets, Label{ID: id, Label: id})
 	}
 	return axes, targets
@@ -457,7 +446,7 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 			Articles:    u.articles,
 			Tokens:      u.tokens,
 			LoadedPer1k: all[i].loaded,
-			VoiceShare:  map[Voice]float64{},
+			VoiceShare:  map[record.Voice]float64{},
 			Axes:        make(map[string]Summary, len(c.Axes)),
 			Targets:     make(map[string]Summary, len(c.Targets)),
 			Tested:      u.articles >= a.opt.MinArticles,
@@ -474,7 +463,7 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 			loaded += n
 		}
 		if loaded > 0 {
-			for _, v := range []Voice{Author, Quote, Distanced} {
+			for _, v := range []record.Voice{record.Author, record.Quote, record.Distanced} {
 				unit.VoiceShare[v] = float64(u.voice[v]) / float64(loaded)
 			}
 		}
@@ -564,7 +553,7 @@ func finite(v float64) *float64 {
 // on ties, so that the result does not depend on record order.
 func mostCommon(m map[string]int) string {
 	best, n := "", 0
-	for _, k := range sortedIDs(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if k != "" && m[k] > n {
 			best, n = k, m[k]
 		}
@@ -758,7 +747,7 @@ func (a *Aggregator) naming(targets []Label, units []*unitAcc, lex *lexicon.Lexi
 			}
 		}
 		totals := map[string]int{}
-		for _, id := range sortedIDs(a.entries) {
+		for _, id := range slices.Sorted(maps.Keys(a.entries)) {
 			e := a.entries[id]
 			if e.target != t.ID {
 				continue
@@ -826,7 +815,7 @@ func (a *Aggregator) lexiconForms(lex *lexicon.Lexicon) map[string]bool {
 // outletMap runs the correspondence analysis of units × entries
 // (author-voice uses).
 func (a *Aggregator) outletMap(units []*unitAcc) (*OutletMap, string) {
-	entries := sortedIDs(a.entries)
+	entries := slices.Sorted(maps.Keys(a.entries))
 	table := mat.NewDense(max(len(units), 1), max(len(entries), 1), nil)
 	for i, u := range units {
 		for j, id := range entries {
@@ -921,7 +910,7 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 	} else {
 		for _, u := range units {
 			var gs []string
-			for _, g := range sortedIDs(u.groups) {
+			for _, g := range slices.Sorted(maps.Keys(u.groups)) {
 				if g != "" {
 					gs = append(gs, g)
 				}
@@ -934,7 +923,7 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 	if lex == nil {
 		if a.opt.Lexicon != nil {
 			notes = append(notes, fmt.Sprintf("The lexicon given (%s) is not the one the records were scored with (%s): ids stand in for labels.",
-				refString(LexiconRef{Name: a.opt.Lexicon.Name, Version: a.opt.Lexicon.Version, SHA256: a.opt.Lexicon.Hash}), refString(a.lex)))
+				refString(record.LexiconRef{Name: a.opt.Lexicon.Name, Version: a.opt.Lexicon.Version, SHA256: a.opt.Lexicon.Hash}), refString(a.lex)))
 		} else {
 			notes = append(notes, fmt.Sprintf("The lexicon the records were scored with (%s) was not available: ids stand in for labels.", refString(a.lex)))
 		}
@@ -972,10 +961,10 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 
 func allSummaries(u Unit) []Summary {
 	s := []Summary{u.LoadedPer1k}
-	for _, id := range sortedIDs(u.Axes) {
+	for _, id := range slices.Sorted(maps.Keys(u.Axes)) {
 		s = append(s, u.Axes[id])
 	}
-	for _, id := range sortedIDs(u.Targets) {
+	for _, id := range slices.Sorted(maps.Keys(u.Targets)) {
 		s = append(s, u.Targets[id])
 	}
 	return s

@@ -1,4 +1,4 @@
-package stance
+package aggregate
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stats"
 	"github.com/compare-tool/compare/internal/token"
 )
@@ -24,15 +25,15 @@ import (
 // articles and must be left out of the tests.
 const handFile = "testdata/records_hand.jsonl"
 
-func readRecordsFile(t testing.TB, path string) []*Record {
+func readRecordsFile(t testing.TB, path string) []*record.Record {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var recs []*Record
-	if err := ReadRecords(f, path, func(r *Record) error { recs = append(recs, r); return nil }); err != nil {
+	var recs []*record.Record
+	if err := record.ReadRecords(f, path, func(r *record.Record) error { recs = append(recs, r); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if len(recs) == 0 {
@@ -41,9 +42,9 @@ func readRecordsFile(t testing.TB, path string) []*Record {
 	return recs
 }
 
-func aggregate(t testing.TB, recs []*Record, opt AggregateOptions) *Comparison {
+func aggregate(t testing.TB, recs []*record.Record, opt Options) *Comparison {
 	t.Helper()
-	agg := NewAggregator(opt)
+	agg := New(opt)
 	for _, r := range recs {
 		if err := agg.Add(r); err != nil {
 			t.Fatal(err)
@@ -97,7 +98,7 @@ type pairWant struct {
 }
 
 func TestAggregateAgainstR(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{Seed: 1})
+	c := aggregate(t, readRecordsFile(t, handFile), Options{Seed: 1})
 	tests := []struct {
 		name    string
 		tests   AxisTests
@@ -178,7 +179,7 @@ func nearR(got, want float64) bool {
 }
 
 func TestAggregateUnits(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{})
+	c := aggregate(t, readRecordsFile(t, handFile), Options{})
 	type want struct {
 		articles, axisN int
 		tested          bool
@@ -213,13 +214,13 @@ func TestAggregateUnits(t *testing.T) {
 		t.Errorf("articles %d, dates %v, seed %d, bootstrap %d", c.Articles, c.DateRange, c.Seed, c.Bootstrap)
 	}
 	// Every alpha match is author voice and loaded.
-	if got := c.Units[1].VoiceShare; got[Author] != 1 || got[Quote] != 0 {
+	if got := c.Units[1].VoiceShare; got[record.Author] != 1 || got[record.Quote] != 0 {
 		t.Errorf("alpha voice shares %v", got)
 	}
 }
 
 func TestAggregateByGroup(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{By: "group"})
+	c := aggregate(t, readRecordsFile(t, handFile), Options{By: "group"})
 	var names []string
 	for _, u := range c.Units {
 		names = append(names, fmt.Sprintf("%s:%d", u.Name, u.Articles))
@@ -233,7 +234,7 @@ func TestAggregateByGroup(t *testing.T) {
 }
 
 func TestAggregateNaming(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{})
+	c := aggregate(t, readRecordsFile(t, handFile), Options{})
 	var iran *Naming
 	for i := range c.Naming {
 		if c.Naming[i].Target == "iran-gov" {
@@ -264,8 +265,8 @@ func TestAggregateNaming(t *testing.T) {
 // on their order: shuffled, reversed, or read as two shards.
 func TestAggregateOrder(t *testing.T) {
 	recs := readRecordsFile(t, handFile)
-	want := comparisonJSON(t, aggregate(t, recs, AggregateOptions{Seed: 7}))
-	again := comparisonJSON(t, aggregate(t, readRecordsFile(t, handFile), AggregateOptions{Seed: 7}))
+	want := comparisonJSON(t, aggregate(t, recs, Options{Seed: 7}))
+	again := comparisonJSON(t, aggregate(t, readRecordsFile(t, handFile), Options{Seed: 7}))
 	if !bytes.Equal(want, again) {
 		t.Fatal("two runs on the same records differ")
 	}
@@ -273,7 +274,7 @@ func TestAggregateOrder(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		shuffled := readRecordsFile(t, handFile)
 		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		if got := comparisonJSON(t, aggregate(t, shuffled, AggregateOptions{Seed: 7})); !bytes.Equal(got, want) {
+		if got := comparisonJSON(t, aggregate(t, shuffled, Options{Seed: 7})); !bytes.Equal(got, want) {
 			t.Errorf("shuffle %d changed the result:\n%s", i, firstDiff(got, want))
 		}
 	}
@@ -303,15 +304,15 @@ func firstDiff(a, b []byte) string {
 // seed and its own values only: adding another outlet leaves them alone.
 func TestBootstrapPerUnitSeeds(t *testing.T) {
 	recs := readRecordsFile(t, handFile)
-	var without []*Record
+	var without []*record.Record
 	for _, r := range recs {
 		if r.Outlet != "beta.example" {
 			without = append(without, r)
 		}
 	}
-	full := aggregate(t, recs, AggregateOptions{Seed: 42})
-	less := aggregate(t, without, AggregateOptions{Seed: 42})
-	other := aggregate(t, recs, AggregateOptions{Seed: 43})
+	full := aggregate(t, recs, Options{Seed: 42})
+	less := aggregate(t, without, Options{Seed: 42})
+	other := aggregate(t, recs, Options{Seed: 43})
 	ci := func(c *Comparison, unit string) [2]float64 {
 		for _, u := range c.Units {
 			if u.Name == unit {
@@ -346,7 +347,7 @@ func TestBootstrapCoverage(t *testing.T) {
 		mu      = 0.2
 	)
 	rng := rand.New(rand.NewPCG(11, 12))
-	agg := NewAggregator(AggregateOptions{Bootstrap: 500, Seed: 5})
+	agg := New(Options{Bootstrap: 500, Seed: 5})
 	covered := 0
 	for o := 0; o < outlets; o++ {
 		x := make([]float64, n)
@@ -372,11 +373,11 @@ func TestBootstrapCoverage(t *testing.T) {
 // TestManyUnits checks that pairwise tests stop at maxPairUnits units,
 // where Kruskal–Wallis still runs.
 func TestManyUnits(t *testing.T) {
-	agg := NewAggregator(AggregateOptions{Bootstrap: -1})
+	agg := New(Options{Bootstrap: -1})
 	for o := 0; o < maxPairUnits+1; o++ {
 		for i := 0; i < 3; i++ {
-			agg.Add(&Record{Schema: Schema, ID: fmt.Sprint(i), Outlet: fmt.Sprintf("o%02d", o), Lexicon: LexiconRef{Name: "l"},
-				Stance: map[string]AxisScore{"a": {Score: float64(o*3 + i), N: 1}}})
+			agg.Add(&record.Record{Schema: record.Schema, ID: fmt.Sprint(i), Outlet: fmt.Sprintf("o%02d", o), Lexicon: record.LexiconRef{Name: "l"},
+				Stance: map[string]record.AxisScore{"a": {Score: float64(o*3 + i), N: 1}}})
 		}
 	}
 	tt := agg.Result().Tests[0]
@@ -388,7 +389,7 @@ func TestManyUnits(t *testing.T) {
 // TestLargeSampleInterval checks the normal interval used past
 // bootstrapMaxN values against its formula.
 func TestLargeSampleInterval(t *testing.T) {
-	agg := NewAggregator(AggregateOptions{})
+	agg := New(Options{})
 	x := make([]float64, bootstrapMaxN+1)
 	for i := range x {
 		x[i] = float64(i%7) / 7
@@ -402,7 +403,7 @@ func TestLargeSampleInterval(t *testing.T) {
 }
 
 func TestSummaryEdgeCases(t *testing.T) {
-	agg := NewAggregator(AggregateOptions{})
+	agg := New(Options{})
 	empty := agg.summary(nil, "k")
 	if empty.N != 0 || empty.Mean != nil || empty.CILow != nil {
 		t.Errorf("empty sample: %+v", empty)
@@ -411,16 +412,16 @@ func TestSummaryEdgeCases(t *testing.T) {
 	if one.N != 1 || *one.Mean != 0.3 || one.SD != nil || one.CILow != nil || *one.IQR != 0 {
 		t.Errorf("one value: %+v", one)
 	}
-	off := NewAggregator(AggregateOptions{Bootstrap: -1}).summary([]float64{1, 2, 3}, "k")
+	off := New(Options{Bootstrap: -1}).summary([]float64{1, 2, 3}, "k")
 	if off.CILow != nil || off.CIMethod != "" {
 		t.Errorf("bootstrap off: %+v", off)
 	}
 }
 
 func TestAggregateLexiconMismatch(t *testing.T) {
-	agg := NewAggregator(AggregateOptions{})
-	a := &Record{Schema: Schema, Outlet: "x", Lexicon: LexiconRef{Name: "iran-syria", Version: "1", SHA256: "aaaa"}}
-	b := &Record{Schema: Schema, Outlet: "x", Lexicon: LexiconRef{Name: "iran-syria", Version: "2", SHA256: "bbbb"}}
+	agg := New(Options{})
+	a := &record.Record{Schema: record.Schema, Outlet: "x", Lexicon: record.LexiconRef{Name: "iran-syria", Version: "1", SHA256: "aaaa"}}
+	b := &record.Record{Schema: record.Schema, Outlet: "x", Lexicon: record.LexiconRef{Name: "iran-syria", Version: "2", SHA256: "bbbb"}}
 	if err := agg.Add(a); err != nil {
 		t.Fatal(err)
 	}
@@ -476,11 +477,11 @@ func TestSentence(t *testing.T) {
 // TestAggregateAllTied checks a pair whose values are all equal: R's
 // wilcox.test gives NA; the pair gets p = 1 and does not count in Holm's m.
 func TestAggregateAllTied(t *testing.T) {
-	agg := NewAggregator(AggregateOptions{Bootstrap: -1})
+	agg := New(Options{Bootstrap: -1})
 	add := func(outlet string, scores ...float64) {
 		for i, s := range scores {
-			agg.Add(&Record{Schema: Schema, ID: fmt.Sprint(i), Outlet: outlet, Lexicon: LexiconRef{Name: "l"},
-				Stance: map[string]AxisScore{"a": {Score: s, N: 1}}})
+			agg.Add(&record.Record{Schema: record.Schema, ID: fmt.Sprint(i), Outlet: outlet, Lexicon: record.LexiconRef{Name: "l"},
+				Stance: map[string]record.AxisScore{"a": {Score: s, N: 1}}})
 		}
 	}
 	add("x", 0, 0, 0, 0)
@@ -503,7 +504,7 @@ func TestAggregateAllTied(t *testing.T) {
 		t.Errorf("Holm with a tied pair: %v %v, want %v", tt.Pairs[1].PHolm, tt.Pairs[2].PHolm, want)
 	}
 
-	agg = NewAggregator(AggregateOptions{Bootstrap: -1})
+	agg = New(Options{Bootstrap: -1})
 	add("x", 0, 0, 0)
 	add("y", 0, 0, 0)
 	if tt := agg.Result().Tests[0]; tt.KruskalWallis != nil || !strings.Contains(tt.Skipped, "same score") {
@@ -514,14 +515,14 @@ func TestAggregateAllTied(t *testing.T) {
 func TestAggregateOneArticlePerOutlet(t *testing.T) {
 	recs := readRecordsFile(t, handFile)
 	seen := map[string]bool{}
-	var one []*Record
+	var one []*record.Record
 	for _, r := range recs {
 		if !seen[r.Outlet] {
 			seen[r.Outlet] = true
 			one = append(one, r)
 		}
 	}
-	c := aggregate(t, one, AggregateOptions{})
+	c := aggregate(t, one, Options{})
 	for _, tt := range append(c.Tests, c.TargetTests...) {
 		if tt.KruskalWallis != nil || len(tt.Pairs) > 0 || !strings.Contains(tt.Skipped, "per-outlet tests need at least 3 articles") {
 			t.Errorf("%s%s: tested on one article per outlet: %+v", tt.Axis, tt.Target, tt)
@@ -533,7 +534,7 @@ func TestAggregateOneArticlePerOutlet(t *testing.T) {
 }
 
 func TestAggregateEmpty(t *testing.T) {
-	c := NewAggregator(AggregateOptions{}).Result()
+	c := New(Options{}).Result()
 	if c.Articles != 0 || len(c.Units) != 0 || len(c.Notes) == 0 {
 		t.Errorf("empty: %+v", c)
 	}
@@ -612,16 +613,16 @@ func TestNgramPrune(t *testing.T) {
 // TestDistinctive checks the z-scores against a direct call of the
 // log-odds function, the lexicon marks, and the note on sampling.
 func TestDistinctive(t *testing.T) {
-	mk := func(outlet, id, text string) *Record {
-		return &Record{Schema: Schema, ID: id, Outlet: outlet, Lexicon: LexiconRef{Name: "l"}, Text: text,
-			Matches: []MatchRecord{{Text: "Regime", Entry: "regime", Target: "t", Voice: Author}}}
+	mk := func(outlet, id, text string) *record.Record {
+		return &record.Record{Schema: record.Schema, ID: id, Outlet: outlet, Lexicon: record.LexiconRef{Name: "l"}, Text: text,
+			Matches: []record.MatchRecord{{Text: "Regime", Entry: "regime", Target: "t", Voice: record.Author}}}
 	}
-	var recs []*Record
+	var recs []*record.Record
 	for i := 0; i < 20; i++ {
 		recs = append(recs, mk("a", fmt.Sprint(i), "The regime and the axis of resistance spoke. Regime."))
 		recs = append(recs, mk("b", fmt.Sprint(i), "The regime and the rebels spoke. Rebels."))
 	}
-	c := aggregate(t, recs, AggregateOptions{Bootstrap: -1})
+	c := aggregate(t, recs, Options{Bootstrap: -1})
 	if len(c.Distinctive) != 2 {
 		t.Fatalf("distinctive: %+v", c.Distinctive)
 	}
@@ -677,19 +678,19 @@ func TestDistinctive(t *testing.T) {
 // depend on the set of records, not their order, and that the output
 // says when they were sampled.
 func TestTextSampling(t *testing.T) {
-	var recs []*Record
+	var recs []*record.Record
 	for i := 0; i < 400; i++ {
-		recs = append(recs, &Record{Schema: Schema, ID: fmt.Sprint(i), Outlet: fmt.Sprintf("o%d", i%3), Lexicon: LexiconRef{Name: "l"},
+		recs = append(recs, &record.Record{Schema: record.Schema, ID: fmt.Sprint(i), Outlet: fmt.Sprintf("o%d", i%3), Lexicon: record.LexiconRef{Name: "l"},
 			Text: fmt.Sprintf("article %d of outlet %d says word%d and word%d", i, i%3, i%17, i%3)})
 	}
-	opt := AggregateOptions{Bootstrap: -1, TextBudget: 2000}
+	opt := Options{Bootstrap: -1, TextBudget: 2000}
 	want := comparisonJSON(t, aggregate(t, recs, opt))
 	rev := slices.Clone(recs)
 	slices.Reverse(rev)
 	if got := comparisonJSON(t, aggregate(t, rev, opt)); !bytes.Equal(got, want) {
 		t.Errorf("reversed records changed the result:\n%s", firstDiff(got, want))
 	}
-	agg := NewAggregator(opt)
+	agg := New(opt)
 	for _, r := range recs {
 		agg.Add(r)
 	}
@@ -704,12 +705,12 @@ func TestTextSampling(t *testing.T) {
 	// its texts in hash order.
 	recs = recs[:0]
 	for i := 0; i < 400; i++ {
-		recs = append(recs, &Record{Schema: Schema, ID: fmt.Sprint(i), Outlet: fmt.Sprintf("o%d", i%3), Lexicon: LexiconRef{Name: "l"},
+		recs = append(recs, &record.Record{Schema: record.Schema, ID: fmt.Sprint(i), Outlet: fmt.Sprintf("o%d", i%3), Lexicon: record.LexiconRef{Name: "l"},
 			Text: fmt.Sprintf("alpha%d beta%d gamma%d delta%d and common words here", i, i, i, i)})
 	}
 	rev = slices.Clone(recs)
 	slices.Reverse(rev)
-	pruned := AggregateOptions{Bootstrap: -1, NgramCap: 1} // 1000 entries a table
+	pruned := Options{Bootstrap: -1, NgramCap: 1} // 1000 entries a table
 	c := aggregate(t, recs, pruned)
 	if !slices.ContainsFunc(c.Notes, func(n string) bool { return strings.HasPrefix(n, "Distinctive terms are approximate") }) {
 		t.Fatalf("no note on pruning: %q", c.Notes)
@@ -724,14 +725,14 @@ func TestAggregateNoText(t *testing.T) {
 	for _, r := range recs {
 		r.Text = ""
 	}
-	c := aggregate(t, recs, AggregateOptions{})
+	c := aggregate(t, recs, Options{})
 	if len(c.Distinctive) != 0 || !slices.ContainsFunc(c.Notes, func(n string) bool { return strings.Contains(n, "--no-text") }) {
 		t.Errorf("no texts: distinctive %v, notes %q", c.Distinctive, c.Notes)
 	}
 }
 
 func TestOutletMap(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{})
+	c := aggregate(t, readRecordsFile(t, handFile), Options{})
 	m := c.Map
 	if m == nil || len(m.Units) != 4 || len(m.Entries) != 6 {
 		t.Fatalf("map: %+v", m)
@@ -758,7 +759,7 @@ func TestOutletMap(t *testing.T) {
 }
 
 func TestWriteComparison(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), AggregateOptions{})
+	c := aggregate(t, readRecordsFile(t, handFile), Options{})
 	t.Run("csv", func(t *testing.T) {
 		var b bytes.Buffer
 		if err := WriteComparison(&b, c, "csv"); err != nil {

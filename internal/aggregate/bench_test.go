@@ -1,4 +1,4 @@
-package stance
+package aggregate
 
 import (
 	"bytes"
@@ -7,13 +7,15 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/compare-tool/compare/internal/record"
 )
 
 // syntheticRecords makes n score records shaped like real ones: 50
 // outlets of very different sizes, texts of 400 words from a Zipf
 // vocabulary of 50,000 in sentences of 20, ten matches, one axis with
 // evidence in 80% of articles and framing of each of 11 targets in 30%.
-func syntheticRecords(n int) []*Record {
+func syntheticRecords(n int) []*record.Record {
 	rng := rand.New(rand.NewPCG(1, 2))
 	vocab := make([]string, 50_000)
 	for i := range vocab {
@@ -25,9 +27,9 @@ func syntheticRecords(n int) []*Record {
 	}
 	zipf := rand.NewZipf(rng, 1.1, 1, uint64(len(vocab)-1))
 	targets := []string{"iran-gov", "syria-gov", "iran-forces", "syria-opposition", "jihadists", "iran-opposition", "russia", "israel", "us-west", "casualties", "conflict"}
-	voices := []Voice{Author, Author, Quote, Distanced}
-	lex := LexiconRef{Name: "iran-syria", Version: "1", SHA256: "8d13"}
-	recs := make([]*Record, n)
+	voices := []record.Voice{record.Author, record.Author, record.Quote, record.Distanced}
+	lex := record.LexiconRef{Name: "iran-syria", Version: "1", SHA256: "8d13"}
+	recs := make([]*record.Record, n)
 	var sb strings.Builder
 	for i := range recs {
 		o := int(50 * rng.Float64() * rng.Float64())
@@ -42,21 +44,21 @@ func syntheticRecords(n int) []*Record {
 			}
 			sb.WriteString(vocab[zipf.Uint64()])
 		}
-		r := &Record{
-			Schema: Schema, ID: fmt.Sprintf("a%07d", i), Outlet: fmt.Sprintf("outlet%02d.example", o),
+		r := &record.Record{
+			Schema: record.Schema, ID: fmt.Sprintf("a%07d", i), Outlet: fmt.Sprintf("outlet%02d.example", o),
 			Group: fmt.Sprintf("group%d", o%5), Date: fmt.Sprintf("2016-%02d-%02d", 1+i%12, 1+i%28), Lexicon: lex,
-			Tokens: 400, LoadedByVoice: map[Voice]int{}, Targets: map[string]TargetScore{}, Stance: map[string]AxisScore{},
+			Tokens: 400, LoadedByVoice: map[record.Voice]int{}, Targets: map[string]record.TargetScore{}, Stance: map[string]record.AxisScore{},
 			Text: sb.String(),
 		}
 		for _, t := range targets {
-			ts := TargetScore{}
+			ts := record.TargetScore{}
 			if rng.Float64() < 0.3 {
 				f := float64(rng.IntN(21)-10) / 10
 				ts.Framing, ts.References, ts.Author = &f, 1+rng.IntN(4), 1
 			}
 			r.Targets[t] = ts
 		}
-		as := AxisScore{}
+		as := record.AxisScore{}
 		if rng.Float64() < 0.8 {
 			as.N = 1 + rng.IntN(8)
 			as.Score = float64(int((rng.NormFloat64()*0.4+float64(o%7-3)/10)*100)) / 100
@@ -65,7 +67,7 @@ func syntheticRecords(n int) []*Record {
 		for k := 0; k < 10; k++ {
 			e := rng.IntN(47)
 			v := voices[rng.IntN(len(voices))]
-			r.Matches = append(r.Matches, MatchRecord{Text: fmt.Sprintf("term%d", e), Entry: fmt.Sprintf("entry-%02d", e),
+			r.Matches = append(r.Matches, record.MatchRecord{Text: fmt.Sprintf("term%d", e), Entry: fmt.Sprintf("entry-%02d", e),
 				Target: targets[e%len(targets)], Valence: float64(e%5-2) / 2, Category: "pejorative", Voice: v})
 			r.LoadedByVoice[v]++
 			r.Loaded++
@@ -82,7 +84,7 @@ func BenchmarkAggregate(b *testing.B) {
 	recs := syntheticRecords(100_000)
 	b.ResetTimer()
 	for b.Loop() {
-		agg := NewAggregator(AggregateOptions{Seed: 1})
+		agg := New(Options{Seed: 1})
 		for _, r := range recs {
 			if err := agg.Add(r); err != nil {
 				b.Fatal(err)
@@ -105,7 +107,7 @@ func BenchmarkReadRecords(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		n := 0
-		if err := ReadRecords(bytes.NewReader(data), "bench", func(*Record) error { n++; return nil }); err != nil || n != 20_000 {
+		if err := record.ReadRecords(bytes.NewReader(data), "bench", func(*record.Record) error { n++; return nil }); err != nil || n != 20_000 {
 			b.Fatal(n, err)
 		}
 	}

@@ -1,6 +1,9 @@
-package stance
+package aggregate
 
-import "github.com/compare-tool/compare/internal/credibility"
+import (
+	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/record"
+)
 
 // This file declares the result of comparing outlets: what `compare stats`
 // prints and what `compare report` draws. Aggregate (aggregate.go) fills it.
@@ -11,8 +14,8 @@ const StatsSchema = "compare.stats/v1"
 // Comparison compares outlets (or outlet groups) on the scores of their
 // articles.
 type Comparison struct {
-	Schema  string     `json:"schema"`
-	Lexicon LexiconRef `json:"lexicon"`
+	Schema  string            `json:"schema"`
+	Lexicon record.LexiconRef `json:"lexicon"`
 	// By is "outlet" or "group": what the Units are.
 	By          string `json:"by"`
 	Articles    int    `json:"articles"`
@@ -61,8 +64,8 @@ type Unit struct {
 	Tokens   int    `json:"tokens"`
 	// LoadedPer1k summarises articles' loaded terms per 1,000 tokens;
 	// VoiceShare is the share of the unit's loaded terms in each voice.
-	LoadedPer1k Summary           `json:"loaded_per_1k"`
-	VoiceShare  map[Voice]float64 `json:"voice_share"`
+	LoadedPer1k Summary                  `json:"loaded_per_1k"`
+	VoiceShare  map[record.Voice]float64 `json:"voice_share"`
 	// Axes summarise article stance scores (articles with n > 0 only);
 	// Targets summarise article framing of each target (articles that
 	// name the target in their own voice only).

@@ -1,18 +1,21 @@
-package stance
+package aggregate
 
 import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"github.com/compare-tool/compare/internal/credibility"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 // ComparisonFormats lists the formats of WriteComparison.
@@ -61,17 +64,17 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 	row("meta", "", "", "", "", "lexicon_version", c.Lexicon.Version)
 	row("meta", "", "", "", "", "lexicon_sha256", c.Lexicon.SHA256)
 	row("meta", "", "", "", "", "by", c.By)
-	row("meta", "", "", "", "", "articles", itoa(c.Articles))
-	row("meta", "", "", "", "", "bootstrap", itoa(c.Bootstrap))
+	row("meta", "", "", "", "", "articles", strconv.Itoa(c.Articles))
+	row("meta", "", "", "", "", "bootstrap", strconv.Itoa(c.Bootstrap))
 	row("meta", "", "", "", "", "seed", strconv.FormatUint(c.Seed, 10))
-	row("meta", "", "", "", "", "min_articles", itoa(c.MinArticles))
+	row("meta", "", "", "", "", "min_articles", strconv.Itoa(c.MinArticles))
 	row("meta", "", "", "", "", "quantiles", c.Quantiles)
 	if c.DateRange[0] != "" {
 		row("meta", "", "", "", "", "date_first", c.DateRange[0])
 		row("meta", "", "", "", "", "date_last", c.DateRange[1])
 	}
 	summary := func(section, unit, axis string, s Summary) {
-		row(section, unit, "", axis, "", "n", itoa(s.N))
+		row(section, unit, "", axis, "", "n", strconv.Itoa(s.N))
 		for _, f := range []struct {
 			name string
 			v    *float64
@@ -86,13 +89,13 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 	}
 	for _, u := range c.Units {
 		row("unit", u.Name, "", "", "", "group", u.Group)
-		row("unit", u.Name, "", "", "", "articles", itoa(u.Articles))
-		row("unit", u.Name, "", "", "", "tokens", itoa(u.Tokens))
+		row("unit", u.Name, "", "", "", "articles", strconv.Itoa(u.Articles))
+		row("unit", u.Name, "", "", "", "tokens", strconv.Itoa(u.Tokens))
 		row("unit", u.Name, "", "", "", "tested", strconv.FormatBool(u.Tested))
 		if u.Excluded != "" {
 			row("unit", u.Name, "", "", "", "excluded", u.Excluded)
 		}
-		for _, v := range []Voice{Author, Quote, Distanced} {
+		for _, v := range []record.Voice{record.Author, record.Quote, record.Distanced} {
 			if s, ok := u.VoiceShare[v]; ok {
 				row("voice_share", u.Name, "", "", "", string(v), ftoa(s))
 			}
@@ -110,11 +113,11 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 					row("credibility", u.Name, "", "", "", f.name, ftoa(*f.v))
 				}
 			}
-			for _, side := range sortedIDs(cr.Sides) {
-				row("credibility_side", u.Name, "", "", side, "citations", itoa(cr.Sides[side]))
+			for _, side := range slices.Sorted(maps.Keys(cr.Sides)) {
+				row("credibility_side", u.Name, "", "", side, "citations", strconv.Itoa(cr.Sides[side]))
 			}
 			for _, nc := range cr.Cited {
-				row("credibility_cited", u.Name, "", "", nc.Name, "citations", itoa(nc.Count))
+				row("credibility_cited", u.Name, "", "", nc.Name, "citations", strconv.Itoa(nc.Count))
 			}
 		}
 	}
@@ -123,7 +126,7 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 			id := t.Axis + t.Target
 			if t.KruskalWallis != nil {
 				row(section+"_kruskal_wallis", "", "", id, "", "h", ftoa(t.KruskalWallis.H))
-				row(section+"_kruskal_wallis", "", "", id, "", "df", itoa(t.KruskalWallis.DF))
+				row(section+"_kruskal_wallis", "", "", id, "", "df", strconv.Itoa(t.KruskalWallis.DF))
 				row(section+"_kruskal_wallis", "", "", id, "", "p", ftoa(t.KruskalWallis.P))
 			}
 			if t.Skipped != "" {
@@ -132,13 +135,13 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 			if t.PairsOmitted != "" {
 				row(section+"_pair", "", "", id, "", "omitted", t.PairsOmitted)
 			}
-			for _, unit := range sortedIDs(t.Excluded) {
+			for _, unit := range slices.Sorted(maps.Keys(t.Excluded)) {
 				row(section+"_kruskal_wallis", unit, "", id, "", "excluded", t.Excluded[unit])
 			}
 			for _, p := range t.Pairs {
 				pair := func(stat, v string) { row(section+"_pair", p.A, p.B, id, "", stat, v) }
-				pair("n_a", itoa(p.NA))
-				pair("n_b", itoa(p.NB))
+				pair("n_a", strconv.Itoa(p.NA))
+				pair("n_b", strconv.Itoa(p.NB))
 				pair("u", ftoa(p.U))
 				pair("p", ftoa(p.P))
 				pair("exact", strconv.FormatBool(p.Exact))
@@ -152,8 +155,8 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 	tests("target", c.TargetTests)
 	for _, n := range c.Naming {
 		for _, l := range n.Labels {
-			for _, unit := range sortedIDs(l.Counts) {
-				row("naming", unit, "", n.Target, l.Entry, "count", itoa(l.Counts[unit]))
+			for _, unit := range slices.Sorted(maps.Keys(l.Counts)) {
+				row("naming", unit, "", n.Target, l.Entry, "count", strconv.Itoa(l.Counts[unit]))
 				row("naming", unit, "", n.Target, l.Entry, "share", ftoa(l.Shares[unit]))
 			}
 		}
@@ -162,8 +165,8 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 		for _, t := range d.Terms {
 			row("distinctive", d.Unit, "", "", t.Term, "z", ftoa(t.Z))
 			row("distinctive", d.Unit, "", "", t.Term, "delta", ftoa(t.Delta))
-			row("distinctive", d.Unit, "", "", t.Term, "count", itoa(t.Count))
-			row("distinctive", d.Unit, "", "", t.Term, "others", itoa(t.Others))
+			row("distinctive", d.Unit, "", "", t.Term, "count", strconv.Itoa(t.Count))
+			row("distinctive", d.Unit, "", "", t.Term, "others", strconv.Itoa(t.Others))
 			row("distinctive", d.Unit, "", "", t.Term, "in_lexicon", strconv.FormatBool(t.Lexicon))
 		}
 	}
@@ -182,7 +185,7 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 		}
 	}
 	for i, n := range c.Notes {
-		row("note", "", "", "", "", itoa(i+1), n)
+		row("note", "", "", "", "", strconv.Itoa(i+1), n)
 	}
 	cw.Flush()
 	return cw.Error()
@@ -213,8 +216,8 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 		if !u.Tested {
 			tested = "no: " + u.Excluded
 		}
-		p("%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", oneLine(u.Name), dash(oneLine(u.Group)), u.Articles, u.Tokens,
-			meanCI(u.LoadedPer1k, 1), share(u.VoiceShare, Author), share(u.VoiceShare, Quote), share(u.VoiceShare, Distanced), tested)
+		p("%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", record.OneLine(u.Name), dash(record.OneLine(u.Group)), u.Articles, u.Tokens,
+			meanCI(u.LoadedPer1k, 1), share(u.VoiceShare, record.Author), share(u.VoiceShare, record.Quote), share(u.VoiceShare, record.Distanced), tested)
 	}
 
 	if hasCredibility(c) {
@@ -226,7 +229,7 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 			if cr == nil {
 				continue
 			}
-			p("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", oneLine(u.Name), num(cr.AttributionsPer1k, 1), pct(cr.UnsourcedShare), pct(cr.LoadedShare),
+			p("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", record.OneLine(u.Name), num(cr.AttributionsPer1k, 1), pct(cr.UnsourcedShare), pct(cr.LoadedShare),
 				pct(cr.QuoteShare), num(cr.HedgesPer1k, 1), num(cr.IntensifiersPer1k, 1), topSides(cr.Sides, 3))
 		}
 	}
@@ -238,7 +241,7 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 		p("  %s\tN\tMEAN [95%% CI]\tSD\tMEDIAN (IQR)\n", strings.ToUpper(by))
 		for _, u := range c.Units {
 			s := u.Axes[ax.ID]
-			p("  %s\t%d\t%s\t%s\t%s\n", oneLine(u.Name), s.N, meanCI(s, 2), num(s.SD, 2), medianIQR(s))
+			p("  %s\t%d\t%s\t%s\t%s\n", record.OneLine(u.Name), s.N, meanCI(s, 2), num(s.SD, 2), medianIQR(s))
 		}
 		tw.Flush()
 	}
@@ -252,7 +255,7 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 			if s.N == 0 {
 				continue
 			}
-			p("%s\t%s\t%d\t%s\t%s\t%s\n", t.ID, oneLine(u.Name), s.N, meanCI(s, 2), num(s.SD, 2), medianIQR(s))
+			p("%s\t%s\t%d\t%s\t%s\t%s\n", t.ID, record.OneLine(u.Name), s.N, meanCI(s, 2), num(s.SD, 2), medianIQR(s))
 		}
 	}
 
@@ -273,13 +276,13 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 			p("%s\n", title(t))
 			p("  Kruskal–Wallis H = %.3f, df = %d, p %s (%s: %s)\n", kw.H, kw.DF, formatP(kw.P), plural(len(t.Units), by), strings.Join(t.Units, ", "))
 			for _, pr := range t.Pairs {
-				p("  - %s\n", oneLine(pr.Sentence))
+				p("  - %s\n", record.OneLine(pr.Sentence))
 			}
 			if t.PairsOmitted != "" {
 				p("  no pairs: %s\n", t.PairsOmitted)
 			}
-			for _, unit := range sortedIDs(t.Excluded) {
-				p("  left out: %s (%s)\n", oneLine(unit), t.Excluded[unit])
+			for _, unit := range slices.Sorted(maps.Keys(t.Excluded)) {
+				p("  left out: %s (%s)\n", record.OneLine(unit), t.Excluded[unit])
 			}
 		}
 	}
@@ -301,11 +304,11 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 		}
 		p("%s\nTERM\tVALENCE\tCATEGORY", n.Target)
 		for _, name := range names {
-			p("\t%s", oneLine(name))
+			p("\t%s", record.OneLine(name))
 		}
 		p("\n")
 		for _, l := range n.Labels {
-			p("%s\t%+.2f\t%s", oneLine(l.Term), l.Valence, l.Category)
+			p("%s\t%+.2f\t%s", record.OneLine(l.Term), l.Valence, l.Category)
 			for _, name := range names {
 				p("\t%d (%.0f%%)", l.Counts[name], 100*l.Shares[name])
 			}
@@ -324,7 +327,7 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 			if !t.Lexicon {
 				mark = " *"
 			}
-			p("%s\t%s%s\t%.2f\t%d\t%d\n", oneLine(d.Unit), oneLine(t.Term), mark, t.Z, t.Count, t.Others)
+			p("%s\t%s%s\t%.2f\t%d\t%d\n", record.OneLine(d.Unit), record.OneLine(t.Term), mark, t.Z, t.Count, t.Others)
 		}
 	}
 
@@ -334,10 +337,10 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 				by, by, 100*m.Inertia[0], 100*m.Inertia[1]))
 		p("\tNAME\tX\tY\tMASS\n")
 		for _, pt := range m.Units {
-			p("%s\t%s\t%s\t%s\t%.3f\n", by, oneLine(pt.Name), coord(pt.X), coord(pt.Y), pt.Mass)
+			p("%s\t%s\t%s\t%s\t%.3f\n", by, record.OneLine(pt.Name), coord(pt.X), coord(pt.Y), pt.Mass)
 		}
 		for _, pt := range m.Entries {
-			p("entry\t%s\t%s\t%s\t%.3f\n", oneLine(pt.Name), coord(pt.X), coord(pt.Y), pt.Mass)
+			p("entry\t%s\t%s\t%s\t%.3f\n", record.OneLine(pt.Name), coord(pt.X), coord(pt.Y), pt.Mass)
 		}
 	}
 
@@ -408,7 +411,7 @@ func medianIQR(s Summary) string {
 	return num(s.Median, 2) + " (" + num(s.IQR, 2) + ")"
 }
 
-func share(m map[Voice]float64, v Voice) string {
+func share(m map[record.Voice]float64, v record.Voice) string {
 	s, ok := m[v]
 	if !ok || math.IsNaN(s) {
 		return "-"
@@ -454,7 +457,7 @@ func pct(v *float64) string {
 
 // topSides names the most cited sides, most cited first.
 func topSides(sides map[string]int, max int) string {
-	ids := sortedIDs(sides)
+	ids := slices.Sorted(maps.Keys(sides))
 	sort.SliceStable(ids, func(i, j int) bool { return sides[ids[i]] > sides[ids[j]] })
 	var parts []string
 	for _, id := range ids {
@@ -468,3 +471,7 @@ func topSides(sides map[string]int, max int) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// ftoa writes a number in the fewest digits that read back as the same
+// float64.
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }

@@ -1,4 +1,4 @@
-package stance
+package aggregate
 
 import (
 	"cmp"
@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stats"
 	"github.com/compare-tool/compare/internal/token"
 )
@@ -40,7 +41,7 @@ type sampledText struct {
 // leading zeros, and the final level is the lowest at which those fit the
 // budget: both depend on the set of records only, not on their order or
 // on how the score files were split.
-func (a *Aggregator) keepText(unit int, r *Record) {
+func (a *Aggregator) keepText(unit int, r *record.Record) {
 	h := articleHash(r)
 	if bits.LeadingZeros64(h) < a.sampleLevel {
 		return
@@ -64,7 +65,7 @@ func (a *Aggregator) keepText(unit int, r *Record) {
 
 // articleHash identifies an article by outlet, id and the start of its
 // text, mixed so that its leading bits are uniform.
-func articleHash(r *Record) uint64 {
+func articleHash(r *record.Record) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(r.Outlet))
 	h.Write([]byte{0})

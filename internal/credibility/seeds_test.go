@@ -11,6 +11,7 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stance"
 )
 
@@ -20,7 +21,7 @@ const seedDir = "../../../shared/seeds"
 
 // seedSignals analyses each seed the way `compare score` will: debris
 // marked by the corpus reader, quotations as stance finds them.
-func seedSignals(t *testing.T) (map[string]*corpus.Article, map[string]*credibility.Signals, map[string]*stance.Record) {
+func seedSignals(t *testing.T) (map[string]*corpus.Article, map[string]*credibility.Signals, map[string]*record.Record) {
 	t.Helper()
 	f, err := os.Open(filepath.Join(seedDir, "seeds.jsonl"))
 	if os.IsNotExist(err) {
@@ -42,7 +43,7 @@ func seedSignals(t *testing.T) (map[string]*corpus.Article, map[string]*credibil
 	sc := credibility.Compile(rules).NewScanner()
 	arts := map[string]*corpus.Article{}
 	sigs := map[string]*credibility.Signals{}
-	recs := map[string]*stance.Record{}
+	recs := map[string]*record.Record{}
 	lines := bufio.NewScanner(f)
 	lines.Buffer(nil, 1<<20)
 	for lines.Scan() {

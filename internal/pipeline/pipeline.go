@@ -14,6 +14,7 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stance"
 )
 
@@ -56,7 +57,7 @@ type Source func(emit func(*corpus.Article) error) error
 
 // Sink receives the records of one article, one per matcher, in input
 // order. A Sink error stops the pipeline.
-type Sink func(a *corpus.Article, recs []*stance.Record) error
+type Sink func(a *corpus.Article, recs []*record.Record) error
 
 // Score reads articles from src, scores each with every matcher, and hands
 // the records to sink in the order the articles were read. The output is
@@ -82,7 +83,7 @@ func Score(ctx context.Context, matchers []*lexicon.Matcher, opt Options, src So
 
 	type job struct {
 		a    *corpus.Article
-		recs []*stance.Record
+		recs []*record.Record
 		done chan struct{}
 		size int64 // taken from inFlight
 	}
@@ -160,7 +161,7 @@ type worker struct{ scorers []*stance.Scorer }
 
 // score scores a with every matcher. After a big article the scorers are
 // dropped, and with them the buffers sized for it.
-func (w *worker) score(matchers []*lexicon.Matcher, cred *credibility.Analyzer, a *corpus.Article) []*stance.Record {
+func (w *worker) score(matchers []*lexicon.Matcher, cred *credibility.Analyzer, a *corpus.Article) []*record.Record {
 	if w.scorers == nil {
 		w.scorers = make([]*stance.Scorer, len(matchers))
 		for i, m := range matchers {
@@ -168,7 +169,7 @@ func (w *worker) score(matchers []*lexicon.Matcher, cred *credibility.Analyzer, 
 			w.scorers[i].SetCredibility(cred)
 		}
 	}
-	recs := make([]*stance.Record, len(w.scorers))
+	recs := make([]*record.Record, len(w.scorers))
 	for i, s := range w.scorers {
 		recs[i] = s.Score(a)
 	}

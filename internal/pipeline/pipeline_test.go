@@ -10,7 +10,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 func matchers(t *testing.T) []*lexicon.Matcher {
@@ -46,7 +46,7 @@ func TestScoreKeepsOrder(t *testing.T) {
 		t.Run(fmt.Sprint(workers), func(t *testing.T) {
 			next := 0
 			err := Score(context.Background(), matchers(t), Options{Workers: workers}, source(500),
-				func(a *corpus.Article, recs []*stance.Record) error {
+				func(a *corpus.Article, recs []*record.Record) error {
 					if a.ID != fmt.Sprint(next) || len(recs) != 1 || recs[0].ID != a.ID {
 						return fmt.Errorf("got article %s (%d records), want %d", a.ID, len(recs), next)
 					}
@@ -64,7 +64,7 @@ func TestScoreStopsOnSinkError(t *testing.T) {
 	stop := errors.New("disk full")
 	n := 0
 	err := Score(context.Background(), matchers(t), Options{Workers: 4}, source(10000),
-		func(*corpus.Article, []*stance.Record) error {
+		func(*corpus.Article, []*record.Record) error {
 			n++
 			if n == 10 {
 				return stop
@@ -80,7 +80,7 @@ func TestScoreCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	n := 0
 	err := Score(ctx, matchers(t), Options{Workers: 3}, source(10000),
-		func(*corpus.Article, []*stance.Record) error {
+		func(*corpus.Article, []*record.Record) error {
 			n++
 			if n == 5 {
 				cancel()
@@ -127,7 +127,7 @@ func TestScoreBoundsBytesInFlight(t *testing.T) {
 			}
 			n := 0
 			err := Score(context.Background(), matchers(t), Options{Workers: 8, MaxInFlight: budget}, src,
-				func(a *corpus.Article, _ []*stance.Record) error {
+				func(a *corpus.Article, _ []*record.Record) error {
 					mu.Lock()
 					inFlight -= int64(len(a.Text))
 					mu.Unlock()

@@ -1,4 +1,4 @@
-package stance
+package record_test
 
 import (
 	"bufio"
@@ -11,7 +11,15 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/stance"
 )
+
+type Record = record.Record
+
+var decodeFast = record.DecodeFast
+
+const handFile = "../aggregate/testdata/records_hand.jsonl"
 
 // decodeCases are lines the fast decoder must decode exactly as
 // encoding/json does, or leave to it (fast = false).
@@ -92,7 +100,7 @@ func TestDecodeFastScoredRecords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewScorer(lexicon.Compile(lex))
+	s := stance.NewScorer(lexicon.Compile(lex))
 	s.SetCredibility(credibility.Compile(rules))
 	texts := []string{
 		"The mullahs’ regime sent “military advisers”, officials said. Share\n\nAdvertisement",

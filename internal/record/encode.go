@@ -1,12 +1,15 @@
-package stance
+package record
 
 import (
 	"encoding/json"
-	"github.com/compare-tool/compare/internal/corpus"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/compare-tool/compare/internal/corpus"
 )
 
 // appendRecord appends the JSON of r, byte for byte what encoding/json
@@ -55,7 +58,7 @@ func appendRecord(b []byte, r *Record) ([]byte, error) {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, '{')
-		for i, id := range sortedIDs(r.Targets) {
+		for i, id := range slices.Sorted(maps.Keys(r.Targets)) {
 			t := r.Targets[id]
 			if i > 0 {
 				b = append(b, ',')
@@ -86,7 +89,7 @@ func appendRecord(b []byte, r *Record) ([]byte, error) {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, '{')
-		for i, id := range sortedIDs(r.Stance) {
+		for i, id := range slices.Sorted(maps.Keys(r.Stance)) {
 			s := r.Stance[id]
 			if i > 0 {
 				b = append(b, ',')
@@ -138,7 +141,7 @@ func appendRecord(b []byte, r *Record) ([]byte, error) {
 			b = appendString(b, string(m.Voice))
 			if len(m.Contrib) > 0 {
 				b = append(b, `,"contrib":{`...)
-				for j, axis := range sortedIDs(m.Contrib) {
+				for j, axis := range slices.Sorted(maps.Keys(m.Contrib)) {
 					if j > 0 {
 						b = append(b, ',')
 					}

@@ -1,4 +1,4 @@
-package stance
+package record_test
 
 import (
 	"bytes"
@@ -9,7 +9,11 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/stance"
 )
+
+var appendRecord = record.AppendRecord
 
 // TestAppendRecord holds the hand-written encoder to the bytes of
 // encoding/json, on scored articles and on edge cases.
@@ -22,7 +26,7 @@ func TestAppendRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewScorer(lexicon.Compile(lex))
+	s := stance.NewScorer(lexicon.Compile(lex))
 	s.SetCredibility(credibility.Compile(rules))
 	texts := []string{
 		"The mullahs’ regime sent mercenaries, said “Takfiri terrorists” <b>&</b> fled.\nShare\n",
@@ -30,7 +34,7 @@ func TestAppendRecord(t *testing.T) {
 		"",
 		"Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei said the Syrian government would prevail.",
 	}
-	recs := []*Record{}
+	recs := []*record.Record{}
 	for i, text := range texts {
 		a := &corpus.Article{ID: "a", Outlet: "o<&>", Text: text, Meta: map[string]string{"k": "v"}, Group: "g", Title: "t", Date: "2016", URL: "u", Source: "s:1"}
 		if i == 0 {
@@ -40,8 +44,8 @@ func TestAppendRecord(t *testing.T) {
 	}
 	f := 1e-7
 	big := 3e21
-	recs = append(recs, &Record{Schema: Schema, LoadedPer1k: 1.5e-9, Targets: map[string]TargetScore{"x": {Framing: &f, QuoteFraming: &big}}},
-		&Record{Schema: Schema, LoadedPer1k: math.Copysign(0, -1)})
+	recs = append(recs, &record.Record{Schema: record.Schema, LoadedPer1k: 1.5e-9, Targets: map[string]record.TargetScore{"x": {Framing: &f, QuoteFraming: &big}}},
+		&record.Record{Schema: record.Schema, LoadedPer1k: math.Copysign(0, -1)})
 	for i, r := range recs {
 		want, err := json.Marshal(r)
 		if err != nil {
@@ -64,7 +68,7 @@ func FuzzAppendRecord(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	s := NewScorer(lexicon.Compile(lex))
+	s := stance.NewScorer(lexicon.Compile(lex))
 	for _, seed := range []string{"the mullahs’ regime <&>", "\xff\u2028“martyrs”", "so-called \"rebels\"\n\n“x"} {
 		f.Add(seed, "outlet")
 	}

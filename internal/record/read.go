@@ -1,4 +1,4 @@
-package stance
+package record
 
 import (
 	"bufio"
@@ -9,19 +9,8 @@ import (
 	"io"
 	"reflect"
 	"runtime"
-	"strconv"
-	"strings"
 	"sync"
 )
-
-// schemaPrefix is the part of Schema before the version number.
-const schemaPrefix = "compare.score/v"
-
-// SchemaMajor is the major version of the score record format this
-// package writes and reads. Minor versions ("compare.score/v1.2") add
-// fields without changing the meaning of old ones, so a reader accepts
-// every minor version of its major version.
-const SchemaMajor = 1
 
 // ReadRecords reads score records in JSON Lines, as `compare score
 // --format jsonl` writes them, and calls fn for each in order. name is
@@ -38,12 +27,12 @@ const SchemaMajor = 1
 // runs on the caller's goroutine, always in file order. fn owns each
 // record it is given.
 func ReadRecords(r io.Reader, name string, fn func(*Record) error) error {
-	return RecordReader{}.Read(r, name, fn)
+	return Reader{}.Read(r, name, fn)
 }
 
-// RecordReader reads score records like ReadRecords, leaving out fields
+// Reader reads score records like ReadRecords, leaving out fields
 // its reader does not need. The zero value reads every field.
-type RecordReader struct {
+type Reader struct {
 	// Skip lists top-level fields, by JSON name, whose values are checked
 	// but not decoded: they stay zero in the records. Leaving out
 	// "credibility" saves about half the decoding time of records that
@@ -52,7 +41,7 @@ type RecordReader struct {
 }
 
 // Read reads the records of r as ReadRecords does.
-func (rr RecordReader) Read(r io.Reader, name string, fn func(*Record) error) error {
+func (rr Reader) Read(r io.Reader, name string, fn func(*Record) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	if workers == 1 {
 		return readBatches(r, func(b *recordBatch) error {
@@ -225,25 +214,4 @@ func decodeRecord(line []byte, skip []string) (*Record, error) {
 		}
 	}
 	return rec, nil
-}
-
-// CheckSchema returns an error unless schema names a score record format
-// this package can read: "compare.score/v1" or a minor version of it.
-func CheckSchema(schema string) error {
-	if schema == "" {
-		return errors.New(`no "schema" field: not a compare score record (write one with compare score --format jsonl)`)
-	}
-	v, ok := strings.CutPrefix(schema, schemaPrefix)
-	if !ok {
-		return fmt.Errorf("schema %q is not a compare score record (want %s)", schema, Schema)
-	}
-	major, _, _ := strings.Cut(v, ".")
-	n, err := strconv.Atoi(major)
-	if err != nil {
-		return fmt.Errorf("schema %q has no version number (want %s)", schema, Schema)
-	}
-	if n != SchemaMajor {
-		return fmt.Errorf("schema %q is version %d; this compare reads version %d (%s)", schema, n, SchemaMajor, Schema)
-	}
-	return nil
 }

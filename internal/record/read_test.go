@@ -1,4 +1,4 @@
-package stance
+package record
 
 import (
 	"errors"
@@ -148,7 +148,7 @@ func TestRecordReaderSkip(t *testing.T) {
 	}
 	for i, line := range lines {
 		var got []*Record
-		err := RecordReader{Skip: []string{"credibility", "text"}}.Read(strings.NewReader(line), "s", func(r *Record) error {
+		err := Reader{Skip: []string{"credibility", "text"}}.Read(strings.NewReader(line), "s", func(r *Record) error {
 			got = append(got, r)
 			return nil
 		})

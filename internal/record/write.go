@@ -1,4 +1,4 @@
-package stance
+package record
 
 import (
 	"bufio"
@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -104,8 +106,8 @@ type csvWriter struct {
 
 func (c *csvWriter) Write(r *Record) error {
 	if c.axes == nil {
-		c.axes = sortedIDs(r.Stance)
-		c.targets = sortedIDs(r.Targets)
+		c.axes = slices.Sorted(maps.Keys(r.Stance))
+		c.targets = slices.Sorted(maps.Keys(r.Targets))
 		head := []string{"id", "outlet", "group", "date", "lexicon", "tokens", "loaded", "loaded_per_1k", "loaded_author", "loaded_quote", "loaded_distanced"}
 		for _, a := range c.axes {
 			head = append(head, "stance."+a+".score", "stance."+a+".n", "stance."+a+".quote_score", "stance."+a+".quote_n")
@@ -152,7 +154,7 @@ type tableWriter struct {
 
 func (t *tableWriter) Write(r *Record) error {
 	if t.axes == nil {
-		t.axes = sortedIDs(r.Stance)
+		t.axes = slices.Sorted(maps.Keys(r.Stance))
 		fmt.Fprint(t.w, "ID\tOUTLET\tTOKENS\tLOADED/1K")
 		for _, a := range t.axes {
 			fmt.Fprintf(t.w, "\t%s (n)", strings.ToUpper(a))
@@ -162,7 +164,7 @@ func (t *tableWriter) Write(r *Record) error {
 		}
 		fmt.Fprint(t.w, "\tLOADED TERMS (author voice)\n")
 	}
-	fmt.Fprintf(t.w, "%s\t%s\t%d\t%.1f", oneLine(r.ID), oneLine(r.Outlet), r.Tokens, r.LoadedPer1k)
+	fmt.Fprintf(t.w, "%s\t%s\t%d\t%.1f", OneLine(r.ID), OneLine(r.Outlet), r.Tokens, r.LoadedPer1k)
 	for _, a := range t.axes {
 		s := r.Stance[a]
 		fmt.Fprintf(t.w, "\t%+.2f (%d)", s.Score, s.N)
@@ -194,7 +196,7 @@ func termSummary(r *Record, max int) string {
 		if m.Voice != Author || m.Valence == 0 && allZero(m.Contrib) {
 			continue
 		}
-		key := strings.ToLower(oneLine(m.Text))
+		key := strings.ToLower(OneLine(m.Text))
 		if counts[key] == 0 {
 			order = append(order, key)
 		}
@@ -228,23 +230,17 @@ func allZero(m map[string]float64) bool {
 	return true
 }
 
-// oneLine keeps untrusted text from breaking the table's layout.
-func oneLine(s string) string {
+// OneLine replaces tabs, line breaks and other control characters with
+// spaces, so that untrusted text (ids, outlet names, matched terms) cannot
+// break the layout of a table: the record table here and the comparison
+// table of package aggregate.
+func OneLine(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' || r < 0x20 || r == 0x7f {
 			return ' '
 		}
 		return r
 	}, s)
-}
-
-func sortedIDs[V any](m map[string]V) []string {
-	ids := make([]string, 0, len(m))
-	for k := range m {
-		ids = append(ids, k)
-	}
-	sort.Strings(ids)
-	return ids
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -256,7 +252,7 @@ func sourcingSummary(r *Record) string {
 	c := r.Credibility
 	out := fmt.Sprintf("unsourced %d/%d", c.Sourcing.Unsourced, c.Sourcing.Claims)
 	var sides []string
-	for _, side := range sortedIDs(c.Sides) {
+	for _, side := range slices.Sorted(maps.Keys(c.Sides)) {
 		if n := c.Sides[side]; n > 0 {
 			sides = append(sides, fmt.Sprintf("%s %d", side, n))
 		}

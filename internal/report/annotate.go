@@ -8,7 +8,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 // AnnotateOptions shape Annotate's output.
@@ -38,7 +38,7 @@ const (
 // the text with every matched term marked by its lean on the first axis of
 // lex (or of the record, when lex is nil), and a legend of the terms with
 // target, valence, category and neutral alternatives.
-func Annotate(w io.Writer, r *stance.Record, lex *lexicon.Lexicon, opt AnnotateOptions) error {
+func Annotate(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt AnnotateOptions) error {
 	axis := firstAxis(r, lex)
 	entries := map[string]*lexicon.Entry{}
 	targets := map[string]string{}
@@ -75,7 +75,7 @@ func Annotate(w io.Writer, r *stance.Record, lex *lexicon.Lexicon, opt AnnotateO
 	b.WriteString("\n\n")
 
 	text := r.Text
-	matches := append([]stance.MatchRecord(nil), r.Matches...)
+	matches := append([]record.MatchRecord(nil), r.Matches...)
 	sort.SliceStable(matches, func(i, j int) bool { return matches[i].Start < matches[j].Start })
 	dropped := append([]span(nil), spansOf(r.Dropped)...)
 	pos := 0
@@ -106,7 +106,7 @@ func Annotate(w io.Writer, r *stance.Record, lex *lexicon.Lexicon, opt AnnotateO
 		}
 	}
 	type legendItem struct {
-		m     stance.MatchRecord
+		m     record.MatchRecord
 		count int
 	}
 	var legend []*legendItem
@@ -136,15 +136,15 @@ func Annotate(w io.Writer, r *stance.Record, lex *lexicon.Lexicon, opt AnnotateO
 				code = ansiBold + ansiBlue
 			}
 			switch m.Voice {
-			case stance.Quote:
+			case record.Quote:
 				code += ansiItalic
-			case stance.Distanced:
+			case record.Distanced:
 				code += ansiUnderline
 			}
 			b.WriteString(style(clean(m.Text), code))
 		} else {
 			b.WriteString("[[" + clean(m.Text) + "]]")
-			if m.Voice != stance.Author {
+			if m.Voice != record.Author {
 				b.WriteString("(" + string(m.Voice) + ")")
 			}
 		}
@@ -215,7 +215,7 @@ func Annotate(w io.Writer, r *stance.Record, lex *lexicon.Lexicon, opt AnnotateO
 	return err
 }
 
-func firstAxis(r *stance.Record, lex *lexicon.Lexicon) string {
+func firstAxis(r *record.Record, lex *lexicon.Lexicon) string {
 	if lex != nil && len(lex.Axes) > 0 {
 		return lex.Axes[0].ID
 	}
@@ -225,7 +225,7 @@ func firstAxis(r *stance.Record, lex *lexicon.Lexicon) string {
 	return ""
 }
 
-func sortedAxes(r *stance.Record) []string {
+func sortedAxes(r *record.Record) []string {
 	axes := make([]string, 0, len(r.Stance))
 	for id := range r.Stance {
 		axes = append(axes, id)

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 // articlesView is the article section: the shown articles, and how many
@@ -189,7 +189,7 @@ func (b *builder) entry(id string) *lexicon.Entry {
 }
 
 // noteEntry records what the tooltip of a match says, once per entry.
-func (b *builder) noteEntry(m *stance.MatchRecord) {
+func (b *builder) noteEntry(m *record.MatchRecord) {
 	if _, ok := b.entries[m.Entry]; ok {
 		return
 	}
@@ -224,7 +224,7 @@ func leanClass(c float64) string {
 // struck out. Every byte of text is escaped; the offsets are the record's
 // byte offsets, checked against the text so that a broken record cannot
 // cut a character in half.
-func (b *builder) articleBody(r *stance.Record) template.HTML {
+func (b *builder) articleBody(r *record.Record) template.HTML {
 	firstAxis := ""
 	if len(b.cmp.Axes) > 0 {
 		firstAxis = b.cmp.Axes[0].ID
@@ -236,7 +236,7 @@ func (b *builder) articleBody(r *stance.Record) template.HTML {
 }
 
 // entryLoaded reports whether the entry of a match carries a judgement.
-func (b *builder) entryLoaded(m *stance.MatchRecord) bool {
+func (b *builder) entryLoaded(m *record.MatchRecord) bool {
 	if e := b.entry(m.Entry); e != nil {
 		return e.Loaded()
 	}
@@ -254,7 +254,7 @@ func (b *builder) entryLoaded(m *stance.MatchRecord) bool {
 type span struct{ start, end int }
 
 // renderText is articleBody without the builder, for tests and fuzzing.
-func renderText(r *stance.Record, axis string, loaded func(*stance.MatchRecord) bool) string {
+func renderText(r *record.Record, axis string, loaded func(*record.MatchRecord) bool) string {
 	text := r.Text
 	valid := func(s, e int) bool {
 		return 0 <= s && s < e && e <= len(text) && boundary(text, s) && boundary(text, e)
@@ -278,7 +278,7 @@ func renderText(r *stance.Record, axis string, loaded func(*stance.MatchRecord) 
 	for _, d := range r.Dropped {
 		ds = append(ds, span{d.Start, d.End})
 	}
-	matchAt := map[int]*stance.MatchRecord{}
+	matchAt := map[int]*record.MatchRecord{}
 	for i := range r.Matches {
 		m := &r.Matches[i]
 		if valid(m.Start, m.End) && text[m.Start:m.End] == m.Text {
@@ -362,7 +362,7 @@ func renderText(r *stance.Record, axis string, loaded func(*stance.MatchRecord) 
 	return out.String()
 }
 
-func markOpen(m *stance.MatchRecord, axis string, loaded func(*stance.MatchRecord) bool) string {
+func markOpen(m *record.MatchRecord, axis string, loaded func(*record.MatchRecord) bool) string {
 	cls := "t " + leanClass(m.Contrib[axis])
 	if !loaded(m) {
 		cls = "t plain"

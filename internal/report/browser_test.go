@@ -17,8 +17,10 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stance"
 )
 
@@ -323,8 +325,8 @@ func TestBrowserSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := stance.NewScorer(lexicon.Compile(lex))
-	agg := stance.NewAggregator(stance.AggregateOptions{Lexicon: lex, Seed: 1})
-	var recs []*stance.Record
+	agg := aggregate.New(aggregate.Options{Lexicon: lex, Seed: 1})
+	var recs []*record.Record
 	_, err = corpus.Read(context.Background(), []string{seedsFile}, corpus.Options{}, func(a *corpus.Article) error {
 		r := sc.Score(a)
 		recs = append(recs, r)

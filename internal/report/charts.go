@@ -11,7 +11,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/stats"
 )
 
@@ -374,7 +374,7 @@ type framingCell struct {
 
 // framingChart draws the chart units × targets heat map of mean framing.
 func (b *builder) framingChart(id string) int {
-	var targets []stance.Label
+	var targets []aggregate.Label
 	for _, t := range b.cmp.Targets {
 		for _, u := range b.chartUnits {
 			if s := u.Targets[t.ID]; s.N > 0 && s.Mean != nil {

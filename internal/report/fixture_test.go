@@ -4,8 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stance"
 )
 
@@ -62,10 +64,10 @@ func tinyLexicon(t testing.TB) *lexicon.Lexicon {
 }
 
 // scoreArticles scores articles with lex, in order.
-func scoreArticles(t testing.TB, lex *lexicon.Lexicon, arts []corpus.Article) []*stance.Record {
+func scoreArticles(t testing.TB, lex *lexicon.Lexicon, arts []corpus.Article) []*record.Record {
 	t.Helper()
 	sc := stance.NewScorer(lexicon.Compile(lex))
-	recs := make([]*stance.Record, len(arts))
+	recs := make([]*record.Record, len(arts))
 	for i := range arts {
 		recs[i] = sc.Score(&arts[i])
 	}
@@ -75,8 +77,8 @@ func scoreArticles(t testing.TB, lex *lexicon.Lexicon, arts []corpus.Article) []
 func f(x float64) *float64 { return &x }
 
 // sum is a hand-made Summary with an interval.
-func sum(n int, mean, lo, hi float64) stance.Summary {
-	return stance.Summary{N: n, Mean: f(mean), SD: f(0.3), Median: f(mean), Q1: f(mean - 0.1), Q3: f(mean + 0.1),
+func sum(n int, mean, lo, hi float64) aggregate.Summary {
+	return aggregate.Summary{N: n, Mean: f(mean), SD: f(0.3), Median: f(mean), Q1: f(mean - 0.1), Q3: f(mean + 0.1),
 		IQR: f(0.2), CILow: f(lo), CIHigh: f(hi), CIMethod: "percentile bootstrap"}
 }
 
@@ -114,8 +116,8 @@ func tinyInputNamed(t testing.TB, hostile bool, a, b string) Input {
 	}
 	recs := scoreArticles(t, lex, arts)
 	ref := recs[0].Lexicon
-	axes := []stance.Label{{ID: "pro-gov", Label: "Pro-government vocabulary"}}
-	targets := []stance.Label{{ID: "gov", Label: "The government"}, {ID: "rebels", Label: "The armed opposition"}}
+	axes := []aggregate.Label{{ID: "pro-gov", Label: "Pro-government vocabulary"}}
+	targets := []aggregate.Label{{ID: "gov", Label: "The government"}, {ID: "rebels", Label: "The armed opposition"}}
 	note := "Intervals from fewer than 10 articles are too narrow."
 	if hostile {
 		axes[0].Label = `<img src=x onerror="window.__pwned=1">axis`
@@ -123,46 +125,46 @@ func tinyInputNamed(t testing.TB, hostile bool, a, b string) Input {
 		note = `<img src=x onerror="window.__pwned=1"> note`
 		ref.Name = `<b>tiny</b>`
 	}
-	cmp := &stance.Comparison{
-		Schema: stance.StatsSchema, Lexicon: ref, By: "outlet", Articles: 4, Bootstrap: 2000, Seed: 1,
+	cmp := &aggregate.Comparison{
+		Schema: aggregate.StatsSchema, Lexicon: ref, By: "outlet", Articles: 4, Bootstrap: 2000, Seed: 1,
 		MinArticles: 2, Quantiles: "R type 7", DateRange: [2]string{"2024-01-02", "2024-02-03"},
 		Axes: axes, Targets: targets,
-		Units: []stance.Unit{
+		Units: []aggregate.Unit{
 			{Name: a, Articles: 2, Tokens: 30, LoadedPer1k: sum(2, 60, 40, 80),
-				VoiceShare: map[stance.Voice]float64{stance.Author: 0.5, stance.Quote: 0.25, stance.Distanced: 0.25},
-				Axes:       map[string]stance.Summary{"pro-gov": sum(2, -0.75, -1, -0.5)},
-				Targets:    map[string]stance.Summary{"gov": sum(2, -0.5, -1, 0), "rebels": {N: 0}},
+				VoiceShare: map[record.Voice]float64{record.Author: 0.5, record.Quote: 0.25, record.Distanced: 0.25},
+				Axes:       map[string]aggregate.Summary{"pro-gov": sum(2, -0.75, -1, -0.5)},
+				Targets:    map[string]aggregate.Summary{"gov": sum(2, -0.5, -1, 0), "rebels": {N: 0}},
 				Tested:     true},
 			{Name: b, Articles: 2, Tokens: 20, LoadedPer1k: sum(2, 50, 40, 60),
-				VoiceShare: map[stance.Voice]float64{stance.Author: 1},
-				Axes:       map[string]stance.Summary{"pro-gov": sum(2, -0.5, -0.75, -0.25)},
-				Targets:    map[string]stance.Summary{"gov": sum(2, 0, 0, 0), "rebels": sum(2, 1, 1, 1)},
+				VoiceShare: map[record.Voice]float64{record.Author: 1},
+				Axes:       map[string]aggregate.Summary{"pro-gov": sum(2, -0.5, -0.75, -0.25)},
+				Targets:    map[string]aggregate.Summary{"gov": sum(2, 0, 0, 0), "rebels": sum(2, 1, 1, 1)},
 				Tested:     true},
 		},
-		Tests: []stance.AxisTests{{Axis: "pro-gov", Units: []string{a, b},
-			KruskalWallis: &stance.Kruskal{H: 4.5, DF: 1, P: 0.034},
-			Pairs: []stance.Pair{{A: a, B: b, NA: 2, NB: 2, U: 0, P: 0.03, PHolm: 0.03, CliffsDelta: -1,
+		Tests: []aggregate.AxisTests{{Axis: "pro-gov", Units: []string{a, b},
+			KruskalWallis: &aggregate.Kruskal{H: 4.5, DF: 1, P: 0.034},
+			Pairs: []aggregate.Pair{{A: a, B: b, NA: 2, NB: 2, U: 0, P: 0.03, PHolm: 0.03, CliffsDelta: -1,
 				Sentence: b + "'s articles score higher on the axis than " + a + "'s (Cliff's δ = 1.00, large; Holm p = 0.03)."}}}},
-		Naming: []stance.Naming{
-			{Target: "gov", Labels: []stance.NamingLabel{
+		Naming: []aggregate.Naming{
+			{Target: "gov", Labels: []aggregate.NamingLabel{
 				{Entry: "regime", Term: "regime", Valence: -1, Category: "pejorative",
 					Counts: map[string]int{a: 2}, Shares: map[string]float64{a: 0.5}},
 				{Entry: "government", Term: "government", Valence: 0, Category: "neutral",
 					Counts: map[string]int{a: 2, b: 2}, Shares: map[string]float64{a: 0.5, b: 1}}}},
-			{Target: "rebels", Labels: []stance.NamingLabel{
+			{Target: "rebels", Labels: []aggregate.NamingLabel{
 				{Entry: "terrorists", Term: "terrorists", Valence: -1, Category: "pejorative",
 					Counts: map[string]int{a: 1}, Shares: map[string]float64{a: 0.5}},
 				{Entry: "freedom-fighters", Term: "freedom fighters", Valence: 1, Category: "honorific",
 					Counts: map[string]int{a: 1, b: 2}, Shares: map[string]float64{a: 0.5, b: 1}}}},
 		},
-		Distinctive: []stance.Distinctive{
-			{Unit: a, Terms: []stance.DistinctiveTerm{{Term: "regime", Z: 2.5, Delta: 1.2, Count: 2, Others: 0, Lexicon: true},
+		Distinctive: []aggregate.Distinctive{
+			{Unit: a, Terms: []aggregate.DistinctiveTerm{{Term: "regime", Z: 2.5, Delta: 1.2, Count: 2, Others: 0, Lexicon: true},
 				{Term: title, Z: 1.5, Delta: 0.8, Count: 1, Others: 0}}},
-			{Unit: b, Terms: []stance.DistinctiveTerm{{Term: "freedom fighters", Z: 2.1, Delta: 1.1, Count: 2, Others: 1, Lexicon: true}}},
+			{Unit: b, Terms: []aggregate.DistinctiveTerm{{Term: "freedom fighters", Z: 2.1, Delta: 1.1, Count: 2, Others: 1, Lexicon: true}}},
 		},
-		Map: &stance.OutletMap{
-			Units:   []stance.MapPoint{{Name: a, X: -0.5, Y: 0.1, Mass: 0.6}, {Name: b, X: 0.7, Y: -0.1, Mass: 0.4}},
-			Entries: []stance.MapPoint{{Name: "regime", X: -0.8, Y: 0.2, Mass: 0.3}, {Name: "freedom-fighters", X: 0.9, Y: 0, Mass: 0.3}},
+		Map: &aggregate.OutletMap{
+			Units:   []aggregate.MapPoint{{Name: a, X: -0.5, Y: 0.1, Mass: 0.6}, {Name: b, X: 0.7, Y: -0.1, Mass: 0.4}},
+			Entries: []aggregate.MapPoint{{Name: "regime", X: -0.8, Y: 0.2, Mass: 0.3}, {Name: "freedom-fighters", X: 0.9, Y: 0, Mass: 0.3}},
 			Inertia: [2]float64{0.9, 0.1},
 		},
 		Notes: []string{note},

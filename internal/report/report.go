@@ -15,18 +15,19 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 // Input is what a report shows.
 type Input struct {
 	// Comparison is the outlet comparison; required.
-	Comparison *stance.Comparison
+	Comparison *aggregate.Comparison
 	// Records are the scored articles, in input order. They give the
 	// distribution charts their points and the article views their text;
 	// nil leaves both out.
-	Records []*stance.Record
+	Records []*record.Record
 	// Lexicon is the lexicon the records were scored with. It gives terms
 	// their neutral alternatives and notes; nil leaves those out.
 	Lexicon *lexicon.Lexicon
@@ -97,7 +98,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"ci":        formatCI,
 	"leanCls":   leanClass,
 	"sortKey":   sortKey,
-	"magnitude": stance.EffectSize,
+	"magnitude": aggregate.EffectSize,
 	"sub":       func(a, b int) int { return a - b },
 	"bdi":       bdi,
 }).Parse(pageTemplateText))
@@ -160,7 +161,7 @@ type page struct {
 	Tests       []testsView
 	Credibility *credibilityView
 	Units       []unitRow
-	AxisLabels  []stance.Label
+	AxisLabels  []aggregate.Label
 	Articles    articlesView
 	Notes       []string
 	Caveats     []string
@@ -175,7 +176,7 @@ type summary struct {
 	Articles, Units, Tokens int
 	By                      string
 	DateRange               string
-	Lexicon                 stance.LexiconRef
+	Lexicon                 record.LexiconRef
 	LexiconFile             string
 	Tool                    string
 	EChartsVersion          string
@@ -210,7 +211,7 @@ type unitRow struct {
 	Author      float64
 	Quote       float64
 	Distanced   float64
-	Axes        []stance.Summary
+	Axes        []aggregate.Summary
 	Tested      bool
 	Excluded    string
 }
@@ -265,8 +266,8 @@ func build(in Input, opt Options) (*page, error) {
 			p.Summary.Untested++
 		}
 		row := unitRow{Name: u.Name, Group: u.Group, Articles: u.Articles, Tokens: u.Tokens,
-			Loaded: u.LoadedPer1k.Mean, Author: u.VoiceShare[stance.Author],
-			Quote: u.VoiceShare[stance.Quote], Distanced: u.VoiceShare[stance.Distanced],
+			Loaded: u.LoadedPer1k.Mean, Author: u.VoiceShare[record.Author],
+			Quote: u.VoiceShare[record.Quote], Distanced: u.VoiceShare[record.Distanced],
 			Tested: u.Tested, Excluded: u.Excluded}
 		for _, ax := range cmp.Axes {
 			row.Axes = append(row.Axes, u.Axes[ax.ID])
@@ -344,10 +345,10 @@ var caveats = []string{
 type builder struct {
 	in  Input
 	opt Options
-	cmp *stance.Comparison
+	cmp *aggregate.Comparison
 
-	unitByName map[string]*stance.Unit
-	chartUnits []*stance.Unit // the TopUnits largest, in Comparison order
+	unitByName map[string]*aggregate.Unit
+	chartUnits []*aggregate.Unit // the TopUnits largest, in Comparison order
 	targetName map[string]string
 	// recUnit[i] is the unit of Records[i].
 	recUnit []string
@@ -380,7 +381,7 @@ type pointInfo struct {
 
 func (b *builder) index() {
 	cmp := b.cmp
-	b.unitByName = make(map[string]*stance.Unit, len(cmp.Units))
+	b.unitByName = make(map[string]*aggregate.Unit, len(cmp.Units))
 	for i := range cmp.Units {
 		b.unitByName[cmp.Units[i].Name] = &cmp.Units[i]
 	}
@@ -396,28 +397,13 @@ func (b *builder) index() {
 	}
 	b.recUnit = make([]string, len(b.in.Records))
 	for i, r := range b.in.Records {
-		b.recUnit[i] = UnitOf(r, cmp.By)
+		b.recUnit[i] = record.UnitOf(r, cmp.By)
 	}
 	b.entries = map[string]entryInfo{}
 	b.selectArticles()
 }
 
-// UnitOf returns the unit a record belongs to when units are by ("outlet"
-// or "group"), named as stance.Aggregator names it.
-func UnitOf(r *stance.Record, by string) string {
-	if by == "group" {
-		if r.Group == "" {
-			return "(no group)"
-		}
-		return r.Group
-	}
-	if r.Outlet == "" {
-		return "(no outlet)"
-	}
-	return r.Outlet
-}
-
-func (b *builder) axis(l stance.Label) axisInfo {
+func (b *builder) axis(l aggregate.Label) axisInfo {
 	ax := axisInfo{ID: l.ID, Label: l.Label}
 	if b.in.Lexicon != nil {
 		for _, a := range b.in.Lexicon.Axes {
@@ -485,7 +471,7 @@ func formatInt(n int) string {
 	return string(out)
 }
 
-func formatCI(s stance.Summary) string {
+func formatCI(s aggregate.Summary) string {
 	if s.CILow == nil || s.CIHigh == nil {
 		return "–"
 	}
@@ -503,7 +489,7 @@ func sortKey(x *float64) string {
 // CredibilityProfiles turns the pooled credibility signals of the
 // comparison's units into report rows, in unit order. Units without
 // signals are left out.
-func CredibilityProfiles(cmp *stance.Comparison) []CredibilityProfile {
+func CredibilityProfiles(cmp *aggregate.Comparison) []CredibilityProfile {
 	var out []CredibilityProfile
 	for _, u := range cmp.Units {
 		cr := u.Credibility
@@ -570,7 +556,7 @@ func topSides(sides map[string]int, max int) string {
 func notesBeyondCaveats(notes []string) []string {
 	var out []string
 	for _, n := range notes {
-		if n != stance.LexiconCaveat {
+		if n != aggregate.LexiconCaveat {
 			out = append(out, n)
 		}
 	}

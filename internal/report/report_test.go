@@ -12,8 +12,9 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -164,7 +165,7 @@ func TestRenderText(t *testing.T) {
 	share := strings.Index(text, "Share")
 	rec := scoreArticles(t, lex, []corpus.Article{{ID: "x", Outlet: "o", Text: text,
 		Dropped: []corpus.Span{{Start: share, End: share + 5}}}})[0]
-	got := renderText(rec, "pro-gov", func(m *stance.MatchRecord) bool { return m.Valence != 0 })
+	got := renderText(rec, "pro-gov", func(m *record.MatchRecord) bool { return m.Valence != 0 })
 	want := `The <mark tabindex="0" class="t neg2 v-author" data-e="regime" data-v="author" data-c="−1.00">regime</mark> said ` +
 		`<span class="quote">“the <mark tabindex="0" class="t pos2 v-quote" data-e="terrorists" data-v="quote" data-c="1.00">terrorists</mark> &lt;b&gt;attacked&lt;/b&gt;”</span>.
 <del title="dropped as page debris: not scored">Share</del>
@@ -185,14 +186,14 @@ func FuzzRenderText(f *testing.F) {
 		if !utf8Valid(text) {
 			t.Skip()
 		}
-		rec := &stance.Record{Text: text,
+		rec := &record.Record{Text: text,
 			Quotes:  []corpus.Span{{Start: qs, End: qe}},
 			Dropped: []corpus.Span{{Start: ds, End: de}}}
 		if 0 <= ms && ms < me && me <= len(text) {
-			rec.Matches = []stance.MatchRecord{{Start: ms, End: me, Text: text[ms:me], Entry: "e<\"&", Voice: stance.Author,
+			rec.Matches = []record.MatchRecord{{Start: ms, End: me, Text: text[ms:me], Entry: "e<\"&", Voice: record.Author,
 				Contrib: map[string]float64{"a": -1}}}
 		}
-		out := renderText(rec, "a", func(*stance.MatchRecord) bool { return true })
+		out := renderText(rec, "a", func(*record.MatchRecord) bool { return true })
 		z := html.NewTokenizer(strings.NewReader(out))
 		var got strings.Builder
 		depth := 0
@@ -279,8 +280,8 @@ func TestWriteSizeScales(t *testing.T) {
 	in := tinyInput(t, false)
 	cmp := in.Comparison
 	base := in.Records
-	var recs []*stance.Record
-	units := make([]stance.Unit, 0, 300)
+	var recs []*record.Record
+	units := make([]aggregate.Unit, 0, 300)
 	for u := 0; u < 300; u++ {
 		name := "outlet " + strings.Repeat("x", u%7) + string(rune('A'+u%26)) + strconv.Itoa(u)
 		unit := cmp.Units[u%2]

@@ -10,7 +10,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/aggregate"
 )
 
 // maxNamingLabels is how many labels of a target the naming chart shows;
@@ -102,9 +102,9 @@ func (b *builder) neutral(entry string) []string {
 
 // namingChart draws, per unit, the share of each label among its
 // references to the target: who says "terrorists", who says "rebels".
-func (b *builder) namingChart(id string, nm stance.Naming, units []string) int {
+func (b *builder) namingChart(id string, nm aggregate.Naming, units []string) int {
 	labels := nm.Labels
-	var rest []stance.NamingLabel
+	var rest []aggregate.NamingLabel
 	if len(labels) > maxNamingLabels {
 		labels, rest = labels[:maxNamingLabels-1], labels[maxNamingLabels-1:]
 	}
@@ -198,7 +198,7 @@ type distinctiveChart struct {
 
 type distinctiveRow struct {
 	Unit  string
-	Terms []stance.DistinctiveTerm
+	Terms []aggregate.DistinctiveTerm
 }
 
 // maxDistinctiveTerms is how many terms a unit's chart and row show.
@@ -230,7 +230,7 @@ func (b *builder) distinctive() distinctiveView {
 	return v
 }
 
-func (b *builder) distinctiveChart(id string, terms []stance.DistinctiveTerm) int {
+func (b *builder) distinctiveChart(id string, terms []aggregate.DistinctiveTerm) int {
 	names := make([]string, len(terms))
 	data := make([]opts.BarData, len(terms))
 	for i, t := range terms {
@@ -282,7 +282,7 @@ func (b *builder) outletMap() *mapView {
 		units[i] = opts.ScatterData{Name: u.Name, Value: []any{round(u.X), round(u.Y), round(u.Mass)},
 			SymbolSize: int(math.Round(8 + 40*math.Sqrt(u.Mass)))}
 	}
-	entries := append([]stance.MapPoint(nil), cm.Entries...)
+	entries := append([]aggregate.MapPoint(nil), cm.Entries...)
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Mass > entries[j].Mass })
 	if len(entries) > maxMapEntries {
 		entries = entries[:maxMapEntries]
@@ -322,12 +322,12 @@ type testsView struct {
 	Axis    string
 	Label   string
 	Units   int
-	Kruskal *stance.Kruskal
+	Kruskal *aggregate.Kruskal
 	Skipped string
 	// Pairs are the most significant pairs, at most maxPairRows of
 	// AllPairs; Sentences say the significant ones, at most maxSentences
 	// of Significant.
-	Pairs       []stance.Pair
+	Pairs       []aggregate.Pair
 	AllPairs    int
 	Sentences   []template.HTML // the names in them isolated
 	Significant int
@@ -346,7 +346,7 @@ func (b *builder) tests() []testsView {
 		label[a.ID] = a.Label
 	}
 	var out []testsView
-	all := append(append([]stance.AxisTests(nil), b.cmp.Tests...), b.cmp.TargetTests...)
+	all := append(append([]aggregate.AxisTests(nil), b.cmp.Tests...), b.cmp.TargetTests...)
 	for _, t := range all {
 		v := testsView{Axis: t.Axis, Label: label[t.Axis], Units: len(t.Units), Kruskal: t.KruskalWallis,
 			Skipped: t.Skipped, Pairs: t.Pairs}
@@ -361,7 +361,7 @@ func (b *builder) tests() []testsView {
 		if v.Label == "" {
 			v.Label = t.Axis
 		}
-		pairs := append([]stance.Pair(nil), t.Pairs...)
+		pairs := append([]aggregate.Pair(nil), t.Pairs...)
 		sort.SliceStable(pairs, func(i, j int) bool {
 			if pairs[i].PHolm != pairs[j].PHolm {
 				return pairs[i].PHolm < pairs[j].PHolm
@@ -370,7 +370,7 @@ func (b *builder) tests() []testsView {
 		})
 		v.AllPairs = len(pairs)
 		for _, p := range pairs {
-			if p.PHolm < stance.Alpha && p.Sentence != "" {
+			if p.PHolm < aggregate.Alpha && p.Sentence != "" {
 				v.Significant++
 				if len(v.Sentences) < maxSentences {
 					v.Sentences = append(v.Sentences, isolateNames(p.Sentence, p.A, p.B, subject))

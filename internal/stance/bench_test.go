@@ -8,6 +8,7 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/gencorpus"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 // benchArticles returns about 1 MB of generated articles.
@@ -59,7 +60,7 @@ func BenchmarkEncode(b *testing.B) {
 	}
 	arts := benchArticles(b, lex)
 	s := NewScorer(lexicon.Compile(lex))
-	var recs []*Record
+	var recs []*record.Record
 	var n int64
 	for _, a := range arts {
 		r := s.Score(a)
@@ -70,7 +71,7 @@ func BenchmarkEncode(b *testing.B) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
-		w, _ := NewWriter(&bytes.Buffer{}, "jsonl")
+		w, _ := record.NewWriter(&bytes.Buffer{}, "jsonl")
 		for _, r := range recs {
 			w.Write(r)
 		}

@@ -1,13 +1,7 @@
 // Package stance scores one article against a compiled lexicon: which
 // terms it uses, for whom, in whose voice, where, and what that adds up to
-// per target and per stance axis. Every number in a Record can be traced
-// back to the Matches it lists.
-//
-// It also reads and writes score records (ReadRecords, NewWriter) and
-// compares outlets: an Aggregator takes records one at a time and gives a
-// Comparison with per-outlet summaries, tests of differences, the naming
-// matrix, distinctive terms and the outlet map (see aggregate.go and the
-// README's statistics section for every formula).
+// per target and per stance axis. The result is a record.Record; every
+// number in it can be traced back to the matches it lists.
 //
 // Formulas (also in the README):
 //
@@ -24,4 +18,7 @@
 // distanced uses are reported beside it. Lexicon scoring cannot see
 // sarcasm, the selection of facts, or stance carried by words outside the
 // lexicon; the README and reports say so.
+//
+// Reading and writing records is package record's; comparing outlets is
+// package aggregate's.
 package stance

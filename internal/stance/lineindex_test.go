@@ -9,6 +9,7 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 // naivePosition is the definition lineIndex must agree with: count lines
@@ -79,7 +80,7 @@ func TestScoreLongLine(t *testing.T) {
 	if len(rec.Matches) < 10_000 || len(rec.Credibility.Attributions) < 10_000 {
 		t.Fatalf("%d matches, %d attributions: want a dense article", len(rec.Matches), len(rec.Credibility.Attributions))
 	}
-	for _, m := range []MatchRecord{rec.Matches[0], rec.Matches[len(rec.Matches)-1]} {
+	for _, m := range []record.MatchRecord{rec.Matches[0], rec.Matches[len(rec.Matches)-1]} {
 		if line, col := naivePosition(a.Text, m.Start); m.Line != line || m.Col != col {
 			t.Errorf("match at %d: %d:%d, want %d:%d", m.Start, m.Line, m.Col, line, col)
 		}

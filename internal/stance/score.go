@@ -8,113 +8,16 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/token"
 )
-
-// Schema names the version of the score record format. Readers reject
-// records of another major version.
-const Schema = "compare.score/v1"
-
-// Record is the score of one article. Its JSON form is one line of
-// `compare score --format jsonl`.
-type Record struct {
-	Schema  string            `json:"schema"`
-	ID      string            `json:"id"`
-	Outlet  string            `json:"outlet"`
-	Group   string            `json:"group,omitempty"`
-	Title   string            `json:"title,omitempty"`
-	Date    string            `json:"date,omitempty"`
-	URL     string            `json:"url,omitempty"`
-	Source  string            `json:"source,omitempty"`
-	Meta    map[string]string `json:"meta,omitempty"`
-	Lexicon LexiconRef        `json:"lexicon"`
-	// Tokens counts the words outside dropped debris.
-	Tokens int `json:"tokens"`
-	// Loaded counts loaded matches in any voice; LoadedByVoice splits them.
-	Loaded        int            `json:"loaded"`
-	LoadedPer1k   float64        `json:"loaded_per_1k"`
-	LoadedByVoice map[Voice]int  `json:"loaded_by_voice"`
-	Categories    map[string]int `json:"categories"`
-	// Targets and Stance are keyed by target and axis id; every target and
-	// axis of the lexicon is present.
-	Targets map[string]TargetScore `json:"targets"`
-	Stance  map[string]AxisScore   `json:"stance"`
-	Matches []MatchRecord          `json:"matches"`
-	Dropped []corpus.Span          `json:"dropped,omitempty"`
-	// Quotes are the direct quotations found in the text, marks included;
-	// a term inside one is in quote voice (or distanced, for scare quotes
-	// of a few words).
-	Quotes []corpus.Span `json:"quotes,omitempty"`
-	// Credibility holds the article's sourcing signals (attributions,
-	// citations by side, quotes, hedges, intensifiers, debris) when the
-	// scorer has credibility rules; see package credibility.
-	Credibility *credibility.Signals `json:"credibility,omitempty"`
-	// Text is the article text the offsets refer to. `compare score
-	// --no-text` leaves it out; reports and distinctive terms need it.
-	Text string `json:"text,omitempty"`
-}
-
-// LexiconRef identifies the lexicon a record was scored with.
-type LexiconRef struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
-	SHA256  string `json:"sha256"`
-}
-
-// TargetScore sums up how an article names one target.
-type TargetScore struct {
-	// References counts every match naming the target, in any voice,
-	// neutral ones included; Author counts those in the author's voice.
-	References int `json:"references"`
-	Author     int `json:"author"`
-	// Loaded counts author-voice matches with a non-zero valence or lean.
-	Loaded int `json:"loaded"`
-	// Framing is the mean valence of author-voice references, nil when
-	// there are none; QuoteFraming the same for quoted ones.
-	Framing      *float64 `json:"framing"`
-	QuoteFraming *float64 `json:"quote_framing,omitempty"`
-}
-
-// AxisScore is an article's stance on one axis.
-type AxisScore struct {
-	// Score is the mean author-voice contribution in [-1, 1]; N is how
-	// many matches it averages (0: no evidence, Score is 0).
-	Score float64 `json:"score"`
-	N     int     `json:"n"`
-	// QuoteScore and QuoteN are the same over quoted speakers' words.
-	QuoteScore float64 `json:"quote_score"`
-	QuoteN     int     `json:"quote_n"`
-	// DistancedN counts distanced matches that would have counted.
-	DistancedN int `json:"distanced_n"`
-}
-
-// MatchRecord is one matched term with everything needed to check it.
-type MatchRecord struct {
-	// Start and End are byte offsets into the article text: text[Start:End]
-	// equals Text. Line and Col are 1-based; Col counts characters.
-	Start    int     `json:"start"`
-	End      int     `json:"end"`
-	Line     int     `json:"line"`
-	Col      int     `json:"col"`
-	Text     string  `json:"text"`
-	Entry    string  `json:"entry"`
-	Target   string  `json:"target"`
-	Valence  float64 `json:"valence"`
-	Category string  `json:"category"`
-	Voice    Voice   `json:"voice"`
-	// Contrib is the match's contribution to each axis it bears on, whatever
-	// its voice; only author-voice contributions enter Stance.Score.
-	Contrib map[string]float64 `json:"contrib,omitempty"`
-	// Cue is the distance cue that made the match distanced, if any.
-	Cue string `json:"cue,omitempty"`
-}
 
 // Scorer scores articles with one compiled lexicon. It reuses buffers
 // between calls and is not safe for concurrent use: give each goroutine
 // its own Scorer for the shared Matcher.
 type Scorer struct {
 	m       *lexicon.Matcher
-	ref     LexiconRef
+	ref     record.LexiconRef
 	tz      token.Tokenizer
 	scanner *lexicon.Scanner
 	// contrib[e] is entry e's contribution to each axis, computed once.
@@ -137,7 +40,7 @@ func NewScorer(m *lexicon.Matcher) *Scorer {
 	lex := m.Lexicon
 	s := &Scorer{
 		m:       m,
-		ref:     LexiconRef{Name: lex.Name, Version: lex.Version, SHA256: lex.Hash},
+		ref:     record.LexiconRef{Name: lex.Name, Version: lex.Version, SHA256: lex.Hash},
 		scanner: m.NewScanner(),
 		contrib: make([]map[string]float64, len(lex.Entries)),
 	}
@@ -161,7 +64,7 @@ func setContrib(m *map[string]float64, axis string, v float64) {
 }
 
 // Score scores one article. Text in a.Dropped is skipped.
-func (s *Scorer) Score(a *corpus.Article) *Record {
+func (s *Scorer) Score(a *corpus.Article) *record.Record {
 	lex := s.m.Lexicon
 	ts := s.tz.Tokenize(a.Text)
 	if len(a.Dropped) > 0 {
@@ -171,15 +74,15 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 	quotes := quoteSpans(a.Text)
 	quoteWords := countWords(ts, quotes)
 
-	rec := &Record{
-		Schema: Schema, ID: a.ID, Outlet: a.Outlet, Group: a.Group, Title: a.Title,
+	rec := &record.Record{
+		Schema: record.Schema, ID: a.ID, Outlet: a.Outlet, Group: a.Group, Title: a.Title,
 		Date: a.Date, URL: a.URL, Source: a.Source, Meta: a.Meta, Lexicon: s.ref,
 		Tokens:        ts.Len(),
-		LoadedByVoice: map[Voice]int{Author: 0, Quote: 0, Distanced: 0},
+		LoadedByVoice: map[record.Voice]int{record.Author: 0, record.Quote: 0, record.Distanced: 0},
 		Categories:    map[string]int{},
-		Targets:       make(map[string]TargetScore, len(lex.Targets)),
-		Stance:        make(map[string]AxisScore, len(lex.Axes)),
-		Matches:       []MatchRecord{},
+		Targets:       make(map[string]record.TargetScore, len(lex.Targets)),
+		Stance:        make(map[string]record.AxisScore, len(lex.Axes)),
+		Matches:       []record.MatchRecord{},
 		Dropped:       a.Dropped,
 		Text:          a.Text,
 	}
@@ -187,11 +90,11 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 	framing := make(map[string]*sums, len(lex.Targets))
 	axisSum := make(map[string]*sums, len(lex.Axes))
 	for _, t := range lex.Targets {
-		rec.Targets[t.ID] = TargetScore{}
+		rec.Targets[t.ID] = record.TargetScore{}
 		framing[t.ID] = &sums{}
 	}
 	for _, ax := range lex.Axes {
-		rec.Stance[ax.ID] = AxisScore{}
+		rec.Stance[ax.ID] = record.AxisScore{}
 		axisSum[ax.ID] = &sums{}
 	}
 
@@ -209,18 +112,18 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 			continue
 		}
 		e := &lex.Entries[m.Entry]
-		voice, cue := Author, ""
+		voice, cue := record.Author, ""
 		if q, ok := containing(quotes, m.Start); ok {
-			voice = Quote
+			voice = record.Quote
 			if token.IsScareQuote(a.Text[quotes[q][0]:quotes[q][1]], quoteWords[q]) {
-				voice = Distanced
+				voice = record.Distanced
 			}
 		} else if lastCue >= 0 && m.FirstToken-lastCueEnd <= lexicon.CueWindow &&
 			!token.BreaksPhrase(a.Text[ts.List[lastCueEnd-1].End:m.Start]) {
-			voice, cue = Distanced, lex.DistanceCues[lastCue]
+			voice, cue = record.Distanced, lex.DistanceCues[lastCue]
 		}
 		line, col := lines.position(m.Start)
-		rec.Matches = append(rec.Matches, MatchRecord{
+		rec.Matches = append(rec.Matches, record.MatchRecord{
 			Start: m.Start, End: m.End, Line: line, Col: col,
 			Text: a.Text[m.Start:m.End], Entry: e.ID, Target: e.Target,
 			Valence: e.Valence, Category: e.Category, Voice: voice,
@@ -235,26 +138,26 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 		tsc := rec.Targets[e.Target]
 		tsc.References++
 		switch voice {
-		case Author:
+		case record.Author:
 			tsc.Author++
 			framing[e.Target].author += e.Valence
 			if loaded {
 				tsc.Loaded++
 			}
-		case Quote:
+		case record.Quote:
 			framing[e.Target].quote += e.Valence
 		}
 		rec.Targets[e.Target] = tsc
 		for axis, c := range s.contrib[m.Entry] {
 			as := rec.Stance[axis]
 			switch voice {
-			case Author:
+			case record.Author:
 				as.N++
 				axisSum[axis].author += c
-			case Quote:
+			case record.Quote:
 				as.QuoteN++
 				axisSum[axis].quote += c
-			case Distanced:
+			case record.Distanced:
 				as.DistancedN++
 			}
 			rec.Stance[axis] = as
@@ -269,7 +172,7 @@ func (s *Scorer) Score(a *corpus.Article) *Record {
 	}
 	quoteRefs := map[string]int{}
 	for _, m := range rec.Matches {
-		if m.Voice == Quote {
+		if m.Voice == record.Quote {
 			quoteRefs[m.Target]++
 		}
 	}

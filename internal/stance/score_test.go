@@ -7,6 +7,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 func smallScorer(t testing.TB) *Scorer {
@@ -104,7 +105,7 @@ func TestScoreFormulas(t *testing.T) {
 	if rec.Tokens != 21 {
 		t.Errorf("tokens = %d, want 21 (Share dropped)", rec.Tokens)
 	}
-	if rec.Loaded != 5 || rec.LoadedByVoice[Author] != 3 || rec.LoadedByVoice[Quote] != 1 || rec.LoadedByVoice[Distanced] != 1 {
+	if rec.Loaded != 5 || rec.LoadedByVoice[record.Author] != 3 || rec.LoadedByVoice[record.Quote] != 1 || rec.LoadedByVoice[record.Distanced] != 1 {
 		t.Errorf("loaded = %d %v", rec.Loaded, rec.LoadedByVoice)
 	}
 	if !near(rec.LoadedPer1k, 1000*5.0/21) {

@@ -5,19 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// Voice says whose word a matched term is.
-type Voice string
-
-const (
-	// Author is the outlet's own word: it counts toward the outlet's stance.
-	Author Voice = "author"
-	// Quote is a quoted speaker's word, inside a direct quotation.
-	Quote Voice = "quote"
-	// Distanced is a word the author attributes or keeps at arm's length:
-	// "so-called", "what it calls", a term in scare quotes.
-	Distanced Voice = "distanced"
-)
-
 // quoteSpans finds the direct quotations of a text, as byte spans that
 // include the quotation marks.
 //

@@ -11,7 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stats"
 )
 
@@ -116,7 +116,7 @@ type Alphas struct {
 // Agree compares the tool with the gold annotations. recs maps article ids
 // to the tool's records (scored with lex); coded articles without one are
 // listed as missing.
-func Agree(g *Gold, lex *lexicon.Lexicon, recs map[string]*stance.Record, opt AgreeOptions) (*Agreement, error) {
+func Agree(g *Gold, lex *lexicon.Lexicon, recs map[string]*record.Record, opt AgreeOptions) (*Agreement, error) {
 	a := &Agreement{Gold: g.File, Lexicon: lex.Name, Version: lex.Version}
 	if len(g.Spans) > 0 {
 		a.Spans = agreeSpans(g, lex, recs)
@@ -136,7 +136,7 @@ type span struct {
 	label      string
 }
 
-func agreeSpans(g *Gold, lex *lexicon.Lexicon, recs map[string]*stance.Record) *SpanAgreement {
+func agreeSpans(g *Gold, lex *lexicon.Lexicon, recs map[string]*record.Record) *SpanAgreement {
 	sa := &SpanAgreement{}
 	// Which lexicon field do the gold labels name? The one most of them
 	// are values of.
@@ -181,7 +181,7 @@ func agreeSpans(g *Gold, lex *lexicon.Lexicon, recs map[string]*stance.Record) *
 			}
 		}
 	}
-	toolLabel := func(m stance.MatchRecord) string {
+	toolLabel := func(m record.MatchRecord) string {
 		switch sa.LabelField {
 		case "category":
 			return m.Category
@@ -333,7 +333,7 @@ func finite(v float64) *float64 {
 	return &v
 }
 
-func agreeRatings(g *Gold, lex *lexicon.Lexicon, recs map[string]*stance.Record, opt AgreeOptions) (*RatingAgreement, error) {
+func agreeRatings(g *Gold, lex *lexicon.Lexicon, recs map[string]*record.Record, opt AgreeOptions) (*RatingAgreement, error) {
 	axis := opt.Axis
 	if axis == "" {
 		if len(lex.Axes) == 0 {

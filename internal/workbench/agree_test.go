@@ -11,6 +11,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/rulefile"
 	"github.com/compare-tool/compare/internal/stance"
 	"github.com/compare-tool/compare/internal/stats"
@@ -18,11 +19,11 @@ import (
 
 // scoreFile scores the JSON Lines articles of path with the small test
 // lexicon.
-func scoreFile(t *testing.T, path string) (*lexicon.Lexicon, map[string]*stance.Record) {
+func scoreFile(t *testing.T, path string) (*lexicon.Lexicon, map[string]*record.Record) {
 	t.Helper()
 	m := smallMatcher(t)
 	scorer := stance.NewScorer(m)
-	recs := map[string]*stance.Record{}
+	recs := map[string]*record.Record{}
 	sc := bufio.NewScanner(bytes.NewReader(readFile(t, path)))
 	for sc.Scan() {
 		var a corpus.Article

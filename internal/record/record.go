@@ -1,0 +1,196 @@
+package record
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/credibility"
+)
+
+// Schema names the version of the score record format this package
+// writes. Readers reject records of another major version.
+const Schema = "compare.score/v1"
+
+// schemaPrefix is the part of Schema before the version number.
+const schemaPrefix = "compare.score/v"
+
+// SchemaMajor is the major version of the score record format this
+// package writes and reads. Minor versions ("compare.score/v1.2") add
+// fields without changing the meaning of old ones, so a reader accepts
+// every minor version of its major version.
+const SchemaMajor = 1
+
+// CheckSchema returns an error unless schema names a score record format
+// this package can read: "compare.score/v1" or a minor version of it.
+func CheckSchema(schema string) error {
+	if schema == "" {
+		return errors.New(`no "schema" field: not a compare score record (write one with compare score --format jsonl)`)
+	}
+	v, ok := strings.CutPrefix(schema, schemaPrefix)
+	if !ok {
+		return fmt.Errorf("schema %q is not a compare score record (want %s)", schema, Schema)
+	}
+	major, _, _ := strings.Cut(v, ".")
+	n, err := strconv.Atoi(major)
+	if err != nil {
+		return fmt.Errorf("schema %q has no version number (want %s)", schema, Schema)
+	}
+	if n != SchemaMajor {
+		return fmt.Errorf("schema %q is version %d; this compare reads version %d (%s)", schema, n, SchemaMajor, Schema)
+	}
+	return nil
+}
+
+// Record is the score of one article. Its JSON form is one line of
+// `compare score --format jsonl`.
+type Record struct {
+	Schema  string            `json:"schema"`
+	ID      string            `json:"id"`
+	Outlet  string            `json:"outlet"`
+	Group   string            `json:"group,omitempty"`
+	Title   string            `json:"title,omitempty"`
+	Date    string            `json:"date,omitempty"`
+	URL     string            `json:"url,omitempty"`
+	Source  string            `json:"source,omitempty"`
+	Meta    map[string]string `json:"meta,omitempty"`
+	Lexicon LexiconRef        `json:"lexicon"`
+	// Tokens counts the words outside dropped debris.
+	Tokens int `json:"tokens"`
+	// Loaded counts loaded matches in any voice; LoadedByVoice splits them.
+	Loaded        int            `json:"loaded"`
+	LoadedPer1k   float64        `json:"loaded_per_1k"`
+	LoadedByVoice map[Voice]int  `json:"loaded_by_voice"`
+	Categories    map[string]int `json:"categories"`
+	// Targets and Stance are keyed by target and axis id; every target and
+	// axis of the lexicon is present.
+	Targets map[string]TargetScore `json:"targets"`
+	Stance  map[string]AxisScore   `json:"stance"`
+	Matches []MatchRecord          `json:"matches"`
+	Dropped []corpus.Span          `json:"dropped,omitempty"`
+	// Quotes are the direct quotations found in the text, marks included;
+	// a term inside one is in quote voice (or distanced, for scare quotes
+	// of a few words).
+	Quotes []corpus.Span `json:"quotes,omitempty"`
+	// Credibility holds the article's sourcing signals (attributions,
+	// citations by side, quotes, hedges, intensifiers, debris) when the
+	// scorer has credibility rules; see package credibility.
+	Credibility *credibility.Signals `json:"credibility,omitempty"`
+	// Text is the article text the offsets refer to. `compare score
+	// --no-text` leaves it out; reports and distinctive terms need it.
+	Text string `json:"text,omitempty"`
+}
+
+// LexiconRef identifies the lexicon a record was scored with.
+type LexiconRef struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	SHA256  string `json:"sha256"`
+}
+
+// TargetScore sums up how an article names one target.
+type TargetScore struct {
+	// References counts every match naming the target, in any voice,
+	// neutral ones included; Author counts those in the author's voice.
+	References int `json:"references"`
+	Author     int `json:"author"`
+	// Loaded counts author-voice matches with a non-zero valence or lean.
+	Loaded int `json:"loaded"`
+	// Framing is the mean valence of author-voice references, nil when
+	// there are none; QuoteFraming the same for quoted ones.
+	Framing      *float64 `json:"framing"`
+	QuoteFraming *float64 `json:"quote_framing,omitempty"`
+}
+
+// AxisScore is an article's stance on one axis.
+type AxisScore struct {
+	// Score is the mean author-voice contribution in [-1, 1]; N is how
+	// many matches it averages (0: no evidence, Score is 0).
+	Score float64 `json:"score"`
+	N     int     `json:"n"`
+	// QuoteScore and QuoteN are the same over quoted speakers' words.
+	QuoteScore float64 `json:"quote_score"`
+	QuoteN     int     `json:"quote_n"`
+	// DistancedN counts distanced matches that would have counted.
+	DistancedN int `json:"distanced_n"`
+}
+
+// MatchRecord is one matched term with everything needed to check it.
+type MatchRecord struct {
+	// Start and End are byte offsets into the article text: text[Start:End]
+	// equals Text. Line and Col are 1-based; Col counts characters.
+	Start    int     `json:"start"`
+	End      int     `json:"end"`
+	Line     int     `json:"line"`
+	Col      int     `json:"col"`
+	Text     string  `json:"text"`
+	Entry    string  `json:"entry"`
+	Target   string  `json:"target"`
+	Valence  float64 `json:"valence"`
+	Category string  `json:"category"`
+	Voice    Voice   `json:"voice"`
+	// Contrib is the match's contribution to each axis it bears on, whatever
+	// its voice; only author-voice contributions enter Stance.Score. Each
+	// match owns its map.
+	Contrib map[string]float64 `json:"contrib,omitempty"`
+	// Cue is the distance cue that made the match distanced, if any.
+	Cue string `json:"cue,omitempty"`
+	// Loaded says whether the match's entry carries a judgement. It is not
+	// written: the scorer and the reader set it from Valence and Contrib
+	// with IsLoaded, the one rule for it.
+	Loaded bool `json:"-"`
+}
+
+// IsLoaded reports whether a match of valence and axis contributions
+// contrib is loaded: a non-zero valence, or a non-zero contribution to
+// some axis. It is exactly the lexicon's rule for an entry (a non-zero
+// valence or a non-zero lean): a checked lexicon has leans only on its own
+// axes, and an entry's contribution to an axis is its lean there when it
+// has one, else the axis weight of its target times its valence, which is
+// 0 when the valence is. So a record says by itself which of its matches
+// are loaded, with or without the lexicon at hand.
+func IsLoaded(valence float64, contrib map[string]float64) bool {
+	if valence != 0 {
+		return true
+	}
+	for _, c := range contrib {
+		if c != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Voice says whose word a matched term is.
+type Voice string
+
+const (
+	// Author is the outlet's own word: it counts toward the outlet's stance.
+	Author Voice = "author"
+	// Quote is a quoted speaker's word, inside a direct quotation.
+	Quote Voice = "quote"
+	// Distanced is a word the author attributes or keeps at arm's length:
+	// "so-called", "what it calls", a term in scare quotes.
+	Distanced Voice = "distanced"
+)
+
+// Voices lists the voices in the order outputs give them.
+var Voices = []Voice{Author, Quote, Distanced}
+
+// UnitOf returns the unit a record belongs to when outlets are compared
+// by ("outlet" or "group"): its outlet, or its outlet group, with
+// "(no outlet)" and "(no group)" for records without one.
+func UnitOf(r *Record, by string) string {
+	if by == "group" {
+		if r.Group == "" {
+			return "(no group)"
+		}
+		return r.Group
+	}
+	if r.Outlet == "" {
+		return "(no outlet)"
+	}
+	return r.Outlet
+}
