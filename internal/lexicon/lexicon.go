@@ -91,20 +91,6 @@ type Entry struct {
 	Line int `yaml:"-" json:"line,omitempty"`
 }
 
-// Loaded reports whether the entry carries a judgement: a non-zero valence
-// or a lean on any axis. Entries that are not loaded are neutral references.
-func (e *Entry) Loaded() bool {
-	if e.Valence != 0 {
-		return true
-	}
-	for _, v := range e.Lean {
-		if v != 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // DefaultCategories are the categories a lexicon may use when it does not
 // list its own.
 var DefaultCategories = []string{

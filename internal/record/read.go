@@ -188,6 +188,7 @@ func decodeRecord(line []byte, skip []string) (*Record, error) {
 		if err := CheckSchema(rec.Schema); err != nil {
 			return nil, err
 		}
+		setLoaded(rec)
 		return rec, nil
 	}
 	rec = new(Record)
@@ -213,5 +214,14 @@ func decodeRecord(line []byte, skip []string) (*Record, error) {
 			v.SetZero()
 		}
 	}
+	setLoaded(rec)
 	return rec, nil
+}
+
+// setLoaded sets every match's Loaded, which records do not carry.
+func setLoaded(r *Record) {
+	for i := range r.Matches {
+		m := &r.Matches[i]
+		m.Loaded = IsLoaded(m.Valence, m.Contrib)
+	}
 }

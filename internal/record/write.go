@@ -193,7 +193,7 @@ func termSummary(r *Record, max int) string {
 	counts := map[string]int{}
 	var order []string
 	for _, m := range r.Matches {
-		if m.Voice != Author || m.Valence == 0 && allZero(m.Contrib) {
+		if m.Voice != Author || !m.Loaded {
 			continue
 		}
 		key := strings.ToLower(OneLine(m.Text))
@@ -219,15 +219,6 @@ func termSummary(r *Record, max int) string {
 		return "-"
 	}
 	return strings.Join(parts, ", ")
-}
-
-func allZero(m map[string]float64) bool {
-	for _, v := range m {
-		if v != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // OneLine replaces tabs, line breaks and other control characters with

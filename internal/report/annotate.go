@@ -118,8 +118,8 @@ func Annotate(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt AnnotateO
 		writePlain(m.Start)
 		c := m.Contrib[axis]
 		loaded := m.Valence != 0 || c != 0
-		if e := entries[m.Entry]; e != nil {
-			loaded = e.Loaded()
+		if entries[m.Entry] != nil {
+			loaded = m.Loaded
 		}
 		if opt.Color {
 			code := ansiBold

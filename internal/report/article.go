@@ -232,29 +232,13 @@ func (b *builder) articleBody(r *record.Record) template.HTML {
 	for i := range r.Matches {
 		b.noteEntry(&r.Matches[i])
 	}
-	return template.HTML(renderText(r, firstAxis, b.entryLoaded))
-}
-
-// entryLoaded reports whether the entry of a match carries a judgement.
-func (b *builder) entryLoaded(m *record.MatchRecord) bool {
-	if e := b.entry(m.Entry); e != nil {
-		return e.Loaded()
-	}
-	if m.Valence != 0 {
-		return true
-	}
-	for _, c := range m.Contrib {
-		if c != 0 {
-			return true
-		}
-	}
-	return false
+	return template.HTML(renderText(r, firstAxis))
 }
 
 type span struct{ start, end int }
 
 // renderText is articleBody without the builder, for tests and fuzzing.
-func renderText(r *record.Record, axis string, loaded func(*record.MatchRecord) bool) string {
+func renderText(r *record.Record, axis string) string {
 	text := r.Text
 	valid := func(s, e int) bool {
 		return 0 <= s && s < e && e <= len(text) && boundary(text, s) && boundary(text, e)
@@ -352,7 +336,7 @@ func renderText(r *record.Record, axis string, loaded func(*record.MatchRecord) 
 		if m != curM {
 			closeM()
 			if m >= 0 {
-				out.WriteString(markOpen(matchAt[ms[m].start], axis, loaded))
+				out.WriteString(markOpen(matchAt[ms[m].start], axis))
 				curM = m
 			}
 		}
@@ -362,9 +346,9 @@ func renderText(r *record.Record, axis string, loaded func(*record.MatchRecord) 
 	return out.String()
 }
 
-func markOpen(m *record.MatchRecord, axis string, loaded func(*record.MatchRecord) bool) string {
+func markOpen(m *record.MatchRecord, axis string) string {
 	cls := "t " + leanClass(m.Contrib[axis])
-	if !loaded(m) {
+	if !m.Loaded {
 		cls = "t plain"
 	}
 	cls += " v-" + string(m.Voice)

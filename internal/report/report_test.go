@@ -165,7 +165,7 @@ func TestRenderText(t *testing.T) {
 	share := strings.Index(text, "Share")
 	rec := scoreArticles(t, lex, []corpus.Article{{ID: "x", Outlet: "o", Text: text,
 		Dropped: []corpus.Span{{Start: share, End: share + 5}}}})[0]
-	got := renderText(rec, "pro-gov", func(m *record.MatchRecord) bool { return m.Valence != 0 })
+	got := renderText(rec, "pro-gov")
 	want := `The <mark tabindex="0" class="t neg2 v-author" data-e="regime" data-v="author" data-c="−1.00">regime</mark> said ` +
 		`<span class="quote">“the <mark tabindex="0" class="t pos2 v-quote" data-e="terrorists" data-v="quote" data-c="1.00">terrorists</mark> &lt;b&gt;attacked&lt;/b&gt;”</span>.
 <del title="dropped as page debris: not scored">Share</del>
@@ -191,9 +191,9 @@ func FuzzRenderText(f *testing.F) {
 			Dropped: []corpus.Span{{Start: ds, End: de}}}
 		if 0 <= ms && ms < me && me <= len(text) {
 			rec.Matches = []record.MatchRecord{{Start: ms, End: me, Text: text[ms:me], Entry: "e<\"&", Voice: record.Author,
-				Contrib: map[string]float64{"a": -1}}}
+				Contrib: map[string]float64{"a": -1}, Loaded: true}}
 		}
-		out := renderText(rec, "a", func(*record.MatchRecord) bool { return true })
+		out := renderText(rec, "a")
 		z := html.NewTokenizer(strings.NewReader(out))
 		var got strings.Builder
 		depth := 0

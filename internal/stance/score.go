@@ -1,6 +1,7 @@
 package stance
 
 import (
+	"maps"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -20,7 +21,8 @@ type Scorer struct {
 	ref     record.LexiconRef
 	tz      token.Tokenizer
 	scanner *lexicon.Scanner
-	// contrib[e] is entry e's contribution to each axis, computed once.
+	// contrib[e] is entry e's contribution to each axis, computed once;
+	// each match gets its own copy.
 	contrib []map[string]float64
 	// cred, when not nil, adds credibility signals to each record.
 	cred *credibility.Scanner
@@ -123,14 +125,15 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 			voice, cue = record.Distanced, lex.DistanceCues[lastCue]
 		}
 		line, col := lines.position(m.Start)
+		contrib := s.contrib[m.Entry]
+		loaded := record.IsLoaded(e.Valence, contrib)
 		rec.Matches = append(rec.Matches, record.MatchRecord{
 			Start: m.Start, End: m.End, Line: line, Col: col,
 			Text: a.Text[m.Start:m.End], Entry: e.ID, Target: e.Target,
 			Valence: e.Valence, Category: e.Category, Voice: voice,
-			Contrib: s.contrib[m.Entry], Cue: cue,
+			Contrib: maps.Clone(contrib), Cue: cue, Loaded: loaded,
 		})
 		rec.Categories[e.Category]++
-		loaded := e.Loaded()
 		if loaded {
 			rec.Loaded++
 			rec.LoadedByVoice[voice]++

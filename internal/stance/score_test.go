@@ -163,3 +163,45 @@ func FuzzScore(f *testing.F) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-12 }
+
+// TestLoadedRule checks the claim record.IsLoaded's comment makes: on a
+// checked lexicon, an entry's contributions are loaded exactly when its
+// valence and leans are, so records say by themselves which matches are
+// loaded. It also checks that every match owns its Contrib map.
+func TestLoadedRule(t *testing.T) {
+	for _, name := range lexicon.Builtin() {
+		t.Run(name, func(t *testing.T) {
+			lex, err := lexicon.Load(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := NewScorer(lexicon.Compile(lex))
+			for i, e := range lex.Entries {
+				if got, want := record.IsLoaded(e.Valence, s.contrib[i]), record.IsLoaded(e.Valence, e.Lean); got != want {
+					t.Errorf("entry %q: loaded by its contributions %v, by its valence and leans %v", e.ID, got, want)
+				}
+			}
+		})
+	}
+	s := smallScorer(t)
+	rec := s.Score(&corpus.Article{ID: "x", Text: "The regime and the regime and the so-called regime."})
+	if len(rec.Matches) < 2 || len(rec.Matches[0].Contrib) == 0 {
+		t.Fatalf("want two matches with contributions, got %+v", rec.Matches)
+	}
+	for axis := range rec.Matches[0].Contrib {
+		rec.Matches[0].Contrib[axis] = 42
+	}
+	again := s.Score(&corpus.Article{ID: "y", Text: "The regime."})
+	for _, m := range append(rec.Matches[1:], again.Matches...) {
+		for axis, c := range m.Contrib {
+			if c == 42 {
+				t.Errorf("changing one match's contribution to %s changed another's", axis)
+			}
+		}
+	}
+	for _, m := range rec.Matches {
+		if m.Loaded != record.IsLoaded(m.Valence, m.Contrib) {
+			t.Errorf("match %q: Loaded %v", m.Text, m.Loaded)
+		}
+	}
+}
