@@ -117,10 +117,7 @@ func Annotate(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt AnnotateO
 		}
 		writePlain(m.Start)
 		c := m.Contrib[axis]
-		loaded := m.Valence != 0 || c != 0
-		if entries[m.Entry] != nil {
-			loaded = m.Loaded
-		}
+		loaded := m.Loaded
 		if opt.Color {
 			code := ansiBold
 			switch {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stance"
 )
 
@@ -73,6 +74,23 @@ func TestAnnotateStripsControls(t *testing.T) {
 	}
 	if s := buf.String(); strings.ContainsAny(s, "\x1b\x07\r\u202e") {
 		t.Errorf("control characters reached the output: %q", s)
+	}
+}
+
+// Without the lexicon, a match is loaded by the record's own rule
+// (MatchRecord.Loaded), as with it: a lean on an axis other than the
+// first one shown still makes a term loaded.
+func TestAnnotateLoadedWithoutLexicon(t *testing.T) {
+	rec := &record.Record{ID: "x", Text: "The junta met.",
+		Stance: map[string]record.AxisScore{"a": {}, "b": {Score: -1, N: 1}},
+		Matches: []record.MatchRecord{{Start: 4, End: 9, Line: 1, Col: 5, Text: "junta", Entry: "junta", Target: "gov",
+			Category: "pejorative", Voice: record.Author, Contrib: map[string]float64{"b": -1}, Loaded: true}}}
+	var buf bytes.Buffer
+	if err := Annotate(&buf, rec, nil, AnnotateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); !strings.Contains(out, "Loaded terms") || !strings.Contains(out, "junta ×1") {
+		t.Errorf("the loaded term is missing from the legend:\n%s", out)
 	}
 }
 
