@@ -172,10 +172,8 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 
 	// --credibility none also skips decoding the signals of score files,
 	// which halves their reading time.
-	var skip []string
-	if cred := c.String("credibility"); cred == "none" || cred == "off" {
-		skip = []string{"credibility"}
-	}
+	cred := c.String("credibility")
+	skip := cred == "none" || cred == "off"
 	for _, name := range c.StringSlice("scores") {
 		err := readScoreFileSkipping(c, name, skip, func(r *record.Record) error {
 			if !sel.keep(r) {
@@ -234,12 +232,12 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 // readScoreFile streams the records of one score file: - is standard
 // input, a .gz name is decompressed.
 func readScoreFile(c *cli.Context, name string, fn func(*record.Record) error) error {
-	return readScoreFileSkipping(c, name, nil, fn)
+	return readScoreFileSkipping(c, name, false, fn)
 }
 
-// readScoreFileSkipping is readScoreFile leaving the named top-level
-// fields out of the records.
-func readScoreFileSkipping(c *cli.Context, name string, skip []string, fn func(*record.Record) error) error {
+// readScoreFileSkipping is readScoreFile leaving the credibility signals
+// out of the records when skipCred is set.
+func readScoreFileSkipping(c *cli.Context, name string, skipCred bool, fn func(*record.Record) error) error {
 	var r io.Reader = c.App.Reader
 	if name != "-" {
 		f, err := os.Open(name)
@@ -257,7 +255,7 @@ func readScoreFileSkipping(c *cli.Context, name string, skip []string, fn func(*
 		defer zr.Close()
 		r = zr
 	}
-	return record.Reader{Skip: skip}.Read(r, name, fn)
+	return record.Reader{SkipCredibility: skipCred}.Read(r, name, fn)
 }
 
 // lexiconSelection is what --lexicon asks of score records.

@@ -1,8 +1,6 @@
 package aggregate
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -93,23 +91,4 @@ func BenchmarkAggregate(b *testing.B) {
 		agg.Result()
 	}
 	b.ReportMetric(float64(len(recs)*b.N)/b.Elapsed().Seconds(), "records/s")
-}
-
-// BenchmarkReadRecords decodes score records from JSON Lines.
-func BenchmarkReadRecords(b *testing.B) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	for _, r := range syntheticRecords(20_000) {
-		enc.Encode(r)
-	}
-	data := buf.Bytes()
-	b.SetBytes(int64(len(data)))
-	b.ResetTimer()
-	for b.Loop() {
-		n := 0
-		if err := record.ReadRecords(bytes.NewReader(data), "bench", func(*record.Record) error { n++; return nil }); err != nil || n != 20_000 {
-			b.Fatal(n, err)
-		}
-	}
-	b.ReportMetric(float64(20_000*b.N)/b.Elapsed().Seconds(), "records/s")
 }

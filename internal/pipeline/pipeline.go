@@ -1,18 +1,17 @@
 // Package pipeline scores a stream of articles on several goroutines while
 // keeping the output in input order, with memory bounded by the number of
 // workers and by the bytes of text in flight (Options.MaxInFlight) rather than by
-// the size of the corpus.
+// the size of the corpus. The fan-out is package fanout's; pipeline adds the
+// scorers, and is with cmd/compare the only importer of package stance.
 package pipeline
 
 import (
 	"context"
 	"runtime"
-	"sync"
-
-	"golang.org/x/sync/semaphore"
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/fanout"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stance"
@@ -67,93 +66,20 @@ func Score(ctx context.Context, matchers []*lexicon.Matcher, opt Options, src So
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = min(workers, MaxWorkers())
-	if workers == 1 {
-		var w worker
-		return src(func(a *corpus.Article) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			return sink(a, w.score(matchers, opt.Credibility, a))
-		})
-	}
-
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	type job struct {
-		a    *corpus.Article
-		recs []*record.Record
-		done chan struct{}
-		size int64 // taken from inFlight
-	}
-	// in carries jobs to the workers; order carries the same jobs, in input
-	// order, to the writer. Its capacity bounds the articles in flight.
-	in := make(chan *job, workers)
-	order := make(chan *job, 4*workers)
 	budget := opt.MaxInFlight
 	if budget <= 0 {
 		budget = DefaultMaxInFlight
 	}
-	inFlight := semaphore.NewWeighted(budget)
-
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var w worker
-			for j := range in {
-				j.recs = w.score(matchers, opt.Credibility, j.a)
-				close(j.done)
-			}
-		}()
+	lim := fanout.Limits[*corpus.Article]{
+		Workers:   min(workers, MaxWorkers()),
+		Weight:    func(a *corpus.Article) int64 { return int64(len(a.Text)) },
+		MaxWeight: budget,
 	}
-
-	readErr := make(chan error, 1)
-	go func() {
-		defer close(order)
-		defer close(in)
-		readErr <- src(func(a *corpus.Article) error {
-			j := &job{a: a, done: make(chan struct{}), size: min(int64(len(a.Text)), budget)}
-			if err := inFlight.Acquire(ctx, j.size); err != nil {
-				return err
-			}
-			select {
-			case order <- j:
-			case <-ctx.Done():
-				inFlight.Release(j.size)
-				return ctx.Err()
-			}
-			select {
-			case in <- j:
-			case <-ctx.Done():
-				close(j.done) // the writer is waiting for it
-				return ctx.Err()
-			}
-			return nil
-		})
-	}()
-
-	var sinkErr error
-	for j := range order {
-		<-j.done
-		if sinkErr == nil && ctx.Err() == nil {
-			if sinkErr = sink(j.a, j.recs); sinkErr != nil {
-				cancel()
-			}
-		}
-		j.a, j.recs = nil, nil
-		inFlight.Release(j.size)
+	newWorker := func() func(*corpus.Article) []*record.Record {
+		var w worker
+		return func(a *corpus.Article) []*record.Record { return w.score(matchers, opt.Credibility, a) }
 	}
-	wg.Wait()
-	if sinkErr != nil {
-		return sinkErr
-	}
-	if err := <-readErr; err != nil {
-		return err
-	}
-	return ctx.Err()
+	return fanout.Ordered(ctx, lim, src, newWorker, sink)
 }
 
 // worker holds one goroutine's scorers, one per matcher.

@@ -3,25 +3,38 @@ package record
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"reflect"
-	"runtime"
-	"sync"
+	"strings"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
+
+	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/fanout"
 )
+
+// MaxRecordBytes is the default limit on one line of a score file: four
+// times the largest article compare score reads by default (16 MiB), room
+// for its text, escaped, and its matches. A longer line is an error; it is
+// never held in memory whole.
+const MaxRecordBytes = 64 << 20
 
 // ReadRecords reads score records in JSON Lines, as `compare score
 // --format jsonl` writes them, and calls fn for each in order. name is
 // used in error messages ("scores.jsonl:17: …"). Blank lines are skipped;
-// lines may be of any length.
+// lines may be of any length up to MaxRecordBytes.
 //
 // ReadRecords stops at the first line that is not a score record of a
-// supported schema (see SchemaMajor), and at the first error fn returns,
-// and returns that error prefixed with name and the line number. It does
-// not skip bad lines: statistics computed on the part of a file that
-// happened to parse would describe a corpus nobody chose.
+// supported schema (see SchemaMajor) or holds a value out of range (a
+// negative count, an offset outside the text), and at the first error fn
+// returns, and returns that error prefixed with name and the line number.
+// It does not skip bad lines: statistics computed on the part of a file
+// that happened to parse would describe a corpus nobody chose.
 //
 // Lines are decoded on GOMAXPROCS goroutines, a batch at a time, while fn
 // runs on the caller's goroutine, always in file order. fn owns each
@@ -30,198 +43,274 @@ func ReadRecords(r io.Reader, name string, fn func(*Record) error) error {
 	return Reader{}.Read(r, name, fn)
 }
 
-// Reader reads score records like ReadRecords, leaving out fields
-// its reader does not need. The zero value reads every field.
+// Reader reads score records like ReadRecords, with options. The zero
+// value reads every field, with lines up to MaxRecordBytes.
 type Reader struct {
-	// Skip lists top-level fields, by JSON name, whose values are checked
-	// but not decoded: they stay zero in the records. Leaving out
-	// "credibility" saves about half the decoding time of records that
-	// carry credibility signals.
-	Skip []string
+	// SkipCredibility leaves the credibility signals out: they are checked
+	// to be well-formed JSON but not decoded, and Credibility stays nil.
+	// That saves about half the decoding time of records that carry them.
+	SkipCredibility bool
+	// MaxBytes bounds one line; 0 means MaxRecordBytes.
+	MaxBytes int
 }
+
+// decodeOptions read a record as encoding/json did, so that the switch
+// to the library changed how no record reads: names matched ignoring
+// case (but not "_" or "-"), invalid UTF-8 replaced with U+FFFD, a
+// repeated name's last value kept. (The library's full encoding/json
+// emulation, jsonv1.DefaultOptionsV1, reads the same records more than
+// half as slowly again.)
+var decodeOptions = json.JoinOptions(
+	json.MatchCaseInsensitiveNames(true),
+	jsonv1.MatchCaseSensitiveDelimiter(true),
+	jsontext.AllowInvalidUTF8(true),
+	jsontext.AllowDuplicateNames(true),
+)
+
+// skipCredibility decodes records leaving the credibility signals out.
+var skipCredibility = json.JoinOptions(decodeOptions, json.WithUnmarshalers(
+	json.UnmarshalFromFunc(func(dec *jsontext.Decoder, _ **credibility.Signals) error {
+		return dec.SkipValue()
+	})))
 
 // Read reads the records of r as ReadRecords does.
 func (rr Reader) Read(r io.Reader, name string, fn func(*Record) error) error {
-	workers := runtime.GOMAXPROCS(0)
-	if workers == 1 {
-		return readBatches(r, func(b *recordBatch) error {
-			b.decode(rr.Skip)
-			return b.deliver(name, fn)
-		})
+	opts := decodeOptions
+	if rr.SkipCredibility {
+		opts = skipCredibility
 	}
-	// Batches go to the workers through jobs and, in file order, to the
-	// caller through order; each batch says on done when it is decoded.
-	jobs := make(chan *recordBatch, workers)
-	order := make(chan *recordBatch, 2*workers)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for b := range jobs {
-				b.decode(rr.Skip)
-				close(b.done)
-			}
-		}()
+	max := rr.MaxBytes
+	if max <= 0 {
+		max = MaxRecordBytes
 	}
-	stop := make(chan struct{})
-	readErr := make(chan error, 1)
-	go func() {
-		defer close(order)
-		defer close(jobs)
-		readErr <- readBatches(r, func(b *recordBatch) error {
-			b.done = make(chan struct{})
-			select {
-			case order <- b:
-			case <-stop:
-				return errStopped
+	src := func(emit func(*batch) error) error { return readBatches(r, max, emit) }
+	decode := func() func(*batch) []decoded {
+		return func(b *batch) []decoded { return b.decode(opts) }
+	}
+	deliver := func(b *batch, recs []decoded) error {
+		for i, d := range recs {
+			line := b.first + i
+			if d.err != nil {
+				return fmt.Errorf("%s:%d: %w", name, line, d.err)
 			}
-			jobs <- b
-			return nil
-		})
-	}()
-	var err error
-	for b := range order {
-		<-b.done
-		if err == nil {
-			if err = b.deliver(name, fn); err != nil {
-				close(stop)
+			if d.rec == nil {
+				continue
+			}
+			if err := fn(d.rec); err != nil {
+				return fmt.Errorf("%s:%d: %w", name, line, err)
 			}
 		}
+		return nil
 	}
-	wg.Wait()
-	if rerr := <-readErr; err == nil && rerr != nil {
-		err = rerr
+	// Batches in flight hold at most twice the longest line allowed, so a
+	// file of huge records costs a bounded amount of memory.
+	lim := fanout.Limits[*batch]{Weight: func(b *batch) int64 { return int64(b.size) }, MaxWeight: 2 * int64(max)}
+	err := fanout.Ordered(context.Background(), lim, src, decode, deliver)
+	var le *lineError
+	if errors.As(err, &le) {
+		if le.tooLong {
+			return fmt.Errorf("%s:%d: %w", name, le.line, le.err)
+		}
+		return fmt.Errorf("%s: line %d: %w", name, le.line, le.err)
 	}
 	return err
 }
 
-var errStopped = errors.New("stopped")
-
-// recordBatch is a run of consecutive lines of a score file.
-type recordBatch struct {
+// batch is a run of consecutive lines of a score file.
+type batch struct {
 	first int      // line number of lines[0]
 	lines [][]byte // raw lines; blank ones are skipped
-	recs  []*Record
-	errs  []error
-	// readErr is an error reading the line after the batch.
-	readErr error
-	done    chan struct{}
+	size  int      // bytes in lines
 }
+
+// decoded is one line's record, or why it is not one.
+type decoded struct {
+	rec *Record
+	err error
+}
+
+// lineError is an error reading a line (not decoding it): an I/O error,
+// or a line too long to be a record.
+type lineError struct {
+	line    int
+	err     error
+	tooLong bool
+}
+
+func (e *lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
 
 // batchBytes is about how much text one batch holds.
 const batchBytes = 1 << 20
 
-// readBatches splits r into batches of lines and hands each to emit.
-func readBatches(r io.Reader, emit func(*recordBatch) error) error {
+// readBatches splits r into batches of lines and hands each to emit. A
+// line longer than max is an error as soon as max bytes of it are read.
+func readBatches(r io.Reader, max int, emit func(*batch) error) error {
 	br := bufio.NewReaderSize(r, 1<<20)
-	b := &recordBatch{first: 1}
-	size := 0
+	b := &batch{first: 1}
 	for line := 1; ; line++ {
 		text, err := br.ReadSlice('\n')
 		var whole []byte
 		if errors.Is(err, bufio.ErrBufferFull) {
 			whole = append(whole, text...)
-			for errors.Is(err, bufio.ErrBufferFull) {
+			for errors.Is(err, bufio.ErrBufferFull) && len(whole) <= max {
 				text, err = br.ReadSlice('\n')
 				whole = append(whole, text...)
 			}
 		} else {
 			whole = append([]byte(nil), text...)
 		}
-		if err != nil && err != io.EOF {
-			b.readErr = fmt.Errorf("line %d: %w", line, err)
-			return emit(b)
-		}
-		b.lines = append(b.lines, whole)
-		size += len(whole)
-		if err == io.EOF {
-			return emit(b)
-		}
-		if size >= batchBytes {
+		if len(bytes.TrimRight(whole, "\r\n")) > max {
 			if eerr := emit(b); eerr != nil {
 				return eerr
 			}
-			b = &recordBatch{first: line + 1}
-			size = 0
+			return &lineError{line: line, tooLong: true,
+				err: fmt.Errorf("line longer than %s: not a score record (records are at most a few times the size of their article)", sizeString(max))}
+		}
+		if err != nil && err != io.EOF {
+			if eerr := emit(b); eerr != nil {
+				return eerr
+			}
+			return &lineError{line: line, err: err}
+		}
+		b.lines = append(b.lines, whole)
+		b.size += len(whole)
+		if err == io.EOF {
+			return emit(b)
+		}
+		if b.size >= batchBytes {
+			if eerr := emit(b); eerr != nil {
+				return eerr
+			}
+			b = &batch{first: line + 1}
 		}
 	}
 }
 
-func (b *recordBatch) decode(skip []string) {
-	b.recs = make([]*Record, len(b.lines))
-	b.errs = make([]error, len(b.lines))
+func sizeString(n int) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func (b *batch) decode(opts json.Options) []decoded {
+	out := make([]decoded, len(b.lines))
 	for i, line := range b.lines {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		b.recs[i], b.errs[i] = decodeRecord(line, skip)
+		out[i].rec, out[i].err = decodeRecord(line, opts)
 		b.lines[i] = nil // the record does not refer to it
 	}
-}
-
-// deliver hands the batch's records to fn in order.
-func (b *recordBatch) deliver(name string, fn func(*Record) error) error {
-	for i := range b.recs {
-		line := b.first + i
-		if b.errs[i] != nil {
-			return fmt.Errorf("%s:%d: %w", name, line, b.errs[i])
-		}
-		if b.recs[i] == nil {
-			continue
-		}
-		if err := fn(b.recs[i]); err != nil {
-			return fmt.Errorf("%s:%d: %w", name, line, err)
-		}
-		b.recs[i] = nil
-	}
-	if b.readErr != nil {
-		return fmt.Errorf("%s: %w", name, b.readErr)
-	}
-	return nil
+	return out
 }
 
 // decodeRecord decodes and checks one line.
-func decodeRecord(line []byte, skip []string) (*Record, error) {
+func decodeRecord(line []byte, opts json.Options) (*Record, error) {
 	rec := new(Record)
-	if decodeFast(line, rec, skip) {
-		if err := CheckSchema(rec.Schema); err != nil {
-			return nil, err
-		}
-		setLoaded(rec)
-		return rec, nil
-	}
-	rec = new(Record)
-	if err := json.Unmarshal(line, rec); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			return nil, fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, se)
-		case errors.As(err, &te) && te.Field == "":
-			return nil, fmt.Errorf("a score record is a JSON object, not %s", te.Value)
-		case errors.As(err, &te):
-			return nil, fmt.Errorf("field %q: %s is not a valid %s", te.Field, te.Value, te.Type)
-		}
-		return nil, err
+	if err := json.Unmarshal(line, rec, opts); err != nil {
+		return nil, jsonError(err, line)
 	}
 	if err := CheckSchema(rec.Schema); err != nil {
 		return nil, err
 	}
-	for _, f := range skip {
-		if idx, ok := recordIndex[f]; ok {
-			v := reflect.ValueOf(rec).Elem().FieldByIndex(idx)
-			v.SetZero()
-		}
+	if err := rec.checkRanges(); err != nil {
+		return nil, err
 	}
-	setLoaded(rec)
+	for i := range rec.Matches {
+		m := &rec.Matches[i]
+		m.Loaded = IsLoaded(m.Valence, m.Contrib)
+	}
 	return rec, nil
 }
 
-// setLoaded sets every match's Loaded, which records do not carry.
-func setLoaded(r *Record) {
-	for i := range r.Matches {
-		m := &r.Matches[i]
-		m.Loaded = IsLoaded(m.Valence, m.Contrib)
+// jsonError says what is wrong with a line in the words compare has
+// always used: "invalid JSON at byte N: …" for a syntax error, with N the
+// 1-based position of the offending byte (or the line's length when it is
+// cut short), and `field "a.b": string is not a valid int` for a value of
+// the wrong type, with the field path of encoding/json (struct fields
+// joined by dots, without array indexes or map keys).
+func jsonError(err error, line []byte) error {
+	var syn *jsontext.SyntacticError
+	var sem *json.SemanticError
+	switch {
+	case errors.As(err, &syn):
+		at, reason := syn.ByteOffset, syn.Err
+		if at < int64(len(line)) {
+			at++
+		}
+		if errors.Is(reason, io.ErrUnexpectedEOF) {
+			reason = errors.New("unexpected end of JSON input")
+		}
+		return fmt.Errorf("invalid JSON at byte %d: %v", at, reason)
+	case errors.As(err, &sem):
+		value := kindName(sem.JSONKind)
+		if sem.JSONKind == '0' && sem.GoType != nil && reflect.Int <= sem.GoType.Kind() && sem.GoType.Kind() <= reflect.Float64 {
+			value += " " + string(sem.JSONValue)
+		}
+		if sem.JSONPointer == "" {
+			return fmt.Errorf("a score record is a JSON object, not %s", value)
+		}
+		return fmt.Errorf("field %q: %s is not a valid %v", fieldPath(sem.JSONPointer), value, sem.GoType)
 	}
+	return err
+}
+
+// kindName names a JSON kind as encoding/json's messages did.
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case '"':
+		return "string"
+	case '0':
+		return "number"
+	case 't', 'f':
+		return "bool"
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	}
+	return "null"
+}
+
+// fieldPath names the field of a Record a JSON pointer leads to, as
+// encoding/json did: struct field names joined by dots, without array
+// indexes or map keys ("/matches/3/start" is "matches.start").
+func fieldPath(p jsontext.Pointer) string {
+	t := reflect.TypeFor[Record]()
+	var names []string
+	for tok := range p.Tokens() {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Slice, reflect.Array, reflect.Map:
+			t = t.Elem() // tok is an index or a key
+			continue
+		case reflect.Struct:
+			names = append(names, tok)
+			if f, ok := fieldByJSONName(t, tok); ok {
+				t = f.Type
+				continue
+			}
+		}
+		break
+	}
+	return strings.Join(names, ".")
+}
+
+// fieldByJSONName finds the field of struct type t whose JSON name is
+// name, ignoring case as decoding does.
+func fieldByJSONName(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if tag == "" {
+			tag = f.Name
+		}
+		if f.IsExported() && tag != "-" && strings.EqualFold(tag, name) {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
 }

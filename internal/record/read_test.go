@@ -138,30 +138,140 @@ func FuzzReadRecords(f *testing.F) {
 	})
 }
 
-func TestRecordReaderSkip(t *testing.T) {
+func TestReaderSkipCredibility(t *testing.T) {
 	base := recordLine("a", "x", 0.5, 1)
 	lines := []string{
 		strings.Replace(base, `"tokens"`, `"text":"hello","credibility":{"sides":{"a":1}},"tokens"`, 1),
-		// A key in another case sends the line to encoding/json, which
-		// must leave out the same fields.
-		strings.Replace(base, `"tokens"`, `"text":"hello","credibility":{"sides":{"a":1}},"Title":"t","tokens"`, 1),
+		strings.Replace(base, `"tokens"`, `"text":"hello","Credibility":{"sides":{"a":1}},"Title":"t","tokens"`, 1),
 	}
 	for i, line := range lines {
 		var got []*Record
-		err := Reader{Skip: []string{"credibility", "text"}}.Read(strings.NewReader(line), "s", func(r *Record) error {
+		err := Reader{SkipCredibility: true}.Read(strings.NewReader(line), "s", func(r *Record) error {
 			got = append(got, r)
 			return nil
 		})
 		if err != nil || len(got) != 1 {
 			t.Fatalf("line %d: %v", i, err)
 		}
-		if r := got[0]; r.Text != "" || r.Credibility != nil || r.ID != "a" || r.Tokens != 10 {
+		if r := got[0]; r.Text != "hello" || r.Credibility != nil || r.ID != "a" || r.Tokens != 10 {
 			t.Errorf("line %d: %+v", i, r)
 		}
 		var all *Record
-		ReadRecords(strings.NewReader(line), "s", func(r *Record) error { all = r; return nil })
+		if err := ReadRecords(strings.NewReader(line), "s", func(r *Record) error { all = r; return nil }); err != nil {
+			t.Fatal(err)
+		}
 		if all.Text != "hello" || all.Credibility == nil || all.Credibility.Sides["a"] != 1 {
 			t.Errorf("line %d without skipping: text %q, credibility %+v", i, all.Text, all.Credibility)
 		}
+	}
+	// Skipped signals are still checked to be JSON.
+	bad := strings.Replace(base, `"tokens"`, `"credibility":{"sides":{"a":1},"tokens"`, 1)
+	err := Reader{SkipCredibility: true}.Read(strings.NewReader(bad), "s", func(*Record) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "s:1: invalid JSON") {
+		t.Errorf("malformed skipped signals: %v", err)
+	}
+}
+
+// TestReadRecordsErrors pins the messages of bad lines: the offsets,
+// value kinds and field paths of encoding/json, which compare has always
+// quoted, with the library's reasons for syntax errors.
+func TestReadRecordsErrors(t *testing.T) {
+	good := recordLine("a", "x", 0.5, 1)
+	with := func(field string) string { return strings.Replace(good, `"tokens":10`, field, 1) }
+	tests := []struct{ name, line, want string }{
+		{"cut short", `{"schema": "compare.score/v1",`, "invalid JSON at byte 31: unexpected end of JSON input"},
+		{"string for int", with(`"tokens":"ten"`), `field "tokens": string is not a valid int`},
+		{"fraction for int", with(`"tokens":1.5`), `field "tokens": number 1.5 is not a valid int`},
+		{"in an array", with(`"matches":[{"start":"x"}]`), `field "matches.start": string is not a valid int`},
+		{"in a map", with(`"matches":[{"contrib":{"a.b":"x"}}]`), `field "matches.contrib": string is not a valid float64`},
+		{"map of structs", with(`"targets":{"a.b":{"framing":"x"}}`), `field "targets.framing": string is not a valid float64`},
+		{"struct for string", with(`"lexicon":"x"`), `field "lexicon": string is not a valid record.LexiconRef`},
+		{"signals", with(`"credibility":{"sourcing":{"claims":"x"}}`), `field "credibility.sourcing.claims": string is not a valid int`},
+		{"array", `[1, 2]`, "a score record is a JSON object, not array"},
+		{"no schema", `{"id":"a"}`, `no "schema" field: not a compare score record (write one with compare score --format jsonl)`},
+		{"trailing garbage", `{"schema":"compare.score/v1"} x`, "invalid JSON at byte 31: invalid character 'x' after top-level value"},
+		{"bad key", `{schema:1}`, "invalid JSON at byte 2: invalid character 's' at start of value"},
+		{"NUL", "\x00{", `invalid JSON at byte 1: invalid character '\x00' at start of value`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := ReadRecords(strings.NewReader(tt.line+"\n"), "f.jsonl", func(*Record) error { return nil })
+			if err == nil || err.Error() != "f.jsonl:1: "+tt.want {
+				t.Errorf("got  %v\nwant f.jsonl:1: %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestReadRecordsRanges checks that values no scorer writes stop the
+// reading with the field named, before they reach the statistics.
+func TestReadRecordsRanges(t *testing.T) {
+	good := recordLine("a", "x", 0.5, 1)
+	with := func(field string) string { return strings.Replace(good, `"tokens":10`, field, 1) }
+	match := func(start, end int) string {
+		return fmt.Sprintf(`"tokens":3,"text":"the regime","matches":[{"start":4,"end":10,"line":1,"col":5},{"start":%d,"end":%d,"line":1,"col":1}]`, start, end)
+	}
+	tests := []struct{ name, line, want string }{
+		{"negative tokens", with(`"tokens":-6`), `field "tokens": -6 is negative`},
+		{"negative loaded", with(`"tokens":1,"loaded":-1`), `field "loaded": -1 is negative`},
+		{"negative voice count", with(`"tokens":1,"loaded_by_voice":{"author":-2}`), `field "loaded_by_voice": -2 is negative (author)`},
+		{"negative category", with(`"tokens":1,"categories":{"slur":-1}`), `field "categories": -1 is negative (slur)`},
+		{"negative references", with(`"tokens":1,"targets":{"gov":{"references":-1}}`), `field "targets.references": -1 is negative (target gov)`},
+		{"negative n", strings.Replace(good, `"n":1`, `"n":-3`, 1), `field "stance.n": -3 is negative (axis x)`},
+		{"negative start", with(match(-1, 2)), `field "matches.start": -1 is negative (match 2)`},
+		{"end before start", with(match(5, 2)), `field "matches.end": 2 is before start 5 (match 2)`},
+		{"end past the text", with(match(4, 11)), `field "matches.end": 11 is past the end of the text (10 bytes) (match 2)`},
+		{"quote past the text", with(`"tokens":1,"text":"ab","quotes":[{"start":0,"end":3}]`), `field "quotes.end": 3 is past the end of the text (2 bytes) (quote 1)`},
+		{"negative dropped", with(`"tokens":1,"dropped":[{"start":-4,"end":0}]`), `field "dropped.start": -4 is negative (dropped span 1)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := ReadRecords(strings.NewReader(tt.line+"\n"), "f.jsonl", func(*Record) error { return nil })
+			if err == nil || err.Error() != "f.jsonl:1: "+tt.want {
+				t.Errorf("got  %v\nwant f.jsonl:1: %s", err, tt.want)
+			}
+		})
+	}
+	// Without the text, offsets are checked as far as they can be.
+	ok := with(`"tokens":3,"matches":[{"start":400,"end":410,"line":9,"col":5}]`)
+	if err := ReadRecords(strings.NewReader(ok), "f.jsonl", func(*Record) error { return nil }); err != nil {
+		t.Errorf("record without text: %v", err)
+	}
+}
+
+// endless is a line that never ends.
+type endless struct{ read int }
+
+func (e *endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'x'
+	}
+	e.read += len(p)
+	return len(p), nil
+}
+
+// TestReadRecordsLineLimit checks that a line longer than the limit is an
+// error naming its line, after the records before it, and that it is not
+// read whole (issue 14: one 500 MB field made stats use 6.7 GB).
+func TestReadRecordsLineLimit(t *testing.T) {
+	good := recordLine("a", "x", 0.5, 1)
+	long := strings.Replace(good, `"tokens"`, `"text":"`+strings.Repeat("w", 5000)+`","tokens"`, 1)
+	var ids []string
+	err := Reader{MaxBytes: 1000}.Read(strings.NewReader(good+"\n"+long+"\n"+good+"\n"), "big.jsonl", func(r *Record) error {
+		ids = append(ids, r.ID)
+		return nil
+	})
+	want := "big.jsonl:2: line longer than 1000 bytes: not a score record (records are at most a few times the size of their article)"
+	if err == nil || err.Error() != want || len(ids) != 1 {
+		t.Errorf("after %v got %v, want %s after one record", ids, err, want)
+	}
+	// A line at the limit is read.
+	if err := (Reader{MaxBytes: len(long)}).Read(strings.NewReader(long+"\r\n"), "f", func(*Record) error { return nil }); err != nil {
+		t.Errorf("line at the limit: %v", err)
+	}
+	src := &endless{}
+	err = Reader{MaxBytes: 4 << 20}.Read(src, "endless", func(*Record) error { return nil })
+	if err == nil || !strings.HasPrefix(err.Error(), "endless:1: line longer than 4 MiB") || src.read > 8<<20 {
+		t.Errorf("endless line: read %d bytes, got %v", src.read, err)
 	}
 }

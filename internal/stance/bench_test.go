@@ -8,7 +8,6 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/gencorpus"
 	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/record"
 )
 
 // benchArticles returns about 1 MB of generated articles.
@@ -49,32 +48,5 @@ func BenchmarkScore(b *testing.B) {
 		for _, a := range arts {
 			s.Score(a)
 		}
-	}
-}
-
-// BenchmarkEncode measures writing full JSON Lines records.
-func BenchmarkEncode(b *testing.B) {
-	lex, err := lexicon.Load(lexicon.Default)
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts := benchArticles(b, lex)
-	s := NewScorer(lexicon.Compile(lex))
-	var recs []*record.Record
-	var n int64
-	for _, a := range arts {
-		r := s.Score(a)
-		r.Text = ""
-		recs = append(recs, r)
-		n += int64(len(a.Text))
-	}
-	b.SetBytes(n)
-	b.ReportAllocs()
-	for b.Loop() {
-		w, _ := record.NewWriter(&bytes.Buffer{}, "jsonl")
-		for _, r := range recs {
-			w.Write(r)
-		}
-		w.Close()
 	}
 }

@@ -1,0 +1,98 @@
+package record_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/gencorpus"
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
+)
+
+// benchRecords scores about 2 MB of generated articles with the default
+// lexicon and credibility signals: records as compare score writes them.
+func benchRecords(b *testing.B) []*record.Record {
+	b.Helper()
+	lex, err := lexicon.Load(lexicon.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := gencorpus.Corpus(&buf, lex, gencorpus.Options{Bytes: 2e6, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	s := scorer(b)
+	var recs []*record.Record
+	dec := json.NewDecoder(&buf)
+	for dec.More() {
+		a := new(corpus.Article)
+		if err := dec.Decode(a); err != nil {
+			b.Fatal(err)
+		}
+		recs = append(recs, s.Score(a))
+	}
+	return recs
+}
+
+// BenchmarkReadRecords decodes score records as compare score writes them
+// (text, matches, credibility signals), with every field and with
+// credibility skipped. Before timing it checks, once, that the records
+// are the kind it names: every field filled, and read back unchanged.
+func BenchmarkReadRecords(b *testing.B) {
+	recs := benchRecords(b)
+	data := write(b, "jsonl", recs...)
+	for _, r := range recs {
+		if len(r.Categories) == 0 || len(r.Matches) == 0 || r.Credibility == nil || r.Text == "" || len(r.Targets) == 0 {
+			continue
+		}
+		var back *record.Record
+		if err := record.ReadRecords(bytes.NewReader(write(b, "jsonl", r)), "check", func(x *record.Record) error { back = x; return nil }); err != nil {
+			b.Fatal(err)
+		}
+		x, _ := json.Marshal(r)
+		y, _ := json.Marshal(back)
+		if !bytes.Equal(x, y) {
+			b.Fatalf("a record does not read back as written:\n%s\n%s", x, y)
+		}
+		goto checked
+	}
+	b.Fatal("no generated record has categories, matches, credibility signals, text and targets")
+checked:
+	for _, bb := range []struct {
+		name string
+		rr   record.Reader
+	}{{"all", record.Reader{}}, {"skip-credibility", record.Reader{SkipCredibility: true}}} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				n := 0
+				if err := bb.rr.Read(bytes.NewReader(data), "bench", func(*record.Record) error { n++; return nil }); err != nil || n != len(recs) {
+					b.Fatal(n, err)
+				}
+			}
+			b.ReportMetric(float64(len(recs)*b.N)/b.Elapsed().Seconds(), "records/s")
+		})
+	}
+}
+
+// BenchmarkEncode measures writing full JSON Lines records, text left
+// out, in bytes of article text per second.
+func BenchmarkEncode(b *testing.B) {
+	recs := benchRecords(b)
+	var n int64
+	for _, r := range recs {
+		n += int64(len(r.Text))
+		r.Text = ""
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		w, _ := record.NewWriter(&bytes.Buffer{}, "jsonl")
+		for _, r := range recs {
+			w.Write(r)
+		}
+		w.Close()
+	}
+}
