@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stance"
@@ -116,7 +117,7 @@ func runAgree(c *cli.Context) error {
 		return err
 	}
 	if dup > 0 {
-		fmt.Fprintf(c.App.ErrWriter, "compare: %d coded %s appeared more than once; the first of each is compared\n", dup, plural(dup, "id", "ids"))
+		fmt.Fprintf(c.App.ErrWriter, "compare: %d coded %s appeared more than once; the first of each is compared\n", dup, english.Plural(dup, "id", "ids"))
 	}
 	if len(recs) == 0 {
 		return cli.Exit(fmt.Sprintf("agree: none of the %d coded articles of %s is in %s (articles are matched by id)", len(coded), goldPath, strings.Join(c.Args().Slice(), " ")), exitNoInput)

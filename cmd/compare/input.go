@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/english"
 )
 
 // Reading articles: exit statuses.
@@ -118,7 +119,7 @@ func readArticles(c *cli.Context, opts corpus.Options, errorsOut io.Writer, emit
 		if errorsOut != nil {
 			more = "see " + corpus.QuoteName(c.String("errors"))
 		}
-		fmt.Fprintf(stderr, "compare: … %d more %s, %s\n", unprinted, plural(unprinted, "problem", "problems"), more)
+		fmt.Fprintf(stderr, "compare: … %d more %s, %s\n", unprinted, english.Plural(unprinted, "problem", "problems"), more)
 	}
 	fmt.Fprintln(stderr, summaryLine(sum))
 	if errorsBuf != nil && writeErr == nil {
@@ -138,7 +139,7 @@ func readArticles(c *cli.Context, opts corpus.Options, errorsOut io.Writer, emit
 	}
 	if c.Bool("strict") && sum.SkippedTotal() > 0 {
 		n := sum.SkippedTotal()
-		return true, cli.Exit(fmt.Sprintf("--strict: %d %s skipped", n, plural(n, "record", "records")), exitSkipped)
+		return true, cli.Exit(fmt.Sprintf("--strict: %d %s skipped", n, english.Plural(n, "record", "records")), exitSkipped)
 	}
 	return true, nil
 }
@@ -207,19 +208,12 @@ func inputOptions(c *cli.Context) (corpus.Options, error) {
 // "compare: read 12 records: 10 scored, 2 skipped (1 malformed-json, 1 binary); 1 warning (1 missing-outlet)".
 func summaryLine(sum corpus.Summary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "compare: read %d %s: %d scored", sum.Read, plural(sum.Read, "record", "records"), sum.Emitted)
+	fmt.Fprintf(&b, "compare: read %d %s: %d scored", sum.Read, english.Plural(sum.Read, "record", "records"), sum.Emitted)
 	if n := sum.SkippedTotal(); n > 0 {
 		fmt.Fprintf(&b, ", %d skipped (%s)", n, corpus.ReasonCounts(sum.Skipped))
 	}
 	if n := sum.WarnedTotal(); n > 0 {
-		fmt.Fprintf(&b, "; %d %s (%s)", n, plural(n, "warning", "warnings"), corpus.ReasonCounts(sum.Warned))
+		fmt.Fprintf(&b, "; %d %s (%s)", n, english.Plural(n, "warning", "warnings"), corpus.ReasonCounts(sum.Warned))
 	}
 	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/rulefile"
 	"github.com/compare-tool/compare/internal/workbench"
@@ -93,8 +94,8 @@ func runLexiconImport(c *cli.Context) error {
 		terms += len(e.Terms)
 	}
 	fmt.Fprintf(c.App.ErrWriter, "compare: imported %s: %d %s as targets, %d %s in %d %s%s\n",
-		path, len(lex.Targets), plural(len(lex.Targets), "category", "categories"),
-		terms, plural(terms, "pattern", "patterns"), len(lex.Entries), plural(len(lex.Entries), "entry", "entries"),
+		path, len(lex.Targets), english.Plural(len(lex.Targets), "category", "categories"),
+		terms, english.Plural(terms, "pattern", "patterns"), len(lex.Entries), english.Plural(len(lex.Entries), "entry", "entries"),
 		noteCount(len(notes)))
 	return nil
 }
@@ -103,7 +104,7 @@ func noteCount(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf("; %d %s above", n, plural(n, "note", "notes"))
+	return fmt.Sprintf("; %d %s above", n, english.Plural(n, "note", "notes"))
 }
 
 // checkFailure prints every problem of a *rulefile.CheckError as
@@ -112,7 +113,7 @@ func checkFailure(c *cli.Context, cmd, path string, err error) error {
 	var ce *rulefile.CheckError
 	if errors.As(err, &ce) {
 		fmt.Fprintln(c.App.ErrWriter, ce.Error())
-		return cli.Exit(fmt.Sprintf("%s: %s has %d %s", cmd, path, len(ce.Problems), plural(len(ce.Problems), "problem", "problems")), exitFailure)
+		return cli.Exit(fmt.Sprintf("%s: %s has %d %s", cmd, path, len(ce.Problems), english.Plural(len(ce.Problems), "problem", "problems")), exitFailure)
 	}
 	return cli.Exit(err, exitFailure)
 }

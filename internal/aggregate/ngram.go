@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stats"
 	"github.com/compare-tool/compare/internal/token"
@@ -302,7 +303,7 @@ func (a *Aggregator) distinctive(units []*unitAcc, inLexicon map[string]bool) ([
 		return []Distinctive{}, []string{"No record has its article text (scored with --no-text), so there are no distinctive terms."}
 	case a.noText > 0:
 		notes = append(notes, fmt.Sprintf("%s of %d have no text (scored with --no-text); distinctive terms come from the other %d.",
-			plural(a.noText, "record"), a.n, a.n-a.noText))
+			english.Count(a.noText, "record", "records"), a.n, a.n-a.noText))
 	}
 	sampled := map[int]int{} // unit index → sampled texts
 	for _, st := range a.sample {
@@ -339,7 +340,7 @@ func (a *Aggregator) distinctive(units []*unitAcc, inLexicon map[string]bool) ([
 	}
 	if prunes > 0 {
 		notes = append(notes, fmt.Sprintf("Distinctive terms are approximate: the word and phrase counts filled their cap (%d) %s, and each time the rarest were dropped (%s), so counts of rarer terms are lower bounds. Raise the cap for exact counts.",
-			a.opt.NgramCap, times(prunes), countedUpTo(floor)))
+			a.opt.NgramCap, english.Times(prunes), "those counted "+english.Plural(int(floor), "once", fmt.Sprintf("up to %d times", floor))))
 	}
 	slices.SortFunc(entries, func(x, y ngramEntry) int {
 		return cmp.Or(cmp.Compare(x.order, y.order), cmp.Compare(x.term, y.term), cmp.Compare(x.unit, y.unit))
@@ -439,13 +440,6 @@ func (a *Aggregator) distinctive(units []*unitAcc, inLexicon map[string]bool) ([
 	return out, notes
 }
 
-func times(n int) string {
-	if n == 1 {
-		return "once"
-	}
-	return fmt.Sprintf("%d times", n)
-}
-
 // dropNested returns the first top candidates after leaving out every
 // word or phrase that only occurs inside a longer listed phrase: one with
 // the same counts here and in the rest ("order" and "in order" beside "in
@@ -487,14 +481,7 @@ func unsampledNote(units, sampled []*unitAcc, by string) string {
 	if len(out) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("No text of %s %s was sampled, so %s no distinctive terms.", listSome(out, 10), pluralWord(len(out), by), hasHave(len(out)))
-}
-
-func pluralWord(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
+	return fmt.Sprintf("No text of %s %s was sampled, so %s no distinctive terms.", listSome(out, 10), english.Plural(len(out), by, by+"s"), english.Plural(len(out), "has", "have"))
 }
 
 // countSample counts the words and phrases of the sampled texts of units
@@ -543,11 +530,4 @@ func (a *Aggregator) countSample(units []*unitAcc) []*ngramTable {
 		tables[s] = t
 	})
 	return tables
-}
-
-func countedUpTo(n int64) string {
-	if n == 1 {
-		return "those counted once"
-	}
-	return fmt.Sprintf("those counted up to %d times", n)
 }

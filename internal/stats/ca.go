@@ -50,10 +50,25 @@ type CAResult struct {
 // If the table has no association at all (proportional rows), the total
 // inertia is zero and Share is NaN.
 //
-// CorrespondenceAnalysis returns an error if an entry is negative, NaN or
-// infinite, or if fewer than two rows or two columns have non-zero totals.
-func CorrespondenceAnalysis(table *mat.Dense) (CAResult, error) {
-	nr, nc := table.Dims()
+// The table is given as rows of counts, all of the same length.
+// CorrespondenceAnalysis returns an error if the rows differ in length, if
+// an entry is negative, NaN or infinite, or if fewer than two rows or two
+// columns have non-zero totals.
+func CorrespondenceAnalysis(counts [][]float64) (CAResult, error) {
+	nr, nc := len(counts), 0
+	if nr > 0 {
+		nc = len(counts[0])
+	}
+	if nr == 0 || nc == 0 {
+		return CAResult{}, fmt.Errorf("stats: correspondence analysis: table has %d rows and %d columns with non-zero totals; need at least 2 of each", 0, 0)
+	}
+	table := mat.NewDense(nr, nc, nil)
+	for i, row := range counts {
+		if len(row) != nc {
+			return CAResult{}, fmt.Errorf("stats: correspondence analysis: row %d has %d entries, row 0 has %d", i, len(row), nc)
+		}
+		table.SetRow(i, row)
+	}
 	rowSum := make([]float64, nr)
 	colSum := make([]float64, nc)
 	var total float64

@@ -68,7 +68,7 @@ func checkCoords(t *testing.T, name string, got *mat.Dense, rows []int, want [][
 }
 
 func TestCorrespondenceAnalysis(t *testing.T) {
-	res, err := CorrespondenceAnalysis(mat.NewDense(5, 4, smoke))
+	res, err := CorrespondenceAnalysis(rowsOf(mat.NewDense(5, 4, smoke)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestCorrespondenceAnalysisZeroMargins(t *testing.T) {
 			padded.Set(i, j, smoke[4*a+b])
 		}
 	}
-	res, err := CorrespondenceAnalysis(padded)
+	res, err := CorrespondenceAnalysis(rowsOf(padded))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +126,7 @@ func TestCorrespondenceAnalysisSignConvention(t *testing.T) {
 			permuted.Set(i, b, smoke[4*i+j])
 		}
 	}
-	res, err := CorrespondenceAnalysis(permuted)
+	res, err := CorrespondenceAnalysis(rowsOf(permuted))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,13 +163,27 @@ func TestCorrespondenceAnalysisErrors(t *testing.T) {
 		{"one row", mat.NewDense(2, 3, []float64{1, 2, 3, 0, 0, 0}), "1 rows and 3 columns"},
 		{"one column", mat.NewDense(3, 2, []float64{1, 0, 2, 0, 3, 0}), "3 rows and 1 columns"},
 		{"all zero", mat.NewDense(2, 2, nil), "0 rows and 0 columns"},
+		{"ragged", nil, "row 1 has 1 entries, row 0 has 2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := CorrespondenceAnalysis(tt.table)
+			_, err := CorrespondenceAnalysis(rowsOf(tt.table))
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("error %v, want one containing %q", err, tt.wantErr)
 			}
 		})
 	}
+}
+
+// rowsOf returns the rows of m; nil gives a ragged table.
+func rowsOf(m *mat.Dense) [][]float64 {
+	if m == nil {
+		return [][]float64{{1, 2}, {3}}
+	}
+	r, _ := m.Dims()
+	rows := make([][]float64, r)
+	for i := range rows {
+		rows[i] = mat.Row(nil, i, m)
+	}
+	return rows
 }

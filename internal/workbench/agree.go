@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stats"
@@ -475,7 +476,7 @@ func WriteAgreement(w io.Writer, a *Agreement, format string) error {
 	fmt.Fprintf(w, "Agreement of lexicon %s %s with the human coders of %s\n", a.Lexicon, a.Version, a.Gold)
 	if s := a.Spans; s != nil {
 		fmt.Fprintf(w, "\nSpans: %d coded %s in the corpus, %d marked by coders, %d found by the tool\n",
-			s.Articles, pluralWord(s.Articles, "article", "articles"), s.Gold, s.Tool)
+			s.Articles, english.Plural(s.Articles, "article", "articles"), s.Gold, s.Tool)
 		if len(s.Missing) > 0 {
 			fmt.Fprintf(w, "  not in the corpus, left out: %s\n", strings.Join(s.Missing, ", "))
 		}
@@ -503,8 +504,8 @@ func WriteAgreement(w io.Writer, a *Agreement, format string) error {
 		fmt.Fprintln(w, "  exact: same offsets; overlap: at least one byte shared (precision over tool spans, recall over gold spans)")
 	}
 	if r := a.Ratings; r != nil {
-		fmt.Fprintf(w, "\nRatings: %d %s by %d %s (%s), %d values\n", r.Units, pluralWord(r.Units, "article", "articles"),
-			len(r.Coders), pluralWord(len(r.Coders), "coder", "coders"), strings.Join(r.Coders, ", "), r.Ratings)
+		fmt.Fprintf(w, "\nRatings: %d %s by %d %s (%s), %d values\n", r.Units, english.Plural(r.Units, "article", "articles"),
+			len(r.Coders), english.Plural(len(r.Coders), "coder", "coders"), strings.Join(r.Coders, ", "), r.Ratings)
 		fmt.Fprintf(w, "  tool: stance on axis %s for %d of them (%d with no evidence, scored 0), mapped from [-1, 1] onto [%g, %g] (%s)",
 			r.Axis, r.ToolUnits, r.NoEvidence, r.Scale[0], r.Scale[1], r.ScaleFrom)
 		if r.Rounded {

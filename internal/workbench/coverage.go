@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/token"
 )
@@ -266,7 +267,7 @@ func WriteCoverage(w io.Writer, rep *CoverageReport, format string) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(rep)
 	}
-	fmt.Fprintf(w, "Coverage of lexicon %s %s on %s\n", rep.Lexicon, rep.Version, count(rep.Articles, "article", "articles"))
+	fmt.Fprintf(w, "Coverage of lexicon %s %s on %s\n", rep.Lexicon, rep.Version, english.Count(rep.Articles, "article", "articles"))
 
 	fmt.Fprintf(w, "\nEntries that never matched: %d of %d\n", len(rep.Unmatched), rep.Entries)
 	for _, e := range rep.Unmatched {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 )
 
@@ -64,7 +65,7 @@ func (l *Loss) Messages() []string {
 			shown = shown[:5]
 			more = fmt.Sprintf("; and %d more", n-5)
 		}
-		out = append(out, fmt.Sprintf("export to %s leaves out %d %s it cannot express: %s%s", l.Format, n, pluralWord(n, "surface form", "surface forms"), strings.Join(shown, "; "), more))
+		out = append(out, fmt.Sprintf("export to %s leaves out %d %s it cannot express: %s%s", l.Format, n, english.Plural(n, "surface form", "surface forms"), strings.Join(shown, "; "), more))
 	}
 	for _, p := range l.Problems {
 		out = append(out, fmt.Sprintf("export to %s: %s", l.Format, p))
@@ -80,17 +81,6 @@ func joinAnd(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-func count(n int, one, many string) string {
-	return fmt.Sprintf("%d %s", n, pluralWord(n, one, many))
 }
 
 var liwcDescRE = regexp.MustCompile(`^LIWC category (\d+)(?:: (.*))?$`)
@@ -218,10 +208,10 @@ func Export(lex *lexicon.Lexicon, format string) (*Dictionary, *Loss) {
 		}
 	}
 	if labels > 0 {
-		loss.Lexicon = append(loss.Lexicon, count(labels, "target label", "target labels"))
+		loss.Lexicon = append(loss.Lexicon, english.Count(labels, "target label", "target labels"))
 	}
 	if descs > 0 {
-		loss.Lexicon = append(loss.Lexicon, count(descs, "target description", "target descriptions"))
+		loss.Lexicon = append(loss.Lexicon, english.Count(descs, "target description", "target descriptions"))
 	}
 	loss.Lexicon = append(loss.Lexicon, lexiconLevelLoss(lex, true)...)
 	return d, loss
@@ -240,10 +230,10 @@ func targetIDs(lex *lexicon.Lexicon) []string {
 func lexiconLevelLoss(lex *lexicon.Lexicon, metadata bool) []string {
 	var out []string
 	if n := len(lex.Axes); n > 0 {
-		out = append(out, count(n, "axis with its weights", "axes with their weights"))
+		out = append(out, english.Count(n, "axis with its weights", "axes with their weights"))
 	}
 	if n := len(lex.DistanceCues); n > 0 {
-		out = append(out, count(n, "distance cue", "distance cues"))
+		out = append(out, english.Count(n, "distance cue", "distance cues"))
 	}
 	if metadata {
 		out = append(out, "the lexicon's name, version, description and sources")
@@ -308,7 +298,7 @@ func WriteCSV(w io.Writer, lex *lexicon.Lexicon) (*Loss, error) {
 	}
 	loss := &Loss{Format: "csv", Entries: len(lex.Entries)}
 	if n := len(lex.Targets); n > 0 {
-		loss.Lexicon = append(loss.Lexicon, count(n, "target's label and description", "targets' labels and descriptions"))
+		loss.Lexicon = append(loss.Lexicon, english.Count(n, "target's label and description", "targets' labels and descriptions"))
 	}
 	loss.Lexicon = append(loss.Lexicon, lexiconLevelLoss(lex, true)...)
 	return loss, nil

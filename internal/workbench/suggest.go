@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/stats"
 )
@@ -418,20 +419,13 @@ func (s *Suggester) Result() (*Suggestions, error) {
 
 	if s.prunes > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("The word and phrase counts reached their cap of %d and the rarest were dropped %s (counts up to %d), so counts of rare phrases are lower bounds; raise the cap for exact counts.",
-			s.opt.Cap, times(s.prunes), s.floor))
+			s.opt.Cap, english.Times(s.prunes), s.floor))
 	}
 	if s.unkept > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("%d of %d articles were counted but not kept for the context lines (text budget %d MB).",
 			s.unkept, res.Articles, s.opt.TextBudget>>20))
 	}
 	return res, nil
-}
-
-func times(n int) string {
-	if n == 1 {
-		return "once"
-	}
-	return fmt.Sprintf("%d times", n)
 }
 
 // byUnit lists a phrase's uses: unit u first, then the others by count
@@ -550,7 +544,7 @@ func WriteSuggestions(w io.Writer, res *Suggestions, lexicons []string) error {
 	unitWord := res.By
 	units := unitWord + "s"
 	fmt.Fprintf(bw, "# Suggested lexicon entries, written by compare lexicon suggest from %d %s in %d %s.\n",
-		res.Articles, pluralWord(res.Articles, "article", "articles"), len(res.Units), units)
+		res.Articles, english.Plural(res.Articles, "article", "articles"), len(res.Units), units)
 	fmt.Fprintf(bw, "# Up to %d words and 2-3 word phrases per %s that it uses more than the others\n", res.Top, unitWord)
 	bw.WriteString("# (log-odds ratio with an informative Dirichlet prior, Monroe, Colaresi and Quinn\n")
 	fmt.Fprintf(bw, "# 2008), each with z >= %.2f and at least %d uses, not matched by %s,\n", MinZ, res.MinCount, joinAnd(lexicons))
@@ -573,8 +567,8 @@ func WriteSuggestions(w io.Writer, res *Suggestions, lexicons []string) error {
 	}
 	bw.WriteString("entries:\n")
 	for _, u := range res.Units {
-		fmt.Fprintf(bw, "\n  # == %s: %d %s, %d %s\n", u.Unit, u.Articles, pluralWord(u.Articles, "article", "articles"),
-			len(u.Terms), pluralWord(len(u.Terms), "suggestion", "suggestions"))
+		fmt.Fprintf(bw, "\n  # == %s: %d %s, %d %s\n", u.Unit, u.Articles, english.Plural(u.Articles, "article", "articles"),
+			len(u.Terms), english.Plural(len(u.Terms), "suggestion", "suggestions"))
 		for _, sg := range u.Terms {
 			fmt.Fprintf(bw, "  # %q: z = %.2f, log-odds ratio %.2f; uses: %s\n", sg.Surface, sg.Z, sg.Delta, usesLine(sg.ByUnit))
 			for _, c := range sg.Contexts {
@@ -614,7 +608,7 @@ func usesLine(counts []UnitCount) string {
 		parts = append(parts, fmt.Sprintf("%d more with %d", moreUnits, moreUses))
 	}
 	if zero > 0 {
-		parts = append(parts, fmt.Sprintf("none in %d %s", zero, pluralWord(zero, "other", "others")))
+		parts = append(parts, fmt.Sprintf("none in %d %s", zero, english.Plural(zero, "other", "others")))
 	}
 	return strings.Join(parts, ", ")
 }

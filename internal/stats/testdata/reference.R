@@ -249,3 +249,8 @@ w <- function(x, y) { r <- suppressWarnings(wilcox.test(x, y)); f(c(r$statistic 
 w(c(rep(2, 5), rep(1, 25), rep(0, 90)), c(rep(1, 10), rep(0, 140)))
 w(c(rep(1, 20), rep(0, 100)), c(rep(1, 40), rep(0, 110)))
 w(c(rep(1, 12), rep(0, 108)), c(rep(1, 15), rep(0, 135)))
+
+cat("== interval\n")
+x <- c(0.2, -0.5, 1, 0.75, -0.25, 0.5, 0, 0.9)
+f(mean(x) + c(-1, 1) * qnorm(0.975) * sd(x) / sqrt(length(x)))  # NormalCI, level 0.95
+f(mean(x) + c(-1, 1) * qnorm(0.95) * sd(x) / sqrt(length(x)))   # NormalCI, level 0.90

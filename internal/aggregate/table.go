@@ -1,9 +1,6 @@
 package aggregate
 
 import (
-	"bufio"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"maps"
@@ -14,182 +11,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/record"
 )
-
-// ComparisonFormats lists the formats of WriteComparison.
-var ComparisonFormats = []string{"table", "json", "csv"}
-
-// WriteComparison writes c in format, one of ComparisonFormats: "table"
-// for people, "json" for programs (the Comparison as it is), "csv" for R
-// and pandas (tidy: one value a row). The output is a function of c alone.
-func WriteComparison(w io.Writer, c *Comparison, format string) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	var err error
-	switch format {
-	case "json":
-		enc := json.NewEncoder(bw)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(c)
-	case "csv":
-		err = writeComparisonCSV(bw, c)
-	case "table":
-		err = writeComparisonTable(bw, c)
-	default:
-		return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(ComparisonFormats, ", "))
-	}
-	if err != nil {
-		return err
-	}
-	return bw.Flush()
-}
-
-// CSVHeader is the header of the tidy CSV form of a Comparison.
-var CSVHeader = []string{"section", "unit", "other", "axis_or_target", "term", "statistic", "value"}
-
-// writeComparisonCSV writes one value a row. section says which part of
-// the comparison a row belongs to; unit and other name the units (other
-// only for pairs); axis_or_target the axis or target id; term a lexicon
-// entry or a distinctive word or phrase.
-func writeComparisonCSV(w io.Writer, c *Comparison) error {
-	cw := csv.NewWriter(w)
-	row := func(section, unit, other, axis, term, stat, value string) {
-		cw.Write([]string{section, unit, other, axis, term, stat, value})
-	}
-	cw.Write(CSVHeader)
-	row("meta", "", "", "", "", "schema", c.Schema)
-	row("meta", "", "", "", "", "lexicon", c.Lexicon.Name)
-	row("meta", "", "", "", "", "lexicon_version", c.Lexicon.Version)
-	row("meta", "", "", "", "", "lexicon_sha256", c.Lexicon.SHA256)
-	row("meta", "", "", "", "", "by", c.By)
-	row("meta", "", "", "", "", "articles", strconv.Itoa(c.Articles))
-	row("meta", "", "", "", "", "bootstrap", strconv.Itoa(c.Bootstrap))
-	row("meta", "", "", "", "", "seed", strconv.FormatUint(c.Seed, 10))
-	row("meta", "", "", "", "", "min_articles", strconv.Itoa(c.MinArticles))
-	row("meta", "", "", "", "", "quantiles", c.Quantiles)
-	if c.DateRange[0] != "" {
-		row("meta", "", "", "", "", "date_first", c.DateRange[0])
-		row("meta", "", "", "", "", "date_last", c.DateRange[1])
-	}
-	summary := func(section, unit, axis string, s Summary) {
-		row(section, unit, "", axis, "", "n", strconv.Itoa(s.N))
-		for _, f := range []struct {
-			name string
-			v    *float64
-		}{{"mean", s.Mean}, {"sd", s.SD}, {"median", s.Median}, {"q1", s.Q1}, {"q3", s.Q3}, {"iqr", s.IQR}, {"ci_low", s.CILow}, {"ci_high", s.CIHigh}} {
-			if f.v != nil {
-				row(section, unit, "", axis, "", f.name, ftoa(*f.v))
-			}
-		}
-		if s.CIMethod != "" {
-			row(section, unit, "", axis, "", "ci_method", s.CIMethod)
-		}
-	}
-	for _, u := range c.Units {
-		row("unit", u.Name, "", "", "", "group", u.Group)
-		row("unit", u.Name, "", "", "", "articles", strconv.Itoa(u.Articles))
-		row("unit", u.Name, "", "", "", "tokens", strconv.Itoa(u.Tokens))
-		row("unit", u.Name, "", "", "", "tested", strconv.FormatBool(u.Tested))
-		if u.Excluded != "" {
-			row("unit", u.Name, "", "", "", "excluded", u.Excluded)
-		}
-		for _, v := range []record.Voice{record.Author, record.Quote, record.Distanced} {
-			if s, ok := u.VoiceShare[v]; ok {
-				row("voice_share", u.Name, "", "", "", string(v), ftoa(s))
-			}
-		}
-		summary("loaded_per_1k", u.Name, "", u.LoadedPer1k)
-		for _, ax := range c.Axes {
-			summary("axis", u.Name, ax.ID, u.Axes[ax.ID])
-		}
-		for _, t := range c.Targets {
-			summary("target", u.Name, t.ID, u.Targets[t.ID])
-		}
-		if cr := u.Credibility; cr != nil {
-			for _, f := range credibilityFields(cr) {
-				if f.v != nil {
-					row("credibility", u.Name, "", "", "", f.name, ftoa(*f.v))
-				}
-			}
-			for _, side := range slices.Sorted(maps.Keys(cr.Sides)) {
-				row("credibility_side", u.Name, "", "", side, "citations", strconv.Itoa(cr.Sides[side]))
-			}
-			for _, nc := range cr.Cited {
-				row("credibility_cited", u.Name, "", "", nc.Name, "citations", strconv.Itoa(nc.Count))
-			}
-		}
-	}
-	tests := func(section string, ts []AxisTests) {
-		for _, t := range ts {
-			id := t.Axis + t.Target
-			if t.KruskalWallis != nil {
-				row(section+"_kruskal_wallis", "", "", id, "", "h", ftoa(t.KruskalWallis.H))
-				row(section+"_kruskal_wallis", "", "", id, "", "df", strconv.Itoa(t.KruskalWallis.DF))
-				row(section+"_kruskal_wallis", "", "", id, "", "p", ftoa(t.KruskalWallis.P))
-			}
-			if t.Skipped != "" {
-				row(section+"_kruskal_wallis", "", "", id, "", "skipped", t.Skipped)
-			}
-			if t.PairsOmitted != "" {
-				row(section+"_pair", "", "", id, "", "omitted", t.PairsOmitted)
-			}
-			for _, unit := range slices.Sorted(maps.Keys(t.Excluded)) {
-				row(section+"_kruskal_wallis", unit, "", id, "", "excluded", t.Excluded[unit])
-			}
-			for _, p := range t.Pairs {
-				pair := func(stat, v string) { row(section+"_pair", p.A, p.B, id, "", stat, v) }
-				pair("n_a", strconv.Itoa(p.NA))
-				pair("n_b", strconv.Itoa(p.NB))
-				pair("u", ftoa(p.U))
-				pair("p", ftoa(p.P))
-				pair("exact", strconv.FormatBool(p.Exact))
-				pair("p_holm", ftoa(p.PHolm))
-				pair("cliffs_delta", ftoa(p.CliffsDelta))
-				pair("sentence", p.Sentence)
-			}
-		}
-	}
-	tests("axis", c.Tests)
-	tests("target", c.TargetTests)
-	for _, n := range c.Naming {
-		for _, l := range n.Labels {
-			for _, unit := range slices.Sorted(maps.Keys(l.Counts)) {
-				row("naming", unit, "", n.Target, l.Entry, "count", strconv.Itoa(l.Counts[unit]))
-				row("naming", unit, "", n.Target, l.Entry, "share", ftoa(l.Shares[unit]))
-			}
-		}
-	}
-	for _, d := range c.Distinctive {
-		for _, t := range d.Terms {
-			row("distinctive", d.Unit, "", "", t.Term, "z", ftoa(t.Z))
-			row("distinctive", d.Unit, "", "", t.Term, "delta", ftoa(t.Delta))
-			row("distinctive", d.Unit, "", "", t.Term, "count", strconv.Itoa(t.Count))
-			row("distinctive", d.Unit, "", "", t.Term, "others", strconv.Itoa(t.Others))
-			row("distinctive", d.Unit, "", "", t.Term, "in_lexicon", strconv.FormatBool(t.Lexicon))
-		}
-	}
-	if m := c.Map; m != nil {
-		row("map", "", "", "", "", "inertia_1", ftoa(m.Inertia[0]))
-		row("map", "", "", "", "", "inertia_2", ftoa(m.Inertia[1]))
-		for _, p := range m.Units {
-			row("map_unit", p.Name, "", "", "", "x", ftoa(p.X))
-			row("map_unit", p.Name, "", "", "", "y", ftoa(p.Y))
-			row("map_unit", p.Name, "", "", "", "mass", ftoa(p.Mass))
-		}
-		for _, p := range m.Entries {
-			row("map_entry", "", "", "", p.Name, "x", ftoa(p.X))
-			row("map_entry", "", "", "", p.Name, "y", ftoa(p.Y))
-			row("map_entry", "", "", "", p.Name, "mass", ftoa(p.Mass))
-		}
-	}
-	for i, n := range c.Notes {
-		row("note", "", "", "", "", strconv.Itoa(i+1), n)
-	}
-	cw.Flush()
-	return cw.Error()
-}
 
 // writeComparisonTable prints the comparison for reading: one section per
 // question, each opening with a line saying what its numbers mean.
@@ -202,7 +26,7 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 		p("\n%s\n%s\n\n", title, meaning)
 	}
 
-	p("compare stats: %s, %s by %s", refString(c.Lexicon), plural(c.Articles, "article"), by)
+	p("compare stats: %s, %s by %s", refString(c.Lexicon), english.Count(c.Articles, "article", "articles"), by)
 	if c.DateRange[0] != "" {
 		p(", %s to %s", c.DateRange[0], c.DateRange[1])
 	}
@@ -274,7 +98,7 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 				continue
 			}
 			p("%s\n", title(t))
-			p("  Kruskal–Wallis H = %.3f, df = %d, p %s (%s: %s)\n", kw.H, kw.DF, formatP(kw.P), plural(len(t.Units), by), strings.Join(t.Units, ", "))
+			p("  Kruskal–Wallis H = %.3f, df = %d, p %s (%s: %s)\n", kw.H, kw.DF, formatP(kw.P), english.Count(len(t.Units), by, by+"s"), strings.Join(t.Units, ", "))
 			for _, pr := range t.Pairs {
 				p("  - %s\n", record.OneLine(pr.Sentence))
 			}
@@ -419,25 +243,6 @@ func share(m map[record.Voice]float64, v record.Voice) string {
 	return fmt.Sprintf("%.0f%%", 100*s)
 }
 
-type namedValue struct {
-	name string
-	v    *float64
-}
-
-// credibilityFields lists a profile's rates in a fixed order.
-func credibilityFields(cr *credibility.ProfileResult) []namedValue {
-	return []namedValue{
-		{"attributions_per_1k", cr.AttributionsPer1k},
-		{"unsourced_share", cr.UnsourcedShare},
-		{"loaded_share", cr.LoadedShare},
-		{"quote_share", cr.QuoteShare},
-		{"hedges_per_1k", cr.HedgesPer1k},
-		{"certainty_per_1k", cr.CertaintyPer1k},
-		{"intensifiers_per_1k", cr.IntensifiersPer1k},
-		{"debris_per_article", cr.DebrisPerArticle},
-	}
-}
-
 func hasCredibility(c *Comparison) bool {
 	for _, u := range c.Units {
 		if u.Credibility != nil {
@@ -471,7 +276,3 @@ func topSides(sides map[string]int, max int) string {
 	}
 	return strings.Join(parts, ", ")
 }
-
-// ftoa writes a number in the fewest digits that read back as the same
-// float64.
-func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }

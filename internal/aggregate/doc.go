@@ -1,0 +1,16 @@
+// Package aggregate compares outlets (or outlet groups) from a stream of
+// score records (package record): an Aggregator takes records one at a
+// time, keeping only what the statistics need, and Result gives a
+// Comparison with per-outlet summaries and bootstrap intervals, tests of
+// differences and their plain-language sentences, the naming matrix,
+// distinctive terms and the outlet map, with notes on what the numbers
+// can and cannot tell. WriteComparison writes it as a table, JSON or tidy
+// CSV. The statistics themselves are package stats', checked against R.
+//
+// Files, in the order Result uses them: aggregate.go (options,
+// accumulation), summary.go, differences.go (Kruskal–Wallis, Mann–Whitney,
+// Cliff's δ, sentences), naming.go, ngram.go (distinctive terms),
+// outletmap.go, notes.go; comparison.go declares the result, and write.go
+// with table.go, json.go and csv.go writes it. The README's statistics
+// section gives every formula.
+package aggregate

@@ -1,0 +1,120 @@
+package aggregate
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/compare-tool/compare/internal/english"
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
+)
+
+// smallCI is the sample size below which percentile bootstrap intervals
+// are known to be too narrow, which the notes say.
+const smallCI = 10
+
+// LexiconCaveat is the first note of every Comparison: what lexicon
+// scoring cannot see. Reports that say it at more length leave it out.
+const LexiconCaveat = "Lexicon scoring sees word choice only: it cannot see sarcasm, the selection of facts, or stance carried by words outside the lexicon."
+
+// notes says in plain language what the numbers can and cannot tell.
+func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon) []string {
+	by, minN := a.opt.By, a.opt.MinArticles
+	notes := []string{
+		LexiconCaveat,
+		"An article counts toward an axis only when it uses at least one term bearing on it (stance n > 0), and toward a target's framing only when it names the target in its own voice: no evidence is not a neutral stance.",
+	}
+	var excluded []string
+	for _, u := range units {
+		if u.articles < minN {
+			excluded = append(excluded, fmt.Sprintf("%s (%d)", u.name, u.articles))
+		}
+	}
+	switch {
+	case maxArticles(units) == 1 && len(units) > 1:
+		notes = append(notes, fmt.Sprintf("One article per %s: per-%s tests need at least %d articles per %s, so no p-values are given. The summaries describe single articles, not %ss.", by, by, minN, by, by))
+	case len(excluded) == len(units) && len(units) > 1:
+		notes = append(notes, fmt.Sprintf("No %s has %d articles: per-%s tests need at least %d articles per %s, so no p-values are given.", by, minN, by, minN, by))
+	case len(excluded) > 0:
+		notes = append(notes, fmt.Sprintf("%s fewer than %d articles and %s listed but left out of the tests: %s.",
+			english.Count(len(excluded), by, by+"s")+" "+english.Plural(len(excluded), "has", "have"), minN, english.Plural(len(excluded), "is", "are"), listSome(excluded, 10)))
+	}
+	if a.dupes > 0 {
+		notes = append(notes, fmt.Sprintf("%s repeat the outlet and id of an earlier record (first: %q); if score files overlap, those articles are counted twice.", english.Count(a.dupes, "record", "records"), a.dupeID))
+	}
+	if by == "group" {
+		if _, ok := a.units["(no group)"]; ok {
+			notes = append(notes, "Articles without an outlet group are counted together as \"(no group)\".")
+		}
+	} else {
+		for _, u := range units {
+			var gs []string
+			for _, g := range slices.Sorted(maps.Keys(u.groups)) {
+				if g != "" {
+					gs = append(gs, g)
+				}
+			}
+			if len(gs) > 1 {
+				notes = append(notes, fmt.Sprintf("Outlet %s has articles in several groups (%s); its most common group is shown.", u.name, strings.Join(gs, ", ")))
+			}
+		}
+	}
+	if lex == nil {
+		if a.opt.Lexicon != nil {
+			notes = append(notes, fmt.Sprintf("The lexicon given (%s) is not the one the records were scored with (%s): ids stand in for labels.",
+				refString(record.LexiconRef{Name: a.opt.Lexicon.Name, Version: a.opt.Lexicon.Version, SHA256: a.opt.Lexicon.Hash}), refString(a.lex)))
+		} else {
+			notes = append(notes, fmt.Sprintf("The lexicon the records were scored with (%s) was not available: ids stand in for labels.", refString(a.lex)))
+		}
+	}
+	if a.opt.Bootstrap > 0 {
+		notes = append(notes, fmt.Sprintf("Intervals are 95%% percentile bootstrap intervals of the mean (%d resamples, seed %d). Each unit and variable draws from its own stream derived from the seed, so adding another %s does not change the others' intervals.", a.opt.Bootstrap, a.opt.Seed, by))
+		small, normal := false, false
+		for _, u := range c.Units {
+			for _, s := range allSummaries(u) {
+				small = small || (s.N >= 2 && s.N < smallCI)
+				normal = normal || s.CIMethod == "normal"
+			}
+		}
+		if small {
+			notes = append(notes, fmt.Sprintf("Intervals from fewer than %d articles are too narrow (the percentile bootstrap undercovers in small samples): read them as rough.", smallCI))
+		}
+		if normal {
+			notes = append(notes, fmt.Sprintf("Samples of more than %d articles get the normal interval mean ± 1.96·sd/√n, which the bootstrap would reproduce to within its own noise.", bootstrapMaxN))
+		}
+	} else {
+		notes = append(notes, "No confidence intervals: the bootstrap was turned off.")
+	}
+	tested := false
+	for _, t := range append(slices.Clone(c.Tests), c.TargetTests...) {
+		tested = tested || t.KruskalWallis != nil
+	}
+	if tested {
+		notes = append(notes,
+			"Tests: Kruskal–Wallis (tie-corrected) across the tested units, then Mann–Whitney for each pair: exact p when both have fewer than 50 articles and there are no ties, else the normal approximation with tie and continuity correction (as R's kruskal.test and wilcox.test). Cliff's δ sizes each difference (Romano et al. 2006: below 0.147 negligible, 0.33 small, 0.474 medium, else large).",
+			fmt.Sprintf("Pair p-values are Holm-adjusted within each axis and within each target, not across them; a difference is called reliable when the adjusted p is below %g.", Alpha),
+			"The tests treat articles as independent. Articles about the same event or by the same author are not, which makes p-values too small.")
+	}
+	return notes
+}
+
+func allSummaries(u Unit) []Summary {
+	s := []Summary{u.LoadedPer1k}
+	for _, id := range slices.Sorted(maps.Keys(u.Axes)) {
+		s = append(s, u.Axes[id])
+	}
+	for _, id := range slices.Sorted(maps.Keys(u.Targets)) {
+		s = append(s, u.Targets[id])
+	}
+	return s
+}
+
+// listSome joins up to max items and says how many more there are.
+func listSome(items []string, max int) string {
+	if len(items) <= max {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:max], ", ") + fmt.Sprintf(" and %d more", len(items)-max)
+}

@@ -1,0 +1,155 @@
+package aggregate
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"maps"
+	"math"
+	"slices"
+
+	"github.com/compare-tool/compare/internal/english"
+	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/stats"
+)
+
+// QuantileDefinition names the quantiles of every median, quartile and
+// IQR in a Comparison.
+const QuantileDefinition = "R type 7 (Hyndman & Fan 1996; R's quantile() default): linear interpolation between order statistics at positions (k-1)/(n-1)"
+
+// bootstrapMaxN is the largest sample whose interval is bootstrapped.
+// Beyond it the percentile bootstrap interval of a mean agrees with the
+// normal interval mean ± 1.96·sd/√n to well within the bootstrap's own
+// Monte Carlo error, and resampling would cost Bootstrap·n draws.
+const bootstrapMaxN = 5_000
+
+// summarise fills c.Units, computing the summaries on opt.Workers
+// goroutines; each summary has its own seed, so the result does not depend
+// on which goroutine computes it.
+func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
+	type job struct {
+		x   []float64
+		key string
+		dst *Summary
+	}
+	var jobs []job
+	c.Units = make([]Unit, len(units))
+	// Summaries are filled in place after the maps are built, so collect
+	// pointers into per-unit slices first.
+	type slots struct {
+		loaded  Summary
+		axes    []Summary
+		targets []Summary
+	}
+	all := make([]slots, len(units))
+	for i, u := range units {
+		s := &all[i]
+		s.axes = make([]Summary, len(c.Axes))
+		s.targets = make([]Summary, len(c.Targets))
+		jobs = append(jobs, job{u.loadedPer1k, "loaded_per_1k\x00\x00" + u.name, &s.loaded})
+		for j, ax := range c.Axes {
+			jobs = append(jobs, job{u.axes[ax.ID], "axis\x00" + ax.ID + "\x00" + u.name, &s.axes[j]})
+		}
+		for j, t := range c.Targets {
+			jobs = append(jobs, job{u.targets[t.ID], "target\x00" + t.ID + "\x00" + u.name, &s.targets[j]})
+		}
+	}
+	a.parallel(len(jobs), func(i int) { *jobs[i].dst = a.summary(jobs[i].x, jobs[i].key) })
+
+	for i, u := range units {
+		unit := Unit{
+			Name:        u.name,
+			Group:       mostCommon(u.groups),
+			Articles:    u.articles,
+			Tokens:      u.tokens,
+			LoadedPer1k: all[i].loaded,
+			VoiceShare:  map[record.Voice]float64{},
+			Axes:        make(map[string]Summary, len(c.Axes)),
+			Targets:     make(map[string]Summary, len(c.Targets)),
+			Tested:      u.articles >= a.opt.MinArticles,
+		}
+		if u.credN > 0 {
+			p := u.cred.Result()
+			unit.Credibility = &p
+		}
+		if !unit.Tested {
+			unit.Excluded = fmt.Sprintf("%s; tests need at least %d", english.Count(u.articles, "article", "articles"), a.opt.MinArticles)
+		}
+		var loaded int
+		for _, n := range u.voice {
+			loaded += n
+		}
+		if loaded > 0 {
+			for _, v := range []record.Voice{record.Author, record.Quote, record.Distanced} {
+				unit.VoiceShare[v] = float64(u.voice[v]) / float64(loaded)
+			}
+		}
+		for j, ax := range c.Axes {
+			unit.Axes[ax.ID] = all[i].axes[j]
+		}
+		for j, t := range c.Targets {
+			unit.Targets[t.ID] = all[i].targets[j]
+		}
+		c.Units[i] = unit
+	}
+}
+
+// summary describes x, sorting it in place. key names the unit and
+// variable for the bootstrap seed.
+func (a *Aggregator) summary(x []float64, key string) Summary {
+	s := Summary{N: len(x)}
+	if len(x) == 0 {
+		return s
+	}
+	// Sorting makes the bootstrap independent of the order records came in.
+	slices.Sort(x)
+	mean, sd := stats.MeanStd(x)
+	s.Mean = finite(mean)
+	if len(x) > 1 {
+		s.SD = finite(sd)
+	}
+	s.Median = finite(stats.Quantile7(0.5, x))
+	q1, q3 := stats.Quantile7(0.25, x), stats.Quantile7(0.75, x)
+	s.Q1, s.Q3, s.IQR = finite(q1), finite(q3), finite(q3-q1)
+	if a.opt.Bootstrap > 0 && len(x) > 1 {
+		var lo, hi float64
+		if len(x) <= bootstrapMaxN {
+			lo, hi = stats.BootstrapCI(x, stats.Mean, a.opt.Bootstrap, 0.95, a.seedFor(key))
+			s.CIMethod = "percentile bootstrap"
+		} else {
+			lo, hi = stats.NormalCI(mean, sd, len(x), 0.95)
+			s.CIMethod = "normal"
+		}
+		s.CILow, s.CIHigh = finite(lo), finite(hi)
+	}
+	return s
+}
+
+// seedFor derives the seed of one bootstrap from the user's seed and key.
+func (a *Aggregator) seedFor(key string) uint64 {
+	h := fnv.New64a()
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], a.opt.Seed)
+	h.Write(b[:])
+	h.Write([]byte(key))
+	return h.Sum64()
+}
+
+func finite(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}
+
+// mostCommon returns the most frequent non-empty key, the first by name
+// on ties, so that the result does not depend on record order.
+func mostCommon(m map[string]int) string {
+	best, n := "", 0
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if k != "" && m[k] > n {
+			best, n = k, m[k]
+		}
+	}
+	return best
+}

@@ -1,0 +1,27 @@
+// Package english words counts for compare's messages, notes and reports:
+// one word for one thing, another for several. It is the one place that
+// decides it, so that "1 articles" cannot appear in one output and not in
+// another.
+package english
+
+import "fmt"
+
+// Plural returns one when n is 1 and many otherwise:
+// Plural(n, "has", "have").
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Count returns n and the word for n things: Count(3, "entry", "entries")
+// is "3 entries", Count(1, "entry", "entries") "1 entry".
+func Count(n int, one, many string) string {
+	return fmt.Sprintf("%d %s", n, Plural(n, one, many))
+}
+
+// Times says how often something happened: "once", "2 times".
+func Times(n int) string {
+	return Plural(n, "once", fmt.Sprintf("%d times", n))
+}
