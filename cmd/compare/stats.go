@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -302,19 +303,10 @@ func (s *lexiconSelection) keep(r *record.Record) bool {
 
 func (s *lexiconSelection) skippedList() string {
 	var parts []string
-	for _, k := range sortedCounts(s.skipped) {
+	for _, k := range slices.Sorted(maps.Keys(s.skipped)) {
 		parts = append(parts, fmt.Sprintf("%d records of %s", s.skipped[k], k))
 	}
 	return strings.Join(parts, ", ")
-}
-
-func sortedCounts(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // builtinFor returns the built-in lexicon the records were scored with,
