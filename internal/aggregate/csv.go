@@ -60,7 +60,7 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 		if u.Excluded != "" {
 			row("unit", u.Name, "", "", "", "excluded", u.Excluded)
 		}
-		for _, v := range []record.Voice{record.Author, record.Quote, record.Distanced} {
+		for _, v := range record.Voices {
 			if s, ok := u.VoiceShare[v]; ok {
 				row("voice_share", u.Name, "", "", "", string(v), ftoa(s))
 			}

@@ -80,7 +80,7 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 			loaded += n
 		}
 		if loaded > 0 {
-			for _, v := range []record.Voice{record.Author, record.Quote, record.Distanced} {
+			for _, v := range record.Voices {
 				unit.VoiceShare[v] = float64(u.voice[v]) / float64(loaded)
 			}
 		}
