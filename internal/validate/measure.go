@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/stats"
 )
 
@@ -531,13 +532,6 @@ func (m *measurer) auc(hi, lo []float64, key string) AUCEstimate {
 	return e
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func share(part, whole int) float64 {
 	if whole == 0 {
 		return math.NaN()
@@ -560,7 +554,7 @@ func (m *measurer) notes() {
 		for l, n := range perLabel {
 			parts = append(parts, fmt.Sprintf("%d %s", n, res.Labels[l]))
 		}
-		res.Notes = append(res.Notes, fmt.Sprintf("Outlet-level statistics rest on few outlets (%s, counting outlets of at least %d %s): their intervals are wide, and the bootstrap ones too narrow (the percentile bootstrap undercovers in small samples).", strings.Join(parts, ", "), m.opt.MinOutletArticles, plural(m.opt.MinOutletArticles, "article", "articles")))
+		res.Notes = append(res.Notes, fmt.Sprintf("Outlet-level statistics rest on few outlets (%s, counting outlets of at least %d %s): their intervals are wide, and the bootstrap ones too narrow (the percentile bootstrap undercovers in small samples).", strings.Join(parts, ", "), m.opt.MinOutletArticles, english.Plural(m.opt.MinOutletArticles, "article", "articles")))
 	}
 	res.Notes = append(res.Notes,
 		"Article-level intervals treat articles as independent; articles of one outlet are not, so the intervals are too narrow when a few outlets supply most articles of a label.",
