@@ -142,3 +142,32 @@ func signedRankCounts(n int) []float64 {
 	}
 	return c
 }
+
+// SignedRankMinP returns the smallest two-sided p-value the exact
+// signed-rank test can give on n non-zero differences: every difference
+// of one sign, p = 2/2ⁿ (1 for n ≤ 1). It tells before any data is seen
+// whether a test on n pairs could reach a level at all: with 5 pairs the
+// smallest p is 0.0625, so no paired test on 5 events reaches 0.05.
+// (SignedRank's normal approximation, used with ties or zeros, can fall
+// below this bound on tied data; the bound is the one of the exact test.)
+func SignedRankMinP(n int) float64 {
+	if n <= 1 {
+		return 1
+	}
+	return math.Ldexp(1, 1-n)
+}
+
+// SignedRankMinPairs returns the fewest non-zero differences with which
+// the exact signed-rank test can give a two-sided p-value below alpha:
+// the smallest n with SignedRankMinP(n) < alpha (6 for alpha = 0.05).
+// It panics unless 0 < alpha ≤ 1.
+func SignedRankMinPairs(alpha float64) int {
+	if !(alpha > 0 && alpha <= 1) {
+		panic("stats: SignedRankMinPairs of alpha outside (0, 1]")
+	}
+	n := 2
+	for SignedRankMinP(n) >= alpha {
+		n++
+	}
+	return n
+}

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -308,4 +309,40 @@ func FuzzSignedRank(f *testing.F) {
 			t.Errorf("V + V(swapped) = %v, want %v", got.V+neg, n*(n+1)/2)
 		}
 	})
+}
+
+func TestSignedRankMinP(t *testing.T) {
+	// Reference values from R 4.2.2: every difference positive, so the
+	// smallest p the exact test gives on n pairs (testdata/reference.R,
+	// "signed rank minimum p"):
+	//   wilcox.test(1:n, rep(0, n), paired = TRUE)$p.value
+	// 4: 0.125, 5: 0.0625, 6: 0.03125, 7: 0.015625, 8: 0.0078125.
+	for _, tt := range []struct {
+		n int
+		p float64
+	}{{4, 0.125}, {5, 0.0625}, {6, 0.03125}, {7, 0.015625}, {8, 0.0078125}} {
+		t.Run(fmt.Sprint(tt.n), func(t *testing.T) {
+			if got := SignedRankMinP(tt.n); math.Abs(got-tt.p) > 1e-15 {
+				t.Errorf("SignedRankMinP(%d) = %g, want %g", tt.n, got, tt.p)
+			}
+			x := make([]float64, tt.n)
+			for i := range x {
+				x[i] = float64(i + 1)
+			}
+			if got := SignedRank(x, make([]float64, tt.n)).P; math.Abs(got-tt.p) > 1e-15 {
+				t.Errorf("SignedRank of %d positive differences: p = %g, want the bound %g", tt.n, got, tt.p)
+			}
+		})
+	}
+	if SignedRankMinP(1) != 1 || SignedRankMinP(0) != 1 {
+		t.Error("SignedRankMinP of 0 or 1 pair should be 1")
+	}
+	for _, tt := range []struct {
+		alpha float64
+		n     int
+	}{{0.05, 6}, {0.01, 8}, {0.125, 5}, {1, 2}} {
+		if got := SignedRankMinPairs(tt.alpha); got != tt.n {
+			t.Errorf("SignedRankMinPairs(%g) = %d, want %d", tt.alpha, got, tt.n)
+		}
+	}
 }

@@ -160,6 +160,9 @@ sr(c(1, 2, 3), c(1, 2, 4))
 sr(c(1, 2, 3), c(1, 2, 3))
 sr(c(1.2, NA, 3.4, 2.2, 5.1, 0.3), c(0.4, 1, NaN, 2.9, 3.3, 1.0))
 f(round(dsignrank(0:10, 4) * 2^4))
+cat("== signed rank minimum p\n")
+# every difference positive: the smallest p the exact test gives on n pairs
+for (n in 4:8) f(wilcox.test(1:n, rep(0, n), paired = TRUE)$p.value)
 cat("== rank-biserial\n")
 rb <- function(x, y) { d <- x - y; d <- d[!is.na(d) & d != 0]; r <- rank(abs(d)); f((sum(r[d > 0]) - sum(r[d < 0])) / sum(r)) }
 rb(x1, y1); rb(c(1, 2, 2, 3, 4, 4, 4, 5), c(3, 3, 4, 5, 5, 6, 7, 2)); rb(x6, (1:300 * 104729) %% 1009)
@@ -254,3 +257,12 @@ cat("== interval\n")
 x <- c(0.2, -0.5, 1, 0.75, -0.25, 0.5, 0, 0.9)
 f(mean(x) + c(-1, 1) * qnorm(0.975) * sd(x) / sqrt(length(x)))  # NormalCI, level 0.95
 f(mean(x) + c(-1, 1) * qnorm(0.95) * sd(x) / sqrt(length(x)))   # NormalCI, level 0.90
+
+cat("== within events (internal/aggregate/within_test.go)\n")
+a <- c(0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2)
+b <- a - c(0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18)
+c6 <- a[1:6] - c(0.05, -0.1, 0.03, -0.08, 0.06, -0.02)
+r1 <- wilcox.test(a, b, paired = TRUE); f(c(r1$statistic, r1$p.value))
+r2 <- wilcox.test(a[1:6], c6, paired = TRUE); f(c(r2$statistic, r2$p.value))
+r3 <- suppressWarnings(wilcox.test(b[1:6], c6, paired = TRUE)); f(c(r3$statistic, r3$p.value))
+f(p.adjust(c(r1$p.value, r2$p.value, r3$p.value), "holm"))
