@@ -87,13 +87,15 @@ func termSummary(r *Record, max int) string {
 	return strings.Join(parts, ", ")
 }
 
-// OneLine replaces tabs, line breaks and other control characters with
-// spaces, so that untrusted text (ids, outlet names, matched terms) cannot
-// break the layout of a table: the record table here and the comparison
-// table of package aggregate.
+// OneLine replaces tabs, line breaks and other control characters (C0,
+// DEL, C1 and the Unicode line and paragraph separators) with spaces, so
+// that untrusted text (ids, outlet names, matched terms) cannot break the
+// layout of a table or send escape sequences to a terminal: the record
+// table here, the comparison table of package aggregate and the event
+// views of package sameevent.
 func OneLine(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' || r < 0x20 || r == 0x7f {
+		if r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0x2028 || r == 0x2029 {
 			return ' '
 		}
 		return r

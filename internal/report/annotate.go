@@ -34,6 +34,10 @@ const (
 	ansiBlueBg    = "\x1b[97;44m"
 )
 
+// ansiLean styles a loaded term by record.LeanLevel + 2: strong leans on
+// a coloured background, weaker ones in colour.
+var ansiLean = [...]string{ansiBold + ansiRedBg, ansiBold + ansiRed, ansiBold, ansiBold + ansiBlue, ansiBold + ansiBlueBg}
+
 // Annotate writes one scored article for reading in a terminal: a header,
 // the text with every matched term marked by its lean on the first axis of
 // lex (or of the record, when lex is nil), and a legend of the terms with
@@ -119,18 +123,9 @@ func Annotate(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt AnnotateO
 		c := m.Contrib[axis]
 		loaded := m.Loaded
 		if opt.Color {
-			code := ansiBold
-			switch {
-			case !loaded:
-				code = ansiUnderline
-			case c <= -0.5:
-				code = ansiBold + ansiRedBg
-			case c < 0:
-				code = ansiBold + ansiRed
-			case c >= 0.5:
-				code = ansiBold + ansiBlueBg
-			case c > 0:
-				code = ansiBold + ansiBlue
+			code := ansiUnderline
+			if loaded {
+				code = ansiLean[record.LeanLevel(c)+2]
 			}
 			switch m.Voice {
 			case record.Quote:

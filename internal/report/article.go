@@ -206,17 +206,7 @@ func (b *builder) noteEntry(m *record.MatchRecord) {
 // leanClass is the CSS class of a term by its contribution to the first
 // axis: the sign, and whether it is strong (|c| ≥ 0.5).
 func leanClass(c float64) string {
-	switch {
-	case c <= -0.5:
-		return "neg2"
-	case c < 0:
-		return "neg1"
-	case c >= 0.5:
-		return "pos2"
-	case c > 0:
-		return "pos1"
-	}
-	return "zero"
+	return [...]string{"neg2", "neg1", "zero", "pos1", "pos2"}[record.LeanLevel(c)+2]
 }
 
 // articleBody renders an article's text as HTML: matched terms as <mark>
