@@ -44,6 +44,9 @@ type Comparison struct {
 	// Map is the correspondence analysis of units × lexicon entries; nil
 	// when the table is too small.
 	Map *OutletMap `json:"map,omitempty"`
+	// WithinEvents compares units on the events they both reported; nil
+	// unless CompareWithinEvents was called (compare stats --events).
+	WithinEvents *WithinEvents `json:"within_events,omitempty"`
 	// Notes are plain-language caveats about what these numbers can and
 	// cannot tell, including why a test was not run.
 	Notes []string `json:"notes"`

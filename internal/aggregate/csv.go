@@ -149,6 +149,9 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 			row("map_entry", "", "", "", p.Name, "mass", ftoa(p.Mass))
 		}
 	}
+	if w := c.WithinEvents; w != nil {
+		writeWithinEventsCSV(row, w)
+	}
 	for i, n := range c.Notes {
 		row("note", "", "", "", "", strconv.Itoa(i+1), n)
 	}
@@ -178,3 +181,38 @@ func credibilityFields(cr *credibility.ProfileResult) []namedValue {
 // ftoa writes a number in the fewest digits that read back as the same
 // float64.
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// writeWithinEventsCSV writes the comparisons within shared events: the
+// settings as within_events rows, each pair's numbers as within_pair rows.
+func writeWithinEventsCSV(row func(section, unit, other, axis, term, stat, value string), w *WithinEvents) {
+	row("within_events", "", "", "", "", "window", w.Window)
+	row("within_events", "", "", "", "", "threshold", ftoa(w.Threshold))
+	row("within_events", "", "", "", "", "events", strconv.Itoa(w.Events))
+	row("within_events", "", "", "", "", "min_shared", strconv.Itoa(w.MinShared))
+	for _, ax := range w.Axes {
+		row("within_events", "", "", ax.Axis, "", "tested", strconv.Itoa(ax.Tested))
+		if ax.HolmShared > 0 {
+			row("within_events", "", "", ax.Axis, "", "holm_shared", strconv.Itoa(ax.HolmShared))
+		}
+		for _, p := range ax.Pairs {
+			pair := func(stat, v string) { row("within_pair", p.A, p.B, ax.Axis, "", stat, v) }
+			pair("shared", strconv.Itoa(p.Shared))
+			pair("paired", strconv.Itoa(p.Paired))
+			for _, f := range []namedValue{{"mean_diff", p.MeanDiff}, {"overall_diff", p.OverallDiff}, {"v", p.V}, {"p", p.P}} {
+				if f.v != nil {
+					pair(f.name, ftoa(*f.v))
+				}
+			}
+			if p.P != nil {
+				pair("exact", strconv.FormatBool(p.Exact))
+			}
+			for _, f := range []namedValue{{"p_holm", p.PHolm}, {"rank_biserial", p.RankBiserial}, {"overall_p_holm", p.OverallPHolm}} {
+				if f.v != nil {
+					pair(f.name, ftoa(*f.v))
+				}
+			}
+			pair("verdict", p.Verdict)
+			pair("sentence", p.Sentence)
+		}
+	}
+}

@@ -168,6 +168,10 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 		}
 	}
 
+	if w := c.WithinEvents; w != nil {
+		writeWithinEventsTable(p, section, c, w)
+	}
+
 	section("NOTES", "What these numbers can and cannot tell.")
 	for _, n := range c.Notes {
 		p("- %s\n", n)
@@ -275,4 +279,76 @@ func topSides(sides map[string]int, max int) string {
 		return "-"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// writeWithinEventsTable prints the comparisons within shared events:
+// per axis, a row per pair of units that reported an event in common,
+// then the verdicts in sentences.
+func writeWithinEventsTable(p func(string, ...any), section func(string, string), c *Comparison, w *WithinEvents) {
+	by := c.By
+	section("WITHIN SHARED EVENTS", fmt.Sprintf("%s grouped by compare events (window %s, threshold %.2f). "+
+		"For each pair of %ss, the events both reported: %s's stance on an event is the mean of its terms over its reports of it; "+
+		"the paired Wilcoxon signed-rank test asks whether one is higher event by event (Holm over the pairs tested), "+
+		"and needs at least %d events with terms from both to reach p < %g. "+
+		"VERDICT: naming = the difference holds within shared events; selection = it is in the overall means but not within shared events "+
+		"(less than half as large there, or reversed); unclear = as large within but not significant; too-few = not testable; none = no difference either way.",
+		english.Count(w.Events, "event", "events")+" reported by two or more "+by+"s,", w.Window, w.Threshold, by, anA(by), w.MinShared, Alpha))
+	for _, ax := range w.Axes {
+		label := ax.Axis
+		for _, l := range c.Axes {
+			if l.ID == ax.Axis {
+				label = axisTitle(l)
+			}
+		}
+		p("%s\n", label)
+		if len(ax.Pairs) == 0 {
+			p("  no two %ss reported an event in common\n", by)
+			continue
+		}
+		p("  A\tB\tSHARED\tPAIRED\tMEAN DIFF\tOVERALL DIFF\tV\tP (HOLM)\tOVERALL P (HOLM)\tVERDICT\n")
+		for _, pr := range ax.Pairs {
+			p("  %s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", record.OneLine(pr.A), record.OneLine(pr.B), pr.Shared, pr.Paired,
+				signed(pr.MeanDiff), signed(pr.OverallDiff), num(pr.V, 1), pValue(pr.PHolm), pValue(pr.OverallPHolm), pr.Verdict)
+		}
+		p("\n")
+		for _, pr := range ax.Pairs {
+			if pr.Verdict != VerdictTooFew {
+				p("  - %s\n", record.OneLine(pr.Sentence))
+			}
+		}
+		if ax.Tested > 0 {
+			p("  %s tested; with Holm's adjustment over %d, the most significant needs at least %d shared events to reach p < %g.\n",
+				english.Count(ax.Tested, "pair", "pairs"), ax.Tested, ax.HolmShared, Alpha)
+		}
+		if n := tooFew(ax); n > 0 {
+			p("  %s not tested: fewer than %d events with terms from both.\n", english.Count(n, "pair", "pairs"), w.MinShared)
+		}
+	}
+}
+
+// signed formats an optional difference with its sign, "-" when absent.
+func signed(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%+.2f", *v)
+}
+
+// pValue formats an optional p-value, "-" when absent.
+func pValue(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return strings.TrimPrefix(formatP(*v), "= ")
+}
+
+// tooFew counts the pairs of ax with too few shared events to test.
+func tooFew(ax WithinAxis) int {
+	n := 0
+	for _, p := range ax.Pairs {
+		if p.Verdict == VerdictTooFew {
+			n++
+		}
+	}
+	return n
 }
