@@ -261,6 +261,17 @@ func TestBrowserReport(t *testing.T) {
 		t.Error("clicking a point opened no article")
 	}
 
+	// Clicking a headline in the "Same event" section opens that article.
+	opened = eval[string](t, ctx, `(() => {
+		document.querySelectorAll('details.article').forEach(d => d.open = false);
+		const a = document.querySelector('#same-event a[href="#article-2"]');
+		a.click();
+		return Array.from(document.querySelectorAll('details.article[open]')).map(d => d.id).join(',');
+	})()`)
+	if opened != "article-2" {
+		t.Errorf("clicking a headline of the same-event section opened %q, want article-2", opened)
+	}
+
 	if n := eval[int](t, ctx, exerciseTooltips); n == 0 {
 		t.Error("no tooltip shown")
 	}

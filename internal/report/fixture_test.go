@@ -1,13 +1,16 @@
 package report
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/sameevent"
 	"github.com/compare-tool/compare/internal/stance"
 )
 
@@ -178,5 +181,17 @@ func tinyInputNamed(t testing.TB, hostile bool, a, b string) Input {
 			{Name: "anonymous sources", Value: "3"}}},
 		{Unit: b, Signals: []CredibilitySignal{{Name: signal, Value: "75%"}}},
 	}
-	return Input{Comparison: cmp, Records: recs, Lexicon: lex, Credibility: cred}
+	// The four articles as one event: a window of 40 days and a low
+	// threshold join what the defaults would keep apart, so that the
+	// "Same event" section has an event to lay out.
+	same := make([]sameevent.Article, len(recs))
+	for i, r := range recs {
+		same[i] = sameevent.FromRecord(r, "outlet")
+	}
+	events, err := sameevent.Group(context.Background(), same, sameevent.Options{Window: 40 * 24 * time.Hour, Threshold: 0.01, Lexicon: lex})
+	if err != nil || len(events.Events) != 1 {
+		t.Fatalf("grouping the tiny articles: %v, %+v", err, events)
+	}
+	cmp.CompareWithinEvents(events.Scores(), "40d", 0.01)
+	return Input{Comparison: cmp, Records: recs, Lexicon: lex, Credibility: cred, SameEvent: events}
 }

@@ -288,6 +288,15 @@
   var filter = document.getElementById('article-filter');
   if (filter) filter.addEventListener('change', function () { applyFilter(filter.value); });
 
+  // Links to an article (the headlines of the "Same event" section) open
+  // it, as clicking its point does.
+  document.addEventListener('click', function (ev) {
+    var a = ev.target && ev.target.closest ? ev.target.closest('a[href^="#article-"]') : null;
+    if (!a) return;
+    ev.preventDefault();
+    goToArticle(a.getAttribute('href').slice(1));
+  });
+
   // Open an article named in the address.
   if (location.hash.indexOf('#article-') === 0) goToArticle(location.hash.slice(1));
 

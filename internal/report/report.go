@@ -16,8 +16,10 @@ import (
 	"strings"
 
 	"github.com/compare-tool/compare/internal/aggregate"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/sameevent"
 )
 
 // Input is what a report shows.
@@ -34,6 +36,11 @@ type Input struct {
 	// Credibility holds a credibility profile per unit. The section is
 	// left out when it is empty.
 	Credibility []CredibilityProfile
+	// SameEvent holds the events several units reported, laid side by
+	// side; nil leaves the "Same event" section out. The comparison's
+	// WithinEvents, when set, says whether differences come from naming
+	// or from the choice of events.
+	SameEvent *sameevent.Result
 }
 
 // CredibilityProfile is how one unit sources its claims: a list of signals
@@ -89,11 +96,14 @@ var pageCSS string
 //go:embed page.js
 var pageJS string
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
+// pageTemplate is page.html.tmpl with the sections defined in their own
+// files (sameevent.html.tmpl).
+var pageTemplate = template.Must(template.Must(template.New("page").Funcs(template.FuncMap{
 	"num":       formatNum,
 	"numPtr":    formatNumPtr,
 	"pct":       formatPct,
 	"pval":      formatP,
+	"pvalPtr":   formatPPtr,
 	"int":       formatInt,
 	"ci":        formatCI,
 	"leanCls":   leanClass,
@@ -101,7 +111,8 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 	"magnitude": aggregate.EffectSize,
 	"sub":       func(a, b int) int { return a - b },
 	"bdi":       bdi,
-}).Parse(pageTemplateText))
+	"count":     func(n int, one, many string) string { return formatInt(n) + " " + english.Plural(n, one, many) },
+}).Parse(pageTemplateText)).Parse(sameEventTemplateText))
 
 // Write renders the report of in as one HTML document to w.
 func Write(w io.Writer, in Input, opt Options) error {
@@ -159,6 +170,7 @@ type page struct {
 	Distinctive distinctiveView
 	Map         *mapView
 	Tests       []testsView
+	SameEvent   *sameEventView
 	Credibility *credibilityView
 	Units       []unitRow
 	AxisLabels  []aggregate.Label
@@ -294,6 +306,7 @@ func build(in Input, opt Options) (*page, error) {
 	p.Distinctive = b.distinctive()
 	p.Map = b.outletMap()
 	p.Tests = b.tests()
+	p.SameEvent = b.sameEvent()
 	profiles := in.Credibility
 	if profiles == nil {
 		profiles = CredibilityProfiles(in.Comparison)
@@ -454,6 +467,13 @@ func formatP(p float64) string {
 		return "< 0.001"
 	}
 	return fmt.Sprintf("%.3f", p)
+}
+
+func formatPPtr(p *float64) string {
+	if p == nil {
+		return "–"
+	}
+	return formatP(*p)
 }
 
 func formatInt(n int) string {
