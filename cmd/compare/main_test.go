@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,7 +137,7 @@ func TestProgress(t *testing.T) {
 		t.Errorf("--progress: exit %d, stderr %q", code, stderr)
 	}
 	_, stderr, _ = compare(t, "", "score", "--no-progress", "--format", "jsonl", "../../testdata/sample")
-	if strings.TrimSpace(stderr) != "compare: read 25 records: 25 scored" {
+	if want := fmt.Sprintf("compare: read %d records: %[1]d scored", sampleArticles); strings.TrimSpace(stderr) != want {
 		t.Errorf("--no-progress: stderr %q, want only the summary line", stderr)
 	}
 }

@@ -23,8 +23,8 @@ func TestSampleScoreAcceptance(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	recs := decodeRecords(t, stdout)
-	if len(recs) != 25 {
-		t.Fatalf("%d records, want 25", len(recs))
+	if len(recs) != sampleArticles {
+		t.Fatalf("%d records, want %d", len(recs), sampleArticles)
 	}
 	voices := map[record.Voice]int{}
 	cues, dropped := 0, 0

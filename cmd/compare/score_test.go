@@ -14,6 +14,9 @@ import (
 
 const sampleDir = "../../testdata/sample"
 
+// sampleArticles is the number of articles in the built-in sample.
+const sampleArticles = 43
+
 // TestScoreGolden pins the output of compare score on the built-in sample
 // in every format. Update with go test -update after a deliberate change.
 func TestScoreGolden(t *testing.T) {
@@ -35,7 +38,7 @@ func TestScoreGolden(t *testing.T) {
 // TestScoreWorkers checks that the number of workers does not change a byte.
 func TestScoreWorkers(t *testing.T) {
 	one, stderr, code := compare(t, "", "score", "--format", "jsonl", "--workers", "1", sampleDir)
-	if code != 0 || strings.Count(one, "\n") != 25 {
+	if code != 0 || strings.Count(one, "\n") != sampleArticles {
 		t.Fatalf("--workers 1: exit %d, %d records: %s", code, strings.Count(one, "\n"), stderr)
 	}
 	for _, n := range []string{"2", "3", "8"} {

@@ -101,8 +101,10 @@
 // each next to a report of another event on the same topic a day or two
 // away (another air strike, another funeral, another visit). Every
 // threshold from 0.16 to 0.24 gives pairwise precision and recall 1.000
-// there; 0.2 is the middle. On the 25 articles of the built-in sample,
-// held back while choosing, precision is 1.000 and recall 0.957.
+// there; 0.2 is the middle. On the 25 articles the built-in sample had
+// then, held back while choosing, precision was 1.000 and recall 0.957;
+// on the 43 it has now, 1.000 and 0.982 (0.909 when the sample is
+// grouped alone, without the constructed set).
 //
 // # Output
 //

@@ -67,8 +67,8 @@ func loadEval(t testing.TB) []labelled {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out) != 60 {
-		t.Fatalf("read %d articles of the evaluation set, want 60", len(out))
+	if len(out) != 78 {
+		t.Fatalf("read %d articles of the evaluation set, want 78", len(out))
 	}
 	return out
 }
