@@ -11,6 +11,7 @@ import (
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/report"
+	"github.com/compare-tool/compare/internal/sameevent"
 )
 
 func reportCommand() *cli.Command {
@@ -56,6 +57,9 @@ Examples:
 			&cli.StringFlag{Name: "title", Usage: "the report's `TITLE` (default \"Outlet comparison\")"},
 			&cli.StringFlag{Name: "date", Usage: "`DATE` to print in the report; none by default, so that the file is reproducible"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
+			eventsFlag(true),
+			windowFlag(),
+			thresholdFlag(),
 		}, inputFlags()...),
 		Action: runReport,
 	}
@@ -106,7 +110,14 @@ func runReport(c *cli.Context) error {
 	// shows more than max-articles articles).
 	var recs []*record.Record
 	perUnit := map[string]int{}
+	var within *withinEvents
+	if c.Bool("events") {
+		within = &withinEvents{by: by}
+	}
 	cmp, lex, err := gatherComparison(c, "report", opt, func(r *record.Record) error {
+		if within != nil {
+			within.add(r) // before the text is dropped
+		}
 		u := record.UnitOf(r, by)
 		if perUnit[u] >= maxArticles {
 			r.Text, r.Matches, r.Quotes, r.Dropped, r.Credibility = "", nil, nil, nil, nil
@@ -126,11 +137,17 @@ func runReport(c *cli.Context) error {
 	if lex == nil {
 		cmp.Notes = append(cmp.Notes, "The lexicon the articles were scored with was not available, so terms show no neutral alternatives or notes; name it with --lexicon FILE.")
 	}
+	var same *sameevent.Result
+	if within != nil {
+		if same, err = within.compare(c, "report", cmp, lex); err != nil {
+			return err
+		}
+	}
 
 	size := 0
 	err = writeOutput(c, "--output", out, keepOnSuccess, func(w io.Writer) error {
 		cw := &countingWriter{w: w}
-		err := report.Write(cw, report.Input{Comparison: cmp, Records: recs, Lexicon: lex}, report.Options{
+		err := report.Write(cw, report.Input{Comparison: cmp, Records: recs, Lexicon: lex, SameEvent: same}, report.Options{
 			Title:       c.String("title"),
 			ToolVersion: version,
 			Date:        c.String("date"),

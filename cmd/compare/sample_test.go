@@ -1,8 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -142,5 +146,61 @@ func TestSampleAnnotate(t *testing.T) {
 	_, stderr, code = compare(t, "", "annotate", "--id", "nope", sampleDir)
 	if code != exitNoInput || !strings.Contains(stderr, `no article with id "nope"`) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestSampleReportSameEvent checks what make sample shows of the events
+// its outlets share: a "Same event" section that says what an event is,
+// how it was found, what the rows show and what it cannot tell, the
+// events with the widest spread first, and the verdicts within shared
+// events; --events=false leaves it out.
+func TestSampleReportSameEvent(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "sample.html")
+	if _, stderr, code := compare(t, "", "report", "--outlets", "../../testdata/sample-outlets.yaml", "-o", out, sampleDir); code != exitOK {
+		t.Fatalf("report: exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(b)
+	start := strings.Index(page, `<section id="same-event">`)
+	if start < 0 || !strings.Contains(page, `<a href="#same-event">Same event, different words</a>`) {
+		t.Fatal("no Same event section, or no entry for it in the contents")
+	}
+	section := page[start : start+strings.Index(page[start:], "</section>")]
+	for _, want := range []string{
+		"An <strong>event</strong> here is one happening",               // what an event is
+		"published at most 3 days apart, whose texts share rare words",  // how it was found
+		"The <strong>stance</strong> row is the mean lean of the words", // what the rows show
+		"What this cannot tell",                     // its limits
+		"It found 10 such events among 43 articles", //
+		"Naming or selection?",                      //
+		"Within the 8 events both reported, <bdi>tehran-herald</bdi>&#39;s wording scores higher", // a naming verdict
+		`<span class="lean" title="leans strongly toward −1">[−−]</span>`,                         // lean marks that survive without colour
+		`<a href="#article-`, // headlines lead to the articles
+	} {
+		if !strings.Contains(section, want) {
+			t.Errorf("the section lacks %q", want)
+		}
+	}
+	if n := strings.Count(section, `<article class="event"`); n != 10 {
+		t.Errorf("%d events laid out, want the 10 the sample has", n)
+	}
+	// The widest spread first.
+	var spreads []float64
+	for _, m := range regexp.MustCompile(`<p class="ev-meta">[^<]*· spread of stance ([0-9.]+)`).FindAllStringSubmatch(section, -1) {
+		v, _ := strconv.ParseFloat(m[1], 64)
+		spreads = append(spreads, v)
+	}
+	if len(spreads) != 10 || !slices.IsSortedFunc(spreads, func(a, b float64) int { return cmp.Compare(b, a) }) {
+		t.Errorf("spreads %v: want 10, widest first", spreads)
+	}
+
+	if _, stderr, code := compare(t, "", "report", "--events=false", "-o", out, sampleDir); code != exitOK {
+		t.Fatalf("report --events=false: exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(out); strings.Contains(string(b), `id="same-event"`) {
+		t.Error("--events=false left the section in")
 	}
 }

@@ -109,6 +109,38 @@ func runScore(c *cli.Context) error {
 	})
 }
 
+// pathMatcher compiles --lexicon (the default lexicon when it is empty)
+// for scoring the PATH arguments.
+func pathMatcher(c *cli.Context) (*lexicon.Matcher, error) {
+	ref := c.String("lexicon")
+	if ref == "" {
+		ref = lexicon.Default
+	}
+	matchers, err := loadMatchers([]string{ref})
+	if err != nil {
+		return nil, err
+	}
+	return matchers[0], nil
+}
+
+// scorePaths scores the articles at the PATH arguments with m and calls
+// fn with each record, in input order.
+func scorePaths(c *cli.Context, cmd string, inputOpts corpus.Options, m *lexicon.Matcher, opt pipeline.Options, fn func(*record.Record) error) error {
+	src := func(emit func(*corpus.Article) error) error { return readInput(c, inputOpts, emit) }
+	err := pipeline.Score(c.Context, []*lexicon.Matcher{m}, opt, src, func(_ *corpus.Article, recs []*record.Record) error {
+		for _, r := range recs {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return cli.Exit(cmd+": "+err.Error(), exitFailure)
+	}
+	return nil
+}
+
 // loadMatchers loads and compiles each named lexicon once.
 func loadMatchers(refs []string) ([]*lexicon.Matcher, error) {
 	if len(refs) == 0 {

@@ -13,7 +13,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/compare-tool/compare/internal/aggregate"
-	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/pipeline"
 	"github.com/compare-tool/compare/internal/record"
@@ -79,6 +78,9 @@ parsed would mislead.`,
 				Usage: "output `FORMAT`: " + strings.Join(aggregate.ComparisonFormats, ", ") + " (csv is tidy: one value a row)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
+			eventsFlag(false),
+			windowFlag(),
+			thresholdFlag(),
 		}, inputFlags()...),
 		Action: runStats,
 	}
@@ -123,9 +125,20 @@ func runStats(c *cli.Context) error {
 		opt.MinArticles = 1
 	}
 
-	cmp, _, err := gatherComparison(c, "stats", opt, nil)
+	var within *withinEvents
+	var each func(*record.Record) error
+	if c.Bool("events") {
+		within = &withinEvents{by: by}
+		each = within.add
+	}
+	cmp, lex, err := gatherComparison(c, "stats", opt, each)
 	if err != nil {
 		return err
+	}
+	if within != nil {
+		if _, err := within.compare(c, "stats", cmp, lex); err != nil {
+			return err
+		}
 	}
 	return withOutput(c, func(out io.Writer) error {
 		if err := aggregate.WriteComparison(out, cmp, format); err != nil {
@@ -187,33 +200,25 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 		}
 	}
 	if c.NArg() > 0 {
-		ref := c.String("lexicon")
-		if ref == "" {
-			ref = lexicon.Default
-		}
-		matchers, err := loadMatchers([]string{ref})
+		m, err := pathMatcher(c)
 		if err != nil {
 			return nil, nil, err
 		}
 		if opt.Lexicon == nil {
-			opt.Lexicon = matchers[0].Lexicon
+			opt.Lexicon = m.Lexicon
 		}
 		cred, err := loadCredibility(c)
 		if err != nil {
 			return nil, nil, err
 		}
-		src := func(emit func(*corpus.Article) error) error { return readInput(c, inputOpts, emit) }
-		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: opt.Workers, Credibility: cred}, src,
-			func(_ *corpus.Article, recs []*record.Record) error {
-				for _, r := range recs {
-					if err := add(r); err != nil {
-						return fmt.Errorf("%s: %w", r.Source, err)
-					}
-				}
-				return nil
-			})
+		err = scorePaths(c, cmd, inputOpts, m, pipeline.Options{Workers: opt.Workers, Credibility: cred}, func(r *record.Record) error {
+			if err := add(r); err != nil {
+				return fmt.Errorf("%s: %w", r.Source, err)
+			}
+			return nil
+		})
 		if err != nil {
-			return nil, nil, cli.Exit(cmd+": "+err.Error(), exitFailure)
+			return nil, nil, err
 		}
 	}
 	if agg == nil {
