@@ -167,3 +167,51 @@ func TestStatsEvents(t *testing.T) {
 		t.Errorf("stats without --events compares within events")
 	}
 }
+
+// TestGenerateEvents checks the generated corpus with planted events: the
+// grouping finds them, and every member of a found event reports the
+// planted event of the others.
+func TestGenerateEvents(t *testing.T) {
+	corpusFile := filepath.Join(t.TempDir(), "news.jsonl")
+	if _, stderr, code := compare(t, "", "generate", "events", "--articles", "400", "--seed", "2", "-o", corpusFile); code != exitOK {
+		t.Fatalf("generate events: exit %d: %s", code, stderr)
+	}
+	label := map[string]string{}
+	data, err := os.ReadFile(corpusFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var a struct{ ID, Event string }
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatal(err)
+		}
+		label[a.ID] = a.Event
+	}
+	if len(label) != 400 {
+		t.Fatalf("%d articles, want 400", len(label))
+	}
+	stdout, stderr, code := compare(t, "", "events", "--format", "jsonl", corpusFile)
+	if code != exitOK {
+		t.Fatalf("events: exit %d: %s", code, stderr)
+	}
+	found, wrong := 0, 0
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var ev struct{ Articles []struct{ ID string } }
+		if err := json.Unmarshal([]byte(line), &ev); err != nil {
+			t.Fatal(err)
+		}
+		found++
+		for _, a := range ev.Articles {
+			if label[a.ID] == "" || label[a.ID] != label[ev.Articles[0].ID] {
+				wrong++
+			}
+		}
+	}
+	if found < 40 || wrong > found/10 {
+		t.Errorf("%d events found, %d members of another or no planted event", found, wrong)
+	}
+	if _, stderr, code := compare(t, "", "generate", "events", "--articles", "0"); code != exitUsage || !strings.Contains(stderr, "want 1 to 10,000,000") {
+		t.Errorf("--articles 0: exit %d, %q", code, stderr)
+	}
+}

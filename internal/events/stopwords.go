@@ -1,6 +1,10 @@
 package events
 
-import "github.com/compare-tool/compare/internal/token"
+import (
+	"slices"
+
+	"github.com/compare-tool/compare/internal/token"
+)
 
 // stopHashes holds the token hashes of the stopwords: the tokenizer has
 // computed every word's hash already, so a lookup costs no string.
@@ -55,3 +59,15 @@ var stopwords = func() map[string]bool {
 	}
 	return m
 }()
+
+// Stopwords returns the words grouping ignores, folded and sorted. A
+// generated corpus (gencorpus.News) draws its function words from them,
+// as real text's function words are the ones grouping ignores.
+func Stopwords() []string {
+	out := make([]string, 0, len(stopwords))
+	for w := range stopwords {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
+}
