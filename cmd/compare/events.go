@@ -43,7 +43,7 @@ event" section.
 
 Examples:
    compare events testdata/sample
-   compare events --show 2016-05-06-2fb3a1c4 testdata/sample
+   compare events --show 2016-05-06-81793260 testdata/sample
    compare score --format jsonl corpus/ > scores.jsonl
    compare events --scores scores.jsonl --format jsonl > events.jsonl
    compare events --window 2d --threshold 0.25 --format csv corpus/ -o events.csv`,

@@ -10,7 +10,9 @@
 // Files, in the order Result uses them: aggregate.go (options,
 // accumulation), summary.go, differences.go (Kruskal–Wallis, Mann–Whitney,
 // Cliff's δ, sentences), naming.go, ngram.go (distinctive terms),
-// outletmap.go, notes.go; comparison.go declares the result, and write.go
-// with table.go, json.go and csv.go writes it. The README's statistics
+// outletmap.go, notes.go; within.go compares units within the events
+// they both reported, from event scores the caller gives
+// (Comparison.CompareWithinEvents, after Result); comparison.go declares
+// the result, and write.go with table.go, json.go and csv.go writes it. The README's statistics
 // section gives every formula.
 package aggregate

@@ -152,11 +152,12 @@ func formText(f Form, axis string, color bool) string {
 	return text
 }
 
-// signedScore writes a stance with its sign, a true minus and two decimals.
+// signedScore writes a stance with its sign, a true minus and two
+// decimals; zero has a space for a sign, so that the numbers align.
 func signedScore(x float64) string {
 	s := fmt.Sprintf("%+.2f", x)
 	if s == "-0.00" || s == "+0.00" {
-		return "0.00"
+		return " 0.00"
 	}
 	return strings.Replace(s, "-", "−", 1)
 }
