@@ -253,6 +253,10 @@ func (w *withinEvents) compare(c *cli.Context, cmd string, cmp *aggregate.Compar
 	if err != nil {
 		return nil, err
 	}
+	if len(w.arts) == 0 {
+		cmp.Notes = append(cmp.Notes, "No record has its text (they were scored with --no-text), so no events could be found and outlets were not compared within shared events.")
+		return nil, nil
+	}
 	opt.Lexicon = lex
 	res, err := sameevent.Group(c.Context, w.arts, opt)
 	w.arts = nil
@@ -261,7 +265,7 @@ func (w *withinEvents) compare(c *cli.Context, cmd string, cmp *aggregate.Compar
 	}
 	printProblems(c, res.Problems)
 	cmp.CompareWithinEvents(res.Scores(), events.FormatWindow(res.Window), res.Threshold)
-	if w.noText > 0 {
+	if w.noText > 0 { // some records have their text, others not
 		cmp.Notes = append(cmp.Notes, fmt.Sprintf("%s no text (scored with --no-text) and could not be grouped into events.",
 			english.Count(w.noText, "record has", "records have")))
 	}

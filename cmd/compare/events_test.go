@@ -215,3 +215,23 @@ func TestGenerateEvents(t *testing.T) {
 		t.Errorf("--articles 0: exit %d, %q", code, stderr)
 	}
 }
+
+// TestStatsEventsWithoutText checks that records without their text give
+// a note, not an empty comparison within events.
+func TestStatsEventsWithoutText(t *testing.T) {
+	scores := filepath.Join(t.TempDir(), "scores.jsonl")
+	if _, stderr, code := compare(t, "", "score", "--format", "jsonl", "--no-text", "-o", scores, sampleDir); code != exitOK {
+		t.Fatalf("score: exit %d: %s", code, stderr)
+	}
+	stdout, stderr, code := compare(t, "", "stats", "--events", "--format", "json", "--bootstrap", "0", "--scores", scores)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var c aggregate.Comparison
+	if err := json.Unmarshal([]byte(stdout), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.WithinEvents != nil || !strings.Contains(strings.Join(c.Notes, "\n"), "no events could be found") {
+		t.Errorf("within events %+v, notes %q", c.WithinEvents, c.Notes)
+	}
+}
