@@ -1,16 +1,25 @@
 package corpus
 
+import "github.com/compare-tool/compare/internal/dates"
+
 // Article is one news article as read from its source.
 type Article struct {
 	ID     string `json:"id"`
 	Outlet string `json:"outlet"`
 	// Group is the outlet's group from the outlet metadata ("state media",
 	// "opposition", "wire"), or "".
-	Group  string `json:"group,omitempty"`
-	Title  string `json:"title,omitempty"`
-	Date   string `json:"date,omitempty"`
-	URL    string `json:"url,omitempty"`
-	Author string `json:"author,omitempty"`
+	Group string `json:"group,omitempty"`
+	Title string `json:"title,omitempty"`
+	// Date is the publication date as written in the input (a date field,
+	// front matter, an HTML meta tag), trimmed; Published is what it says.
+	Date string `json:"date,omitempty"`
+	// Published is the date read from Date with package dates, or from the
+	// URL when Date is empty; the zero Date when neither holds one, or
+	// when Date cannot be read and the URL has no date (Read then reports
+	// a warning). Its Source says which.
+	Published dates.Date `json:"-"`
+	URL       string     `json:"url,omitempty"`
+	Author    string     `json:"author,omitempty"`
 	// Text is the article text, valid UTF-8. Offsets in scores are byte
 	// offsets into Text.
 	Text string `json:"text"`

@@ -3,10 +3,10 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -16,11 +16,13 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// readHTML reads a saved web page. The main text, title, byline, site name
-// and publication date come from go-readability (a port of Firefox Reader
-// View), which drops navigation, ads, share bars and comment sections. The
-// URL comes from the canonical link or og:url, and dates or site names the
-// library misses from further meta tags. The outlet is the site name, else
+// readHTML reads a saved web page. The main text, title, byline and site
+// name come from go-readability (a port of Firefox Reader View), which
+// drops navigation, ads, share bars and comment sections. The URL comes
+// from the canonical link or og:url, and site names the library misses
+// from further meta tags. The publication date is the text of the page's
+// JSON-LD datePublished, of a meta tag or of the first <time datetime>,
+// kept as written (see scanMeta) for Read to parse. The outlet is the site name, else
 // the URL's host, else the parent folder's name.
 //
 // A page nested deeper than the HTML parser allows (MaxHTMLDepth) is
@@ -125,12 +127,10 @@ func extractHTML(data []byte) (a *Article, fallback string, err error) {
 	}
 	a.Title = firstNonEmpty(strings.TrimSpace(art.Title()), meta.title)
 	a.Author = firstNonEmpty(strings.TrimSpace(art.Byline()), meta.author)
-	// The page's own date string is kept as written, as for other formats;
-	// the library's parsed date (from JSON-LD) is the fallback.
+	// The page's own date string is kept as written, as for other formats.
+	// (The library's PublishedTime reads the same JSON-LD and meta tags,
+	// but loses the text and reads zone names such as EDT as UTC.)
 	a.Date = meta.date
-	if t, err := art.PublishedTime(); a.Date == "" && err == nil {
-		a.Date = t.Format(time.RFC3339)
-	}
 	a.Outlet = firstNonEmpty(strings.TrimSpace(art.SiteName()), meta.site)
 	if a.Outlet == "" && pageURL != nil {
 		a.Outlet = strings.TrimPrefix(pageURL.Hostname(), "www.")
@@ -215,21 +215,22 @@ type pageMeta struct {
 }
 
 // dateMetaKeys are meta names and properties that hold a publication date,
-// best first. The extraction library reads article:published_time and
-// JSON-LD; these catch the rest.
+// best first: those the extraction library reads, and more.
 var dateMetaKeys = []string{
 	"article:published_time", "og:article:published_time", "datepublished",
-	"dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "date",
+	"dc.date.issued", "dcterms.issued", "dcterms.available", "dcterms.created", "dc.date", "dcterms.date", "date",
 	"pubdate", "publishdate", "publish-date", "publication_date", "sailthru.date",
-	"parsely-pub-date", "article.published", "og:published_time",
+	"parsely-pub-date", "article.published", "og:published_time", "weibo:article:create_at",
 }
 
-// scanMeta reads the head's meta tags, canonical link, <html lang> and the
-// first <time datetime>.
+// scanMeta reads the head's meta tags, canonical link, <html lang>, the
+// first <time datetime> and the datePublished of JSON-LD scripts. The
+// date is, best first, JSON-LD's (as the extraction library ranks it), a
+// meta tag's (dateMetaKeys), then the <time> element's.
 func scanMeta(doc *html.Node) pageMeta {
 	var m pageMeta
 	values := map[string]string{}
-	var timeDate, canonical, titleTag string
+	var timeDate, canonical, titleTag, ldDate string
 	walkHTML(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
@@ -260,7 +261,12 @@ func scanMeta(doc *html.Node) pageMeta {
 			if titleTag == "" && n.FirstChild != nil {
 				titleTag = strings.TrimSpace(n.FirstChild.Data)
 			}
-		case atom.Script, atom.Style:
+		case atom.Script:
+			if ldDate == "" && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+				ldDate = jsonLDDate(n.FirstChild.Data)
+			}
+			return false
+		case atom.Style:
 			return false
 		}
 		return true
@@ -269,16 +275,47 @@ func scanMeta(doc *html.Node) pageMeta {
 	m.title = firstNonEmpty(values["og:title"], values["twitter:title"], titleTag)
 	m.author = firstNonEmpty(values["author"], values["article:author"], values["dc.creator"])
 	m.site = firstNonEmpty(values["og:site_name"], values["application-name"], values["publisher"])
+	m.date = ldDate
 	for _, k := range dateMetaKeys {
-		if v := values[k]; v != "" {
+		if v := values[k]; v != "" && m.date == "" {
 			m.date = v
-			break
 		}
 	}
 	if m.date == "" {
 		m.date = timeDate
 	}
 	return m
+}
+
+// jsonLDDate returns the datePublished of a JSON-LD script: of its object,
+// or the first one found among the objects of an array or of an @graph
+// list (one level down, where publishers put it). It returns "" when
+// there is none or the script is not JSON.
+func jsonLDDate(script string) string {
+	var v any
+	if json.Unmarshal([]byte(script), &v) != nil {
+		return ""
+	}
+	var find func(v any, depth int) string
+	find = func(v any, depth int) string {
+		switch x := v.(type) {
+		case map[string]any:
+			if d, ok := x["datePublished"].(string); ok && strings.TrimSpace(d) != "" {
+				return strings.TrimSpace(html.UnescapeString(d))
+			}
+			if depth > 0 {
+				return find(x["@graph"], depth-1)
+			}
+		case []any:
+			for _, e := range x {
+				if d := find(e, depth); d != "" {
+					return d
+				}
+			}
+		}
+		return ""
+	}
+	return find(v, 1)
 }
 
 func attr(n *html.Node, key string) string {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/compare-tool/compare/internal/dates"
 )
 
 // Options says how Read interprets its inputs. The zero value reads every
@@ -38,6 +40,11 @@ type Options struct {
 	StdinFormat string
 	// Debris are the rules for page furniture; nil means DefaultDebris().
 	Debris *Debris
+	// DateOrder reads all-numeric dates whose day and month could be
+	// either way round ("04/06/2024"). OrderUnknown (the zero value)
+	// reports them as ambiguous-date warnings and leaves the article
+	// without a date rather than guess.
+	DateOrder dates.Order
 	// Progress, when not nil, is called with the number of bytes read
 	// from the input files (as stored, before decompression) each time a
 	// buffer is filled: a progress bar's feed.
@@ -98,6 +105,10 @@ const (
 	ReasonUnclosedFront    = "unclosed-front-matter"
 	ReasonNoArticle        = "no-article"   // warning: HTML extraction found no article, or the page is too large for it; page text used
 	ReasonNotFollowed      = "not-followed" // warning: a symbolic link to a folder was not walked
+	// Dates that cannot be used are warnings with the reasons of package
+	// dates (dates.ReasonUnreadable "unreadable-date", dates.ReasonAmbiguous
+	// "ambiguous-date", …): the article is still emitted, with the date of
+	// its URL when it has one, else without a date.
 )
 
 // String formats the problem as "file:line: field: message", leaving out

@@ -19,6 +19,8 @@ import (
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/compare-tool/compare/internal/dates"
 )
 
 // Read reads the articles under paths, in the order given, and calls emit
@@ -613,6 +615,7 @@ func (r *run) finish(a *Article, rec record) error {
 			}
 		}
 	}
+	r.readDate(a, problem)
 	a.Source = src.name
 	if rec.line > 0 {
 		a.Source += ":" + strconv.Itoa(rec.line)
@@ -627,6 +630,30 @@ func (r *run) finish(a *Article, rec record) error {
 	}
 	r.sum.Emitted++
 	return nil
+}
+
+// readDate sets a.Published from a.Date, or from a.URL when a.Date is
+// empty (dates.Parser.Resolve), in the day/month order of the options. A
+// date that cannot be read is a warning naming the text and the reason;
+// the article keeps its URL's date when there is one, and is scored
+// either way.
+func (r *run) readDate(a *Article, problem func(reason, field, msg string) Problem) {
+	d, err := dates.Parser{Order: r.opts.DateOrder}.Resolve(a.Date, a.URL)
+	a.Published = d
+	if err == nil {
+		return
+	}
+	field, msg := "date", err.Error()
+	switch {
+	case a.Date == "":
+		field = "url"
+		msg += "; the article has no date"
+	case !d.IsZero():
+		msg += "; the date in the URL, " + d.String() + ", is used"
+	default:
+		msg += "; the article has no date"
+	}
+	r.warn(problem(dates.ReasonOf(err), field, msg))
 }
 
 func (r *run) where(l location) string {
