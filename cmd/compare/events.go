@@ -157,7 +157,7 @@ func eventArticles(c *cli.Context, inputOpts corpus.Options, score bool, workers
 	lex := sel.lex
 	noText := 0
 	for _, name := range c.StringSlice("scores") {
-		err := readScoreFileSkipping(c, name, true, func(r *record.Record) error {
+		err := readScoreFile(c, name, record.Reader{SkipCredibility: true, DateOrder: inputOpts.DateOrder}, func(r *record.Record) error {
 			if !sel.keep(r) {
 				return nil
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/dates"
 	"github.com/compare-tool/compare/internal/english"
 )
 
@@ -45,6 +46,7 @@ func inputFlags() []cli.Flag {
 		&cli.StringFlag{Name: "dedupe", Usage: "skip duplicate articles by `KEY`: id (same id) or content (same text up to white space)"},
 		&cli.StringFlag{Name: "errors", Usage: "write every skipped record and warning to `FILE` as JSON Lines, with file, line and reason"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit with status 3 when any record was skipped"},
+		&cli.StringFlag{Name: "date-order", Usage: "read all-numeric dates such as 04/06/2024 as `ORDER`: day-first (4 June) or month-first (April 6); without it they are reported as ambiguous-date and left unread, never guessed"},
 		&cli.StringFlag{Name: "stdin-format", Value: "jsonl", Usage: "`FORMAT` of standard input (-): jsonl, json, csv, tsv, txt or html"},
 		&cli.BoolFlag{Name: "progress", Usage: "show a progress bar on standard error even when it is not a terminal"},
 		&cli.BoolFlag{Name: "no-progress", Usage: "show no progress bar and no closing throughput line"},
@@ -194,6 +196,11 @@ func inputOptions(c *cli.Context) (corpus.Options, error) {
 	default:
 		return opts, cli.Exit(fmt.Sprintf("--stdin-format %q: want jsonl, json, csv, tsv, txt or html", c.String("stdin-format")), exitUsage)
 	}
+	order, err := dates.ParseOrder(c.String("date-order"))
+	if err != nil {
+		return opts, cli.Exit("--date-order: "+err.Error(), exitUsage)
+	}
+	opts.DateOrder = order
 	if path := c.String("outlets"); path != "" {
 		o, err := corpus.LoadOutlets(path)
 		if err != nil {

@@ -187,9 +187,9 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 	// --credibility none also skips decoding the signals of score files,
 	// which halves their reading time.
 	cred := c.String("credibility")
-	skip := cred == "none" || cred == "off"
+	reader := record.Reader{SkipCredibility: cred == "none" || cred == "off", DateOrder: inputOpts.DateOrder}
 	for _, name := range c.StringSlice("scores") {
-		err := readScoreFileSkipping(c, name, skip, func(r *record.Record) error {
+		err := readScoreFile(c, name, reader, func(r *record.Record) error {
 			if !sel.keep(r) {
 				return nil
 			}
@@ -235,15 +235,9 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 	return cmp, opt.Lexicon, nil
 }
 
-// readScoreFile streams the records of one score file: - is standard
-// input, a .gz name is decompressed.
-func readScoreFile(c *cli.Context, name string, fn func(*record.Record) error) error {
-	return readScoreFileSkipping(c, name, false, fn)
-}
-
-// readScoreFileSkipping is readScoreFile leaving the credibility signals
-// out of the records when skipCred is set.
-func readScoreFileSkipping(c *cli.Context, name string, skipCred bool, fn func(*record.Record) error) error {
+// readScoreFile streams the records of one score file with rr: - is
+// standard input, a .gz name is decompressed.
+func readScoreFile(c *cli.Context, name string, rr record.Reader, fn func(*record.Record) error) error {
 	var r io.Reader = c.App.Reader
 	if name != "-" {
 		f, err := os.Open(name)
@@ -261,7 +255,7 @@ func readScoreFileSkipping(c *cli.Context, name string, skipCred bool, fn func(*
 		defer zr.Close()
 		r = zr
 	}
-	return record.Reader{SkipCredibility: skipCred}.Read(r, name, fn)
+	return rr.Read(r, name, fn)
 }
 
 // lexiconSelection is what --lexicon asks of score records.

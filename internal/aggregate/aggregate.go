@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/dates"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 )
@@ -123,10 +124,14 @@ type Aggregator struct {
 	sampleLevel int
 	sampleBytes int
 	noText      int
-	dates       [2]string
-	ids         map[uint64]struct{}
-	dupes       int
-	dupeID      string
+	// first and last are the earliest and latest dates, compared as
+	// dates (never as text); undated counts records without one, and
+	// unreadDates those of them whose date field could not be read.
+	first, last          dates.Date
+	undated, unreadDates int
+	ids                  map[uint64]struct{}
+	dupes                int
+	dupeID               string
 }
 
 // unitAcc accumulates one unit's records.
@@ -222,12 +227,17 @@ func (a *Aggregator) Add(r *record.Record) error {
 		u.withText++
 		a.keepText(u.index, r)
 	}
-	if d := r.Date; d != "" {
-		if a.dates[0] == "" || d < a.dates[0] {
-			a.dates[0] = d
+	if d := r.Published(); !d.IsZero() {
+		if a.first.IsZero() || d.Compare(a.first) < 0 {
+			a.first = d
 		}
-		if d > a.dates[1] {
-			a.dates[1] = d
+		if d.Compare(a.last) > 0 {
+			a.last = d
+		}
+	} else {
+		a.undated++
+		if r.DateOriginal != "" {
+			a.unreadDates++
 		}
 	}
 	if r.ID != "" {
@@ -289,7 +299,7 @@ func (a *Aggregator) Result() *Comparison {
 		Seed:        opt.Seed,
 		MinArticles: opt.MinArticles,
 		Quantiles:   QuantileDefinition,
-		DateRange:   a.dates,
+		DateRange:   [2]string{a.first.String(), a.last.String()},
 		Units:       []Unit{},
 		Tests:       []AxisTests{},
 		TargetTests: []AxisTests{},

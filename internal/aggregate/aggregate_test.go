@@ -568,3 +568,28 @@ func TestOutletMap(t *testing.T) {
 		t.Errorf("gamma %v and delta %v differ", g, d)
 	}
 }
+
+// TestDateRange takes the date range from parsed dates, never from text:
+// "Tue, 04 Jun 2024" sorts before "2024-05-01" as text.
+func TestDateRange(t *testing.T) {
+	lines := []string{
+		`{"schema":"compare.score/v1","id":"a","outlet":"x","date":"Tue, 04 Jun 2024 10:00:00 GMT","lexicon":{"name":"t","version":"1","sha256":"ab"},"tokens":1}`,
+		`{"schema":"compare.score/v1","id":"b","outlet":"x","date":"2024-05-01","lexicon":{"name":"t","version":"1","sha256":"ab"},"tokens":1}`,
+		`{"schema":"compare.score/v1","id":"c","outlet":"x","date":"1 March 2024","lexicon":{"name":"t","version":"1","sha256":"ab"},"tokens":1}`,
+		`{"schema":"compare.score/v1","id":"d","outlet":"x","date":"03/04/2024","lexicon":{"name":"t","version":"1","sha256":"ab"},"tokens":1}`,
+		`{"schema":"compare.score/v1","id":"e","outlet":"x","lexicon":{"name":"t","version":"1","sha256":"ab"},"tokens":1}`,
+	}
+	agg := New(Options{Bootstrap: -1})
+	err := record.ReadRecords(strings.NewReader(strings.Join(lines, "\n")), "s.jsonl", agg.Add)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := agg.Result()
+	if c.DateRange != [2]string{"2024-03-01", "2024-06-04T10:00:00Z"} {
+		t.Errorf("date range %q", c.DateRange)
+	}
+	want := "2 records of 5 have no date (1 with a date that could not be read: ambiguous day and month, which --date-order settles, or an unknown format). The date range is that of the others."
+	if !slices.Contains(c.Notes, want) {
+		t.Errorf("notes %q lack %q", c.Notes, want)
+	}
+}

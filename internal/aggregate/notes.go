@@ -44,6 +44,9 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 	if a.dupes > 0 {
 		notes = append(notes, fmt.Sprintf("%s repeat the outlet and id of an earlier record (first: %q); if score files overlap, those articles are counted twice.", english.Count(a.dupes, "record", "records"), a.dupeID))
 	}
+	if a.undated > 0 && a.undated < a.n {
+		notes = append(notes, undatedNote(a.undated, a.unreadDates, a.n)+" The date range is that of the others.")
+	}
 	if by == "group" {
 		if _, ok := a.units["(no group)"]; ok {
 			notes = append(notes, "Articles without an outlet group are counted together as \"(no group)\".")
@@ -98,6 +101,16 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 			"The tests treat articles as independent. Articles about the same event or by the same author are not, which makes p-values too small.")
 	}
 	return notes
+}
+
+// undatedNote says how many of n records have no date, and how many of
+// those have a date field that could not be read.
+func undatedNote(undated, unread, n int) string {
+	s := fmt.Sprintf("%s of %d %s no date", english.Count(undated, "record", "records"), n, english.Plural(undated, "has", "have"))
+	if unread > 0 {
+		s += fmt.Sprintf(" (%d with a date that could not be read: ambiguous day and month, which --date-order settles, or an unknown format)", unread)
+	}
+	return s + "."
 }
 
 func allSummaries(u Unit) []Summary {

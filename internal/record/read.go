@@ -15,6 +15,7 @@ import (
 	jsonv1 "github.com/go-json-experiment/json/v1"
 
 	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/dates"
 	"github.com/compare-tool/compare/internal/fanout"
 )
 
@@ -53,6 +54,10 @@ type Reader struct {
 	SkipCredibility bool
 	// MaxBytes bounds one line; 0 means MaxRecordBytes.
 	MaxBytes int
+	// DateOrder reads the all-numeric dates of records of schema version
+	// 1.0, which carry the date as written in the input (see Record.Date):
+	// with OrderUnknown an ambiguous one ("04/06/2024") is left unread.
+	DateOrder dates.Order
 }
 
 // decodeOptions read a record as encoding/json did, so that the switch
@@ -85,8 +90,9 @@ func (rr Reader) Read(r io.Reader, name string, fn func(*Record) error) error {
 		max = MaxRecordBytes
 	}
 	src := func(emit func(*batch) error) error { return readBatches(r, max, emit) }
+	parser := dates.Parser{Order: rr.DateOrder}
 	decode := func() func(*batch) []decoded {
-		return func(b *batch) []decoded { return b.decode(opts) }
+		return func(b *batch) []decoded { return b.decode(opts, parser) }
 	}
 	deliver := func(b *batch, recs []decoded) error {
 		for i, d := range recs {
@@ -194,20 +200,20 @@ func sizeString(n int) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-func (b *batch) decode(opts json.Options) []decoded {
+func (b *batch) decode(opts json.Options, parser dates.Parser) []decoded {
 	out := make([]decoded, len(b.lines))
 	for i, line := range b.lines {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		out[i].rec, out[i].err = decodeRecord(line, opts)
+		out[i].rec, out[i].err = decodeRecord(line, opts, parser)
 		b.lines[i] = nil // the record does not refer to it
 	}
 	return out
 }
 
-// decodeRecord decodes and checks one line.
-func decodeRecord(line []byte, opts json.Options) (*Record, error) {
+// decodeRecord decodes and checks one line, and normalises its date.
+func decodeRecord(line []byte, opts json.Options, parser dates.Parser) (*Record, error) {
 	rec := new(Record)
 	if err := json.Unmarshal(line, rec, opts); err != nil {
 		return nil, jsonError(err, line)
@@ -218,11 +224,49 @@ func decodeRecord(line []byte, opts json.Options) (*Record, error) {
 	if err := rec.checkRanges(); err != nil {
 		return nil, err
 	}
+	if err := rec.normaliseDate(parser); err != nil {
+		return nil, err
+	}
 	for i := range rec.Matches {
 		m := &rec.Matches[i]
 		m.Loaded = IsLoaded(m.Valence, m.Contrib)
 	}
 	return rec, nil
+}
+
+// normaliseDate reads Date. A record of schema version 1.0 carries the
+// date as written in the input: it is normalised, with the text kept in
+// DateOriginal, and a date that cannot be read (ambiguous without a
+// DateOrder, or in no known format) leaves Date empty, the text still in
+// DateOriginal, as the scorer does now. Later versions carry Date
+// normalised, and a Date that is not a date is an error.
+//
+// A record whose date field could not be read (Date empty, DateOriginal
+// set) is read again in the parser's Order, when it has one: an
+// ambiguous date scored without --date-order gets its date from stats
+// and report given one.
+func (r *Record) normaliseDate(parser dates.Parser) error {
+	if r.Date == "" {
+		if r.DateOriginal != "" && parser.Order != dates.OrderUnknown {
+			if d, err := parser.Parse(r.DateOriginal); err == nil {
+				r.SetDate(d, r.DateOriginal)
+			}
+		}
+		return nil
+	}
+	d, err := parser.Parse(r.Date)
+	if schemaMinor(r.Schema) == 0 {
+		if err != nil {
+			d = dates.Date{}
+		}
+		r.SetDate(d, r.Date)
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("field %q: %v; %s records carry it in ISO 8601", "date", err, r.Schema)
+	}
+	r.Date = d.String()
+	return nil
 }
 
 // jsonError says what is wrong with a line in the words compare has

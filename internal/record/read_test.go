@@ -6,6 +6,9 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/compare-tool/compare/internal/dates"
 )
 
 // recordLine returns one score record as a JSON line.
@@ -273,5 +276,69 @@ func TestReadRecordsLineLimit(t *testing.T) {
 	err = Reader{MaxBytes: 4 << 20}.Read(src, "endless", func(*Record) error { return nil })
 	if err == nil || !strings.HasPrefix(err.Error(), "endless:1: line longer than 4 MiB") || src.read > 8<<20 {
 		t.Errorf("endless line: read %d bytes, got %v", src.read, err)
+	}
+}
+
+// TestReadDates reads the dates of old and new records: version 1.0
+// records carry the date as written and are normalised on reading.
+func TestReadDates(t *testing.T) {
+	line := func(schema, dateFields string) string {
+		return fmt.Sprintf(`{"schema":%q,"id":"a","outlet":"x",%s"lexicon":{"name":"t","version":"1","sha256":"ab"},"tokens":10}`, schema, dateFields)
+	}
+	tests := []struct {
+		name         string
+		input        string
+		order        dates.Order
+		date, orig   string
+		source       string
+		wantErr      string
+		publishedUTC string // Published().Time, when there is a date
+	}{
+		{name: "v1 iso", input: line("compare.score/v1", `"date":"2024-06-04",`), date: "2024-06-04", orig: "2024-06-04", publishedUTC: "2024-06-04T00:00:00Z"},
+		{name: "v1 rfc1123", input: line("compare.score/v1", `"date":"Tue, 04 Jun 2024 10:00:00 +0200",`),
+			date: "2024-06-04T08:00:00Z", orig: "Tue, 04 Jun 2024 10:00:00 +0200", publishedUTC: "2024-06-04T08:00:00Z"},
+		{name: "v1 written out", input: line("compare.score/v1", `"date":"June 4, 2024",`), date: "2024-06-04", orig: "June 4, 2024", publishedUTC: "2024-06-04T00:00:00Z"},
+		{name: "v1 ambiguous left unread", input: line("compare.score/v1", `"date":"04/06/2024",`), date: "", orig: "04/06/2024"},
+		{name: "v1 ambiguous with order", input: line("compare.score/v1", `"date":"04/06/2024",`), order: dates.MonthFirst, date: "2024-04-06", orig: "04/06/2024", publishedUTC: "2024-04-06T00:00:00Z"},
+		{name: "v1 unreadable", input: line("compare.score/v1", `"date":"last week",`), date: "", orig: "last week"},
+		{name: "v1 no date", input: line("compare.score/v1", ""), date: "", orig: ""},
+		{name: "v1.1 as written", input: line(Schema, `"date":"2024-06-04T08:00:00Z","date_original":"Tue, 04 Jun 2024 10:00:00 +0200",`),
+			date: "2024-06-04T08:00:00Z", orig: "Tue, 04 Jun 2024 10:00:00 +0200", publishedUTC: "2024-06-04T08:00:00Z"},
+		{name: "v1.1 from url", input: line(Schema, `"date":"2024-06-04","date_source":"url",`), date: "2024-06-04", source: "url", publishedUTC: "2024-06-04T00:00:00Z"},
+		{name: "v1.1 unread ambiguous read with order", input: line(Schema, `"date_original":"04/06/2024",`), order: dates.DayFirst,
+			date: "2024-06-04", orig: "04/06/2024", publishedUTC: "2024-06-04T00:00:00Z"},
+		{name: "v1.1 unread ambiguous without order", input: line(Schema, `"date_original":"04/06/2024",`), date: "", orig: "04/06/2024"},
+		{name: "v1.1 not normalised", input: line(Schema, `"date":"next week",`), wantErr: `scores.jsonl:1: field "date": date "next week"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []*Record
+			err := Reader{DateOrder: tt.order}.Read(strings.NewReader(tt.input), "scores.jsonl", func(r *Record) error {
+				got = append(got, r)
+				return nil
+			})
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || len(got) != 1 {
+				t.Fatalf("%d records, %v", len(got), err)
+			}
+			r := got[0]
+			if r.Date != tt.date || r.DateOriginal != tt.orig || r.DateSource != tt.source {
+				t.Errorf("date %q, original %q, source %q; want %q, %q, %q", r.Date, r.DateOriginal, r.DateSource, tt.date, tt.orig, tt.source)
+			}
+			p := r.Published()
+			switch {
+			case tt.publishedUTC == "" && !p.IsZero():
+				t.Errorf("Published() = %v, want none", p)
+			case tt.publishedUTC != "" && p.Time.Format(time.RFC3339) != tt.publishedUTC:
+				t.Errorf("Published() = %v, want %s", p.Time, tt.publishedUTC)
+			case tt.source == "url" && p.Source != dates.SourceURL:
+				t.Errorf("Published().Source = %v, want url", p.Source)
+			}
+		})
 	}
 }

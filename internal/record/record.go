@@ -8,11 +8,14 @@ import (
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/dates"
 )
 
 // Schema names the version of the score record format this package
 // writes. Readers reject records of another major version.
-const Schema = "compare.score/v1"
+// Version 1.1 added date_original and date_source and normalised date to
+// ISO 8601 (see Record.Date).
+const Schema = "compare.score/v1.1"
 
 // schemaPrefix is the part of Schema before the version number.
 const schemaPrefix = "compare.score/v"
@@ -44,19 +47,43 @@ func CheckSchema(schema string) error {
 	return nil
 }
 
+// schemaMinor returns the minor version of a schema CheckSchema accepts:
+// 0 for "compare.score/v1", 1 for "compare.score/v1.1".
+func schemaMinor(schema string) int {
+	_, minor, ok := strings.Cut(strings.TrimPrefix(schema, schemaPrefix), ".")
+	if !ok {
+		return 0
+	}
+	n, _ := strconv.Atoi(minor)
+	return n
+}
+
 // Record is the score of one article. Its JSON form is one line of
 // `compare score --format jsonl`.
 type Record struct {
-	Schema  string            `json:"schema"`
-	ID      string            `json:"id"`
-	Outlet  string            `json:"outlet"`
-	Group   string            `json:"group,omitempty"`
-	Title   string            `json:"title,omitempty"`
-	Date    string            `json:"date,omitempty"`
-	URL     string            `json:"url,omitempty"`
-	Source  string            `json:"source,omitempty"`
-	Meta    map[string]string `json:"meta,omitempty"`
-	Lexicon LexiconRef        `json:"lexicon"`
+	Schema string `json:"schema"`
+	ID     string `json:"id"`
+	Outlet string `json:"outlet"`
+	Group  string `json:"group,omitempty"`
+	Title  string `json:"title,omitempty"`
+	// Date is the publication date in ISO 8601: "2024-06-04" when only the
+	// day is known, "2024-06-04T08:00:00Z" (RFC 3339 in UTC) when the time
+	// is; "" when the article has no date that could be read. Records of
+	// schema version 1.0 carried the date as written; Reader normalises
+	// them. Use Published for the date as a value.
+	Date string `json:"date,omitempty"`
+	// DateOriginal is the article's date field as written ("Tue, 04 Jun
+	// 2024 10:00:00 +0200"), also when it could not be read; "" when the
+	// article had none.
+	DateOriginal string `json:"date_original,omitempty"`
+	// DateSource is "url" when Date was read from the URL because the date
+	// field was empty or could not be read; "" when Date is the date
+	// field's.
+	DateSource string            `json:"date_source,omitempty"`
+	URL        string            `json:"url,omitempty"`
+	Source     string            `json:"source,omitempty"`
+	Meta       map[string]string `json:"meta,omitempty"`
+	Lexicon    LexiconRef        `json:"lexicon"`
 	// Tokens counts the words outside dropped debris.
 	Tokens int `json:"tokens"`
 	// Loaded counts loaded matches in any voice; LoadedByVoice splits them.
@@ -81,6 +108,33 @@ type Record struct {
 	// Text is the article text the offsets refer to. `compare score
 	// --no-text` leaves it out; reports and distinctive terms need it.
 	Text string `json:"text,omitempty"`
+}
+
+// SetDate states an article's date in the record: Date from d (its ISO
+// 8601 form, "" for the zero Date), DateOriginal the date field's text as
+// written, and DateSource "url" when d was read from the URL. It is the
+// one place that says how a record carries its date, for the scorer and
+// for Reader's normalising of old records.
+func (r *Record) SetDate(d dates.Date, original string) {
+	r.Date, r.DateOriginal, r.DateSource = d.String(), original, ""
+	if !d.IsZero() && d.Source == dates.SourceURL {
+		r.DateSource = "url"
+	}
+}
+
+// Published returns the record's date as a value: the zero Date when it
+// has none. Records written by the scorer and read by Reader carry Date
+// normalised, which this reads back exactly; a Date that is not a date
+// (a record built by hand) is the zero Date.
+func (r *Record) Published() dates.Date {
+	d, err := dates.Parse(r.Date)
+	if err != nil {
+		return dates.Date{}
+	}
+	if r.DateSource == "url" {
+		d.Source = dates.SourceURL
+	}
+	return d
 }
 
 // LexiconRef identifies the lexicon a record was scored with.

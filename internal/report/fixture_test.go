@@ -8,6 +8,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/dates"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/sameevent"
@@ -72,6 +73,10 @@ func scoreArticles(t testing.TB, lex *lexicon.Lexicon, arts []corpus.Article) []
 	sc := stance.NewScorer(lexicon.Compile(lex))
 	recs := make([]*record.Record, len(arts))
 	for i := range arts {
+		// The date as corpus.Read would have read it.
+		if d, err := dates.Parse(arts[i].Date); err == nil {
+			arts[i].Published = d
+		}
 		recs[i] = sc.Score(&arts[i])
 	}
 	return recs

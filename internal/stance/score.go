@@ -78,7 +78,7 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 
 	rec := &record.Record{
 		Schema: record.Schema, ID: a.ID, Outlet: a.Outlet, Group: a.Group, Title: a.Title,
-		Date: a.Date, URL: a.URL, Source: a.Source, Meta: a.Meta, Lexicon: s.ref,
+		URL: a.URL, Source: a.Source, Meta: a.Meta, Lexicon: s.ref,
 		Tokens:        ts.Len(),
 		LoadedByVoice: map[record.Voice]int{record.Author: 0, record.Quote: 0, record.Distanced: 0},
 		Categories:    map[string]int{},
@@ -88,6 +88,7 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 		Dropped:       a.Dropped,
 		Text:          a.Text,
 	}
+	rec.SetDate(a.Published, a.Date)
 	type sums struct{ author, quote float64 }
 	framing := make(map[string]*sums, len(lex.Targets))
 	axisSum := make(map[string]*sums, len(lex.Axes))
