@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -27,8 +28,17 @@ The text is shaped like news copy (word frequencies, sentence lengths, quotation
 lexicon terms at about one word in 60, outlets that lean to a side) but is not
 language: use it to measure speed and memory, never to study framing.
 
+--from and --to date the articles over those days (each day as likely);
+--shift-outlet, --shift-date and --shift-lean plant a change of vocabulary:
+from that day on, that outlet uses the lexicon's terms as an outlet of that
+lean would (-1 the negative side of the first axis, +1 the positive), so
+that trends and baselines can be checked to find it, at that period and
+with that sign.
+
 Examples:
    compare generate corpus --size 100MB -o /tmp/corpus.jsonl
+   compare generate corpus --size 20MB --outlets 8 --from 2024-01-01 --to 2024-06-30 \
+       --shift-outlet courier-01 --shift-date 2024-04-01 --shift-lean 1 -o /tmp/shift.jsonl
    compare generate lexicon --entries 10000 -o /tmp/lex10k.yaml`,
 		Subcommands: []*cli.Command{
 			{
@@ -39,6 +49,11 @@ Examples:
 					&cli.StringFlag{Name: "size", Value: "10MB", Usage: "approximate `SIZE` (B, KB, MB, GB; powers of 1000)"},
 					&cli.IntFlag{Name: "outlets", Value: 40, Usage: "number of outlets"},
 					&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "random seed"},
+					&cli.StringFlag{Name: "from", Usage: "first `DAY` articles are dated (YYYY-MM-DD); with --to"},
+					&cli.StringFlag{Name: "to", Usage: "last `DAY` articles are dated (YYYY-MM-DD); with --from"},
+					&cli.StringFlag{Name: "shift-outlet", Usage: "plant a change of vocabulary in the outlet `NAME` (herald-00, courier-01, …)"},
+					&cli.StringFlag{Name: "shift-date", Usage: "first `DAY` of the shifted outlet's new vocabulary"},
+					&cli.Float64Flag{Name: "shift-lean", Value: 1, Usage: "the shifted outlet's new lean, `L` in [-1, 1]"},
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 				},
 				Action: func(c *cli.Context) error {
@@ -46,12 +61,16 @@ Examples:
 					if err != nil {
 						return cli.Exit("generate corpus: "+err.Error(), exitUsage)
 					}
+					opt := gencorpus.Options{Bytes: size, Outlets: c.Int("outlets"), Seed: c.Uint64("seed")}
+					if err := generateDates(c, &opt); err != nil {
+						return err
+					}
 					lex, err := lexicon.Load(c.StringSlice("lexicon")[0])
 					if err != nil {
 						return cli.Exit(err, exitFailure)
 					}
 					return withOutput(c, func(w io.Writer) error {
-						st, err := gencorpus.Corpus(w, lex, gencorpus.Options{Bytes: size, Outlets: c.Int("outlets"), Seed: c.Uint64("seed")})
+						st, err := gencorpus.Corpus(w, lex, opt)
 						if err == nil {
 							fmt.Fprintf(c.App.ErrWriter, "compare: generated %d articles, %d words, about %d bytes\n", st.Articles, st.Words, st.Bytes)
 						}
@@ -110,6 +129,43 @@ uses the same generator (see scripts/bench-events.sh).`,
 			},
 		},
 	}
+}
+
+// generateDates reads the date and shift flags of generate corpus into
+// opt, and checks them before any output is opened.
+func generateDates(c *cli.Context, opt *gencorpus.Options) error {
+	day := func(flag string) (time.Time, error) {
+		s := c.String(flag)
+		if s == "" {
+			return time.Time{}, nil
+		}
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			return d, cli.Exit(fmt.Sprintf("generate corpus: --%s %q: want a day as YYYY-MM-DD", flag, s), exitUsage)
+		}
+		return d, nil
+	}
+	var err error
+	if opt.From, err = day("from"); err != nil {
+		return err
+	}
+	if opt.To, err = day("to"); err != nil {
+		return err
+	}
+	if name := c.String("shift-outlet"); name != "" || c.String("shift-date") != "" {
+		at, err := day("shift-date")
+		if err != nil {
+			return err
+		}
+		if name == "" || at.IsZero() {
+			return cli.Exit("generate corpus: a shift needs both --shift-outlet and --shift-date", exitUsage)
+		}
+		opt.Shift = &gencorpus.Shift{Outlet: name, At: at, Lean: c.Float64("shift-lean")}
+	}
+	if err := opt.Check(); err != nil {
+		return cli.Exit("generate corpus: "+err.Error(), exitUsage)
+	}
+	return nil
 }
 
 // sizePattern is a size as people write it: a number, maybe with a

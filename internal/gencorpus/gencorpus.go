@@ -8,17 +8,24 @@
 // marks (some running over two paragraphs), attributions, and lexicon
 // terms at a rate close to what real coverage shows (about one in 60
 // words). Each outlet leans to one side, so that statistics have a
-// difference to find.
+// difference to find. Options.From and To spread the articles over given
+// days, and Options.Shift plants a change: one outlet turns to another
+// lean on a known day, so that trend and baseline statistics can be
+// checked to find it, at that period and with that sign, and to find
+// nothing without it.
 package gencorpus
 
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/compare-tool/compare/internal/lexicon"
 )
@@ -32,6 +39,66 @@ type Options struct {
 	// TermRate is the share of words that are lexicon terms; 0 means 1/60.
 	TermRate float64
 	Seed     uint64
+	// From and To, when set, are the first and last days articles are
+	// dated, each day as likely. When both are zero, dates fall in
+	// 2012–2025 as they always did (the same bytes for the same seed).
+	From, To time.Time
+	// Shift, when not nil, changes one outlet's vocabulary from a day on.
+	// It needs From and To.
+	Shift *Shift
+}
+
+// Shift plants a change of vocabulary: from At on, the articles of Outlet
+// use lexicon terms in the proportions of Lean instead of the outlet's
+// own lean.
+type Shift struct {
+	// Outlet is the name of one of the generated outlets ("herald-00").
+	Outlet string
+	// At is the first day of the new vocabulary.
+	At time.Time
+	// Lean is the new lean, in [-1, 1]: -1 uses the terms of the negative
+	// side of the lexicon's first axis, +1 those of the positive side.
+	Lean float64
+}
+
+// OutletNames returns the names Corpus gives n outlets (0 means 40).
+func OutletNames(n int) []string {
+	if n <= 0 {
+		n = 40
+	}
+	names := make([]string, n)
+	for i := range names {
+		names[i] = outletName(i)
+	}
+	return names
+}
+
+func outletName(i int) string { return fmt.Sprintf("%s-%02d", outletStems[i%len(outletStems)], i) }
+
+// Check says what is wrong with opt's dates and shift, for a caller that
+// wants to know before it opens its output; Corpus checks them too.
+func (opt Options) Check() error {
+	if opt.Outlets <= 0 {
+		opt.Outlets = 40
+	}
+	dated := !opt.From.IsZero() || !opt.To.IsZero()
+	switch {
+	case dated && (opt.From.IsZero() || opt.To.IsZero()):
+		return errors.New("give both the first and the last day of the articles")
+	case dated && opt.To.Before(opt.From):
+		return fmt.Errorf("the last day, %s, is before the first, %s", opt.To.Format(time.DateOnly), opt.From.Format(time.DateOnly))
+	case opt.Shift == nil:
+		return nil
+	case !dated:
+		return errors.New("a shift needs the days of the articles (from and to)")
+	case !slices.Contains(OutletNames(opt.Outlets), opt.Shift.Outlet):
+		return fmt.Errorf("no generated outlet is named %q (they are %s, …)", opt.Shift.Outlet, strings.Join(OutletNames(opt.Outlets)[:min(3, opt.Outlets)], ", "))
+	case opt.Shift.At.Before(opt.From) || opt.Shift.At.After(opt.To):
+		return fmt.Errorf("the shift's day, %s, is not between %s and %s", opt.Shift.At.Format(time.DateOnly), opt.From.Format(time.DateOnly), opt.To.Format(time.DateOnly))
+	case !(opt.Shift.Lean >= -1 && opt.Shift.Lean <= 1):
+		return fmt.Errorf("the shift's lean %v is not in [-1, 1]", opt.Shift.Lean)
+	}
+	return nil
 }
 
 // Stats describe what Corpus wrote.
@@ -49,6 +116,9 @@ func Corpus(w io.Writer, lex *lexicon.Lexicon, opt Options) (Stats, error) {
 	}
 	if opt.TermRate <= 0 {
 		opt.TermRate = 1.0 / 60
+	}
+	if err := opt.Check(); err != nil {
+		return Stats{}, err
 	}
 	g := newGenerator(lex, opt)
 	bw := bufio.NewWriterSize(w, 1<<20)
@@ -87,6 +157,9 @@ type generator struct {
 	outlets []outlet
 	// terms by side: negative, neutral, positive contribution on the first axis.
 	terms [3][]string
+	// days draws the dates when Options.From is set: its own stream, so
+	// that the text of an article does not depend on its date's draw.
+	days *rand.Rand
 }
 
 type outlet struct {
@@ -96,11 +169,11 @@ type outlet struct {
 
 func newGenerator(lex *lexicon.Lexicon, opt Options) *generator {
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9e3779b97f4a7c15))
-	g := &generator{rng: rng, opt: opt}
+	g := &generator{rng: rng, opt: opt, days: rand.New(rand.NewPCG(opt.Seed, 0x2545f4914f6cdd1d))}
 	g.zipf = rand.NewZipf(rng, 1.07, 2, uint64(len(vocabulary)-1))
 	for i := 0; i < opt.Outlets; i++ {
 		lean := math.Round((rng.Float64()*2-1)*100) / 100
-		g.outlets = append(g.outlets, outlet{name: fmt.Sprintf("%s-%02d", outletStems[i%len(outletStems)], i), lean: lean})
+		g.outlets = append(g.outlets, outlet{name: outletName(i), lean: lean})
 	}
 	axis := ""
 	if len(lex.Axes) > 0 {
@@ -154,6 +227,14 @@ func (g *generator) term(o outlet) string {
 
 func (g *generator) article(n int) generated {
 	o := g.outlets[g.rng.IntN(len(g.outlets))]
+	var day time.Time
+	if !g.opt.From.IsZero() {
+		span := int(g.opt.To.Sub(g.opt.From).Hours()/24) + 1
+		day = g.opt.From.AddDate(0, 0, g.days.IntN(span))
+		if s := g.opt.Shift; s != nil && o.name == s.Outlet && !day.Before(s.At) {
+			o.lean = s.Lean
+		}
+	}
 	var b strings.Builder
 	words := 0
 	target := 250 + g.rng.IntN(900)
@@ -187,7 +268,10 @@ func (g *generator) article(n int) generated {
 		}
 	}
 	title := g.title(o)
-	date := fmt.Sprintf("%d-%02d-%02d", 2012+g.rng.IntN(14), 1+g.rng.IntN(12), 1+g.rng.IntN(28))
+	date := day.Format(time.DateOnly)
+	if day.IsZero() {
+		date = fmt.Sprintf("%d-%02d-%02d", 2012+g.rng.IntN(14), 1+g.rng.IntN(12), 1+g.rng.IntN(28))
+	}
 	return generated{
 		record: record{ID: fmt.Sprintf("gen-%08d", n), Outlet: o.name, Title: title, Date: date, Text: b.String()},
 		words:  words,
