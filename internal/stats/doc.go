@@ -1,6 +1,7 @@
 // Package stats provides the statistics compare uses to compare outlets:
-// order statistics and bootstrap intervals for describing one outlet's
-// scores or the difference between two samples of them, rank tests
+// order statistics and bootstrap (or, for large samples, normal)
+// intervals for describing one outlet's scores or the difference between
+// two samples of them, rank tests
 // (Mann-Whitney, Kruskal-Wallis) with Holm's correction and Cliff's delta
 // for testing and sizing differences between outlets, the Wilcoxon
 // signed-rank test with the rank-biserial correlation for outlets compared
