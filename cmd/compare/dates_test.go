@@ -105,3 +105,12 @@ func TestStatsOldRecordDates(t *testing.T) {
 		})
 	}
 }
+
+func TestPeriodUsage(t *testing.T) {
+	for _, cmd := range []string{"stats", "report"} {
+		_, stderr, code := compare(t, "", cmd, "--period", "fortnight", "--scores", handScores, "-o", filepath.Join(t.TempDir(), "r.html"))
+		if code != exitUsage || !strings.Contains(stderr, `--period: unknown period "fortnight" (want day, week, month, quarter or year)`) {
+			t.Errorf("%s --period fortnight: exit %d, %s", cmd, code, stderr)
+		}
+	}
+}

@@ -49,6 +49,7 @@ Examples:
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (required), e.g. reports/corpus.html"},
 			credibilityFlag(),
 			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "compare each `outlet` or each group of outlets (group)"},
+			periodFlag(),
 			&cli.IntFlag{Name: "bootstrap", Value: aggregate.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; printed in the report"},
 			&cli.IntFlag{Name: "min-articles", Value: aggregate.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested; smaller ones are greyed"},
@@ -87,12 +88,17 @@ func runReport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	period, err := periodOf(c, "report")
+	if err != nil {
+		return err
+	}
 	opt := aggregate.Options{
 		By:          by,
 		Bootstrap:   c.Int("bootstrap"),
 		Seed:        c.Uint64("seed"),
 		MinArticles: c.Int("min-articles"),
 		Workers:     workers,
+		Period:      period,
 	}
 	if opt.Bootstrap == 0 {
 		opt.Bootstrap = -1 // no intervals

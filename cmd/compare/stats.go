@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/compare-tool/compare/internal/aggregate"
+	"github.com/compare-tool/compare/internal/dates"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/pipeline"
 	"github.com/compare-tool/compare/internal/record"
@@ -36,6 +37,7 @@ Examples:
    compare stats --scores scores.jsonl
    compare stats --scores part1.jsonl --scores part2.jsonl.gz --format csv -o stats.csv
    compare stats --by group --format json corpus/
+   compare stats --scores scores.jsonl --period month
 
 What it reports, per outlet (or --by group):
    articles, tokens     how much text the outlet contributes
@@ -52,6 +54,11 @@ What it reports, per outlet (or --by group):
                         (log-odds, Monroe et al. 2008); * marks candidates for the
                         lexicon
    outlet map           correspondence analysis of outlets x lexicon entries
+   trends (--period)    each outlet's mean per day, week, month, quarter or year
+                        with intervals and n (too few articles marked, not
+                        dropped), and a trend test: Kendall's tau of article
+                        score against date, with a sentence saying from what
+                        to what
 
 Caveats: lexicon scoring sees word choice only, not sarcasm, the selection of
 facts, or stance in words outside the lexicon. An article counts toward an
@@ -67,6 +74,7 @@ parsed would mislead.`,
 			&cli.StringFlag{Name: "lexicon", Aliases: []string{"l"},
 				Usage: "lexicon `NAME` or YAML FILE: scores PATHs with it, and keeps only --scores records scored with it (by name, or by content for a FILE)"},
 			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "`UNIT` to compare: outlet, or group (the outlets' groups from the outlet metadata)"},
+			periodFlag(),
 			&cli.IntFlag{Name: "bootstrap", Value: aggregate.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; recorded in the output"},
 			&cli.IntFlag{Name: "min-articles", Value: aggregate.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested"},
@@ -108,6 +116,10 @@ func runStats(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	period, err := periodOf(c, "stats")
+	if err != nil {
+		return err
+	}
 	opt := aggregate.Options{
 		By:          by,
 		Bootstrap:   c.Int("bootstrap"),
@@ -117,6 +129,7 @@ func runStats(c *cli.Context) error {
 		TextBudget:  c.Int("text-budget") << 20,
 		NgramCap:    c.Int("ngram-cap"),
 		Workers:     workers,
+		Period:      period,
 	}
 	if opt.Bootstrap == 0 {
 		opt.Bootstrap = -1 // no intervals
@@ -319,4 +332,22 @@ func builtinFor(ref record.LexiconRef) *lexicon.Lexicon {
 		return nil
 	}
 	return lex
+}
+
+// periodFlag is --period of stats and report.
+func periodFlag() cli.Flag {
+	return &cli.StringFlag{Name: "period", Usage: "add trends: each unit's stance per `PERIOD` (day, week, month, quarter or year) with intervals and n, and a trend test per unit (articles without a date are left out and counted)"}
+}
+
+// periodOf reads --period; "" is no trends.
+func periodOf(c *cli.Context, cmd string) (dates.Period, error) {
+	s := c.String("period")
+	if s == "" {
+		return 0, nil
+	}
+	p, err := dates.ParsePeriod(s)
+	if err != nil {
+		return 0, cli.Exit(fmt.Sprintf("%s: --period: %v", cmd, err), exitUsage)
+	}
+	return p, nil
 }

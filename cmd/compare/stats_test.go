@@ -35,6 +35,9 @@ func TestStatsGolden(t *testing.T) {
 		{"stats-hand.txt", []string{"--format", "table"}},
 		{"stats-hand.csv", []string{"--format", "csv"}},
 		{"stats-hand-group.json", []string{"--format", "json", "--by", "group", "--seed", "7", "--bootstrap", "500", "--top", "5"}},
+		{"stats-hand-quarter.txt", []string{"--format", "table", "--period", "quarter"}},
+		{"stats-hand-quarter.csv", []string{"--format", "csv", "--period", "quarter"}},
+		{"stats-hand-quarter.json", []string{"--format", "json", "--period", "quarter", "--bootstrap", "200"}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			stdout, stderr, code := compare(t, "", append([]string{"stats", "--scores", handScores}, tc.args...)...)

@@ -55,6 +55,9 @@ type Options struct {
 	// name and SHA-256), supplies labels, lexicon order and each entry's
 	// first surface form. Without it ids stand in for labels.
 	Lexicon *lexicon.Lexicon
+	// Period, when set, adds Comparison.Trends: each unit's stance per
+	// period of that length, and a trend test (see trend.go).
+	Period dates.Period
 	// Workers is the number of goroutines Result uses; 0 means GOMAXPROCS.
 	// The result does not depend on it.
 	Workers int
@@ -148,7 +151,8 @@ type unitAcc struct {
 	entries     map[string]int // author-voice uses of each entry
 	withText    int
 	cred        credibility.Profile
-	credN       int // articles with credibility signals
+	credN       int       // articles with credibility signals
+	trend       *trendAcc // dated articles, when Options.Period is set
 }
 
 // entryInfo is what records say about a lexicon entry.
@@ -228,6 +232,9 @@ func (a *Aggregator) Add(r *record.Record) error {
 		a.keepText(u.index, r)
 	}
 	if d := r.Published(); !d.IsZero() {
+		if a.opt.Period != 0 {
+			u.addTrend(d, r.Stance)
+		}
 		if a.first.IsZero() || d.Compare(a.first) < 0 {
 			a.first = d
 		}
@@ -353,6 +360,9 @@ func (a *Aggregator) Result() *Comparison {
 	c.Distinctive, ngramNotes = a.distinctive(units, inLexicon)
 	var mapNote string
 	c.Map, mapNote = a.outletMap(units)
+	if opt.Period != 0 {
+		c.Trends = a.trends(c, units)
+	}
 	c.Notes = a.notes(c, units, lex)
 	c.Notes = append(c.Notes, ngramNotes...)
 	if mapNote != "" {

@@ -47,6 +47,9 @@ type Comparison struct {
 	// WithinEvents compares units on the events they both reported; nil
 	// unless CompareWithinEvents was called (compare stats --events).
 	WithinEvents *WithinEvents `json:"within_events,omitempty"`
+	// Trends are the units' stance per calendar period with a trend test;
+	// nil unless Options.Period is set.
+	Trends *Trends `json:"trends,omitempty"`
 	// Notes are plain-language caveats about what these numbers can and
 	// cannot tell, including why a test was not run.
 	Notes []string `json:"notes"`

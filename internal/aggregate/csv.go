@@ -39,18 +39,7 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 		row("meta", "", "", "", "", "date_last", c.DateRange[1])
 	}
 	summary := func(section, unit, axis string, s Summary) {
-		row(section, unit, "", axis, "", "n", strconv.Itoa(s.N))
-		for _, f := range []struct {
-			name string
-			v    *float64
-		}{{"mean", s.Mean}, {"sd", s.SD}, {"median", s.Median}, {"q1", s.Q1}, {"q3", s.Q3}, {"iqr", s.IQR}, {"ci_low", s.CILow}, {"ci_high", s.CIHigh}} {
-			if f.v != nil {
-				row(section, unit, "", axis, "", f.name, ftoa(*f.v))
-			}
-		}
-		if s.CIMethod != "" {
-			row(section, unit, "", axis, "", "ci_method", s.CIMethod)
-		}
+		summaryRows(func(stat, v string) { row(section, unit, "", axis, "", stat, v) }, s)
 	}
 	for _, u := range c.Units {
 		row("unit", u.Name, "", "", "", "group", u.Group)
@@ -152,11 +141,28 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 	if w := c.WithinEvents; w != nil {
 		writeWithinEventsCSV(row, w)
 	}
+	if tr := c.Trends; tr != nil {
+		writeTrendsCSV(row, tr)
+	}
 	for i, n := range c.Notes {
 		row("note", "", "", "", "", strconv.Itoa(i+1), n)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// summaryRows writes a Summary one statistic a row: n, then the numbers
+// it has, then the interval's method.
+func summaryRows(emit func(stat, value string), s Summary) {
+	emit("n", strconv.Itoa(s.N))
+	for _, f := range []namedValue{{"mean", s.Mean}, {"sd", s.SD}, {"median", s.Median}, {"q1", s.Q1}, {"q3", s.Q3}, {"iqr", s.IQR}, {"ci_low", s.CILow}, {"ci_high", s.CIHigh}} {
+		if f.v != nil {
+			emit(f.name, ftoa(*f.v))
+		}
+	}
+	if s.CIMethod != "" {
+		emit("ci_method", s.CIMethod)
+	}
 }
 
 type namedValue struct {
@@ -213,6 +219,49 @@ func writeWithinEventsCSV(row func(section, unit, other, axis, term, stat, value
 			}
 			pair("verdict", p.Verdict)
 			pair("sentence", p.Sentence)
+		}
+	}
+}
+
+// writeTrendsCSV writes the trends: section "period" per unit, axis and
+// period (term holds the period label), "trend" per unit and axis.
+func writeTrendsCSV(row func(section, unit, other, axis, term, stat, value string), tr *Trends) {
+	row("meta", "", "", "", "", "period", tr.Period)
+	row("meta", "", "", "", "", "dated", strconv.Itoa(tr.Dated))
+	row("meta", "", "", "", "", "undated", strconv.Itoa(tr.Undated))
+	for _, at := range tr.Axes {
+		for _, ut := range at.Units {
+			for _, cell := range ut.Cells {
+				row("period", ut.Unit, "", at.Axis, cell.Period, "articles", strconv.Itoa(cell.Articles))
+				row("period", ut.Unit, "", at.Axis, cell.Period, "few", strconv.FormatBool(cell.Few))
+				summaryRows(func(stat, v string) { row("period", ut.Unit, "", at.Axis, cell.Period, stat, v) }, cell.Summary)
+			}
+			tt := func(stat, v string) { row("trend", ut.Unit, "", at.Axis, "", stat, v) }
+			if t := ut.Test; t != nil {
+				tt("n", strconv.Itoa(t.N))
+				tt("tau", ftoa(t.Tau))
+				if t.Z != nil {
+					tt("z", ftoa(*t.Z))
+				}
+				tt("p", ftoa(t.P))
+				tt("exact", strconv.FormatBool(t.Exact))
+				tt("p_holm", ftoa(t.PHolm))
+				for _, f := range []namedValue{{"slope_per_period", t.Slope}, {"from", t.From}, {"to", t.To}} {
+					if f.v != nil {
+						tt(f.name, ftoa(*f.v))
+					}
+				}
+				if t.FirstPeriod != "" {
+					tt("first_period", t.FirstPeriod)
+					tt("last_period", t.LastPeriod)
+				}
+				if t.Direction != "" {
+					tt("direction", t.Direction)
+				}
+			} else {
+				tt("skipped", ut.Skipped)
+			}
+			tt("sentence", ut.Sentence)
 		}
 	}
 }

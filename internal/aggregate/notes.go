@@ -44,7 +44,17 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 	if a.dupes > 0 {
 		notes = append(notes, fmt.Sprintf("%s repeat the outlet and id of an earlier record (first: %q); if score files overlap, those articles are counted twice.", english.Count(a.dupes, "record", "records"), a.dupeID))
 	}
-	if a.undated > 0 && a.undated < a.n {
+	switch tr := c.Trends; {
+	case tr != nil && tr.Dated == 0:
+		notes = append(notes, fmt.Sprintf("No trends: no record has a date (%s).", strings.TrimSuffix(undatedNote(a.undated, a.unreadDates, a.n), ".")))
+	case tr != nil:
+		if a.undated > 0 {
+			notes = append(notes, undatedNote(a.undated, a.unreadDates, a.n)+" They are left out of the trends, and the date range is that of the others.")
+		}
+		notes = append(notes,
+			fmt.Sprintf("Trends by %s: %s Periods with fewer than %d articles with evidence are marked and left out of the line. Trend p-values are Holm-adjusted over the %ss of each axis; a trend is called reliable when the adjusted p is below %g.", tr.Period, TrendLevel, tr.MinArticles, by, Alpha),
+			"The trend test treats articles as independent. Articles of the same news cycle are not, which makes its p-value too small: read a trend with the period means beside it.")
+	case a.undated > 0 && a.undated < a.n:
 		notes = append(notes, undatedNote(a.undated, a.unreadDates, a.n)+" The date range is that of the others.")
 	}
 	if by == "group" {

@@ -171,6 +171,9 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 	if w := c.WithinEvents; w != nil {
 		writeWithinEventsTable(p, section, c, w)
 	}
+	if c.Trends != nil {
+		writeTrendsTable(p, section, tw.Flush, c)
+	}
 
 	section("NOTES", "What these numbers can and cannot tell.")
 	for _, n := range c.Notes {
@@ -326,6 +329,35 @@ func writeWithinEventsTable(p func(string, ...any), section func(string, string)
 	}
 }
 
+// writeTrendsTable prints the trends section: per axis and unit, the
+// sentence, then the unit's periods with their means and intervals.
+func writeTrendsTable(p func(string, ...any), section func(title, meaning string), flush func() error, c *Comparison) {
+	tr := c.Trends
+	section("TRENDS BY "+strings.ToUpper(tr.Period),
+		fmt.Sprintf("Mean stance per %s and %s [95%% CI]; ARTICLES = dated articles of the %s, N = those with evidence on the axis; * = fewer than %d with evidence (shown, left out of the line, interval rough). Trend: Kendall's τ of each article's score against its date, Holm-adjusted over the %ss of an axis.",
+			c.By, tr.Period, tr.Period, tr.MinArticles, c.By))
+	if tr.Dated == 0 {
+		p("No record has a date.\n")
+		return
+	}
+	p("%d %ss from %s to %s; %d dated records, %d undated.\n", len(tr.Periods), tr.Period, tr.Periods[0], tr.Periods[len(tr.Periods)-1], tr.Dated, tr.Undated)
+	for _, at := range tr.Axes {
+		p("\n%s\n", axisTitle(labelFor(c.Axes, at.Axis)))
+		for _, ut := range at.Units {
+			p("%s\n", record.OneLine(ut.Sentence))
+			p("  %s\tARTICLES\tN\tMEAN [95%% CI]\n", strings.ToUpper(tr.Period))
+			for _, cell := range ut.Cells {
+				mark := ""
+				if cell.Few {
+					mark = "*"
+				}
+				p("  %s%s\t%d\t%d\t%s\n", cell.Period, mark, cell.Articles, cell.N, meanCI(cell.Summary, 2))
+			}
+			flush()
+		}
+	}
+}
+
 // signed formats an optional difference with its sign, "-" when absent.
 func signed(v *float64) string {
 	if v == nil {
@@ -351,4 +383,14 @@ func tooFew(ax WithinAxis) int {
 		}
 	}
 	return n
+}
+
+// labelFor returns the Label of id among ls, or the id alone.
+func labelFor(ls []Label, id string) Label {
+	for _, l := range ls {
+		if l.ID == id {
+			return l
+		}
+	}
+	return Label{ID: id, Label: id}
 }
