@@ -60,24 +60,35 @@ func inputFlags() []cli.Flag {
 // statuses above. An error from emit is returned as it is. The --errors
 // file is kept when the reading was finished, whatever its outcome.
 func readInput(c *cli.Context, opts corpus.Options, emit func(*corpus.Article) error) error {
+	return withErrorsFile(c, func(errorsOut io.Writer) (bool, error) {
+		return readArticles(c, opts, c.Args().Slice(), "", errorsOut, emit)
+	})
+}
+
+// withErrorsFile calls read with the --errors file to write problems to
+// (nil without --errors), and keeps the file when read says the reading
+// finished, whatever its outcome. Several readings in one read share the
+// file.
+func withErrorsFile(c *cli.Context, read func(errorsOut io.Writer) (finished bool, err error)) error {
 	path := c.String("errors")
 	if path == "" {
-		_, err := readArticles(c, opts, nil, emit)
+		_, err := read(nil)
 		return err
 	}
 	finished := false
 	return writeOutput(c, "--errors", path, func(error) bool { return finished }, func(w io.Writer) error {
 		var err error
-		finished, err = readArticles(c, opts, w, emit)
+		finished, err = read(w)
 		return err
 	})
 }
 
-// readArticles does the work of readInput, writing problems as JSON Lines
-// to errorsOut when it is not nil. finished is false when the reading
-// stopped early (emit failed, or the run was interrupted) or errorsOut
-// failed.
-func readArticles(c *cli.Context, opts corpus.Options, errorsOut io.Writer, emit func(*corpus.Article) error) (finished bool, err error) {
+// readArticles does the work of readInput for paths, writing problems as
+// JSON Lines to errorsOut when it is not nil; label, when set, names the
+// input in the summary line ("compare: baseline: read 12 records: …").
+// finished is false when the reading stopped early (emit failed, or the
+// run was interrupted) or errorsOut failed.
+func readArticles(c *cli.Context, opts corpus.Options, paths []string, label string, errorsOut io.Writer, emit func(*corpus.Article) error) (finished bool, err error) {
 	stderr := c.App.ErrWriter
 	if stderr == nil {
 		stderr = os.Stderr
@@ -108,9 +119,9 @@ func readArticles(c *cli.Context, opts corpus.Options, errorsOut io.Writer, emit
 		fmt.Fprintf(stderr, "compare: %s: %s\n", kind, p)
 	}
 
-	prog := startProgress(c, c.Args().Slice())
+	prog := startProgress(c, paths)
 	opts.Progress = prog.addBytes
-	sum, readErr := corpus.Read(c.Context, c.Args().Slice(), opts, func(a *corpus.Article) error {
+	sum, readErr := corpus.Read(c.Context, paths, opts, func(a *corpus.Article) error {
 		prog.article()
 		return emit(a)
 	}, report)
@@ -123,7 +134,11 @@ func readArticles(c *cli.Context, opts corpus.Options, errorsOut io.Writer, emit
 		}
 		fmt.Fprintf(stderr, "compare: … %d more %s, %s\n", unprinted, english.Plural(unprinted, "problem", "problems"), more)
 	}
-	fmt.Fprintln(stderr, summaryLine(sum))
+	line := summaryLine(sum)
+	if label != "" {
+		line = strings.Replace(line, "compare: ", "compare: "+label+": ", 1)
+	}
+	fmt.Fprintln(stderr, line)
 	if errorsBuf != nil && writeErr == nil {
 		writeErr = errorsBuf.Flush()
 	}
@@ -134,10 +149,14 @@ func readArticles(c *cli.Context, opts corpus.Options, errorsOut io.Writer, emit
 		return false, cli.Exit(fmt.Sprintf("--errors: %v", writeErr), exitFailure)
 	}
 	if sum.Emitted == 0 {
-		if sum.Read == 0 {
-			return true, cli.Exit("no articles found in "+quoteNames(c.Args().Slice()), exitNoInput)
+		what := "article"
+		if label != "" {
+			what = label + " article"
 		}
-		return true, cli.Exit("no article could be read", exitNoInput)
+		if sum.Read == 0 {
+			return true, cli.Exit("no "+what+"s found in "+quoteNames(paths), exitNoInput)
+		}
+		return true, cli.Exit("no "+what+" could be read", exitNoInput)
 	}
 	if c.Bool("strict") && sum.SkippedTotal() > 0 {
 		n := sum.SkippedTotal()
@@ -164,6 +183,7 @@ func prepareInput(c *cli.Context) (corpus.Options, error) {
 		return opts, err
 	}
 	inputs := append(c.Args().Slice(), c.StringSlice("scores")...)
+	inputs = append(inputs, c.StringSlice("baseline")...)
 	return opts, checkOutputs(inputs, output{"--output", c.String("output")}, output{"--errors", c.String("errors")})
 }
 

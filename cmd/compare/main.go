@@ -31,6 +31,7 @@ const (
 	exitSkipped  = 3 // --strict and some records were skipped
 	exitNoInput  = 4 // nothing could be read
 	exitCheckBad = 5 // lexicon check found problems
+	exitShifted  = 6 // stats --baseline found a unit that shifted
 
 	exitInterrupted = 130 // stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report)
 )

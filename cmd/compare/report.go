@@ -50,6 +50,7 @@ Examples:
 			credibilityFlag(),
 			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "compare each `outlet` or each group of outlets (group)"},
 			periodFlag(),
+			baselineFlag(),
 			&cli.IntFlag{Name: "bootstrap", Value: aggregate.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; printed in the report"},
 			&cli.IntFlag{Name: "min-articles", Value: aggregate.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested; smaller ones are greyed"},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -126,8 +127,24 @@ func pathMatcher(c *cli.Context) (*lexicon.Matcher, error) {
 // scorePaths scores the articles at the PATH arguments with m and calls
 // fn with each record, in input order.
 func scorePaths(c *cli.Context, cmd string, inputOpts corpus.Options, m *lexicon.Matcher, opt pipeline.Options, fn func(*record.Record) error) error {
-	src := func(emit func(*corpus.Article) error) error { return readInput(c, inputOpts, emit) }
-	err := pipeline.Score(c.Context, []*lexicon.Matcher{m}, opt, src, func(_ *corpus.Article, recs []*record.Record) error {
+	return withErrorsFile(c, func(errorsOut io.Writer) (bool, error) {
+		return scoreArticles(c, cmd, inputOpts, c.Args().Slice(), "", errorsOut, m, opt, fn)
+	})
+}
+
+// scoreArticles scores the articles at paths with m and calls fn with
+// each record, in input order; reading problems go to errorsOut, and
+// label names the reading in its summary line (see readArticles). The
+// exit statuses of reading (--strict, nothing read) stand; any other
+// error fails the command. finished is readArticles'.
+func scoreArticles(c *cli.Context, cmd string, inputOpts corpus.Options, paths []string, label string, errorsOut io.Writer,
+	m *lexicon.Matcher, opt pipeline.Options, fn func(*record.Record) error) (finished bool, err error) {
+	src := func(emit func(*corpus.Article) error) error {
+		var err error
+		finished, err = readArticles(c, inputOpts, paths, label, errorsOut, emit)
+		return err
+	}
+	err = pipeline.Score(c.Context, []*lexicon.Matcher{m}, opt, src, func(_ *corpus.Article, recs []*record.Record) error {
 		for _, r := range recs {
 			if err := fn(r); err != nil {
 				return err
@@ -135,10 +152,11 @@ func scorePaths(c *cli.Context, cmd string, inputOpts corpus.Options, m *lexicon
 		}
 		return nil
 	})
-	if err != nil {
-		return cli.Exit(cmd+": "+err.Error(), exitFailure)
+	var ec cli.ExitCoder
+	if err != nil && !errors.As(err, &ec) {
+		err = cli.Exit(cmd+": "+err.Error(), exitFailure)
 	}
-	return nil
+	return finished, err
 }
 
 // loadMatchers loads and compiles each named lexicon once.

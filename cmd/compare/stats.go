@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -38,6 +39,7 @@ Examples:
    compare stats --scores part1.jsonl --scores part2.jsonl.gz --format csv -o stats.csv
    compare stats --by group --format json corpus/
    compare stats --scores scores.jsonl --period month
+   compare stats --scores today.jsonl --baseline 2024-06-01.jsonl --baseline 2024-06-02.jsonl
 
 What it reports, per outlet (or --by group):
    articles, tokens     how much text the outlet contributes
@@ -59,6 +61,12 @@ What it reports, per outlet (or --by group):
                         dropped), and a trend test: Kendall's tau of article
                         score against date, with a sentence saying from what
                         to what
+   baseline             with --baseline: each outlet's new articles against its
+                        own earlier ones: difference in mean stance [95% CI],
+                        Mann-Whitney (Holm over outlets), Cliff's delta, a
+                        "shifted" flag (Holm p < 0.05 and the interval excludes
+                        0; exit status 6), the names whose share changed most,
+                        and the words new against the baseline
 
 Caveats: lexicon scoring sees word choice only, not sarcasm, the selection of
 facts, or stance in words outside the lexicon. An article counts toward an
@@ -75,6 +83,7 @@ parsed would mislead.`,
 				Usage: "lexicon `NAME` or YAML FILE: scores PATHs with it, and keeps only --scores records scored with it (by name, or by content for a FILE)"},
 			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "`UNIT` to compare: outlet, or group (the outlets' groups from the outlet metadata)"},
 			periodFlag(),
+			baselineFlag(),
 			&cli.IntFlag{Name: "bootstrap", Value: aggregate.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; recorded in the output"},
 			&cli.IntFlag{Name: "min-articles", Value: aggregate.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested"},
@@ -153,19 +162,25 @@ func runStats(c *cli.Context) error {
 			return err
 		}
 	}
-	return withOutput(c, func(out io.Writer) error {
+	err = withOutput(c, func(out io.Writer) error {
 		if err := aggregate.WriteComparison(out, cmp, format); err != nil {
 			return cli.Exit(fmt.Errorf("stats: writing output: %w", err), exitFailure)
 		}
 		return nil
 	})
+	if err == nil && cmp.Baseline != nil && len(cmp.Baseline.Shifted) > 0 {
+		return cli.Exit("stats: shifted against the baseline: "+strings.Join(cmp.Baseline.Shifted, ", "), exitShifted)
+	}
+	return err
 }
 
 // gatherComparison aggregates the records of the --scores files and of
 // the articles in the PATH arguments, which it scores first with --lexicon
-// (and --credibility). each, when not nil, sees every record the
-// aggregator took, in input order. It returns the comparison and the
-// lexicon the records were scored with, when that lexicon is known.
+// (and --credibility), and, with --baseline, those of the baseline's score
+// files and corpora into a second aggregator for Comparison.Baseline.
+// each, when not nil, sees every record of the batch the aggregator took,
+// in input order. It returns the comparison and the lexicon the records
+// were scored with, when that lexicon is known.
 func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each func(*record.Record) error) (*aggregate.Comparison, *lexicon.Lexicon, error) {
 	inputOpts, err := prepareInput(c)
 	if err != nil {
@@ -175,44 +190,71 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 	if err != nil {
 		return nil, nil, err
 	}
+	baseScores, baseCorpora, err := splitBaseline(c.StringSlice("baseline"))
+	if err != nil {
+		return nil, nil, cli.Exit(cmd+": --baseline: "+err.Error(), exitFailure)
+	}
 	opt.Lexicon = sel.lex
-	// The aggregator is made at the first record, when the lexicon of the
-	// records is known and can supply labels.
-	var agg *aggregate.Aggregator
-	add := func(r *record.Record) error {
-		if agg == nil {
-			if opt.Lexicon == nil {
-				opt.Lexicon = builtinFor(r.Lexicon)
-			}
-			agg = aggregate.New(opt)
+	// The aggregators are made at the first record, when the lexicon of
+	// the records is known and can supply labels.
+	var agg, base *aggregate.Aggregator
+	newAggregator := func(r *record.Record, o aggregate.Options) *aggregate.Aggregator {
+		if opt.Lexicon == nil {
+			opt.Lexicon = builtinFor(r.Lexicon)
 		}
-		err := agg.Add(r)
+		o.Lexicon = opt.Lexicon
+		return aggregate.New(o)
+	}
+	mismatch := func(err error) error {
 		var mm *aggregate.LexiconMismatchError
 		if errors.As(err, &mm) {
 			return fmt.Errorf("%w (choose one with --lexicon NAME or FILE)", err)
 		}
-		if err != nil || each == nil {
-			return err
+		return err
+	}
+	add := func(r *record.Record) error {
+		if agg == nil {
+			agg = newAggregator(r, opt)
+		}
+		if err := agg.Add(r); err != nil || each == nil {
+			return mismatch(err)
 		}
 		return each(r)
+	}
+	addBase := func(r *record.Record) error {
+		if base == nil {
+			o := opt
+			o.Period = 0 // the baseline is compared as a whole
+			base = newAggregator(r, o)
+		}
+		return mismatch(base.Add(r))
 	}
 
 	// --credibility none also skips decoding the signals of score files,
 	// which halves their reading time.
 	cred := c.String("credibility")
 	reader := record.Reader{SkipCredibility: cred == "none" || cred == "off", DateOrder: inputOpts.DateOrder}
-	for _, name := range c.StringSlice("scores") {
-		err := readScoreFile(c, name, reader, func(r *record.Record) error {
-			if !sel.keep(r) {
-				return nil
+	readScores := func(files []string, add func(*record.Record) error) error {
+		for _, name := range files {
+			err := readScoreFile(c, name, reader, func(r *record.Record) error {
+				if !sel.keep(r) {
+					return nil
+				}
+				return add(r)
+			})
+			if err != nil {
+				return cli.Exit(cmd+": "+err.Error(), exitFailure)
 			}
-			return add(r)
-		})
-		if err != nil {
-			return nil, nil, cli.Exit(cmd+": "+err.Error(), exitFailure)
 		}
+		return nil
 	}
-	if c.NArg() > 0 {
+	if err := readScores(c.StringSlice("scores"), add); err != nil {
+		return nil, nil, err
+	}
+	if err := readScores(baseScores, addBase); err != nil {
+		return nil, nil, err
+	}
+	if c.NArg() > 0 || len(baseCorpora) > 0 {
 		m, err := pathMatcher(c)
 		if err != nil {
 			return nil, nil, err
@@ -224,11 +266,29 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 		if err != nil {
 			return nil, nil, err
 		}
-		err = scorePaths(c, cmd, inputOpts, m, pipeline.Options{Workers: opt.Workers, Credibility: cred}, func(r *record.Record) error {
-			if err := add(r); err != nil {
-				return fmt.Errorf("%s: %w", r.Source, err)
+		popt := pipeline.Options{Workers: opt.Workers, Credibility: cred}
+		withSource := func(add func(*record.Record) error) func(*record.Record) error {
+			return func(r *record.Record) error {
+				if err := add(r); err != nil {
+					return fmt.Errorf("%s: %w", r.Source, err)
+				}
+				return nil
 			}
-			return nil
+		}
+		// The batch and the baseline share the --errors file.
+		err = withErrorsFile(c, func(errorsOut io.Writer) (bool, error) {
+			finished := true
+			if c.NArg() > 0 {
+				done, err := scoreArticles(c, cmd, inputOpts, c.Args().Slice(), "", errorsOut, m, popt, withSource(add))
+				if finished = done; err != nil {
+					return finished, err
+				}
+			}
+			if len(baseCorpora) > 0 {
+				done, err := scoreArticles(c, cmd, inputOpts, baseCorpora, "baseline", errorsOut, m, popt, withSource(addBase))
+				return finished && done, err
+			}
+			return finished, nil
 		})
 		if err != nil {
 			return nil, nil, err
@@ -241,11 +301,68 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 		}
 		return nil, nil, cli.Exit(msg, exitNoInput)
 	}
-	cmp := agg.Result()
+	if len(c.StringSlice("baseline")) > 0 && base == nil {
+		return nil, nil, cli.Exit(cmd+": --baseline: no score records or articles in "+quoteNames(c.StringSlice("baseline")), exitNoInput)
+	}
+	cmp, err := agg.ResultAgainst(base)
+	if err != nil {
+		return nil, nil, cli.Exit(fmt.Sprintf("%s: --baseline: %v", cmd, mismatch(err)), exitFailure)
+	}
 	if len(sel.skipped) > 0 {
 		cmp.Notes = append(cmp.Notes, fmt.Sprintf("Left out, as --lexicon %s asked: %s.", c.String("lexicon"), sel.skippedList()))
 	}
 	return cmp, opt.Lexicon, nil
+}
+
+// splitBaseline sorts the --baseline paths into score files, which are
+// read, and corpora (folders, and files of articles), which are scored
+// first (record.LooksLikeScores decides from a file's first bytes).
+func splitBaseline(paths []string) (scores, corpora []string, err error) {
+	for _, p := range paths {
+		isScores, err := isScoreFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		if isScores {
+			scores = append(scores, p)
+		} else {
+			corpora = append(corpora, p)
+		}
+	}
+	return scores, corpora, nil
+}
+
+// isScoreFile reports whether path is a file of score records, by its
+// first bytes, decompressed when they are gzip's. A folder is a corpus.
+func isScoreFile(path string) (bool, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return false, err
+	}
+	if info.IsDir() || !info.Mode().IsRegular() {
+		return false, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	var r io.Reader = br
+	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return false, fmt.Errorf("%s: %w", path, err)
+		}
+		defer zr.Close()
+		r = zr
+	}
+	head := make([]byte, 512)
+	n, err := io.ReadFull(r, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return false, fmt.Errorf("%s: %w", path, err)
+	}
+	return record.LooksLikeScores(head[:n]), nil
 }
 
 // readScoreFile streams the records of one score file with rr: - is
@@ -350,4 +467,9 @@ func periodOf(c *cli.Context, cmd string) (dates.Period, error) {
 		return 0, cli.Exit(fmt.Sprintf("%s: --period: %v", cmd, err), exitUsage)
 	}
 	return p, nil
+}
+
+// baselineFlag is --baseline of stats and report.
+func baselineFlag() cli.Flag {
+	return &cli.StringSliceFlag{Name: "baseline", Usage: "compare the records with a baseline of earlier ones, read from `FILE` (score records, as --scores; .gz is decompressed) or a corpus (a folder or file of articles, scored first); repeat it. stats exits with status 6 when a unit shifted"}
 }

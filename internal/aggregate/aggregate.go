@@ -314,10 +314,7 @@ func (a *Aggregator) Result() *Comparison {
 		Distinctive: []Distinctive{},
 		Notes:       []string{},
 	}
-	lex := opt.Lexicon
-	if lex != nil && (lex.Name != a.lex.Name || lex.Hash != a.lex.SHA256) {
-		lex = nil
-	}
+	lex := a.lexicon()
 	c.Axes, c.Targets = a.labels(lex)
 	if a.n == 0 {
 		c.Notes = append(c.Notes, "No records: nothing to compare.")
@@ -369,6 +366,16 @@ func (a *Aggregator) Result() *Comparison {
 		c.Notes = append(c.Notes, mapNote)
 	}
 	return c
+}
+
+// lexicon returns Options.Lexicon when it is the lexicon the records were
+// scored with (same name and SHA-256), else nil.
+func (a *Aggregator) lexicon() *lexicon.Lexicon {
+	lex := a.opt.Lexicon
+	if lex != nil && (lex.Name != a.lex.Name || lex.Hash != a.lex.SHA256) {
+		return nil
+	}
+	return lex
 }
 
 // labels lists the axes and targets in lexicon order when the lexicon is

@@ -50,6 +50,9 @@ type Comparison struct {
 	// Trends are the units' stance per calendar period with a trend test;
 	// nil unless Options.Period is set.
 	Trends *Trends `json:"trends,omitempty"`
+	// Baseline compares the records with a baseline of earlier ones; nil
+	// unless the comparison was made by ResultAgainst.
+	Baseline *Baseline `json:"baseline,omitempty"`
 	// Notes are plain-language caveats about what these numbers can and
 	// cannot tell, including why a test was not run.
 	Notes []string `json:"notes"`

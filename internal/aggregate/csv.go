@@ -144,6 +144,9 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 	if tr := c.Trends; tr != nil {
 		writeTrendsCSV(row, tr)
 	}
+	if b := c.Baseline; b != nil {
+		writeBaselineCSV(row, b)
+	}
 	for i, n := range c.Notes {
 		row("note", "", "", "", "", strconv.Itoa(i+1), n)
 	}
@@ -263,5 +266,68 @@ func writeTrendsCSV(row func(section, unit, other, axis, term, stat, value strin
 			}
 			tt("sentence", ut.Sentence)
 		}
+	}
+}
+
+// writeBaselineCSV writes the comparison with the baseline: sections
+// baseline_meta, baseline (per unit and axis), baseline_naming (per unit,
+// target and entry, with the label in statistic "term"), baseline_new_term
+// and baseline_note.
+func writeBaselineCSV(row func(section, unit, other, axis, term, stat, value string), b *Baseline) {
+	meta := func(stat, v string) { row("baseline_meta", "", "", "", "", stat, v) }
+	meta("articles", strconv.Itoa(b.Articles))
+	if b.DateRange[0] != "" {
+		meta("date_first", b.DateRange[0])
+		meta("date_last", b.DateRange[1])
+	}
+	meta("alpha", ftoa(b.Alpha))
+	meta("shift_rule", b.Rule)
+	for _, bx := range b.Axes {
+		for _, us := range bx.Units {
+			r := func(stat, v string) { row("baseline", us.Unit, "", bx.Axis, "", stat, v) }
+			r("n", strconv.Itoa(us.N))
+			r("baseline_n", strconv.Itoa(us.BaselineN))
+			for _, f := range []namedValue{{"mean", us.Mean}, {"baseline_mean", us.BaselineMean}, {"diff", us.Diff}, {"ci_low", us.CILow}, {"ci_high", us.CIHigh}} {
+				if f.v != nil {
+					r(f.name, ftoa(*f.v))
+				}
+			}
+			if us.Skipped != "" {
+				r("skipped", us.Skipped)
+			} else {
+				r("ci_method", us.CIMethod)
+				r("u", ftoa(us.U))
+				r("p", ftoa(us.P))
+				r("exact", strconv.FormatBool(us.Exact))
+				r("p_holm", ftoa(us.PHolm))
+				r("cliffs_delta", ftoa(us.CliffsDelta))
+			}
+			r("shifted", strconv.FormatBool(us.Shifted))
+			r("sentence", us.Sentence)
+		}
+	}
+	for _, ns := range b.Naming {
+		for _, l := range ns.Labels {
+			r := func(stat, v string) { row("baseline_naming", ns.Unit, "", l.Target, l.Entry, stat, v) }
+			r("term", l.Term)
+			r("count", strconv.Itoa(l.Count))
+			r("baseline_count", strconv.Itoa(l.BaselineCount))
+			r("share", ftoa(l.Share))
+			r("baseline_share", ftoa(l.BaselineShare))
+			r("change", ftoa(l.Change))
+		}
+	}
+	for _, d := range b.NewTerms {
+		for _, t := range d.Terms {
+			r := func(stat, v string) { row("baseline_new_term", d.Unit, "", "", t.Term, stat, v) }
+			r("z", ftoa(t.Z))
+			r("delta", ftoa(t.Delta))
+			r("count", strconv.Itoa(t.Count))
+			r("baseline_count", strconv.Itoa(t.Others))
+			r("in_lexicon", strconv.FormatBool(t.Lexicon))
+		}
+	}
+	for i, n := range b.Notes {
+		row("baseline_note", "", "", "", "", strconv.Itoa(i+1), n)
 	}
 }

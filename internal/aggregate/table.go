@@ -145,15 +145,7 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 	section("DISTINCTIVE TERMS",
 		fmt.Sprintf("Words and phrases %s uses more than all others: log-odds z with an informative Dirichlet prior (Monroe et al. 2008), counts here and in the rest. * = not in the lexicon: a candidate entry.", anA(by)))
 	p("%s\tTERM\tZ\tCOUNT\tOTHERS\n", strings.ToUpper(by))
-	for _, d := range c.Distinctive {
-		for _, t := range d.Terms {
-			mark := ""
-			if !t.Lexicon {
-				mark = " *"
-			}
-			p("%s\t%s%s\t%.2f\t%d\t%d\n", record.OneLine(d.Unit), record.OneLine(t.Term), mark, t.Z, t.Count, t.Others)
-		}
-	}
+	writeTermRows(p, c.Distinctive)
 
 	if m := c.Map; m != nil {
 		section("OUTLET MAP",
@@ -173,6 +165,9 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 	}
 	if c.Trends != nil {
 		writeTrendsTable(p, section, tw.Flush, c)
+	}
+	if c.Baseline != nil {
+		writeBaselineTable(p, section, tw.Flush, c)
 	}
 
 	section("NOTES", "What these numbers can and cannot tell.")
@@ -363,7 +358,11 @@ func signed(v *float64) string {
 	if v == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%+.2f", *v)
+	s := fmt.Sprintf("%+.2f", *v)
+	if s == "-0.00" || s == "+0.00" {
+		return "0.00" // rounding noise has no sign
+	}
+	return s
 }
 
 // pValue formats an optional p-value, "-" when absent.
@@ -393,4 +392,74 @@ func labelFor(ls []Label, id string) Label {
 		}
 	}
 	return Label{ID: id, Label: id}
+}
+
+// writeBaselineTable prints the comparison with the baseline: per axis a
+// row per unit and the sentences of the shifts, then naming changes, new
+// terms and the baseline's notes.
+func writeBaselineTable(p func(string, ...any), section func(title, meaning string), flush func() error, c *Comparison) {
+	b := c.Baseline
+	by := strings.ToUpper(c.By)
+	section("AGAINST THE BASELINE", fmt.Sprintf("Each %s's new articles against its baseline: mean stance now and before, their difference [95%% CI], Mann–Whitney p (Holm-adjusted over the %ss of an axis) and Cliff's δ (positive: the new articles score higher). %s",
+		c.By, c.By, b.Rule))
+	p("Baseline: %s", english.Count(b.Articles, "record", "records"))
+	if b.DateRange[0] != "" {
+		p(", %s to %s", b.DateRange[0], b.DateRange[1])
+	}
+	p(".\n")
+	if len(b.Shifted) == 0 {
+		p("Nothing shifted.\n")
+	} else {
+		p("Shifted: %s.\n", record.OneLine(strings.Join(b.Shifted, ", ")))
+	}
+	for _, bx := range b.Axes {
+		p("\n%s\n", axisTitle(labelFor(c.Axes, bx.Axis)))
+		p("  %s\tN\tBASELINE N\tMEAN\tBASELINE\tDIFF [95%% CI]\tHOLM P\tCLIFF'S δ\tSHIFTED\n", by)
+		for _, us := range bx.Units {
+			if us.Skipped != "" {
+				p("  %s\t%d\t%d\t%s\t%s\t-\t-\t-\tnot compared: %s\n", record.OneLine(us.Unit), us.N, us.BaselineN, num(us.Mean, 2), num(us.BaselineMean, 2), us.Skipped)
+				continue
+			}
+			shifted := "no"
+			if us.Shifted {
+				shifted = "YES"
+			}
+			p("  %s\t%d\t%d\t%s\t%s\t%s [%s, %s]\t%s\t%+.2f\t%s\n", record.OneLine(us.Unit), us.N, us.BaselineN, num(us.Mean, 2), num(us.BaselineMean, 2),
+				num(us.Diff, 2), num(us.CILow, 2), num(us.CIHigh, 2), strings.TrimPrefix(formatP(us.PHolm), "= "), us.CliffsDelta, shifted)
+		}
+		flush()
+		for _, us := range bx.Units {
+			if us.Shifted {
+				p("  - %s\n", record.OneLine(us.Sentence))
+			}
+		}
+	}
+	section("NAMING AGAINST THE BASELINE", fmt.Sprintf("The labels whose share of %s's references to their target changed most: share now (count) and in the baseline (count), change in percentage points.", anA(c.By)))
+	p("%s\tTARGET\tTERM\tNOW\tBASELINE\tCHANGE\n", by)
+	for _, ns := range b.Naming {
+		for _, l := range ns.Labels {
+			p("%s\t%s\t%s\t%.0f%% (%d)\t%.0f%% (%d)\t%+.0f\n", record.OneLine(ns.Unit), l.Target, record.OneLine(l.Term), 100*l.Share, l.Count, 100*l.BaselineShare, l.BaselineCount, 100*l.Change)
+		}
+	}
+	section("NEW TERMS AGAINST THE BASELINE", fmt.Sprintf("Words and phrases %s's new articles use more than its own baseline: log-odds z with an informative Dirichlet prior, counts now and in the baseline. * = not in the lexicon: a candidate entry.", anA(c.By)))
+	p("%s\tTERM\tZ\tCOUNT\tBASELINE\n", by)
+	writeTermRows(p, b.NewTerms)
+	flush()
+	for _, n := range b.Notes {
+		p("- %s\n", n)
+	}
+}
+
+// writeTermRows prints one row per term: unit, term (* when not in the
+// lexicon), z, the count and the count in the reference.
+func writeTermRows(p func(string, ...any), ds []Distinctive) {
+	for _, d := range ds {
+		for _, t := range d.Terms {
+			mark := ""
+			if !t.Lexicon {
+				mark = " *"
+			}
+			p("%s\t%s%s\t%.2f\t%d\t%d\n", record.OneLine(d.Unit), record.OneLine(t.Term), mark, t.Z, t.Count, t.Others)
+		}
+	}
 }

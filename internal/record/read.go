@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/go-json-experiment/json"
@@ -24,6 +25,19 @@ import (
 // for its text, escaped, and its matches. A longer line is an error; it is
 // never held in memory whole.
 const MaxRecordBytes = 64 << 20
+
+// scoresHead is how a score file starts: a JSON object whose first key is
+// "schema", naming a score record format (the scorer writes it first).
+var scoresHead = regexp.MustCompile(`^\x{FEFF}?\s*\{\s*"schema"\s*:\s*"` + regexp.QuoteMeta(schemaPrefix))
+
+// LooksLikeScores reports whether head, the first bytes of a file (512
+// are plenty), is the start of score records as compare score writes
+// them, rather than of articles: a JSON object whose first key is
+// "schema" with a compare.score version. Commands that take either kind
+// of input tell them apart by it.
+func LooksLikeScores(head []byte) bool {
+	return scoresHead.Match(head)
+}
 
 // ReadRecords reads score records in JSON Lines, as `compare score
 // --format jsonl` writes them, and calls fn for each in order. name is
