@@ -103,3 +103,23 @@ func TestLooksLikeScores(t *testing.T) {
 		}
 	}
 }
+
+// TestReportTimeline: report takes --period and --baseline and draws
+// their sections.
+func TestReportTimeline(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.html")
+	_, stderr, code := compare(t, "", "report", "--period", "year", "--baseline", sampleDir, "-o", out, "--max-articles", "0", sampleDir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<section id="trends">`, `id="chart-trend-0"`, `<section id="baseline">`, `id="chart-shift-0"`, "No outlet shifted against the baseline."} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}

@@ -171,11 +171,8 @@ func (b *builder) stanceChart(id, axis string) int {
 	if len(rows) == 0 {
 		return 0
 	}
-	names := make([]string, len(rows))
-	bars := make([]opts.BarData, len(rows))
-	bands := make([]opts.CustomData, 0, len(rows))
+	bars := make([]intervalBar, len(rows))
 	for i, r := range rows {
-		names[i] = r.Unit
 		color := colorNeutral
 		switch {
 		case !r.Tested:
@@ -185,21 +182,47 @@ func (b *builder) stanceChart(id, axis string) int {
 		case r.Mean > 0:
 			color = colorPos
 		}
-		// n sits on the far side of zero from the bar, where the bar
-		// cannot hide it.
+		bars[i] = intervalBar{Name: r.Unit, Value: r.Mean, Low: r.Low, High: r.High, Color: color, Label: "n = " + strconv.Itoa(r.N)}
+	}
+	m, h := intervalBars(id, bars, "mean stance score")
+	b.addChart(id, "stance", h, m, rows)
+	return h
+}
+
+// intervalBar is one row of a horizontal bar chart with intervals.
+type intervalBar struct {
+	Name      string
+	Value     float64
+	Low, High *float64 // the interval, when there is one
+	Color     string
+	Label     string // beside the bar, on the far side of zero; "" for none
+}
+
+// intervalBars draws one horizontal bar per row, in the order given, with
+// its interval as an error bar, and returns the option and its height.
+func intervalBars(id string, rows []intervalBar, xName string) (map[string]any, int) {
+	names := make([]string, len(rows))
+	bars := make([]opts.BarData, len(rows))
+	bands := make([]opts.CustomData, 0, len(rows))
+	for i, r := range rows {
+		names[i] = r.Name
+		// The label sits on the far side of zero from the bar, where the
+		// bar cannot hide it.
 		pos := "left"
-		if r.Mean < 0 {
+		if r.Value < 0 {
 			pos = "right"
 		}
-		bars[i] = opts.BarData{Value: round(r.Mean), ItemStyle: &opts.ItemStyle{Color: color},
-			Label: &opts.Label{Show: opts.Bool(true), Position: pos, Formatter: "n = " + strconv.Itoa(r.N), Color: "#555"}}
+		bars[i] = opts.BarData{Value: round(r.Value), ItemStyle: &opts.ItemStyle{Color: r.Color}}
+		if r.Label != "" {
+			bars[i].Label = &opts.Label{Show: opts.Bool(true), Position: pos, Formatter: r.Label, Color: "#555"}
+		}
 		if r.Low != nil && r.High != nil {
 			bands = append(bands, opts.CustomData{Value: []any{i, round(*r.Low), round(*r.High)}})
 		}
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(initOpts(id), noLegend(), itemTooltip(),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "mean stance score", NameLocation: "middle", NameGap: 28}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: xName, NameLocation: "middle", NameGap: 28}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
 		charts.WithGridOpts(opts.Grid{Left: "12", Right: "40", Top: "10", Bottom: "48", ContainLabel: opts.Bool(true)}),
 	)
@@ -219,9 +242,7 @@ func (b *builder) stanceChart(id, axis string) int {
 	set(m, "series.0.barMaxWidth", 26)
 	set(m, "series.0.label.textBorderColor", "#fff")
 	set(m, "series.0.label.textBorderWidth", 2)
-	h := rowsHeight(len(rows), 30, 70)
-	b.addChart(id, "stance", h, m, rows)
-	return h
+	return m, rowsHeight(len(rows), 30, 70)
 }
 
 // distRow is one unit's box in a distribution chart.

@@ -108,6 +108,29 @@
           '<br><span class="dim">' + (t.in_lexicon ? 'in the lexicon' : 'not in the lexicon: a candidate') + '</span>';
       });
     },
+    trend: function (opt, meta) {
+      opt.tooltip = tooltip(function (p) {
+        var panel = meta.panels[meta.series[p.seriesIndex]];
+        var c = panel && panel.cells[p.dataIndex];
+        if (!c) return '';
+        var s = '<b>' + esc(panel.unit) + '</b>, ' + esc(c.period) + row('mean', num(c.mean)) +
+          row('95% interval', c.low === null ? '–' : '[' + num(c.low) + ', ' + num(c.high) + ']') +
+          row('articles with evidence', c.n + ' of ' + c.articles);
+        if (c.few) s += '<br><span class="dim">too few articles: a rough mean, left out of the trend\'s slope</span>';
+        return s;
+      });
+    },
+    shift: function (opt, meta) {
+      opt.tooltip = tooltip(function (p) {
+        var r = meta[p.seriesIndex === 0 ? p.dataIndex : p.value[0]];
+        if (!r) return '';
+        return '<b>' + esc(r.unit) + '</b>' + row('mean now', num(r.mean) + ' (n = ' + r.n + ')') +
+          row('baseline', num(r.base_mean) + ' (n = ' + r.base_n + ')') + row('difference', num(r.diff)) +
+          row('95% interval', r.low === null ? '–' : '[' + num(r.low) + ', ' + num(r.high) + ']') +
+          row('p (Holm)', r.p_holm < 0.001 ? '< 0.001' : Number(r.p_holm).toFixed(3)) +
+          '<br><span class="dim">' + (r.shifted ? 'shifted' : 'not called a shift') + '</span>';
+      });
+    },
     map: function (opt) {
       opt.tooltip = tooltip(function (p) {
         return '<b>' + esc(p.name) + '</b>' + row('', p.seriesName) +

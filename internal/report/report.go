@@ -97,8 +97,8 @@ var pageCSS string
 var pageJS string
 
 // pageTemplate is page.html.tmpl with the sections defined in their own
-// files (sameevent.html.tmpl).
-var pageTemplate = template.Must(template.Must(template.New("page").Funcs(template.FuncMap{
+// files (sameevent.html.tmpl; timeline.html.tmpl: trends and baseline).
+var pageTemplate = template.Must(template.Must(template.Must(template.New("page").Funcs(template.FuncMap{
 	"num":       formatNum,
 	"numPtr":    formatNumPtr,
 	"pct":       formatPct,
@@ -112,7 +112,8 @@ var pageTemplate = template.Must(template.Must(template.New("page").Funcs(templa
 	"sub":       func(a, b int) int { return a - b },
 	"bdi":       bdi,
 	"count":     func(n int, one, many string) string { return formatInt(n) + " " + english.Plural(n, one, many) },
-}).Parse(pageTemplateText)).Parse(sameEventTemplateText))
+	"points":    formatPoints,
+}).Parse(pageTemplateText)).Parse(sameEventTemplateText)).Parse(timelineTemplateText))
 
 // Write renders the report of in as one HTML document to w.
 func Write(w io.Writer, in Input, opt Options) error {
@@ -171,6 +172,8 @@ type page struct {
 	Map         *mapView
 	Tests       []testsView
 	SameEvent   *sameEventView
+	Trends      *trendsView
+	Baseline    *baselineView
 	Credibility *credibilityView
 	Units       []unitRow
 	AxisLabels  []aggregate.Label
@@ -307,6 +310,8 @@ func build(in Input, opt Options) (*page, error) {
 	p.Map = b.outletMap()
 	p.Tests = b.tests()
 	p.SameEvent = b.sameEvent()
+	p.Trends = b.trends()
+	p.Baseline = b.baseline()
 	profiles := in.Credibility
 	if profiles == nil {
 		profiles = CredibilityProfiles(in.Comparison)
@@ -474,6 +479,15 @@ func formatPPtr(p *float64) string {
 		return "–"
 	}
 	return formatP(*p)
+}
+
+// formatPoints writes a change of share in percentage points: "+12".
+func formatPoints(x float64) string {
+	s := fmt.Sprintf("%+.0f", 100*x)
+	if s == "-0" || s == "+0" {
+		return "0"
+	}
+	return strings.Replace(s, "-", "−", 1)
 }
 
 func formatInt(n int) string {
