@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/compare-tool/compare/internal/dates"
 	"github.com/compare-tool/compare/internal/record"
 )
 
@@ -79,16 +80,30 @@ func syntheticRecords(n int) []*record.Record {
 // BenchmarkAggregate adds 100,000 synthetic records and computes the
 // comparison: the work of `compare stats --scores` after decoding.
 func BenchmarkAggregate(b *testing.B) {
+	benchmarkAggregate(b, Options{Seed: 1})
+}
+
+// BenchmarkAggregatePeriod is BenchmarkAggregate with the trends by month
+// (stats --period month): 12 months × 50 outlets of cells, each with its
+// interval, and a trend test per outlet. The difference between the two
+// is the cost of the trends.
+func BenchmarkAggregatePeriod(b *testing.B) {
+	benchmarkAggregate(b, Options{Seed: 1, Period: dates.Month})
+}
+
+func benchmarkAggregate(b *testing.B, opt Options) {
 	recs := syntheticRecords(100_000)
 	b.ResetTimer()
 	for b.Loop() {
-		agg := New(Options{Seed: 1})
+		agg := New(opt)
 		for _, r := range recs {
 			if err := agg.Add(r); err != nil {
 				b.Fatal(err)
 			}
 		}
-		agg.Result()
+		if c := agg.Result(); opt.Period != 0 && (c.Trends == nil || len(c.Trends.Axes[0].Units) != 50) {
+			b.Fatal("no trends of 50 outlets")
+		}
 	}
 	b.ReportMetric(float64(len(recs)*b.N)/b.Elapsed().Seconds(), "records/s")
 }

@@ -7,12 +7,20 @@
 // can and cannot tell. WriteComparison writes it as a table, JSON or tidy
 // CSV. The statistics themselves are package stats', checked against R.
 //
+// With Options.Period the Comparison also holds Trends: each unit's
+// summaries per calendar period and a trend test (trend.go). ResultAgainst
+// compares the records with those of a second Aggregator fed a baseline
+// (baseline.go): per unit, the difference in mean stance with its
+// interval, Mann–Whitney with Holm's adjustment, Cliff's δ and a shift
+// flag, the names whose share changed most, and the new terms.
+//
 // Files, in the order Result uses them: aggregate.go (options,
 // accumulation), summary.go, differences.go (Kruskal–Wallis, Mann–Whitney,
 // Cliff's δ, sentences), naming.go, ngram.go (distinctive terms),
-// outletmap.go, notes.go; within.go compares units within the events
-// they both reported, from event scores the caller gives
-// (Comparison.CompareWithinEvents, after Result); comparison.go declares
-// the result, and write.go with table.go, json.go and csv.go writes it. The README's statistics
-// section gives every formula.
+// outletmap.go, trend.go, notes.go, then baseline.go; within.go
+// compares units within the events they both reported, from event scores
+// the caller gives (Comparison.CompareWithinEvents, after Result);
+// comparison.go declares the result, and write.go with table.go, json.go
+// and csv.go writes it. The README's statistics section gives every
+// formula.
 package aggregate
