@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/dates"
 	"github.com/compare-tool/compare/internal/record"
 )
 
@@ -19,8 +20,13 @@ type Article struct {
 	// outlet, or its group (record.UnitOf).
 	Outlet, Unit string
 	// Title, Date, URL and Source are as read. Date is the date as
-	// written; Group resolves it (or the URL's date) with package dates.
+	// written; Group resolves it (or the URL's date) with package dates,
+	// unless Published holds it already.
 	Title, Date, URL, Source string
+	// Published is the date as the reader resolved it (corpus.Article.
+	// Published, record.Record.Published), in the --date-order given
+	// there; the zero Date leaves it to Group.
+	Published dates.Date
 	// Text is what Group compares; it is not needed after grouping.
 	Text string
 	// Stance is the article's stance per axis; nil when the article was
@@ -61,7 +67,7 @@ type Form struct {
 func FromRecord(r *record.Record, by string) Article {
 	a := Article{
 		ID: r.ID, Outlet: r.Outlet, Unit: record.UnitOf(r, by),
-		Title: r.Title, Date: r.Date, URL: r.URL, Source: r.Source, Text: r.Text,
+		Title: r.Title, Date: r.Date, URL: r.URL, Source: r.Source, Text: r.Text, Published: r.Published(),
 		Stance: maps.Clone(r.Stance),
 	}
 	if a.Stance == nil {
@@ -79,7 +85,7 @@ func FromArticle(c *corpus.Article) Article {
 	}
 	return Article{
 		ID: c.ID, Outlet: c.Outlet, Unit: unit,
-		Title: c.Title, Date: c.Date, URL: c.URL, Source: c.Source, Text: c.Text,
+		Title: c.Title, Date: c.Date, URL: c.URL, Source: c.Source, Text: c.Text, Published: c.Published,
 	}
 }
 

@@ -98,7 +98,12 @@ func Group(ctx context.Context, articles []Article, opt Options) (*Result, error
 			continue
 		}
 		seen[a.ID] = i
-		d, err := opt.Dates.Resolve(a.Date, a.URL)
+		// A date the reader resolved stands: it was read in the order the
+		// user gave, and a date it could not read was reported there.
+		d, err := a.Published, error(nil)
+		if d.IsZero() {
+			d, err = opt.Dates.Resolve(a.Date, a.URL)
+		}
 		if err != nil {
 			msg := err.Error() + "; grouped by text alone"
 			if !d.IsZero() {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/compare-tool/compare/internal/aggregate"
+	"github.com/compare-tool/compare/internal/dates"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 )
@@ -343,5 +344,30 @@ func TestWriteShow(t *testing.T) {
 	}
 	if c := colour.String(); !strings.Contains(c, "\x1b[1;97;44mmilitary advisers\x1b[0m [++] ×2") || strings.Count(c, "\x1b[") < 4 {
 		t.Errorf("colour output lacks coloured terms:\n%s", c)
+	}
+}
+
+// TestGroupReaderDates: a date the reader resolved (here exile-monitor's
+// 04/05/2016, read day-first) stands, although its text is ambiguous to
+// the zero Parser, which TestGroup leaves undated.
+func TestGroupReaderDates(t *testing.T) {
+	arts := eventArticles()
+	x1 := len(arts) - 1
+	d, err := dates.Parser{Order: dates.DayFirst}.Parse(arts[x1].Date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts[x1].Published = d
+	res, err := Group(context.Background(), arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Undated != 0 {
+		t.Errorf("%d undated", res.Undated)
+	}
+	for _, p := range res.Problems {
+		if p.Field == "date" {
+			t.Errorf("date problem: %v", p)
+		}
 	}
 }
