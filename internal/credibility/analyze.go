@@ -19,7 +19,11 @@ type Scanner struct {
 	an *Analyzer
 	tz token.Tokenizer
 
-	markers, verbs, vague, registry, unnamed *phrase.Scanner
+	phrases *phrase.Scanner // the analyzer's own word lists, for Analyze and AnalyzeTokens
+
+	// matches are the matches of each word list (Analyzer.Patterns) in
+	// the article being analysed.
+	matches [][]phrase.Match
 
 	// State of the article being analysed.
 	text    string
@@ -112,7 +116,23 @@ func (s *Scanner) AnalyzeTokens(a *corpus.Article, ts *token.Tokens, quotes []co
 	if a == nil {
 		panic("credibility: Analyze of a nil article")
 	}
+	return s.AnalyzeMatches(a, ts, quotes, s.phrases.ScanLists(ts))
+}
+
+// AnalyzeMatches is AnalyzeTokens for a caller that has also matched the
+// analyzer's word lists on ts, in the same pass as its own patterns:
+// lists[i] are the matches of Patterns()[i] (as phrase.Scanner.ScanLists
+// returns them for a matcher compiled from those lists among others). It
+// panics when lists holds fewer lists than Patterns.
+func (s *Scanner) AnalyzeMatches(a *corpus.Article, ts *token.Tokens, quotes []corpus.Span, lists [][]phrase.Match) *Signals {
+	if a == nil {
+		panic("credibility: Analyze of a nil article")
+	}
+	if len(lists) < numLists {
+		panic("credibility: AnalyzeMatches without the matches of every word list")
+	}
 	an := s.an
+	s.matches = lists
 	s.text = a.Text
 	s.ts = ts
 	s.setQuotes(quotes)
@@ -188,36 +208,44 @@ func (s *Scanner) index() {
 	}
 	s.tok = s.tok[:n]
 	s.sents = s.sents[:0]
+	text := s.text
 	q := 0
 	sent := int32(-1)
 	for i := 0; i < n; i++ {
-		t := s.ts.List[i]
+		t := &s.ts.List[i]
 		ti := &s.tok[i]
 		*ti = tokInfo{quote: -1}
-		w := s.text[t.Start:t.End]
+		w := text[t.Start:t.End]
 		ti.flags = caseFlags(w)
-		if s.ts.Abbreviation(i) {
+		if t.End < len(text) && text[t.End] == '.' && s.ts.Abbreviation(i) {
 			ti.flags |= fAbbrev
 		}
-		if t.End+1 < len(s.text) && w[len(w)-1] == 's' && isApostropheAt(s.text, t.End) {
+		if w[len(w)-1] == 's' && t.End+1 < len(text) && isApostropheAt(text, t.End) {
 			ti.flags |= fPossessive // mullahs’
 		}
 		if token.Possessive(w) {
 			ti.flags |= fPossessive // Assad’s
 		}
-		g := s.gap(i)
+		var g string
+		if i > 0 {
+			g = text[s.ts.List[i-1].End:t.Start]
+		} else {
+			g = text[:t.Start]
+		}
 		if i > 0 && g == " " {
 			// Most words are separated by one space: nothing to decide.
 			ti.flags |= fJoined
-		} else if s.ts.SentenceBreak(i) {
-			sent++
-			s.sents = append(s.sents, i)
-			ti.flags |= fInitial
-		} else if strings.ContainsAny(g, "“«„\"([:—–‘\n") {
-			ti.flags |= fInitial
-		}
-		if i > 0 && g != " " && cleanGap(g, s.has(i-1, fAbbrev)) {
-			ti.flags |= fJoined
+		} else {
+			if s.ts.SentenceBreak(i) {
+				sent++
+				s.sents = append(s.sents, i)
+				ti.flags |= fInitial
+			} else if strings.ContainsAny(g, "“«„\"([:—–‘\n") {
+				ti.flags |= fInitial
+			}
+			if i > 0 && cleanGap(g, s.has(i-1, fAbbrev)) {
+				ti.flags |= fJoined
+			}
 		}
 		ti.sent = sent
 		for q < len(s.quotes) && s.quotes[q][1] <= t.Start {
@@ -255,6 +283,26 @@ func isApostropheAt(text string, i int) bool {
 // when token.StartsLower says so, so a lower-case Arabic article
 // ("al-Assad", "ash-Sham") does not hide the capital after it.
 func caseFlags(w string) uint16 {
+	// ASCII first: most words of English text are.
+	switch c := w[0]; {
+	case 'a' <= c && c <= 'z':
+		if token.StartsLower(w) {
+			return fLower
+		}
+		return fCap // a lower-case Arabic article before a capital
+	case 'A' <= c && c <= 'Z':
+		for j := 1; j < len(w); j++ {
+			switch b := w[j]; {
+			case 'a' <= b && b <= 'z':
+				return fCap | fTitle
+			case b >= utf8.RuneSelf:
+				return fCap | titleFrom(w[j:])
+			}
+		}
+		return fCap
+	case c < utf8.RuneSelf:
+		return 0
+	}
 	if token.StartsLower(w) {
 		return fLower
 	}
@@ -265,18 +313,24 @@ func caseFlags(w string) uint16 {
 	if !unicode.IsUpper(r) {
 		return 0
 	}
-	for _, r := range w[size:] {
+	return fCap | titleFrom(w[size:])
+}
+
+// titleFrom returns fTitle when the rest of a word that starts with a
+// capital has a lower-case letter.
+func titleFrom(rest string) uint16 {
+	for _, r := range rest {
 		if unicode.IsLower(r) {
-			return fCap | fTitle
+			return fTitle
 		}
 	}
-	return fCap
+	return 0
 }
 
 func (s *Scanner) scanRegistry() {
 	s.regs = s.regs[:0]
 	an := s.an
-	for _, m := range s.registry.Scan(s.ts) {
+	for _, m := range s.matches[listRegistry] {
 		if m.Kind != kindTerm {
 			continue
 		}
@@ -301,7 +355,7 @@ func allUpper(s string) bool {
 }
 
 func (s *Scanner) scanUnnamed() {
-	for _, m := range s.unnamed.Scan(s.ts) {
+	for _, m := range s.matches[listUnnamed] {
 		if m.Kind == kindTerm && m.FirstToken == m.LastToken {
 			s.tok[m.FirstToken].flags |= fUnnamed
 		}
@@ -313,7 +367,7 @@ func (s *Scanner) scanMarkers(sig *Signals) {
 	for _, l := range lists {
 		l.Spans = []Marker{}
 	}
-	for _, m := range s.markers.Scan(s.ts) {
+	for _, m := range s.matches[listMarkers] {
 		if m.Kind != kindTerm {
 			continue
 		}
@@ -336,7 +390,7 @@ func (s *Scanner) scanVague(sig *Signals) {
 	an := s.an
 	n := s.ts.Len()
 	lastEnd := -1
-	for _, m := range s.vague.Scan(s.ts) {
+	for _, m := range s.matches[listVague] {
 		if m.Kind != kindTerm || m.FirstToken <= lastEnd || s.inQuote(m.FirstToken) {
 			continue
 		}

@@ -12,17 +12,17 @@ import (
 // safe for concurrent use; each goroutine analyses articles with its own
 // Scanner.
 //
-// Each word list is compiled into its own phrase.Matcher, so that an
-// attribution verb and a hedge in the same place do not hide each other;
-// within one list the leftmost, then longest pattern wins.
+// Each word list is a list of one phrase.Matcher (phrase.CompileLists),
+// so that an attribution verb and a hedge in the same place do not hide
+// each other while every token is looked up once; within one list the
+// leftmost, then longest pattern wins.
 type Analyzer struct {
 	Rules *Rules
 
-	markers  *phrase.Matcher // hedges, certainty, intensifiers
-	verbs    *phrase.Matcher
-	vague    *phrase.Matcher // the first words of each vague-source pattern
-	registry *phrase.Matcher
-	unnamed  *phrase.Matcher
+	// lists are the patterns of the word lists, indexed by listMarkers …
+	// listUnnamed; matcher is them compiled.
+	lists   [][]phrase.Pattern
+	matcher *phrase.Matcher
 
 	// The slices below are indexed by the Entry of their matcher's
 	// patterns.
@@ -43,6 +43,16 @@ const (
 	// kindExcept is an except phrase: it covers its tokens so that no term
 	// inside it counts.
 	kindExcept
+)
+
+// The word lists, in the order of Analyzer.lists.
+const (
+	listMarkers  = iota // hedges, certainty, intensifiers
+	listVerbs           // attribution verbs
+	listVague           // the first words of each vague-source pattern
+	listRegistry        // registry names and aliases
+	listUnnamed         // unnamed-source nouns
+	numLists
 )
 
 type markerKind uint8
@@ -92,7 +102,6 @@ func Compile(r *Rules) *Analyzer {
 			an.markerInfo = append(an.markerInfo, termInfo{text: t.Text, lower: isLower(t.Text), marker: markerKind(kind)})
 		}
 	}
-	an.markers = phrase.Compile(markers)
 
 	var verbs []phrase.Pattern
 	for gi, g := range r.Attribution {
@@ -107,7 +116,6 @@ func Compile(r *Rules) *Analyzer {
 			an.verbInfo = append(an.verbInfo, termInfo{except: true, group: gi})
 		}
 	}
-	an.verbs = phrase.Compile(verbs)
 
 	// Vague-source patterns: the trie finds the words before the first gap;
 	// the words after each gap are checked token by token.
@@ -130,13 +138,11 @@ func Compile(r *Rules) *Analyzer {
 		an.vagueFirst[e] = append(an.vagueFirst[e], len(an.vaguePats))
 		an.vaguePats = append(an.vaguePats, p)
 	}
-	an.vague = phrase.Compile(vague)
 
 	var unnamed []phrase.Pattern
 	for i, t := range r.UnnamedSources {
 		unnamed = append(unnamed, phrase.Pattern{Text: t.Text, Kind: kindTerm, Entry: i})
 	}
-	an.unnamed = phrase.Compile(unnamed)
 
 	var reg []phrase.Pattern
 	for ei, e := range r.Registry {
@@ -155,20 +161,23 @@ func Compile(r *Rules) *Analyzer {
 			an.selfDomains[strings.ToLower(strings.TrimSpace(d))] = ei
 		}
 	}
-	an.registry = phrase.Compile(reg)
+	an.lists = make([][]phrase.Pattern, numLists)
+	an.lists[listMarkers], an.lists[listVerbs], an.lists[listVague] = markers, verbs, vague
+	an.lists[listRegistry], an.lists[listUnnamed] = reg, unnamed
+	an.matcher = phrase.CompileLists(an.lists...)
 	return an
 }
 
+// Patterns returns the word lists the heuristics read, as lists of
+// phrase patterns, so that a caller matching other patterns on the same
+// tokens (a framing lexicon) can compile them all into one
+// phrase.Matcher with phrase.CompileLists and hand the matches of these
+// lists to Scanner.AnalyzeMatches. The result must not be modified.
+func (an *Analyzer) Patterns() [][]phrase.Pattern { return an.lists }
+
 // NewScanner returns a Scanner for an.
 func (an *Analyzer) NewScanner() *Scanner {
-	return &Scanner{
-		an:       an,
-		markers:  an.markers.NewScanner(),
-		verbs:    an.verbs.NewScanner(),
-		vague:    an.vague.NewScanner(),
-		registry: an.registry.NewScanner(),
-		unnamed:  an.unnamed.NewScanner(),
-	}
+	return &Scanner{an: an, phrases: an.matcher.NewScanner()}
 }
 
 // selfEntity returns the registry entity an article's outlet is, or -1:

@@ -11,8 +11,12 @@
 // sources can belong to, and a registry of media and organisations with
 // their side. Load and Parse check a rules file and report every problem as
 // "file:line: message" in a *rulefile.CheckError. Compile builds an
-// Analyzer once (each word list becomes a phrase.Matcher); each goroutine
-// analyses articles with its own Scanner:
+// Analyzer once (each word list becomes a list of one phrase.Matcher, so
+// every token is looked up once); each goroutine analyses articles with
+// its own Scanner. A caller that matches patterns of its own on the same
+// tokens compiles them with the analyzer's Patterns into one matcher and
+// hands the matches to Scanner.AnalyzeMatches, as stance's scorer does for
+// the framing lexicon:
 //
 //	rules, err := credibility.Load("default") // or a file
 //	an := credibility.Compile(rules)

@@ -18,7 +18,7 @@ func (s *Scanner) scanVerbs(sig *Signals) {
 	an := s.an
 	s.attrs = s.attrs[:0]
 	s.cands = s.cands[:0]
-	for _, m := range s.verbs.Scan(s.ts) {
+	for _, m := range s.matches[listVerbs] {
 		if m.Kind != kindTerm {
 			continue
 		}

@@ -30,6 +30,7 @@ type Scanner = phrase.Scanner
 type Matcher struct {
 	Lexicon *Lexicon
 	*phrase.Matcher
+	patterns []phrase.Pattern
 }
 
 // Compile builds the matcher for a checked lexicon.
@@ -48,8 +49,14 @@ func Compile(lex *Lexicon) *Matcher {
 	}
 	// A term repeated in another entry keeps the first entry: Parse reports
 	// the repetition.
-	return &Matcher{Lexicon: lex, Matcher: phrase.Compile(patterns)}
+	return &Matcher{Lexicon: lex, Matcher: phrase.Compile(patterns), patterns: patterns}
 }
+
+// Patterns returns the patterns the matcher was compiled from, so that a
+// caller can compile them with other lists into one phrase.Matcher
+// (phrase.CompileLists) and match everything in one pass. The result
+// must not be modified.
+func (m *Matcher) Patterns() []phrase.Pattern { return m.patterns }
 
 // Pattern describes a matched pattern for display: the entry's id, or the
 // distance cue.

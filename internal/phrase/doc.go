@@ -18,6 +18,12 @@
 // number of patterns. Where patterns overlap, the leftmost match wins, and
 // of those the longest; an exact word beats a * glob of the same length.
 //
+// CompileLists builds one Matcher from several lists of patterns that must
+// not hide each other (a framing lexicon and each credibility word list):
+// every token is looked up once for all of them, and Scanner.ScanLists
+// returns each list's matches exactly as a matcher of that list alone
+// would find them.
+//
 // A Matcher is safe for concurrent use; each goroutine scans with its own
 // Scanner, which reuses its buffers between texts.
 package phrase

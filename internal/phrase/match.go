@@ -1,9 +1,11 @@
 package phrase
 
 import (
+	"cmp"
 	"maps"
+	"math/bits"
 	"slices"
-	"sync"
+	"strings"
 
 	"github.com/compare-tool/compare/internal/token"
 )
@@ -32,21 +34,35 @@ type Match struct {
 	Entry int
 }
 
-// Matcher finds patterns in tokenized text. It is built once by Compile and
-// is safe for concurrent use.
+// Matcher finds patterns in tokenized text. It is built once by Compile
+// (one list of patterns) or CompileLists (several) and is safe for
+// concurrent use.
 //
 // Patterns are sequences of folded words stored in a trie whose edges are
 // found by hashing (node, word), so the cost of matching is per token and
-// does not grow with the number of patterns. Where patterns overlap, the
-// leftmost match wins, and among those starting at the same token, the
-// longest; an exact word beats a * glob of the same length.
+// does not grow with the number of patterns. Where patterns of one list
+// overlap, the leftmost match wins, and among those starting at the same
+// token, the longest; an exact word beats a * glob of the same length.
+// Lists never hide each other: each has its own root in the trie, and its
+// matches are resolved as if it had been compiled alone, while every token
+// is looked up once for all of them.
 type Matcher struct {
-	words    map[string]int32 // folded word → symbol
-	globs    map[string]int32 // folded word beginning → symbol
-	globLens []int            // distinct byte lengths of glob beginnings
-	// wordBits and globBits are Bloom-style filters that turn away most
-	// tokens before any map lookup: wordBits by the token's hash,
-	// globBits by its first two bytes (globShort when a glob is shorter).
+	lists int              // number of pattern lists; list l's root is node l
+	words map[string]int32 // folded word → symbol
+	globs map[string]int32 // folded word beginning → symbol
+	// globsByHead lists the glob beginnings of two bytes or more by their
+	// first two bytes, and globsShort those of one byte, each shortest
+	// first: a token has at most a few candidates to compare. The globs of
+	// the head of rank r among globBits' bits are
+	// globsByHead[globStart[r]:globStart[r+1]], and globRank[k] counts the
+	// bits of globBits[:k].
+	globsByHead []glob
+	globStart   []int32
+	globRank    []int32
+	globsShort  []glob
+	// wordBits is a Bloom-style filter that turns away most tokens before
+	// any lookup, by the token's hash; globBits has a bit for the first
+	// two bytes of each glob of two bytes or more.
 	wordBits []uint64
 	wordMask uint64 // len(wordBits) - 1, a power of two minus one
 	// wordTable is words again, as an open-addressing table keyed by the
@@ -54,15 +70,25 @@ type Matcher struct {
 	// lookup.
 	wordTable wordTable
 	globBits  []uint64
-	globShort bool
 	edges     map[uint64]int32 // node<<32 | symbol → child node
 	final     []int32          // node → pattern index + 1, 0 when none
-	// rootChild[symbol] is the root's child for a symbol (most lookups
-	// start there), and leaf[node] says a node has no children, so the
-	// search stops without looking at the next token.
+	// rootChild[symbol*lists+l] is the child of list l's root for a
+	// symbol (most lookups start there), firstIn[symbol] has bit l set
+	// when that child exists, and leaf[node] says a node has no children,
+	// so the search stops without looking at the next token.
 	rootChild []int32
+	firstIn   []uint64
 	leaf      []bool
 	patterns  []compiled
+}
+
+// MaxLists is the most pattern lists CompileLists takes.
+const MaxLists = 64
+
+// glob is a glob beginning and its symbol.
+type glob struct {
+	text string
+	sym  int32
 }
 
 // compiled is a pattern in the trie: what its matches carry.
@@ -74,20 +100,32 @@ type compiled struct {
 // Compile builds the matcher for patterns, which should pass Check (a
 // pattern that folds to no words is left out). When several patterns fold
 // to the same words (the same Key), the first one wins.
-func Compile(patterns []Pattern) *Matcher {
+func Compile(patterns []Pattern) *Matcher { return CompileLists(patterns) }
+
+// CompileLists builds one matcher for several lists of patterns, each
+// compiled as Compile would compile it alone: Scanner.ScanLists returns
+// for each list exactly the matches a matcher of that list alone would
+// find, in one pass over the tokens. It panics with more than MaxLists
+// lists.
+func CompileLists(lists ...[]Pattern) *Matcher {
+	if len(lists) > MaxLists {
+		panic("phrase: more than MaxLists pattern lists")
+	}
 	m := &Matcher{
+		lists: max(len(lists), 1),
 		words: make(map[string]int32),
 		globs: make(map[string]int32),
 		edges: make(map[uint64]int32),
-		final: []int32{0},
 	}
+	m.final = make([]int32, m.lists)
 	var tz token.Tokenizer
 	var words []Word
-	for _, p := range patterns {
-		words = appendWords(words[:0], &tz, p.Text)
-		m.add(words, compiled{kind: p.Kind, entry: p.Entry})
+	for l, patterns := range lists {
+		for _, p := range patterns {
+			words = appendWords(words[:0], &tz, p.Text)
+			m.add(int32(l), words, compiled{kind: p.Kind, entry: p.Entry})
+		}
 	}
-	lens := map[int]bool{}
 	// About 32 bits a word keeps false positives near 3%, and small
 	// filters stay in the processor's first-level cache.
 	size := 64
@@ -102,20 +140,31 @@ func Compile(patterns []Pattern) *Matcher {
 	}
 	m.wordTable = newWordTable(m.words)
 	m.globBits = make([]uint64, 1<<16/64)
-	for g := range m.globs {
-		lens[len(g)] = true
+	byHead := map[uint16][]glob{}
+	for _, g := range slices.SortedFunc(maps.Keys(m.globs), func(a, b string) int { return cmp.Or(len(a)-len(b), strings.Compare(a, b)) }) {
 		if len(g) < 2 {
-			m.globShort = true
+			m.globsShort = append(m.globsShort, glob{g, m.globs[g]})
 			continue
 		}
 		k := twoBytes(g)
 		m.globBits[k>>6] |= 1 << (k & 63)
+		byHead[k] = append(byHead[k], glob{g, m.globs[g]})
 	}
-	for n := range lens {
-		m.globLens = append(m.globLens, n)
+	m.globRank = make([]int32, len(m.globBits))
+	m.globStart = []int32{0}
+	rank := int32(0)
+	for w, word := range m.globBits {
+		m.globRank[w] = rank
+		for ; word != 0; word &= word - 1 {
+			k := uint16(w<<6 | bits.TrailingZeros64(word))
+			m.globsByHead = append(m.globsByHead, byHead[k]...)
+			m.globStart = append(m.globStart, int32(len(m.globsByHead)))
+			rank++
+		}
 	}
-	slices.Sort(m.globLens)
-	m.rootChild = make([]int32, len(m.words)+len(m.globs)+1)
+	syms := len(m.words) + len(m.globs) + 1
+	m.rootChild = make([]int32, syms*m.lists)
+	m.firstIn = make([]uint64, syms)
 	m.leaf = make([]bool, len(m.final))
 	for i := range m.leaf {
 		m.leaf[i] = true
@@ -123,15 +172,20 @@ func Compile(patterns []Pattern) *Matcher {
 	for key, child := range m.edges {
 		parent, sym := int32(key>>32), int32(uint32(key))
 		m.leaf[parent] = false
-		if parent == 0 {
-			m.rootChild[sym] = child
+		if int(parent) < m.lists {
+			m.rootChild[int(sym)*m.lists+int(parent)] = child
+			m.firstIn[sym] |= 1 << parent
 		}
 	}
 	return m
 }
 
-// Len returns the number of distinct patterns compiled.
+// Len returns the number of distinct patterns compiled, in all lists.
 func (m *Matcher) Len() int { return len(m.patterns) }
+
+// Lists returns the number of pattern lists the matcher was compiled
+// from: 1 for Compile.
+func (m *Matcher) Lists() int { return m.lists }
 
 func (m *Matcher) symbol(table map[string]int32, w string) int32 {
 	if s, ok := table[w]; ok {
@@ -142,8 +196,8 @@ func (m *Matcher) symbol(table map[string]int32, w string) int32 {
 	return s
 }
 
-func (m *Matcher) add(words []Word, p compiled) {
-	node := int32(0)
+func (m *Matcher) add(list int32, words []Word, p compiled) {
+	node := list
 	for _, w := range words {
 		var sym int32
 		if w.Glob {
@@ -172,96 +226,116 @@ func (m *Matcher) add(words []Word, p compiled) {
 // Scanner matches texts against a Matcher, reusing its buffers between
 // calls. It is not safe for concurrent use; give each goroutine its own.
 type Scanner struct {
-	m    *Matcher
-	cand []int32 // tokens with at least one symbol
-	out  []Match
+	m *Matcher
+	// rows[i]..rows[i+1] are the positions in syms of token i's symbols:
+	// its word, then the glob beginnings it has, shortest first.
+	rows []int32
+	syms []int32
+	cand []candidate
+	next []int // per list, the first token not covered by a match
+	out  [][]Match
 }
 
-// symsPer is the room for symbols per token in the scratch buffer: up to
-// symsPer symbols, 0-terminated.
-const symsPer = 4
-
-// symsPool holds the per-token scratch buffers of Scan. The buffer is only
-// needed during a call, so the scanners used one after another (a scorer
-// runs one for framing and five for credibility signals) share one rather
-// than each keeping 16 bytes per token of the largest article it saw.
-var symsPool = sync.Pool{New: func() any { return new([]int32) }}
+// candidate is a token that starts a pattern of the lists in mask.
+type candidate struct {
+	token int32
+	mask  uint64
+}
 
 // twoBytes keys the glob filter.
 func twoBytes[S ~string | ~[]byte](w S) uint16 { return uint16(w[0])<<8 | uint16(w[1]) }
 
 // NewScanner returns a Scanner for m.
-func (m *Matcher) NewScanner() *Scanner { return &Scanner{m: m} }
+func (m *Matcher) NewScanner() *Scanner {
+	return &Scanner{m: m, next: make([]int, m.lists), out: make([][]Match, m.lists)}
+}
 
-// Scan returns the matches in ts in text order, without overlaps. The slice
-// is reused by the next call.
-func (s *Scanner) Scan(ts *token.Tokens) []Match {
+// Scan returns the matches in ts in text order, without overlaps, of the
+// matcher's first list (its only one when it was made by Compile). The
+// slice is reused by the next call.
+func (s *Scanner) Scan(ts *token.Tokens) []Match { return s.ScanLists(ts)[0] }
+
+// ScanLists returns the matches in ts of each list the matcher was
+// compiled from, in the order of CompileLists: each in text order,
+// without overlaps within the list. The slices are reused by the next
+// call.
+func (s *Scanner) ScanLists(ts *token.Tokens) [][]Match {
 	m := s.m
 	n := ts.Len()
-	buf := symsPool.Get().(*[]int32)
-	defer symsPool.Put(buf)
-	if cap(*buf) < n*symsPer {
-		*buf = make([]int32, n*symsPer)
-	}
-	syms := (*buf)[:n*symsPer]
+	s.rows = slices.Grow(s.rows[:0], n+1)[:n+1]
+	s.syms = s.syms[:0]
 	s.cand = s.cand[:0]
 	for i := range ts.List {
 		t := &ts.List[i]
-		row := syms[i*symsPer : (i+1)*symsPer]
-		k := 0
+		s.rows[i] = int32(len(s.syms))
+		var mask uint64
 		if m.wordBits[t.Hash>>6&m.wordMask]&(1<<(t.Hash&63)) != 0 {
 			if sym := m.wordTable.lookup(t.Hash, ts.Norm(i)); sym != 0 {
-				row[k] = sym
-				k++
+				s.syms = append(s.syms, sym)
+				mask = m.firstIn[sym]
 			}
 		}
-		if len(m.globLens) > 0 && (m.globShort || t.Head != 0 && m.globBits[t.Head>>6]&(1<<(t.Head&63)) != 0) {
+		if len(m.globsShort) > 0 {
 			w := ts.Norm(i)
-			for _, gl := range m.globLens {
-				if gl > len(w) || k == symsPer {
+			for _, g := range m.globsShort {
+				if len(w) > 0 && w[0] == g.text[0] {
+					s.syms = append(s.syms, g.sym)
+					mask |= m.firstIn[g.sym]
+				}
+			}
+		}
+		if word := m.globBits[t.Head>>6]; t.Head != 0 && word&(1<<(t.Head&63)) != 0 {
+			w := ts.Norm(i)
+			r := m.globRank[t.Head>>6] + int32(bits.OnesCount64(word&(1<<(t.Head&63)-1)))
+			for _, g := range m.globsByHead[m.globStart[r]:m.globStart[r+1]] {
+				if len(g.text) > len(w) {
 					break
 				}
-				if sym, ok := m.globs[string(w[:gl])]; ok {
-					row[k] = sym
-					k++
+				if string(w[:len(g.text)]) == g.text {
+					s.syms = append(s.syms, g.sym)
+					mask |= m.firstIn[g.sym]
 				}
 			}
 		}
-		if k < symsPer {
-			row[k] = 0 // rows end at the first 0
-		}
-		if k > 0 {
-			s.cand = append(s.cand, int32(i))
+		if mask != 0 {
+			s.cand = append(s.cand, candidate{int32(i), mask})
 		}
 	}
-	s.out = s.out[:0]
-	next := 0 // the first token not covered by a match
+	s.rows[n] = int32(len(s.syms))
+	for l := range s.out {
+		s.out[l] = s.out[l][:0]
+		s.next[l] = 0
+	}
 	for _, c := range s.cand {
-		i := int(c)
-		if i < next {
-			continue
+		i := int(c.token)
+		for mask := c.mask; mask != 0; mask &= mask - 1 {
+			l := bits.TrailingZeros64(mask)
+			if i < s.next[l] {
+				continue
+			}
+			best, bestLen := s.longest(l, i, n)
+			if best == 0 {
+				continue
+			}
+			p := m.patterns[best-1]
+			s.out[l] = append(s.out[l], Match{
+				Start:      ts.List[i].Start,
+				End:        ts.List[i+bestLen-1].End,
+				FirstToken: i,
+				LastToken:  i + bestLen - 1,
+				Kind:       p.kind,
+				Entry:      p.entry,
+			})
+			s.next[l] = i + bestLen
 		}
-		best, bestLen := m.longest(syms, i, n)
-		if best == 0 {
-			continue
-		}
-		p := m.patterns[best-1]
-		s.out = append(s.out, Match{
-			Start:      ts.List[i].Start,
-			End:        ts.List[i+bestLen-1].End,
-			FirstToken: i,
-			LastToken:  i + bestLen - 1,
-			Kind:       p.kind,
-			Entry:      p.entry,
-		})
-		next = i + bestLen
 	}
 	return s.out
 }
 
-// longest returns the pattern (index+1) of the longest match starting at
-// token i, and its length in tokens.
-func (m *Matcher) longest(syms []int32, i, n int) (best int32, bestLen int) {
+// longest returns the pattern (index+1) of list l's longest match starting
+// at token i, and its length in tokens.
+func (s *Scanner) longest(l, i, n int) (best int32, bestLen int) {
+	m := s.m
 	// Depth-first over the (rarely more than one) symbols of each token;
 	// exact words come first in each row, so on equal length they win.
 	type frame struct {
@@ -270,9 +344,9 @@ func (m *Matcher) longest(syms []int32, i, n int) (best int32, bestLen int) {
 	}
 	var stack [16]frame
 	sp := 0
-	row := syms[i*symsPer : (i+1)*symsPer]
-	for k := rowLen(row) - 1; k >= 0; k-- {
-		if child := m.rootChild[row[k]]; child != 0 {
+	row := s.syms[s.rows[i]:s.rows[i+1]]
+	for k := len(row) - 1; k >= 0; k-- {
+		if child := m.rootChild[int(row[k])*m.lists+l]; child != 0 && sp < len(stack) {
 			stack[sp] = frame{child, 1}
 			sp++
 		}
@@ -287,9 +361,9 @@ func (m *Matcher) longest(syms []int32, i, n int) (best int32, bestLen int) {
 		if t >= n || m.leaf[f.node] {
 			continue
 		}
-		row := syms[t*symsPer : (t+1)*symsPer]
+		row := s.syms[s.rows[t]:s.rows[t+1]]
 		// Push in reverse so that the first symbol is explored first.
-		for k := rowLen(row) - 1; k >= 0; k-- {
+		for k := len(row) - 1; k >= 0; k-- {
 			if child, ok := m.edges[uint64(f.node)<<32|uint64(uint32(row[k]))]; ok && sp < len(stack) {
 				stack[sp] = frame{child, f.depth + 1}
 				sp++
@@ -342,13 +416,4 @@ func (t *wordTable) lookup(h uint64, w []byte) int32 {
 			return s.sym
 		}
 	}
-}
-
-// rowLen counts the symbols of a token's row, which ends at the first 0.
-func rowLen(row []int32) int {
-	n := 0
-	for n < len(row) && row[n] != 0 {
-		n++
-	}
-	return n
 }

@@ -165,3 +165,55 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+// listsForTest are pattern lists that share words, globs and beginnings,
+// so that one list's match would hide another's if they were one list.
+var listsForTest = [][]Pattern{
+	{{Text: "regime"}, {Text: "regime change", Kind: 1}, {Text: "so-called", Kind: 2}, {Text: "mercenar*"}},
+	{{Text: "said"}, {Text: "regime change said"}, {Text: "merc*"}, {Text: "mercenary force"}},
+	{{Text: "the regime"}, {Text: "so"}, {Text: "a"}, {Text: "me*"}},
+	nil,
+}
+
+// TestCompileLists checks that each list of a matcher compiled from
+// several finds exactly what a matcher of that list alone finds.
+func TestCompileLists(t *testing.T) {
+	texts := []string{
+		"the regime change said the so-called regime",
+		"mercenary force of mercenaries, a merchant said",
+		"So the regime said: regime change",
+		"",
+	}
+	for _, text := range texts {
+		t.Run(text, func(t *testing.T) { checkLists(t, listsForTest, text) })
+	}
+	m := CompileLists(listsForTest...)
+	if m.Lists() != len(listsForTest) || m.Len() != 12 {
+		t.Errorf("Lists() = %d, Len() = %d; want %d and 12", m.Lists(), m.Len(), len(listsForTest))
+	}
+}
+
+// checkLists fails unless ScanLists on text gives, for each list, the
+// matches of Compile(list).Scan.
+func checkLists(t *testing.T, lists [][]Pattern, text string) {
+	t.Helper()
+	var tz token.Tokenizer
+	ts := tz.Tokenize(text)
+	got := CompileLists(lists...).NewScanner().ScanLists(ts)
+	if len(got) != len(lists) {
+		t.Fatalf("ScanLists gave %d lists, want %d", len(got), len(lists))
+	}
+	for l, patterns := range lists {
+		want := Compile(patterns).NewScanner().Scan(ts)
+		if !slices.Equal(got[l], want) {
+			t.Errorf("%q list %d: got %+v, alone %+v", text, l, got[l], want)
+		}
+	}
+}
+
+func FuzzScanLists(f *testing.F) {
+	for _, s := range []string{"the regime change said", "mercenary force", "so-called me", "a merc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkLists(t, listsForTest, s) })
+}

@@ -75,9 +75,14 @@ func Score(ctx context.Context, matchers []*lexicon.Matcher, opt Options, src So
 		Weight:    func(a *corpus.Article) int64 { return int64(len(a.Text)) },
 		MaxWeight: budget,
 	}
+	// The models are compiled once and shared by the workers.
+	models := make([]*stance.Model, len(matchers))
+	for i, m := range matchers {
+		models[i] = stance.NewModel(m, opt.Credibility)
+	}
 	newWorker := func() func(*corpus.Article) []*record.Record {
 		var w worker
-		return func(a *corpus.Article) []*record.Record { return w.score(matchers, opt.Credibility, a) }
+		return func(a *corpus.Article) []*record.Record { return w.score(models, a) }
 	}
 	return fanout.Ordered(ctx, lim, src, newWorker, sink)
 }
@@ -87,12 +92,11 @@ type worker struct{ scorers []*stance.Scorer }
 
 // score scores a with every matcher. After a big article the scorers are
 // dropped, and with them the buffers sized for it.
-func (w *worker) score(matchers []*lexicon.Matcher, cred *credibility.Analyzer, a *corpus.Article) []*record.Record {
+func (w *worker) score(models []*stance.Model, a *corpus.Article) []*record.Record {
 	if w.scorers == nil {
-		w.scorers = make([]*stance.Scorer, len(matchers))
-		for i, m := range matchers {
-			w.scorers[i] = stance.NewScorer(m)
-			w.scorers[i].SetCredibility(cred)
+		w.scorers = make([]*stance.Scorer, len(models))
+		for i, md := range models {
+			w.scorers[i] = md.NewScorer()
 		}
 	}
 	recs := make([]*record.Record, len(w.scorers))

@@ -9,53 +9,83 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/phrase"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/token"
 )
 
-// Scorer scores articles with one compiled lexicon. It reuses buffers
-// between calls and is not safe for concurrent use: give each goroutine
-// its own Scorer for the shared Matcher.
-type Scorer struct {
-	m       *lexicon.Matcher
+// Model is what Scorers score with: a compiled lexicon and, optionally,
+// credibility rules, their patterns compiled together into one
+// phrase.Matcher so that each article's tokens are looked up once for the
+// framing terms, the distance cues and every credibility word list. It is
+// built once by NewModel and is safe for concurrent use; each goroutine
+// scores with its own Scorer.
+type Model struct {
+	m    *lexicon.Matcher
+	cred *credibility.Analyzer
+	// phrases matches the lexicon's patterns (list 0) and, with
+	// credibility rules, the analyzer's word lists after them.
+	phrases *phrase.Matcher
 	ref     record.LexiconRef
-	tz      token.Tokenizer
-	scanner *lexicon.Scanner
 	// contrib[e] is entry e's contribution to each axis, computed once;
 	// each match gets its own copy.
 	contrib []map[string]float64
-	// cred, when not nil, adds credibility signals to each record.
-	cred *credibility.Scanner
 }
 
-// SetCredibility makes the scorer add credibility signals found with an
-// to every record; nil turns them off.
-func (s *Scorer) SetCredibility(an *credibility.Analyzer) {
-	s.cred = nil
-	if an != nil {
-		s.cred = an.NewScanner()
-	}
-}
-
-// NewScorer returns a Scorer for m.
-func NewScorer(m *lexicon.Matcher) *Scorer {
+// NewModel compiles m and an, which may be nil for no credibility signals.
+func NewModel(m *lexicon.Matcher, an *credibility.Analyzer) *Model {
 	lex := m.Lexicon
-	s := &Scorer{
+	md := &Model{
 		m:       m,
+		cred:    an,
+		phrases: m.Matcher,
 		ref:     record.LexiconRef{Name: lex.Name, Version: lex.Version, SHA256: lex.Hash},
-		scanner: m.NewScanner(),
 		contrib: make([]map[string]float64, len(lex.Entries)),
+	}
+	if an != nil {
+		md.phrases = phrase.CompileLists(append([][]phrase.Pattern{m.Patterns()}, an.Patterns()...)...)
 	}
 	for i, e := range lex.Entries {
 		for _, ax := range lex.Axes {
 			if v, ok := e.Lean[ax.ID]; ok {
-				setContrib(&s.contrib[i], ax.ID, v)
+				setContrib(&md.contrib[i], ax.ID, v)
 			} else if w := ax.Weights[e.Target]; w != 0 {
-				setContrib(&s.contrib[i], ax.ID, w*e.Valence+0) // +0 turns -0 into 0
+				setContrib(&md.contrib[i], ax.ID, w*e.Valence+0) // +0 turns -0 into 0
 			}
 		}
 	}
+	return md
+}
+
+// NewScorer returns a Scorer for the model.
+func (md *Model) NewScorer() *Scorer {
+	s := &Scorer{md: md, scanner: md.phrases.NewScanner()}
+	if md.cred != nil {
+		s.cred = md.cred.NewScanner()
+	}
 	return s
+}
+
+// Scorer scores articles with one Model. It reuses buffers between calls
+// and is not safe for concurrent use: give each goroutine its own Scorer
+// of the shared Model.
+type Scorer struct {
+	md      *Model
+	tz      token.Tokenizer
+	scanner *phrase.Scanner
+	// cred, when not nil, adds credibility signals to each record.
+	cred *credibility.Scanner
+}
+
+// NewScorer returns a Scorer for m without credibility signals: a Scorer
+// of NewModel(m, nil).
+func NewScorer(m *lexicon.Matcher) *Scorer { return NewModel(m, nil).NewScorer() }
+
+// SetCredibility makes the scorer add credibility signals found with an
+// to every record; nil turns them off. It compiles a new Model: scorers
+// that share one should come from NewModel(m, an).NewScorer.
+func (s *Scorer) SetCredibility(an *credibility.Analyzer) {
+	*s = *NewModel(s.md.m, an).NewScorer()
 }
 
 func setContrib(m *map[string]float64, axis string, v float64) {
@@ -67,18 +97,20 @@ func setContrib(m *map[string]float64, axis string, v float64) {
 
 // Score scores one article. Text in a.Dropped is skipped.
 func (s *Scorer) Score(a *corpus.Article) *record.Record {
-	lex := s.m.Lexicon
+	md := s.md
+	lex := md.m.Lexicon
 	ts := s.tz.Tokenize(a.Text)
 	if len(a.Dropped) > 0 {
 		token.Drop(ts, a.Dropped)
 	}
-	matches := s.scanner.Scan(ts)
+	lists := s.scanner.ScanLists(ts)
+	matches := lists[0]
 	quotes := quoteSpans(a.Text)
 	quoteWords := countWords(ts, quotes)
 
 	rec := &record.Record{
 		Schema: record.Schema, ID: a.ID, Outlet: a.Outlet, Group: a.Group, Title: a.Title,
-		URL: a.URL, Source: a.Source, Meta: a.Meta, Lexicon: s.ref,
+		URL: a.URL, Source: a.Source, Meta: a.Meta, Lexicon: md.ref,
 		Tokens:        ts.Len(),
 		LoadedByVoice: map[record.Voice]int{record.Author: 0, record.Quote: 0, record.Distanced: 0},
 		Categories:    map[string]int{},
@@ -126,7 +158,7 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 			voice, cue = record.Distanced, lex.DistanceCues[lastCue]
 		}
 		line, col := lines.position(m.Start)
-		contrib := s.contrib[m.Entry]
+		contrib := md.contrib[m.Entry]
 		loaded := record.IsLoaded(e.Valence, contrib)
 		rec.Matches = append(rec.Matches, record.MatchRecord{
 			Start: m.Start, End: m.End, Line: line, Col: col,
@@ -152,7 +184,7 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 			framing[e.Target].quote += e.Valence
 		}
 		rec.Targets[e.Target] = tsc
-		for axis, c := range s.contrib[m.Entry] {
+		for axis, c := range md.contrib[m.Entry] {
 			as := rec.Stance[axis]
 			switch voice {
 			case record.Author:
@@ -168,8 +200,9 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 		}
 	}
 	if s.cred != nil {
-		// ts still holds this article's tokens, debris removed.
-		rec.Credibility = s.cred.AnalyzeTokens(a, ts, rec.Quotes)
+		// ts still holds this article's tokens, debris removed, and lists
+		// the matches of the credibility word lists after the lexicon's.
+		rec.Credibility = s.cred.AnalyzeMatches(a, ts, rec.Quotes, lists[1:])
 	}
 	if rec.Tokens > 0 {
 		rec.LoadedPer1k = 1000 * float64(rec.Loaded) / float64(rec.Tokens)

@@ -177,7 +177,7 @@ func TestLoadedRule(t *testing.T) {
 			}
 			s := NewScorer(lexicon.Compile(lex))
 			for i, e := range lex.Entries {
-				if got, want := record.IsLoaded(e.Valence, s.contrib[i]), record.IsLoaded(e.Valence, e.Lean); got != want {
+				if got, want := record.IsLoaded(e.Valence, s.md.contrib[i]), record.IsLoaded(e.Valence, e.Lean); got != want {
 					t.Errorf("entry %q: loaded by its contributions %v, by its valence and leans %v", e.ID, got, want)
 				}
 			}
