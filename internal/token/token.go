@@ -1,6 +1,7 @@
 package token
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -88,7 +89,9 @@ func (tz *Tokenizer) Tokenize(text string) *Tokens {
 	ts := &tz.ts
 	ts.Text = text
 	ts.List = ts.List[:0]
-	ts.norm = ts.norm[:0]
+	// Folded forms are rarely longer than the text (ß → ss), so one
+	// allocation, when the buffer is too small, usually holds them all.
+	ts.norm = slices.Grow(ts.norm[:0], len(text))
 	i := 0
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
@@ -135,10 +138,15 @@ func scanWord(text string, i int) int {
 	end := i
 	prevLetterRun := 0 // letters since the last joiner, for initials like U.S.
 	for end < len(text) {
-		if c := text[end]; c < utf8.RuneSelf && asciiWord[c] {
-			end++
-			prevLetterRun++
-			continue
+		if c := text[end]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				end++
+				prevLetterRun++
+				continue
+			}
+			if !asciiJoiner[c] {
+				return end // a space or punctuation that joins nothing
+			}
 		}
 		r, size := decode(text, end)
 		if isWordRune(r) {
@@ -173,6 +181,28 @@ func isDigitBefore(text string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return unicode.IsDigit(r)
 }
+
+// asciiJoiner marks the ASCII bytes that may join two parts of a word:
+// apostrophes and the hyphen (IsApostrophe, IsHyphen), and the full stop
+// and comma of initials and numbers.
+var asciiJoiner = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range "'`-.," {
+		t[c] = true
+	}
+	return t
+}()
+
+// asciiFold folds an ASCII word byte: capitals to lower case, ` to '.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	t['`'] = '\''
+	return t
+}()
 
 // asciiWord marks the ASCII bytes that are word characters.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
@@ -227,38 +257,42 @@ func (tz *Tokenizer) appendToken(start, end int) {
 	ts := &tz.ts
 	word := ts.Text[start:end]
 	ns := len(ts.norm)
+	// Fold and hash an ASCII word in one pass, keeping the hash before
+	// the last two bytes in case they are a possessive 's to strip.
+	h, h1, h2 := uint64(fnvOffset), uint64(0), uint64(0)
 	ascii := true
 	for j := 0; j < len(word); j++ {
-		if word[j] >= utf8.RuneSelf {
+		c := word[j]
+		if c >= utf8.RuneSelf {
 			ascii = false
 			break
 		}
+		c = asciiFold[c]
+		ts.norm = append(ts.norm, c)
+		h2, h1 = h1, h
+		h = (h ^ uint64(c)) * fnvPrime
 	}
-	if ascii {
-		for j := 0; j < len(word); j++ {
-			c := word[j]
-			switch {
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '`':
-				c = '\''
-			}
-			ts.norm = append(ts.norm, c)
-		}
-	} else {
-		ts.norm = tz.foldUnicode(ts.norm, word)
+	if !ascii {
+		ts.norm = tz.foldUnicode(ts.norm[:ns], word)
 	}
 	ne := len(ts.norm)
 	// Strip a possessive 's: "regime's" and "Assad’s" fold to their noun.
-	if ne-ns > 2 && ts.norm[ne-1] == 's' && ts.norm[ne-2] == '\'' {
+	strip := ne-ns > 2 && ts.norm[ne-1] == 's' && ts.norm[ne-2] == '\''
+	if strip {
 		ne -= 2
 		ts.norm = ts.norm[:ne]
+	}
+	switch {
+	case !ascii:
+		h = HashBytes(ts.norm[ns:ne])
+	case strip:
+		h = h2
 	}
 	var head uint16
 	if ne-ns >= 2 {
 		head = uint16(ts.norm[ns])<<8 | uint16(ts.norm[ns+1])
 	}
-	ts.List = append(ts.List, Token{Start: start, End: end, Hash: HashBytes(ts.norm[ns:ne]), Head: head, normStart: ns, normEnd: ne})
+	ts.List = append(ts.List, Token{Start: start, End: end, Hash: h, Head: head, normStart: ns, normEnd: ne})
 }
 
 // foldUnicode appends the folded form of a word that has non-ASCII runes.
