@@ -21,10 +21,14 @@ func quoteSpans(text string) [][2]int {
 	open := -1
 	var closer rune
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\n' {
+			i++ // most bytes: no quotation mark, no line break
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case open < 0 && (r == '“' || r == '«' || r == '„'):
-			open, closer = i, map[rune]rune{'“': '”', '«': '»', '„': '“'}[r]
+			open, closer = i, closing(r)
 		case open < 0 && r == '"' && opensQuote(text, i):
 			open, closer = i, '"'
 		case open >= 0 && (r == closer || (closer == '"' && r == '”') || (closer == '”' && r == '"' && !opensQuote(text, i))):
@@ -45,6 +49,17 @@ func quoteSpans(text string) [][2]int {
 		spans = append(spans, [2]int{open, len(text)})
 	}
 	return spans
+}
+
+// closing returns the mark that closes a quotation opened with r.
+func closing(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '«':
+		return '»'
+	}
+	return '“' // „
 }
 
 // opensQuote reports whether a straight quote at i opens a quotation.
