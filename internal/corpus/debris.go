@@ -176,25 +176,32 @@ func (d *Debris) match(text string, start, end int) (reason string, s, e int, ok
 	}
 	s = start + strings.Index(line, trimmed)
 	e = s + len(trimmed)
-	norm := normalizeDebrisLine(trimmed)
-	if norm == "" {
+	// The normalised line is never longer than the trimmed one, at most
+	// maxLen+16 bytes: a buffer on the stack holds it for most rule sets.
+	var normBuf [512]byte
+	norm := normalizeDebrisLine(normBuf[:0], trimmed)
+	if len(norm) == 0 {
 		return "", 0, 0, false
 	}
 	var gate uint64
 	gateDone := false
+	var normText string // norm as a string, made for the first rule that needs it
 	for i, r := range d.rules {
 		if len(norm) > r.maxLen {
 			continue
 		}
 		if r.gated {
 			if !gateDone {
-				gate, gateDone = d.gate(strings.ToLower(norm)), true
+				gate, gateDone = d.gate(norm), true
 			}
 			if gate&(1<<i) == 0 {
 				continue
 			}
 		}
-		if r.pattern.MatchString(norm) {
+		if normText == "" {
+			normText = string(norm)
+		}
+		if r.pattern.MatchString(normText) {
 			return r.reason, s, e, true
 		}
 	}
@@ -212,22 +219,70 @@ func (d *Debris) addTrigger(word string, bit uint64) {
 	d.triggers[word[0]] = append(list, trigger{text: word, rules: bit})
 }
 
-// gate returns the rules whose contains words begin a word of the
-// lowercased line. Scanning only word starts, with the words indexed by
-// first byte, keeps this cheap on the long lines of reporting.
-func (d *Debris) gate(lower string) uint64 {
+// gate returns the rules whose contains words begin a word of the line
+// in lower case (strings.ToLower's). Scanning only word starts, with the
+// words indexed by first byte, keeps this cheap on the long lines of
+// reporting; the line is lowered as it is compared, never copied.
+func (d *Debris) gate(line []byte) uint64 {
 	var rules uint64
-	for i := 0; i < len(lower); i++ {
-		if i > 0 && isWordByte(lower[i-1]) {
-			continue
+	// A word starts at the line's start and after an ASCII byte other
+	// than a letter or digit: lowering maps letters to letters, so the
+	// lowered line's words start at the same runes.
+	for i := 0; i < len(line); {
+		c, size := line[i], 1
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRune(line[i:])
+			var first [utf8.UTFMax]byte
+			utf8.EncodeRune(first[:], unicode.ToLower(r))
+			c = first[0]
+		} else if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		for _, t := range d.triggers[lower[i]] {
-			if strings.HasPrefix(lower[i:], t.text) {
-				rules |= t.rules
+		if i == 0 || !isWordByte(line[i-1]) {
+			for _, t := range d.triggers[c] {
+				if hasLowerPrefix(line[i:], t.text) {
+					rules |= t.rules
+				}
 			}
 		}
+		i += size
 	}
 	return rules
+}
+
+// hasLowerPrefix reports whether the lower case of b (strings.ToLower's)
+// begins with prefix.
+func hasLowerPrefix(b []byte, prefix string) bool {
+	var enc [utf8.UTFMax]byte
+	for len(prefix) > 0 {
+		if len(b) == 0 {
+			return false
+		}
+		c := b[0]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != prefix[0] {
+				return false
+			}
+			b, prefix = b[1:], prefix[1:]
+			continue
+		}
+		r, size := utf8.DecodeRune(b)
+		n := utf8.EncodeRune(enc[:], unicode.ToLower(r))
+		if n > len(prefix) {
+			// Only part of the lowered rune would be compared: the
+			// lowered line has it whole, so compare what fits.
+			n = len(prefix)
+		}
+		if string(enc[:n]) != prefix[:n] {
+			return false
+		}
+		b, prefix = b[size:], prefix[n:]
+	}
+	return true
 }
 
 // isWordByte reports whether b is part of a word: an ASCII letter or digit,
@@ -250,31 +305,49 @@ func plainSpaces(s string) bool {
 	return true
 }
 
-// normalizeDebrisLine removes leading bullets and trailing colons and folds
-// runs of white space (including no-break spaces) into one space.
-func normalizeDebrisLine(s string) string {
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// normalizeDebrisLine appends to dst the line s without leading bullets
+// and trailing colons, its runs of white space (including no-break
+// spaces) folded into one space and invalid bytes dropped.
+func normalizeDebrisLine(dst []byte, s string) []byte {
 	s = strings.TrimLeftFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("•·▪►▸*-–—|", r)
 	})
 	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '|' })
 	if plainSpaces(s) {
-		return s
+		return append(dst, s...)
 	}
-	var b strings.Builder
+	start := len(dst)
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r < utf8.RuneSelf {
+			if asciiSpace[r] {
+				space = true
+				i++
+				continue
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				space = true
+				i += size
+				continue
+			}
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		i += size
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
 		}
 		space = false
-		if r == utf8.RuneError {
-			continue
+		switch {
+		case r < utf8.RuneSelf:
+			dst = append(dst, byte(r))
+		case r != utf8.RuneError:
+			dst = utf8.AppendRune(dst, r)
 		}
-		b.WriteRune(r)
 	}
-	return b.String()
+	return dst
 }

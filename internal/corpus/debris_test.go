@@ -132,3 +132,27 @@ func ExampleMarkDebris() {
 	// 74-89 "Leave a comment" debris: comment section
 	// 90-102 "nine − 7 =" debris: comment-form arithmetic
 }
+
+// TestNormalizeDebrisLine pins the line the rules see: bullets and
+// trailing colons gone, white space runs (no-break spaces included) one
+// space, invalid bytes and U+FFFD dropped where they stand.
+func TestNormalizeDebrisLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Share this article", "Share this article"},
+		{"• Share:", "Share"},
+		{"►  Read more |", "Read more"},
+		{"Follow\u00a0us\u00a0 on\tTwitter", "Follow us on Twitter"},
+		{"“Tags”: Iran, Syria", "“Tags”: Iran, Syria"},
+		{"a\xffb", "ab"},
+		{"a \ufffd b", "a  b"},
+		{"- – — * |", ""},
+		{"Comments (12)::", "Comments (12)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := string(normalizeDebrisLine(nil, tt.in)); got != tt.want {
+				t.Errorf("normalizeDebrisLine(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
