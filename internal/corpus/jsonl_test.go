@@ -5,8 +5,11 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestLineReader(t *testing.T) {
@@ -72,6 +75,32 @@ func TestJSONText(t *testing.T) {
 
 // FuzzJSONL reads arbitrary bytes as a JSON Lines file with a small size
 // limit.
+// FuzzParseJSONObject holds parseJSONObject's fast path to encoding/json:
+// whenever it reads a line, it reads the values and repeated keys
+// encoding/json reads.
+func FuzzParseJSONObject(f *testing.F) {
+	for _, s := range []string{`{"id": "a", "n": 1.50, "ok": true, "x": null, "text": "caf\u00e9\n"}`, `{"a": "1", "a": "2", "A": "3"}`,
+		`{"text": "\ud800"}`, `{"text": "a"} x`, `{"tags": ["a", 1]}`, `{}`, ` {"a":-0e1} `, `{"a": "\u2028<>&"}`, `[1]`, `{"a" "b"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if !utf8.Valid(b) {
+			return // repairUTF8 runs first
+		}
+		obj, dups, ok := parseFlatObject(b)
+		if !ok {
+			return
+		}
+		want, wantDups, err := decodeJSONObject(b)
+		if err != nil {
+			t.Fatalf("%q: the fast path read %v, encoding/json fails: %v", b, obj, err)
+		}
+		if !reflect.DeepEqual(obj, want) || !slices.Equal(dups, wantDups) {
+			t.Fatalf("%q: fast path %#v %q, encoding/json %#v %q", b, obj, dups, want, wantDups)
+		}
+	})
+}
+
 func FuzzJSONL(f *testing.F) {
 	f.Add([]byte(`{"id": "a", "outlet": "O", "text": "Hello.\nShare"}` + "\n"))
 	f.Add([]byte(`{"text": "x"}` + "\n" + `{"text": ` + "\n\n" + `[1]` + "\n" + `{"id": 1, "body": "y", "media_name": "M"}`))
