@@ -28,8 +28,17 @@ type Model struct {
 	phrases *phrase.Matcher
 	ref     record.LexiconRef
 	// contrib[e] is entry e's contribution to each axis, computed once;
-	// each match gets its own copy.
+	// each match gets its own copy. axes[e] is the same by axis index, and
+	// target[e] the index of entry e's target.
 	contrib []map[string]float64
+	axes    [][]axisContrib
+	target  []int
+}
+
+// axisContrib is an entry's contribution c to the axis of index axis.
+type axisContrib struct {
+	axis int
+	c    float64
 }
 
 // NewModel compiles m and an, which may be nil for no credibility signals.
@@ -41,16 +50,26 @@ func NewModel(m *lexicon.Matcher, an *credibility.Analyzer) *Model {
 		phrases: m.Matcher,
 		ref:     record.LexiconRef{Name: lex.Name, Version: lex.Version, SHA256: lex.Hash},
 		contrib: make([]map[string]float64, len(lex.Entries)),
+		axes:    make([][]axisContrib, len(lex.Entries)),
+		target:  make([]int, len(lex.Entries)),
 	}
 	if an != nil {
 		md.phrases = phrase.CompileLists(append([][]phrase.Pattern{m.Patterns()}, an.Patterns()...)...)
 	}
+	targets := make(map[string]int, len(lex.Targets))
+	for i, t := range lex.Targets {
+		targets[t.ID] = i
+	}
 	for i, e := range lex.Entries {
-		for _, ax := range lex.Axes {
+		md.target[i] = targets[e.Target] // a checked lexicon's targets are all declared
+		for j, ax := range lex.Axes {
 			if v, ok := e.Lean[ax.ID]; ok {
 				setContrib(&md.contrib[i], ax.ID, v)
+				md.axes[i] = append(md.axes[i], axisContrib{j, v})
 			} else if w := ax.Weights[e.Target]; w != 0 {
-				setContrib(&md.contrib[i], ax.ID, w*e.Valence+0) // +0 turns -0 into 0
+				v := w*e.Valence + 0 // +0 turns -0 into 0
+				setContrib(&md.contrib[i], ax.ID, v)
+				md.axes[i] = append(md.axes[i], axisContrib{j, v})
 			}
 		}
 	}
@@ -75,6 +94,22 @@ type Scorer struct {
 	scanner *phrase.Scanner
 	// cred, when not nil, adds credibility signals to each record.
 	cred *credibility.Scanner
+	// The article's sums per target and per axis, by index.
+	targets []targetSums
+	axes    []axisSums
+}
+
+// targetSums are the sums behind a record.TargetScore.
+type targetSums struct {
+	record.TargetScore
+	quotes             int // quote-voice references
+	author, quoteVoice float64
+}
+
+// axisSums are the sums behind a record.AxisScore.
+type axisSums struct {
+	record.AxisScore
+	author, quote float64
 }
 
 // NewScorer returns a Scorer for m without credibility signals: a Scorer
@@ -116,25 +151,18 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 		Categories:    map[string]int{},
 		Targets:       make(map[string]record.TargetScore, len(lex.Targets)),
 		Stance:        make(map[string]record.AxisScore, len(lex.Axes)),
-		Matches:       []record.MatchRecord{},
+		Matches:       make([]record.MatchRecord, 0, len(matches)),
 		Dropped:       a.Dropped,
 		Text:          a.Text,
 	}
 	rec.SetDate(a.Published, a.Date)
-	type sums struct{ author, quote float64 }
-	framing := make(map[string]*sums, len(lex.Targets))
-	axisSum := make(map[string]*sums, len(lex.Axes))
-	for _, t := range lex.Targets {
-		rec.Targets[t.ID] = record.TargetScore{}
-		framing[t.ID] = &sums{}
-	}
-	for _, ax := range lex.Axes {
-		rec.Stance[ax.ID] = record.AxisScore{}
-		axisSum[ax.ID] = &sums{}
-	}
-
-	for _, q := range quotes {
-		rec.Quotes = append(rec.Quotes, corpus.Span{Start: q[0], End: q[1]})
+	s.targets = append(s.targets[:0], make([]targetSums, len(lex.Targets))...)
+	s.axes = append(s.axes[:0], make([]axisSums, len(lex.Axes))...)
+	if len(quotes) > 0 {
+		rec.Quotes = make([]corpus.Span, len(quotes))
+		for i, q := range quotes {
+			rec.Quotes[i] = corpus.Span{Start: q[0], End: q[1]}
+		}
 	}
 	lines := newLineIndex(a.Text)
 	lastCue, lastCueEnd := -1, 0 // index into DistanceCues and token after it
@@ -171,32 +199,31 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 			rec.Loaded++
 			rec.LoadedByVoice[voice]++
 		}
-		tsc := rec.Targets[e.Target]
-		tsc.References++
+		t := &s.targets[md.target[m.Entry]]
+		t.References++
 		switch voice {
 		case record.Author:
-			tsc.Author++
-			framing[e.Target].author += e.Valence
+			t.Author++
+			t.author += e.Valence
 			if loaded {
-				tsc.Loaded++
+				t.Loaded++
 			}
 		case record.Quote:
-			framing[e.Target].quote += e.Valence
+			t.quotes++
+			t.quoteVoice += e.Valence
 		}
-		rec.Targets[e.Target] = tsc
-		for axis, c := range md.contrib[m.Entry] {
-			as := rec.Stance[axis]
+		for _, ac := range md.axes[m.Entry] {
+			as := &s.axes[ac.axis]
 			switch voice {
 			case record.Author:
 				as.N++
-				axisSum[axis].author += c
+				as.author += ac.c
 			case record.Quote:
 				as.QuoteN++
-				axisSum[axis].quote += c
+				as.quote += ac.c
 			case record.Distanced:
 				as.DistancedN++
 			}
-			rec.Stance[axis] = as
 		}
 	}
 	if s.cred != nil {
@@ -207,31 +234,27 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 	if rec.Tokens > 0 {
 		rec.LoadedPer1k = 1000 * float64(rec.Loaded) / float64(rec.Tokens)
 	}
-	quoteRefs := map[string]int{}
-	for _, m := range rec.Matches {
-		if m.Voice == record.Quote {
-			quoteRefs[m.Target]++
-		}
-	}
-	for id, t := range rec.Targets {
+	for i, t := range s.targets {
+		sc := t.TargetScore
 		if t.Author > 0 {
-			f := framing[id].author / float64(t.Author)
-			t.Framing = &f
+			f := t.author / float64(t.Author)
+			sc.Framing = &f
 		}
-		if n := quoteRefs[id]; n > 0 {
-			f := framing[id].quote / float64(n)
-			t.QuoteFraming = &f
+		if t.quotes > 0 {
+			f := t.quoteVoice / float64(t.quotes)
+			sc.QuoteFraming = &f
 		}
-		rec.Targets[id] = t
+		rec.Targets[lex.Targets[i].ID] = sc
 	}
-	for id, as := range rec.Stance {
-		if as.N > 0 {
-			as.Score = axisSum[id].author / float64(as.N)
+	for i, as := range s.axes {
+		sc := as.AxisScore
+		if sc.N > 0 {
+			sc.Score = as.author / float64(sc.N)
 		}
-		if as.QuoteN > 0 {
-			as.QuoteScore = axisSum[id].quote / float64(as.QuoteN)
+		if sc.QuoteN > 0 {
+			sc.QuoteScore = as.quote / float64(sc.QuoteN)
 		}
-		rec.Stance[id] = as
+		rec.Stance[lex.Axes[i].ID] = sc
 	}
 	return rec
 }
