@@ -176,16 +176,12 @@ func (d *Debris) match(text string, start, end int) (reason string, s, e int, ok
 	}
 	s = start + strings.Index(line, trimmed)
 	e = s + len(trimmed)
-	// The normalised line is never longer than the trimmed one, at most
-	// maxLen+16 bytes: a buffer on the stack holds it for most rule sets.
-	var normBuf [512]byte
-	norm := normalizeDebrisLine(normBuf[:0], trimmed)
+	norm := normalizeDebrisLine(trimmed)
 	if len(norm) == 0 {
 		return "", 0, 0, false
 	}
 	var gate uint64
 	gateDone := false
-	var normText string // norm as a string, made for the first rule that needs it
 	for i, r := range d.rules {
 		if len(norm) > r.maxLen {
 			continue
@@ -198,10 +194,7 @@ func (d *Debris) match(text string, start, end int) (reason string, s, e int, ok
 				continue
 			}
 		}
-		if normText == "" {
-			normText = string(norm)
-		}
-		if r.pattern.MatchString(normText) {
+		if r.pattern.MatchString(norm) {
 			return r.reason, s, e, true
 		}
 	}
@@ -223,43 +216,47 @@ func (d *Debris) addTrigger(word string, bit uint64) {
 // in lower case (strings.ToLower's). Scanning only word starts, with the
 // words indexed by first byte, keeps this cheap on the long lines of
 // reporting; the line is lowered as it is compared, never copied.
-func (d *Debris) gate(line []byte) uint64 {
+//
+// A word starts at the line's start and after a byte that is not part of
+// a word (isWordByte), always an ASCII byte, so at the start of a rune:
+// lowering maps letters to letters, so the lowered line's words start at
+// the same places.
+func (d *Debris) gate(line string) uint64 {
 	var rules uint64
-	// A word starts at the line's start and after an ASCII byte other
-	// than a letter or digit: lowering maps letters to letters, so the
-	// lowered line's words start at the same runes.
-	for i := 0; i < len(line); {
-		c, size := line[i], 1
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRune(line[i:])
-			var first [utf8.UTFMax]byte
-			utf8.EncodeRune(first[:], unicode.ToLower(r))
-			c = first[0]
-		} else if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if i == 0 || !isWordByte(line[i-1]) {
-			for _, t := range d.triggers[c] {
+	start := true
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if start {
+			first := c
+			switch {
+			case c >= utf8.RuneSelf:
+				r, _ := utf8.DecodeRuneInString(line[i:])
+				var enc [utf8.UTFMax]byte
+				utf8.EncodeRune(enc[:], unicode.ToLower(r))
+				first = enc[0]
+			case 'A' <= c && c <= 'Z':
+				first += 'a' - 'A'
+			}
+			for _, t := range d.triggers[first] {
 				if hasLowerPrefix(line[i:], t.text) {
 					rules |= t.rules
 				}
 			}
 		}
-		i += size
+		start = !wordByte[c]
 	}
 	return rules
 }
 
-// hasLowerPrefix reports whether the lower case of b (strings.ToLower's)
+// hasLowerPrefix reports whether the lower case of s (strings.ToLower's)
 // begins with prefix.
-func hasLowerPrefix(b []byte, prefix string) bool {
+func hasLowerPrefix(s, prefix string) bool {
 	var enc [utf8.UTFMax]byte
 	for len(prefix) > 0 {
-		if len(b) == 0 {
+		if len(s) == 0 {
 			return false
 		}
-		c := b[0]
+		c := s[0]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
@@ -267,10 +264,10 @@ func hasLowerPrefix(b []byte, prefix string) bool {
 			if c != prefix[0] {
 				return false
 			}
-			b, prefix = b[1:], prefix[1:]
+			s, prefix = s[1:], prefix[1:]
 			continue
 		}
-		r, size := utf8.DecodeRune(b)
+		r, size := utf8.DecodeRuneInString(s)
 		n := utf8.EncodeRune(enc[:], unicode.ToLower(r))
 		if n > len(prefix) {
 			// Only part of the lowered rune would be compared: the
@@ -280,7 +277,7 @@ func hasLowerPrefix(b []byte, prefix string) bool {
 		if string(enc[:n]) != prefix[:n] {
 			return false
 		}
-		b, prefix = b[size:], prefix[n:]
+		s, prefix = s[size:], prefix[n:]
 	}
 	return true
 }
@@ -291,14 +288,29 @@ func isWordByte(b byte) bool {
 	return b >= 0x80 || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
+// wordByte is isWordByte as a table.
+var wordByte = func() (t [256]bool) {
+	for b := range t {
+		t[b] = isWordByte(byte(b))
+	}
+	return t
+}()
+
+// plainByte marks the bytes a line may have and need no folding: ASCII
+// but for the white space other than a space.
+var plainByte = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = b == ' ' || !unicode.IsSpace(rune(b))
+	}
+	return t
+}()
+
 // plainSpaces reports whether s is ASCII with single spaces only, the
 // common case that needs no folding.
 func plainSpaces(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 0x80, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-			return false
-		case c == ' ' && i+1 < len(s) && s[i+1] == ' ':
+		c := s[i]
+		if !plainByte[c] || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
 			return false
 		}
 	}
@@ -308,18 +320,22 @@ func plainSpaces(s string) bool {
 // asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// normalizeDebrisLine appends to dst the line s without leading bullets
-// and trailing colons, its runs of white space (including no-break
-// spaces) folded into one space and invalid bytes dropped.
-func normalizeDebrisLine(dst []byte, s string) []byte {
+// normalizeDebrisLine returns the line s without leading bullets and
+// trailing colons, its runs of white space (including no-break spaces)
+// folded into one space and invalid bytes dropped. A plain line (see
+// plainSpaces) is returned as it is.
+func normalizeDebrisLine(s string) string {
 	s = strings.TrimLeftFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune("•·▪►▸*-–—|", r)
 	})
 	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '|' })
 	if plainSpaces(s) {
-		return append(dst, s...)
+		return s
 	}
-	start := len(dst)
+	// The line is never longer than s; match gives lines of at most a
+	// few hundred bytes.
+	var buf [512]byte
+	dst := buf[:0]
 	space := false
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
@@ -338,7 +354,7 @@ func normalizeDebrisLine(dst []byte, s string) []byte {
 			}
 		}
 		i += size
-		if space && len(dst) > start {
+		if space && len(dst) > 0 {
 			dst = append(dst, ' ')
 		}
 		space = false
@@ -349,5 +365,5 @@ func normalizeDebrisLine(dst []byte, s string) []byte {
 			dst = utf8.AppendRune(dst, r)
 		}
 	}
-	return dst
+	return string(dst)
 }

@@ -150,7 +150,7 @@ func TestNormalizeDebrisLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := string(normalizeDebrisLine(nil, tt.in)); got != tt.want {
+			if got := normalizeDebrisLine(tt.in); got != tt.want {
 				t.Errorf("normalizeDebrisLine(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
