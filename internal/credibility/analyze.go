@@ -286,10 +286,17 @@ func caseFlags(w string) uint16 {
 	// ASCII first: most words of English text are.
 	switch c := w[0]; {
 	case 'a' <= c && c <= 'z':
-		if token.StartsLower(w) {
-			return fLower
+		// token.StartsLower looks for a hyphen among the first five
+		// bytes; without one, or any non-ASCII byte, the word is lower.
+		for j := 1; j < len(w) && j <= 4; j++ {
+			if b := w[j]; b == '-' || b >= utf8.RuneSelf {
+				if token.StartsLower(w) {
+					return fLower
+				}
+				return fCap // a lower-case Arabic article before a capital
+			}
 		}
-		return fCap // a lower-case Arabic article before a capital
+		return fLower
 	case 'A' <= c && c <= 'Z':
 		for j := 1; j < len(w); j++ {
 			switch b := w[j]; {
