@@ -32,12 +32,25 @@ func BenchmarkMannWhitney(b *testing.B) {
 	}
 }
 
+// BenchmarkMannWhitneyExact measures the largest exact case, 49 against
+// 49 without ties: the exact null distribution computed (table), and the
+// test once the table of those sizes is cached (test), as for every pair
+// of a comparison after the first of its sizes.
 func BenchmarkMannWhitneyExact(b *testing.B) {
-	// The largest exact case: 49 against 49 without ties.
-	x, y := seq(49, 37, 101, 0), seq(49, 53, 101, 0.5)
-	for b.Loop() {
-		MannWhitney(x, y)
-	}
+	b.Run("table", func(b *testing.B) {
+		for b.Loop() {
+			wilcoxCounts(49, 49)
+		}
+	})
+	b.Run("test", func(b *testing.B) {
+		x, y := seq(49, 37, 101, 0), seq(49, 53, 101, 0.5)
+		if !MannWhitney(x, y).Exact {
+			b.Fatal("not the exact test")
+		}
+		for b.Loop() {
+			MannWhitney(x, y)
+		}
+	})
 }
 
 func BenchmarkKruskalWallis(b *testing.B) {

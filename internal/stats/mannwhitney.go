@@ -2,6 +2,8 @@ package stats
 
 import (
 	"math"
+	"slices"
+	"sync"
 )
 
 // MannWhitneyResult is the outcome of a two-sided Mann-Whitney U test
@@ -93,7 +95,26 @@ func uStatistic(x, y []float64) (u float64, nx, ny int, tieTerm float64) {
 // samples of sizes m and n without ties, as R's wilcox.test computes it:
 // with p = P(U ≥ u) if u > mn/2 and p = P(U ≤ u) otherwise, min(2p, 1).
 func wilcoxExactP(u, m, n int) float64 {
-	return twoSidedExactP(wilcoxCounts(m, n), u, 2*u > m*n)
+	return twoSidedExactP(wilcoxTable(m, n), u, 2*u > m*n)
+}
+
+// wilcoxTables caches the exact null distributions by sample sizes
+// ([2]int{m, n} → wilcoxCounts(m, n)). A comparison tests every pair of
+// outlets on every axis and target, so tables of the same sizes come back
+// many times, and each costs about m²n²/4 additions (some 1.4 million at
+// 49 against 49). Exact tests stop below exactLimit, so the cache holds
+// at most 49 × 49 tables of at most 2,402 values: 24 MB at the very most.
+var wilcoxTables sync.Map
+
+// wilcoxTable returns wilcoxCounts(m, n), computed once per m and n. The
+// slice is shared: it must not be modified.
+func wilcoxTable(m, n int) []float64 {
+	key := [2]int{m, n}
+	if c, ok := wilcoxTables.Load(key); ok {
+		return c.([]float64)
+	}
+	c, _ := wilcoxTables.LoadOrStore(key, slices.Clone(wilcoxCounts(m, n)))
+	return c.([]float64)
 }
 
 // wilcoxCounts returns c with c[k] the number of the C(m+n, m)

@@ -1,7 +1,9 @@
 package stats
 
 import (
+	"fmt"
 	"math"
+	"sync"
 	"testing"
 )
 
@@ -170,6 +172,23 @@ func TestWilcoxCounts(t *testing.T) {
 		if want := binomial(mn[0]+mn[1], mn[0]); sum != want {
 			t.Errorf("wilcoxCounts%v sums to %v, want %v", mn, sum, want)
 		}
+	}
+}
+
+// TestWilcoxTableCache checks that the cached tables are the computed
+// ones, for sizes asked in either order and from several goroutines at
+// once, and that a cached table is not changed by the tests that read it.
+func TestWilcoxTableCache(t *testing.T) {
+	sizes := [][2]int{{3, 2}, {2, 3}, {7, 11}, {11, 7}, {49, 49}, {1, 49}}
+	var wg sync.WaitGroup
+	for range 4 {
+		for _, mn := range sizes {
+			wg.Go(func() { wilcoxExactP(mn[0]*mn[1]/3, mn[0], mn[1]) })
+		}
+	}
+	wg.Wait()
+	for _, mn := range sizes {
+		checkSlice(t, fmt.Sprintf("wilcoxTable%v", mn), wilcoxTable(mn[0], mn[1]), wilcoxCounts(mn[0], mn[1]), 0)
 	}
 }
 
