@@ -233,7 +233,9 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 	// --credibility none also skips decoding the signals of score files,
 	// which halves their reading time.
 	cred := c.String("credibility")
-	reader := record.Reader{SkipCredibility: cred == "none" || cred == "off", DateOrder: inputOpts.DateOrder}
+	// Without each (stats without --events), records are read sparsely:
+	// only what the comparison reads.
+	reader := record.Reader{SkipCredibility: cred == "none" || cred == "off", Sparse: each == nil, DateOrder: inputOpts.DateOrder}
 	readScores := func(files []string, add func(*record.Record) error) error {
 		for _, name := range files {
 			err := readScoreFile(c, name, reader, func(r *record.Record) error {

@@ -15,21 +15,32 @@ import (
 // lexicon and credibility signals: records as compare score writes them.
 func benchRecords(b *testing.B) []*record.Record {
 	b.Helper()
+	return generatedRecords(b, 2e6, 1, nil)
+}
+
+// generatedRecords scores about size bytes of articles generated with
+// seed from the default lexicon, with credibility signals; edit, when not
+// nil, changes each article before it is scored.
+func generatedRecords(tb testing.TB, size int64, seed uint64, edit func(*corpus.Article)) []*record.Record {
+	tb.Helper()
 	lex, err := lexicon.Load(lexicon.Default)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if _, err := gencorpus.Corpus(&buf, lex, gencorpus.Options{Bytes: 2e6, Seed: 1}); err != nil {
-		b.Fatal(err)
+	if _, err := gencorpus.Corpus(&buf, lex, gencorpus.Options{Bytes: size, Seed: seed}); err != nil {
+		tb.Fatal(err)
 	}
-	s := scorer(b)
+	s := scorer(tb)
 	var recs []*record.Record
 	dec := json.NewDecoder(&buf)
 	for dec.More() {
 		a := new(corpus.Article)
 		if err := dec.Decode(a); err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
+		}
+		if edit != nil {
+			edit(a)
 		}
 		recs = append(recs, s.Score(a))
 	}
@@ -37,9 +48,10 @@ func benchRecords(b *testing.B) []*record.Record {
 }
 
 // BenchmarkReadRecords decodes score records as compare score writes them
-// (text, matches, credibility signals), with every field and with
-// credibility skipped. Before timing it checks, once, that the records
-// are the kind it names: every field filled, and read back unchanged.
+// (text, matches, credibility signals), with every field, with
+// credibility skipped, and sparsely (with and without credibility). Before
+// timing it checks, once, that the records are the kind it names: every
+// field filled, read back unchanged, and read by the sparse decoder itself.
 func BenchmarkReadRecords(b *testing.B) {
 	recs := benchRecords(b)
 	data := write(b, "jsonl", recs...)
@@ -60,10 +72,16 @@ func BenchmarkReadRecords(b *testing.B) {
 	}
 	b.Fatal("no generated record has categories, matches, credibility signals, text and targets")
 checked:
+	for i, line := range bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n")) {
+		if !record.SparseReads(line) {
+			b.Fatalf("record %d is left to the full decoder", i)
+		}
+	}
 	for _, bb := range []struct {
 		name string
 		rr   record.Reader
-	}{{"all", record.Reader{}}, {"skip-credibility", record.Reader{SkipCredibility: true}}} {
+	}{{"all", record.Reader{}}, {"skip-credibility", record.Reader{SkipCredibility: true}},
+		{"sparse", record.Reader{Sparse: true}}, {"sparse-skip-credibility", record.Reader{Sparse: true, SkipCredibility: true}}} {
 		b.Run(bb.name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {

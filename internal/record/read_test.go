@@ -197,12 +197,22 @@ func TestReadRecordsErrors(t *testing.T) {
 		{"NUL", "\x00{", `invalid JSON at byte 1: invalid character '\x00' at start of value`},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := ReadRecords(strings.NewReader(tt.line+"\n"), "f.jsonl", func(*Record) error { return nil })
-			if err == nil || err.Error() != "f.jsonl:1: "+tt.want {
-				t.Errorf("got  %v\nwant f.jsonl:1: %s", err, tt.want)
-			}
-		})
+		for _, rr := range []Reader{{}, {Sparse: true}} {
+			t.Run(fmt.Sprintf("%s/sparse=%v", tt.name, rr.Sparse), func(t *testing.T) {
+				err := rr.Read(strings.NewReader(tt.line+"\n"), "f.jsonl", func(*Record) error { return nil })
+				if rr.Sparse && tt.name == "in a map" {
+					// Sparse leaves the contributions out: they are only
+					// checked to be well-formed JSON.
+					if err != nil {
+						t.Errorf("sparse: %v", err)
+					}
+					return
+				}
+				if err == nil || err.Error() != "f.jsonl:1: "+tt.want {
+					t.Errorf("got  %v\nwant f.jsonl:1: %s", err, tt.want)
+				}
+			})
+		}
 	}
 }
 
@@ -228,12 +238,14 @@ func TestReadRecordsRanges(t *testing.T) {
 		{"negative dropped", with(`"tokens":1,"dropped":[{"start":-4,"end":0}]`), `field "dropped.start": -4 is negative (dropped span 1)`},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := ReadRecords(strings.NewReader(tt.line+"\n"), "f.jsonl", func(*Record) error { return nil })
-			if err == nil || err.Error() != "f.jsonl:1: "+tt.want {
-				t.Errorf("got  %v\nwant f.jsonl:1: %s", err, tt.want)
-			}
-		})
+		for _, rr := range []Reader{{}, {Sparse: true}} {
+			t.Run(fmt.Sprintf("%s/sparse=%v", tt.name, rr.Sparse), func(t *testing.T) {
+				err := rr.Read(strings.NewReader(tt.line+"\n"), "f.jsonl", func(*Record) error { return nil })
+				if err == nil || err.Error() != "f.jsonl:1: "+tt.want {
+					t.Errorf("got  %v\nwant f.jsonl:1: %s", err, tt.want)
+				}
+			})
+		}
 	}
 	// Without the text, offsets are checked as far as they can be.
 	ok := with(`"tokens":3,"matches":[{"start":400,"end":410,"line":9,"col":5}]`)

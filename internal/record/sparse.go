@@ -1,0 +1,620 @@
+package record
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/credibility"
+)
+
+// This file reads records for Reader.Sparse: a streaming decoder over
+// jsontext tokens that fills only the fields a sparse record holds, with no
+// reflection. Anything it does not expect (a field name with a capital or
+// a non-ASCII byte, a name given twice, an escaped name, a value of
+// another type or null where the record has no pointer, a number that is
+// not a plain integer where one is due) makes it give up on the line,
+// which the library then decodes in full, with its checks and messages:
+// the sparse reader never accepts what the full one refuses in the fields it
+// reads, and never says what is wrong in other words.
+
+// errNotSparse is a line the sparse decoder leaves to the full one.
+var errNotSparse = errors.New("record: not read by the sparse decoder")
+
+// sparseOptions read strings as decodeOptions do.
+var sparseOptions = json.JoinOptions(jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
+
+// sparseDecoder decodes sparse records, reusing its buffers. It is not safe
+// for concurrent use.
+type sparseDecoder struct {
+	dec jsontext.Decoder
+	buf []byte // unquoted strings
+	// seen[d] holds the hashes of the names read so far in the object at
+	// depth d, to tell a name given twice.
+	seen  [][]uint64
+	depth int
+	// names holds the short strings that repeat across records (entry,
+	// target and category ids, voices, matched words), so that each is
+	// allocated once per decoder rather than once per match.
+	names map[string]string
+	// skipCred leaves the credibility signals out.
+	skipCred bool
+}
+
+// maxInterned bounds names: a file of ever new matched words must not
+// grow it without end.
+const (
+	maxInterned    = 1 << 14
+	maxInternedLen = 64
+)
+
+// decode reads one line as a sparse record, or returns errNotSparse.
+func (ld *sparseDecoder) decode(line []byte) (*Record, error) {
+	// jsontext reads a bytes.Buffer's bytes in place.
+	ld.dec.Reset(bytes.NewBuffer(line), sparseOptions)
+	ld.depth = 0
+	r := new(Record)
+	err := ld.object(func(name []byte) error {
+		switch string(name) {
+		case "schema":
+			return ld.str(&r.Schema, false)
+		case "id":
+			return ld.str(&r.ID, false)
+		case "outlet":
+			return ld.str(&r.Outlet, true)
+		case "group":
+			return ld.str(&r.Group, true)
+		case "date":
+			return ld.str(&r.Date, true)
+		case "date_original":
+			return ld.str(&r.DateOriginal, true)
+		case "date_source":
+			return ld.str(&r.DateSource, true)
+		case "lexicon":
+			return ld.object(func(name []byte) error {
+				switch string(name) {
+				case "name":
+					return ld.str(&r.Lexicon.Name, true)
+				case "version":
+					return ld.str(&r.Lexicon.Version, true)
+				case "sha256":
+					return ld.str(&r.Lexicon.SHA256, true)
+				}
+				return ld.skip()
+			})
+		case "tokens":
+			return ld.int(&r.Tokens)
+		case "loaded":
+			return ld.int(&r.Loaded)
+		case "loaded_per_1k":
+			return ld.float(&r.LoadedPer1k)
+		case "loaded_by_voice":
+			return counts(ld, &r.LoadedByVoice)
+		case "categories":
+			return counts(ld, &r.Categories)
+		case "targets":
+			return ld.targets(r)
+		case "stance":
+			return ld.stance(r)
+		case "matches":
+			return ld.matches(r)
+		case "dropped":
+			return ld.spans(&r.Dropped)
+		case "quotes":
+			return ld.spans(&r.Quotes)
+		case "credibility":
+			if ld.skipCred {
+				return ld.skip()
+			}
+			return ld.credibility(r)
+		case "text":
+			return ld.str(&r.Text, false)
+		}
+		return ld.skip() // title, url, source, meta, and names compare does not write
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := ld.dec.ReadToken(); err != io.EOF {
+		return nil, errNotSparse // more than one value on the line
+	}
+	return r, nil
+}
+
+// object reads a JSON object of fields, calling field with each name
+// (valid until the next read) to read its value. A name given twice or
+// escaped, more than maxNames names, or a value that is not an object is
+// errNotSparse; null leaves the fields as they are, as the library does.
+func (ld *sparseDecoder) object(field func(name []byte) error) error {
+	if ld.depth == len(ld.seen) {
+		ld.seen = append(ld.seen, nil)
+	}
+	d := ld.depth
+	ld.depth++
+	defer func() { ld.depth-- }()
+	ld.seen[d] = ld.seen[d][:0]
+	return ld.members('{', func() error {
+		name, err := ld.name()
+		if err != nil {
+			return err
+		}
+		// The full decoder matches names ignoring case (Unicode simple
+		// folding): a name with a capital or a non-ASCII byte might be a
+		// field's, written otherwise. Every field's name is lower-case
+		// ASCII.
+		for _, c := range name {
+			if 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+				return errNotSparse
+			}
+		}
+		// A name given twice is left to the full decoder, which keeps
+		// its last value. (Two names of one hash would be too: slower,
+		// never wrong.)
+		h := fnv64(name)
+		if len(ld.seen[d]) == maxNames || slices.Contains(ld.seen[d], h) {
+			return errNotSparse
+		}
+		ld.seen[d] = append(ld.seen[d], h)
+		return field(name)
+	})
+}
+
+// maxNames bounds the names of an object of fields: records have about
+// twenty at most.
+const maxNames = 32
+
+// entries reads a JSON object that maps ids to values, calling entry with
+// each id. A repeated id is errNotSparse, as in object; entry reads the
+// value.
+func (ld *sparseDecoder) entries(make func(), entry func(id string) error) error {
+	if ld.dec.PeekKind() == '{' {
+		make()
+	}
+	return ld.members('{', func() error {
+		name, err := ld.name()
+		if err != nil {
+			return err
+		}
+		return entry(ld.intern(name))
+	})
+}
+
+// counts reads an object of integers into a new map (null leaves it nil).
+func counts[K ~string](ld *sparseDecoder, m *map[K]int) error {
+	return ld.entries(func() { *m = map[K]int{} }, func(id string) error {
+		if _, dup := (*m)[K(id)]; dup {
+			return errNotSparse
+		}
+		var n int
+		if err := ld.int(&n); err != nil {
+			return err
+		}
+		(*m)[K(id)] = n
+		return nil
+	})
+}
+
+// name reads an object's member name, unescaped.
+func (ld *sparseDecoder) name() ([]byte, error) {
+	raw, err := ld.dec.ReadValue()
+	if err != nil || len(raw) < 2 || bytes.IndexByte(raw, '\\') >= 0 {
+		return nil, errNotSparse
+	}
+	return raw[1 : len(raw)-1], nil
+}
+
+// members reads an object ('{') or an array ('['), calling each for every
+// member or element; null is no value.
+func (ld *sparseDecoder) members(open jsontext.Kind, each func() error) error {
+	switch ld.dec.PeekKind() {
+	case 'n':
+		_, err := ld.dec.ReadToken()
+		return err
+	case open:
+	default:
+		return errNotSparse
+	}
+	if _, err := ld.dec.ReadToken(); err != nil {
+		return errNotSparse
+	}
+	for {
+		switch ld.dec.PeekKind() {
+		case '}', ']':
+			if _, err := ld.dec.ReadToken(); err != nil {
+				return errNotSparse
+			}
+			return nil
+		case 0:
+			return errNotSparse
+		}
+		if err := each(); err != nil {
+			return err
+		}
+	}
+}
+
+func fnv64(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
+}
+
+// skip reads a value the sparse record leaves out: it is checked to be
+// well-formed JSON, not decoded.
+func (ld *sparseDecoder) skip() error {
+	if ld.dec.SkipValue() != nil {
+		return errNotSparse
+	}
+	return nil
+}
+
+// str reads a string; intern shares short ones between records.
+func (ld *sparseDecoder) str(dst *string, intern bool) error {
+	raw, err := ld.dec.ReadValue()
+	if err != nil || len(raw) < 2 || raw[0] != '"' {
+		return errNotSparse
+	}
+	b := raw[1 : len(raw)-1]
+	if bytes.IndexByte(b, '\\') >= 0 || !utf8.Valid(b) {
+		if ld.buf, err = jsontext.AppendUnquote(ld.buf[:0], raw); err != nil {
+			return errNotSparse
+		}
+		b = ld.buf
+	}
+	if !intern || len(b) > maxInternedLen {
+		*dst = string(b)
+		return nil
+	}
+	if s, ok := ld.names[string(b)]; ok {
+		*dst = s
+		return nil
+	}
+	s := string(b)
+	if ld.names == nil {
+		ld.names = map[string]string{}
+	}
+	if len(ld.names) < maxInterned {
+		ld.names[s] = s
+	}
+	*dst = s
+	return nil
+}
+
+// int reads an integer written as one (no fraction, no exponent).
+func (ld *sparseDecoder) int(dst *int) error {
+	raw, err := ld.dec.ReadValue()
+	if err != nil {
+		return errNotSparse
+	}
+	n, err := strconv.ParseInt(string(raw), 10, 0)
+	if err != nil {
+		return errNotSparse
+	}
+	*dst = int(n)
+	return nil
+}
+
+// float reads a number.
+func (ld *sparseDecoder) float(dst *float64) error {
+	raw, err := ld.dec.ReadValue()
+	if err != nil || len(raw) == 0 || raw[0] != '-' && (raw[0] < '0' || raw[0] > '9') {
+		return errNotSparse
+	}
+	f, err := strconv.ParseFloat(string(raw), 64)
+	if err != nil {
+		return errNotSparse
+	}
+	*dst = f
+	return nil
+}
+
+// optFloat reads a number or null.
+func (ld *sparseDecoder) optFloat(dst **float64) error {
+	if ld.dec.PeekKind() == 'n' {
+		*dst = nil
+		_, err := ld.dec.ReadToken()
+		return err
+	}
+	var f float64
+	if err := ld.float(&f); err != nil {
+		return err
+	}
+	*dst = &f
+	return nil
+}
+
+// bool reads true or false.
+func (ld *sparseDecoder) bool(dst *bool) error {
+	tok, err := ld.dec.ReadToken()
+	if err != nil {
+		return errNotSparse
+	}
+	switch tok.Kind() {
+	case 't', 'f':
+		*dst = tok.Bool()
+		return nil
+	}
+	return errNotSparse
+}
+
+// intern returns a name as a shared string.
+func (ld *sparseDecoder) intern(name []byte) string {
+	if s, ok := ld.names[string(name)]; ok {
+		return s
+	}
+	s := string(name)
+	if ld.names == nil {
+		ld.names = map[string]string{}
+	}
+	if len(name) <= maxInternedLen && len(ld.names) < maxInterned {
+		ld.names[s] = s
+	}
+	return s
+}
+
+func (ld *sparseDecoder) targets(r *Record) error {
+	return ld.entries(func() { r.Targets = map[string]TargetScore{} }, func(id string) error {
+		if _, dup := r.Targets[id]; dup {
+			return errNotSparse
+		}
+		var t TargetScore
+		err := ld.object(func(name []byte) error {
+			switch string(name) {
+			case "references":
+				return ld.int(&t.References)
+			case "author":
+				return ld.int(&t.Author)
+			case "loaded":
+				return ld.int(&t.Loaded)
+			case "framing":
+				return ld.optFloat(&t.Framing)
+			case "quote_framing":
+				return ld.optFloat(&t.QuoteFraming)
+			}
+			return ld.skip()
+		})
+		r.Targets[id] = t
+		return err
+	})
+}
+
+func (ld *sparseDecoder) stance(r *Record) error {
+	return ld.entries(func() { r.Stance = map[string]AxisScore{} }, func(id string) error {
+		if _, dup := r.Stance[id]; dup {
+			return errNotSparse
+		}
+		var a AxisScore
+		err := ld.object(func(name []byte) error {
+			switch string(name) {
+			case "score":
+				return ld.float(&a.Score)
+			case "n":
+				return ld.int(&a.N)
+			case "quote_score":
+				return ld.float(&a.QuoteScore)
+			case "quote_n":
+				return ld.int(&a.QuoteN)
+			case "distanced_n":
+				return ld.int(&a.DistancedN)
+			}
+			return ld.skip()
+		})
+		r.Stance[id] = a
+		return err
+	})
+}
+
+func (ld *sparseDecoder) matches(r *Record) error {
+	if ld.dec.PeekKind() == '[' {
+		r.Matches = []MatchRecord{}
+	}
+	return ld.members('[', func() error {
+		var m MatchRecord
+		err := ld.object(func(name []byte) error {
+			switch string(name) {
+			case "start":
+				return ld.int(&m.Start)
+			case "end":
+				return ld.int(&m.End)
+			case "line":
+				return ld.int(&m.Line)
+			case "col":
+				return ld.int(&m.Col)
+			case "text":
+				return ld.str(&m.Text, true)
+			case "entry":
+				return ld.str(&m.Entry, true)
+			case "target":
+				return ld.str(&m.Target, true)
+			case "valence":
+				return ld.float(&m.Valence)
+			case "category":
+				return ld.str(&m.Category, true)
+			case "voice":
+				var v string
+				err := ld.str(&v, true)
+				m.Voice = Voice(v)
+				return err
+			}
+			return ld.skip() // contrib, cue
+		})
+		r.Matches = append(r.Matches, m)
+		return err
+	})
+}
+
+func (ld *sparseDecoder) spans(dst *[]corpus.Span) error {
+	if ld.dec.PeekKind() == '[' {
+		*dst = []corpus.Span{}
+	}
+	return ld.members('[', func() error {
+		var s corpus.Span
+		err := ld.object(func(name []byte) error {
+			switch string(name) {
+			case "start":
+				return ld.int(&s.Start)
+			case "end":
+				return ld.int(&s.End)
+			case "reason":
+				return ld.str(&s.Reason, true)
+			}
+			return ld.skip()
+		})
+		*dst = append(*dst, s)
+		return err
+	})
+}
+
+// credibility reads the signals' counts: see Reader.Sparse.
+func (ld *sparseDecoder) credibility(r *Record) error {
+	if ld.dec.PeekKind() != '{' {
+		return ld.object(nil) // null, or errNotSparse
+	}
+	s := new(credibility.Signals)
+	r.Credibility = s
+	markers := func(m *credibility.Markers) error {
+		return ld.object(func(name []byte) error {
+			switch string(name) {
+			case "count":
+				return ld.int(&m.Count)
+			case "author":
+				return ld.int(&m.Author)
+			}
+			return ld.skip()
+		})
+	}
+	return ld.object(func(name []byte) error {
+		switch string(name) {
+		case "rules":
+			return ld.object(func(name []byte) error {
+				switch string(name) {
+				case "name":
+					return ld.str(&s.Rules.Name, true)
+				case "version":
+					return ld.str(&s.Rules.Version, true)
+				case "sha256":
+					return ld.str(&s.Rules.SHA256, true)
+				}
+				return ld.skip()
+			})
+		case "attributions":
+			if ld.dec.PeekKind() == '[' {
+				s.Attributions = []credibility.Attribution{}
+			}
+			return ld.members('[', func() error {
+				var a credibility.Attribution
+				err := ld.object(func(name []byte) error {
+					switch string(name) {
+					case "loaded":
+						return ld.bool(&a.Loaded)
+					case "identified":
+						return ld.bool(&a.Identified)
+					}
+					return ld.skip()
+				})
+				s.Attributions = append(s.Attributions, a)
+				return err
+			})
+		case "vague_sources":
+			if ld.dec.PeekKind() == '[' {
+				s.VagueSources = []credibility.Vague{}
+			}
+			return ld.members('[', func() error {
+				var v credibility.Vague
+				err := ld.object(func(name []byte) error {
+					switch string(name) {
+					case "rule":
+						return ld.str(&v.Rule, true)
+					case "attribution":
+						return ld.bool(&v.Attribution)
+					}
+					return ld.skip()
+				})
+				s.VagueSources = append(s.VagueSources, v)
+				return err
+			})
+		case "sourcing":
+			return ld.object(func(name []byte) error {
+				switch string(name) {
+				case "claims":
+					return ld.int(&s.Sourcing.Claims)
+				case "unsourced":
+					return ld.int(&s.Sourcing.Unsourced)
+				case "unsourced_share":
+					return ld.optFloat(&s.Sourcing.UnsourcedShare)
+				case "loaded":
+					return ld.int(&s.Sourcing.Loaded)
+				}
+				return ld.skip()
+			})
+		case "cited":
+			if ld.dec.PeekKind() == '[' {
+				s.Cited = []credibility.Citation{}
+			}
+			return ld.members('[', func() error {
+				var c credibility.Citation
+				err := ld.object(func(name []byte) error {
+					switch string(name) {
+					case "name":
+						return ld.str(&c.Name, true)
+					case "kind":
+						return ld.str(&c.Kind, true)
+					case "side":
+						return ld.str(&c.Side, true)
+					case "country":
+						return ld.str(&c.Country, true)
+					case "self":
+						return ld.bool(&c.Self)
+					case "citations":
+						return ld.int(&c.Citations)
+					}
+					return ld.skip()
+				})
+				s.Cited = append(s.Cited, c)
+				return err
+			})
+		case "sides":
+			return counts(ld, &s.Sides)
+		case "quotes":
+			return ld.object(func(name []byte) error {
+				switch string(name) {
+				case "count":
+					return ld.int(&s.Quotes.Count)
+				case "scare":
+					return ld.int(&s.Quotes.Scare)
+				case "words":
+					return ld.int(&s.Quotes.Words)
+				case "share_of_text":
+					return ld.float(&s.Quotes.ShareOfText)
+				}
+				return ld.skip()
+			})
+		case "hedges":
+			return markers(&s.Hedges)
+		case "certainty":
+			return markers(&s.Certainty)
+		case "intensifiers":
+			return markers(&s.Intensifiers)
+		case "debris":
+			return ld.object(func(name []byte) error {
+				switch string(name) {
+				case "count":
+					return ld.int(&s.Debris.Count)
+				case "reasons":
+					return counts(ld, &s.Debris.Reasons)
+				}
+				return ld.skip()
+			})
+		}
+		return ld.skip()
+	})
+}

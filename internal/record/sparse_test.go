@@ -1,0 +1,187 @@
+package record_test
+
+import (
+	"bufio"
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/record"
+)
+
+// sparseOf returns what Reader.Sparse reads of r: r without what its
+// documentation says it leaves out.
+func sparseOf(r *record.Record) *record.Record {
+	l := *r
+	l.Title, l.URL, l.Source, l.Meta = "", "", "", nil
+	if r.Matches != nil {
+		l.Matches = make([]record.MatchRecord, len(r.Matches))
+		for i, m := range r.Matches {
+			m.Contrib, m.Cue, m.Loaded = nil, "", false
+			l.Matches[i] = m
+		}
+	}
+	if s := r.Credibility; s != nil {
+		c := &credibility.Signals{
+			Rules: s.Rules, Sides: s.Sides,
+			Sourcing: credibility.Sourcing{Claims: s.Sourcing.Claims, Unsourced: s.Sourcing.Unsourced,
+				UnsourcedShare: s.Sourcing.UnsourcedShare, Loaded: s.Sourcing.Loaded},
+			Quotes:       credibility.Quotes{Count: s.Quotes.Count, Scare: s.Quotes.Scare, Words: s.Quotes.Words, ShareOfText: s.Quotes.ShareOfText},
+			Hedges:       credibility.Markers{Count: s.Hedges.Count, Author: s.Hedges.Author},
+			Certainty:    credibility.Markers{Count: s.Certainty.Count, Author: s.Certainty.Author},
+			Intensifiers: credibility.Markers{Count: s.Intensifiers.Count, Author: s.Intensifiers.Author},
+			Debris:       credibility.Debris{Count: s.Debris.Count, Reasons: s.Debris.Reasons},
+		}
+		if s.Attributions != nil {
+			c.Attributions = []credibility.Attribution{}
+			for _, a := range s.Attributions {
+				c.Attributions = append(c.Attributions, credibility.Attribution{Loaded: a.Loaded, Identified: a.Identified})
+			}
+		}
+		if s.VagueSources != nil {
+			c.VagueSources = []credibility.Vague{}
+			for _, v := range s.VagueSources {
+				c.VagueSources = append(c.VagueSources, credibility.Vague{Rule: v.Rule, Attribution: v.Attribution})
+			}
+		}
+		if s.Cited != nil {
+			c.Cited = []credibility.Citation{}
+			for _, x := range s.Cited {
+				x.Spans = nil
+				c.Cited = append(c.Cited, x)
+			}
+		}
+		l.Credibility = c
+	}
+	return &l
+}
+
+// readAll reads data with rr.
+func readAll(t *testing.T, rr record.Reader, data []byte) ([]*record.Record, error) {
+	t.Helper()
+	var recs []*record.Record
+	err := rr.Read(bytes.NewReader(data), "f.jsonl", func(r *record.Record) error {
+		recs = append(recs, r)
+		return nil
+	})
+	return recs, err
+}
+
+// TestSparseRecords reads records as compare score writes them (generated
+// articles and the built-in sample, with credibility signals) with and
+// without Sparse: the sparse decoder reads every line itself, and gets what
+// the full decoder gets of the fields it reads.
+func TestSparseRecords(t *testing.T) {
+	recs := generatedRecords(t, 3e5, 3, func(a *corpus.Article) {
+		a.Title, a.URL, a.Meta = "A title", "https://example.com/a", map[string]string{"k": "v"}
+	})
+	s := scorer(t)
+	if _, err := corpus.Read(t.Context(), []string{"../../testdata/sample"}, corpus.Options{}, func(a *corpus.Article) error {
+		recs = append(recs, s.Score(a))
+		return nil
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	data := write(t, "jsonl", recs...)
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<24)
+	for n := 1; sc.Scan(); n++ {
+		if !record.SparseReads(sc.Bytes()) {
+			t.Fatalf("line %d is left to the full decoder", n)
+		}
+	}
+	full, err := readAll(t, record.Reader{}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sparse, err := readAll(t, record.Reader{Sparse: true}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sparse) != len(full) || len(full) != len(recs) {
+		t.Fatalf("%d sparse records, %d full, %d written", len(sparse), len(full), len(recs))
+	}
+	withCred := 0
+	for i := range full {
+		if want := sparseOf(full[i]); !reflect.DeepEqual(sparse[i], want) {
+			t.Fatalf("record %d (%s):\nsparse %+v\nwant %+v", i, full[i].ID, sparse[i], want)
+		}
+		if c := full[i].Credibility; c != nil && len(c.Attributions) > 0 && len(c.Cited) > 0 {
+			withCred++
+		}
+	}
+	if withCred == 0 {
+		t.Error("no record with attributions and citations: the test reads too little")
+	}
+	skipped, err := readAll(t, record.Reader{Sparse: true, SkipCredibility: true}, data)
+	if err != nil || len(skipped) != len(full) || skipped[0].Credibility != nil || skipped[0].Text != full[0].Text {
+		t.Errorf("sparse without credibility: %d records, %v", len(skipped), err)
+	}
+}
+
+// leftOut reports whether an error of the full decoder is about a value
+// Reader.Sparse leaves out (and so only checks to be well-formed JSON).
+func leftOut(err error) bool {
+	msg := err.Error()
+	for _, field := range []string{"title", "url", "source", "meta", "matches.contrib", "matches.cue", "credibility."} {
+		if strings.Contains(msg, `field "`+field) {
+			return !strings.Contains(msg, `field "credibility.sourcing.claims"`)
+		}
+	}
+	return false
+}
+
+// FuzzReadSparse holds the sparse reader to the full one: the same records
+// (as far as it reads them) and the same errors, but for errors in values
+// it leaves out.
+func FuzzReadSparse(f *testing.F) {
+	for _, s := range []string{
+		`{"schema":"compare.score/v1","id":"a","outlet":"x","lexicon":{"name":"t","version":"1","sha256":"ab"},"tokens":10,"stance":{"x":{"score":0.5,"n":1}}}`,
+		`{"schema":"compare.score/v1","Tokens":3,"tokens":4}`,
+		`{"schema":"compare.score/v1","tokens":3,"tokens":4}`,
+		`{"schema":"compare.score/v1","text":"caf\u00e9 \ud800","matches":[null,{"start":1,"end":2,"voice":"quote","contrib":{"a":1}}]}`,
+		`{"schema":"compare.score/v1","targets":{"t":{"framing":null,"references":2},"t":{}},"stance":{"a":{"score":-0.5,"n":2}}}`,
+		`{"schema":"compare.score/v1","credibility":{"attributions":[{"loaded":true,"source":{"kind":"named"}}],"sides":{"x":1},"cited":[{"name":"N","self":true,"citations":2,"spans":[]}]}}`,
+		`{"schema":"compare.score/v1","title":5,"tokens":1.0}`,
+		`{"schema":"compare.score/v1","date":"04/06/2024"}`,
+		`{"schema":"compare.score/v1.1","date":"2024-06-04","date_original":"4 June 2024","date_source":"meta"}`,
+		`{"schema":"compare.score/v1.1","date_original":"04/06/2024"}`,
+		`{"schema":"compare.score/v1","ſchema":"x","loaded_by_voice":{"author":-1}}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		if strings.ContainsAny(line, "\n\r") {
+			return
+		}
+		data := []byte(line + "\n")
+		full, ferr := readAll(t, record.Reader{}, data)
+		sparse, lerr := readAll(t, record.Reader{Sparse: true}, data)
+		switch {
+		case lerr != nil && (ferr == nil || lerr.Error() != ferr.Error() && !leftOut(ferr)):
+			t.Fatalf("sparse error %v, full %v", lerr, ferr)
+		case lerr == nil && ferr != nil && !leftOut(ferr):
+			t.Fatalf("sparse reads what the full reader refuses: %v", ferr)
+		case lerr == nil && ferr == nil && len(full) == 1 && !reflect.DeepEqual(sparseOf(full[0]), sparse[0]):
+			// A line the sparse decoder left to the full one is read in full.
+			if !reflect.DeepEqual(full[0], withoutLoaded(sparse[0])) {
+				t.Fatalf("sparse %+v\nfull %+v", sparse[0], full[0])
+			}
+		}
+	})
+}
+
+// withoutLoaded returns r with each match's Loaded set from its
+// contributions, as the full reader sets it.
+func withoutLoaded(r *record.Record) *record.Record {
+	c := *r
+	c.Matches = append([]record.MatchRecord(nil), r.Matches...)
+	for i := range c.Matches {
+		m := &c.Matches[i]
+		m.Loaded = record.IsLoaded(m.Valence, m.Contrib)
+	}
+	return &c
+}
