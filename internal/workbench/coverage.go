@@ -14,6 +14,7 @@ import (
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/ngram"
 	"github.com/compare-tool/compare/internal/token"
 )
 
@@ -23,12 +24,17 @@ const maxNameWords = 6
 
 // nameJoiners may stand inside a capitalised phrase ("Leader of the
 // Islamic Revolution"), never at its ends.
-var nameJoiners = setOf("of", "the")
+var nameJoiners = map[string]bool{"of": true, "the": true}
 
 // calendar words are capitalised but name no actor.
-var calendar = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"january", "february", "march", "april", "may", "june", "july", "august", "september",
-	"october", "november", "december")
+var calendar = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday
+		january february march april may june july august september october november december`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // Coverage checks a lexicon against a corpus: which entries never match,
 // how many articles never name each target, and which capitalised phrases
@@ -127,7 +133,7 @@ func (c *Coverage) Add(a *corpus.Article) {
 			if end-start == 1 {
 				continue
 			}
-			if stopwords[string(ts.Norm(start))] {
+			if ngram.Stopword(string(ts.Norm(start))) {
 				start++
 				for start < end && !capital(start) {
 					start++
@@ -145,7 +151,7 @@ func (c *Coverage) Add(a *corpus.Article) {
 			}
 			w := ts.Norm(t)
 			key.Write(w)
-			if !stopwords[string(w)] && !nameJoiners[string(w)] && !isNumber(w) {
+			if !ngram.Stopword(string(w)) && !nameJoiners[string(w)] && !ngram.IsNumber(w) {
 				content = true
 			}
 		}
@@ -163,7 +169,7 @@ func (c *Coverage) Add(a *corpus.Article) {
 			pc.last = c.articles
 			pc.articles++
 		}
-		pc.forms[collapse(text[ts.List[start].Start:ts.List[end-1].End])]++
+		pc.forms[ngram.Collapse(text[ts.List[start].Start:ts.List[end-1].End])]++
 	}
 }
 

@@ -101,25 +101,3 @@ func TestCoverage(t *testing.T) {
 		t.Errorf("json lacks the top phrase:\n%s", out.String())
 	}
 }
-
-func TestContext(t *testing.T) {
-	text := "One two three four five six seven eight nine ten eleven twelve."
-	start := strings.Index(text, "six")
-	tests := []struct {
-		width int
-		want  string
-	}{
-		{100, "One two three four five [six] seven eight nine ten eleven twelve."},
-		{12, "… four five [six] seven eight …"},
-		{0, "… [six] …"},
-	}
-	for _, tt := range tests {
-		if got := context(text, start, start+3, tt.width); got != tt.want {
-			t.Errorf("context(width %d) = %q, want %q", tt.width, got, tt.want)
-		}
-	}
-	// Multi-byte runes are never cut.
-	if got := context("ééééé X ééééé", 11, 12, 3); got != "… [X] …" {
-		t.Errorf("got %q", got)
-	}
-}

@@ -6,15 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/stats"
+	"github.com/compare-tool/compare/internal/ngram"
 )
 
 // Defaults of SuggestOptions, used when a field is zero.
@@ -25,13 +23,6 @@ const (
 	DefaultTextBudget = 256 << 20
 	DefaultSuggestCap = 2_000_000
 )
-
-// MinZ is the smallest z-score a suggestion needs: about the 2.5% upper
-// tail of the normal distribution, for one phrase taken alone.
-const MinZ = 1.96
-
-// maxOrder is the longest phrase counted, in words.
-const maxOrder = 3
 
 // SuggestOptions configure a Suggester. Zero fields take the defaults.
 type SuggestOptions struct {
@@ -85,13 +76,9 @@ type Suggester struct {
 	unitIndex map[string]int
 	units     []string
 	articles  []int
-	// counts[order-1][unit] maps a phrase (folded words joined by spaces)
-	// to its uses; totals the same summed, exact even after pruning.
-	counts  [maxOrder][]map[string]int32
-	totals  [maxOrder][]int64
-	entries int
-	prunes  int
-	floor   int32
+	// counts counts the phrases that could be entries (ngram.Candidates)
+	// and that the lexicons do not match.
+	counts *ngram.Table
 
 	texts     []keptText
 	textBytes int64
@@ -107,11 +94,13 @@ type keptText struct {
 
 // NewSuggester returns a Suggester that leaves out text the matchers match.
 func NewSuggester(matchers []*lexicon.Matcher, opt SuggestOptions) *Suggester {
+	opt = opt.withDefaults()
 	return &Suggester{
-		opt:       opt.withDefaults(),
+		opt:       opt,
 		matchers:  matchers,
 		sc:        newTextScanner(matchers),
 		unitIndex: map[string]int{},
+		counts:    ngram.NewTable(ngram.Candidates, opt.Cap).PruneBetweenTexts(),
 	}
 }
 
@@ -138,10 +127,6 @@ func (s *Suggester) Add(a *corpus.Article) {
 		s.unitIndex[name] = u
 		s.units = append(s.units, name)
 		s.articles = append(s.articles, 0)
-		for k := range s.counts {
-			s.counts[k] = append(s.counts[k], map[string]int32{})
-			s.totals[k] = append(s.totals[k], 0)
-		}
 	}
 	s.articles[u]++
 	if s.textBytes+int64(len(a.Text)) <= s.opt.TextBudget {
@@ -150,84 +135,7 @@ func (s *Suggester) Add(a *corpus.Article) {
 	} else {
 		s.unkept++
 	}
-
-	ts := s.sc.scan(a.Text, a.Dropped)
-	var win [maxOrder][]byte // the last words of the current run, oldest first
-	run := 0
-	for i := range ts.List {
-		w := ts.Norm(i)
-		if s.sc.brk[i] {
-			run = 0
-		}
-		if s.sc.covered[i] || isNumber(w) {
-			run = 0
-			continue
-		}
-		copy(win[:], win[1:])
-		win[maxOrder-1] = w
-		run = min(run+1, maxOrder)
-		if isStopword(w) {
-			continue // no phrase ends with a stopword
-		}
-		for order := 1; order <= run; order++ {
-			first := win[maxOrder-order]
-			if isStopword(first) {
-				continue
-			}
-			s.key = s.key[:0]
-			for k, part := range win[maxOrder-order:] {
-				if k > 0 {
-					s.key = append(s.key, ' ')
-				}
-				s.key = append(s.key, part...)
-			}
-			m := s.counts[order-1][u]
-			if c, ok := m[string(s.key)]; ok {
-				m[string(s.key)] = c + 1
-			} else {
-				m[string(s.key)] = 1
-				s.entries++
-			}
-			s.totals[order-1][u]++
-		}
-	}
-	if s.entries > s.opt.Cap {
-		s.prune()
-	}
-}
-
-func isStopword(w []byte) bool {
-	return utf8.RuneCount(w) < 2 || stopwords[string(w)]
-}
-
-// prune drops the phrases with counts up to the smallest threshold that
-// leaves at most Cap/2 of them (lossy counting, Manku and Motwani 2002).
-func (s *Suggester) prune() {
-	hist := map[int32]int{}
-	for k := range s.counts {
-		for _, m := range s.counts[k] {
-			for _, c := range m {
-				hist[c]++
-			}
-		}
-	}
-	keep, threshold := s.entries, int32(0)
-	for c := int32(1); keep > s.opt.Cap/2; c++ {
-		keep -= hist[c]
-		threshold = c
-	}
-	for k := range s.counts {
-		for _, m := range s.counts[k] {
-			for p, c := range m {
-				if c <= threshold {
-					delete(m, p)
-				}
-			}
-		}
-	}
-	s.entries = keep
-	s.prunes++
-	s.floor = max(s.floor, threshold)
+	s.counts.Count(u, s.sc.scan(a.Text, a.Dropped), s.sc.covered)
 }
 
 // Suggestions are the result of a Suggester.
@@ -275,21 +183,11 @@ type UnitCount struct {
 // ErrOneUnit is returned by Result when there is nothing to compare.
 var ErrOneUnit = errors.New("suggestions compare each outlet or group with the others, and the input has only one")
 
-type candidate struct {
-	order int
-	Suggestion
-	counts []int // per unit
-}
-
-// Result ranks each unit's words and phrases against all other units by
-// the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi
-// and Quinn 2008), each phrase length on its own, with the prior α_w equal
-// to the phrase's corpus count divided by the number of units (centred on
-// the corpus rates, as strong as one average unit). A unit's suggestions
-// are its Top phrases of highest z, with z ≥ MinZ and at least MinCount
-// uses, after leaving out a phrase that only occurs inside a longer
-// suggested one (same counts everywhere). Units are in order of first
-// appearance.
+// Result ranks each unit's words and phrases against all other units
+// (ngram.Counts.Rank): a unit's suggestions are its Top phrases of highest
+// z, with z ≥ ngram.MinZ and at least MinCount uses, after leaving out a
+// phrase that only occurs inside a longer suggested one. Units are in
+// order of first appearance.
 func (s *Suggester) Result() (*Suggestions, error) {
 	res := &Suggestions{By: s.opt.By, Top: s.opt.Top, MinCount: s.opt.MinCount}
 	for _, n := range s.articles {
@@ -298,114 +196,13 @@ func (s *Suggester) Result() (*Suggestions, error) {
 	if len(s.units) < 2 {
 		return nil, ErrOneUnit
 	}
-	k := float64(len(s.units))
-	perUnit := make([][]candidate, len(s.units))
-	for order := 1; order <= maxOrder; order++ {
-		// The phrases of this length, their counts per unit and in all.
-		index := map[string]int{}
-		var phrases []string
-		type cell struct {
-			w int
-			c int32
-		}
-		byUnit := make([][]cell, len(s.units))
-		for u, m := range s.counts[order-1] {
-			for p, c := range m {
-				w, ok := index[p]
-				if !ok {
-					w = len(phrases)
-					index[p] = w
-					phrases = append(phrases, p)
-				}
-				byUnit[u] = append(byUnit[u], cell{w, c})
-			}
-		}
-		v := len(phrases)
-		if v == 0 {
-			continue
-		}
-		total := make([]float64, v)
-		unitCounts := make([][]int32, v) // filled lazily for candidates
-		for _, cells := range byUnit {
-			for _, c := range cells {
-				total[c.w] += float64(c.c)
-			}
-		}
-		var grand, kept float64
-		for u := range s.units {
-			grand += float64(s.totals[order-1][u])
-		}
-		for _, t := range total {
-			kept += t
-		}
-		// The last slot holds the uses of pruned phrases, so that the
-		// totals and α₀ stay exact.
-		rest := grand - kept
-		n := v
-		if rest > 0 {
-			n = v + 1
-		}
-		ca := make([]float64, n)
-		cb := make([]float64, n)
-		prior := make([]float64, n)
-		for w := 0; w < v; w++ {
-			prior[w] = total[w] / k
-		}
-		if rest > 0 {
-			prior[v] = rest / k
-		}
-		for u := range s.units {
-			clear(ca)
-			var keptU float64
-			for _, c := range byUnit[u] {
-				ca[c.w] = float64(c.c)
-				keptU += float64(c.c)
-			}
-			for w := 0; w < v; w++ {
-				cb[w] = total[w] - ca[w]
-			}
-			if rest > 0 {
-				ca[v] = float64(s.totals[order-1][u]) - keptU
-				cb[v] = rest - ca[v]
-			}
-			delta, z := stats.LogOddsDirichlet(ca, cb, prior)
-			for _, c := range byUnit[u] {
-				w := c.w
-				if z[w] < MinZ || ca[w] < float64(s.opt.MinCount) || math.IsNaN(z[w]) {
-					continue
-				}
-				if unitCounts[w] == nil {
-					unitCounts[w] = make([]int32, len(s.units))
-					for u2 := range s.units {
-						unitCounts[w][u2] = s.counts[order-1][u2][phrases[w]]
-					}
-				}
-				counts := make([]int, len(s.units))
-				for u2, c2 := range unitCounts[w] {
-					counts[u2] = int(c2)
-				}
-				perUnit[u] = append(perUnit[u], candidate{
-					order: order,
-					Suggestion: Suggestion{
-						Phrase: phrases[w], Z: z[w], Delta: delta[w],
-						Count: int(ca[w]), Others: int(cb[w]),
-					},
-					counts: counts,
-				})
-			}
-		}
-	}
-
+	counts := ngram.Merge(s.counts)
 	firstFor := map[string]string{}
-	for u, cands := range perUnit {
-		slices.SortFunc(cands, func(x, y candidate) int {
-			return cmp.Or(cmp.Compare(y.Z, x.Z), cmp.Compare(x.Phrase, y.Phrase))
-		})
-		cands = dropNested(cands, s.opt.Top)
+	for u := range s.units {
 		us := UnitSuggestions{Unit: s.units[u], Articles: s.articles[u]}
-		for _, c := range cands {
-			sg := c.Suggestion
-			sg.ByUnit = s.byUnit(u, c.counts)
+		for _, r := range counts.Rank(u, ngram.RankOptions{Top: s.opt.Top, MinCount: s.opt.MinCount}) {
+			sg := Suggestion{Phrase: r.Phrase, Z: r.Z, Delta: r.Delta, Count: r.Count, Others: r.Others,
+				ByUnit: s.byUnit(u, counts.Uses(r))}
 			if prev, ok := firstFor[sg.Phrase]; ok {
 				sg.Also = prev
 			} else {
@@ -417,9 +214,9 @@ func (s *Suggester) Result() (*Suggestions, error) {
 	}
 	s.contexts(res)
 
-	if s.prunes > 0 {
+	if counts.Prunes > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("The word and phrase counts reached their cap of %d and the rarest were dropped %s (counts up to %d), so counts of rare phrases are lower bounds; raise the cap for exact counts.",
-			s.opt.Cap, english.Times(s.prunes), s.floor))
+			s.opt.Cap, english.Times(counts.Prunes), counts.Floor))
 	}
 	if s.unkept > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("%d of %d articles were counted but not kept for the context lines (text budget %d MB).",
@@ -442,32 +239,6 @@ func (s *Suggester) byUnit(u int, counts []int) []UnitCount {
 		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Unit, y.Unit))
 	})
 	return append(out, others...)
-}
-
-// dropNested returns the first top candidates after leaving out every word
-// or phrase that only occurs inside a longer candidate: one with the same
-// counts in every unit ("pact" and "northern pact" beside "northern pact
-// talks"). It looks at the best 5·top candidates, sorted by z.
-func dropNested(cands []candidate, top int) []candidate {
-	pool := cands[:min(len(cands), 5*top)]
-	var out []candidate
-	for i, c := range pool {
-		nested := false
-		for j, d := range pool {
-			if i != j && d.order > c.order && slices.Equal(d.counts, c.counts) &&
-				strings.Contains(" "+d.Phrase+" ", " "+c.Phrase+" ") {
-				nested = true
-				break
-			}
-		}
-		if !nested {
-			out = append(out, c)
-		}
-		if len(out) == top {
-			break
-		}
-	}
-	return out
 }
 
 // contexts finds, in the kept texts, keyword-in-context lines and the most
@@ -515,10 +286,10 @@ func (s *Suggester) contexts(res *Suggestions) {
 					continue
 				}
 				start, stop := ts.List[i].Start, ts.List[end].End
-				wd.surfaces[collapse(kt.text[start:stop])]++
+				wd.surfaces[ngram.Collapse(kt.text[start:stop])]++
 				// One line per article, so that the lines show different texts.
 				if len(wd.sg.Contexts) < s.opt.Contexts && wd.lastText != ti {
-					wd.sg.Contexts = append(wd.sg.Contexts, context(kt.text, start, stop, 50))
+					wd.sg.Contexts = append(wd.sg.Contexts, ngram.Context(kt.text, start, stop, 50))
 					wd.lastText = ti
 				}
 			}
@@ -547,7 +318,7 @@ func WriteSuggestions(w io.Writer, res *Suggestions, lexicons []string) error {
 		res.Articles, english.Plural(res.Articles, "article", "articles"), len(res.Units), units)
 	fmt.Fprintf(bw, "# Up to %d words and 2-3 word phrases per %s that it uses more than the others\n", res.Top, unitWord)
 	bw.WriteString("# (log-odds ratio with an informative Dirichlet prior, Monroe, Colaresi and Quinn\n")
-	fmt.Fprintf(bw, "# 2008), each with z >= %.2f and at least %d uses, not matched by %s,\n", MinZ, res.MinCount, joinAnd(lexicons))
+	fmt.Fprintf(bw, "# 2008), each with z >= %.2f and at least %d uses, not matched by %s,\n", ngram.MinZ, res.MinCount, joinAnd(lexicons))
 	bw.WriteString("# and neither starting nor ending with a stopword or a number.\n")
 	bw.WriteString("# Keep what names an actor or frames one; fill in target, valence and category,\n")
 	bw.WriteString("# add neutral alternatives and a note, paste the entries under entries: in your\n")

@@ -1,4 +1,9 @@
-package workbench
+package ngram
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // stopwords are English function words and reporting verbs ("said",
 // "told"), folded as package token folds them; "us" is left out because
@@ -27,6 +32,38 @@ var stopwords = setOf(
 	"mr", "mrs", "ms", "according", "told",
 )
 
+// IsStopword reports whether a folded word is a stopword or has fewer
+// than two letters.
+func IsStopword(w []byte) bool {
+	return utf8.RuneCount(w) < 2 || stopwords[string(w)]
+}
+
+// Stopword reports whether a folded word is one of the stopwords.
+func Stopword(w string) bool { return stopwords[w] }
+
+// IsNumber reports whether a folded word is a number: digits, possibly
+// with the , and . of 2,000 and 2.5. Numbers name quantities and dates,
+// not actors.
+func IsNumber(w []byte) bool {
+	digit := false
+	for i := 0; i < len(w); {
+		r, size := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(w[i:])
+		}
+		switch {
+		case unicode.IsDigit(r):
+			digit = true
+		case r == ',' || r == '.':
+		default:
+			return false
+		}
+		i += size
+	}
+	return digit
+}
+
+// setOf returns the set of words.
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
