@@ -9,12 +9,11 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/compare-tool/compare/internal/agree"
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/english"
-	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/pipeline"
 	"github.com/compare-tool/compare/internal/record"
-	"github.com/compare-tool/compare/internal/stance"
-	"github.com/compare-tool/compare/internal/workbench"
 )
 
 func agreeCommand() *cli.Command {
@@ -66,7 +65,7 @@ func runAgree(c *cli.Context) error {
 	if format != "text" && format != "json" {
 		return cli.Exit(fmt.Sprintf("agree: --format %q: want text or json", format), exitUsage)
 	}
-	var opt workbench.AgreeOptions
+	var opt agree.Options
 	opt.Axis = c.String("axis")
 	if s := c.String("scale"); s != "" {
 		scale, err := parseScale(s)
@@ -83,50 +82,41 @@ func runAgree(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(fmt.Sprintf("agree: --gold: %v", err), exitFailure)
 	}
-	gold, err := workbench.ReadGold(goldPath, data)
+	gold, err := agree.ReadGold(goldPath, data)
 	if err != nil {
 		return checkFailure(c, "agree", goldPath, err)
 	}
-	lex, err := lexicon.Load(c.String("lexicon"))
+	matchers, err := loadMatchers([]string{c.String("lexicon")})
 	if err != nil {
-		return cli.Exit(err, exitFailure)
+		return err
 	}
-
-	coded := map[string]bool{}
-	for id := range gold.Spans {
-		coded[id] = true
+	join := agree.NewJoin(gold)
+	src := func(emit func(*corpus.Article) error) error {
+		return readInput(c, opts, func(a *corpus.Article) error {
+			if !join.Wants(a) {
+				return nil
+			}
+			return emit(a)
+		})
 	}
-	for _, r := range gold.Ratings {
-		coded[r.ID] = true
-	}
-	scorer := stance.NewScorer(lexicon.Compile(lex))
-	recs := map[string]*record.Record{}
-	dup := 0
-	err = readInput(c, opts, func(a *corpus.Article) error {
-		if !coded[a.ID] {
-			return nil
-		}
-		if recs[a.ID] != nil {
-			dup++
-			return nil
-		}
-		recs[a.ID] = scorer.Score(a)
+	err = pipeline.Score(c.Context, matchers, pipeline.Options{}, src, func(_ *corpus.Article, recs []*record.Record) error {
+		join.Add(recs[0])
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	if dup > 0 {
-		fmt.Fprintf(c.App.ErrWriter, "compare: %d coded %s appeared more than once; the first of each is compared\n", dup, english.Plural(dup, "id", "ids"))
+	if join.Repeated > 0 {
+		fmt.Fprintf(c.App.ErrWriter, "compare: %d coded %s appeared more than once; the first of each is compared\n", join.Repeated, english.Plural(join.Repeated, "id", "ids"))
 	}
-	if len(recs) == 0 {
-		return cli.Exit(fmt.Sprintf("agree: none of the %d coded articles of %s is in %s (articles are matched by id)", len(coded), goldPath, strings.Join(c.Args().Slice(), " ")), exitNoInput)
+	if join.Found() == 0 {
+		return cli.Exit(fmt.Sprintf("agree: none of the %d coded articles of %s is in %s (articles are matched by id)", join.Coded(), goldPath, strings.Join(c.Args().Slice(), " ")), exitNoInput)
 	}
-	ag, err := workbench.Agree(gold, lex, recs, opt)
+	ag, err := join.Compare(matchers[0].Lexicon, opt)
 	if err != nil {
 		return cli.Exit("agree: "+err.Error(), exitUsage)
 	}
-	return withOutput(c, func(w io.Writer) error { return workbench.WriteAgreement(w, ag, format) })
+	return withOutput(c, func(w io.Writer) error { return agree.Write(w, ag, format) })
 }
 
 // parseScale reads LOW:HIGH.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/compare-tool/compare/internal/aggregate"
+	"github.com/compare-tool/compare/internal/golden"
 )
 
 // khanTouman is the id of the sample's Khan Touman event: the date of its
@@ -27,7 +28,7 @@ func TestEventsGolden(t *testing.T) {
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			golden(t, tt.golden, stdout)
+			golden.Check(t, "testdata/golden/"+tt.golden, stdout)
 		})
 	}
 }
@@ -39,7 +40,7 @@ func TestEventsShow(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	golden(t, "events-show-khan-touman.txt", stdout)
+	golden.Check(t, "testdata/golden/events-show-khan-touman.txt", stdout)
 	for _, want := range []string{"Thirteen Iranian military advisers martyred", "mullahs’ regime [−−]", "Iranian military advisers [++]", "n = "} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("show lacks %q", want)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/compare-tool/compare/internal/aggregate"
+	"github.com/compare-tool/compare/internal/golden"
 	"github.com/compare-tool/compare/internal/record"
 )
 
@@ -30,7 +31,7 @@ func TestScoreGolden(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			golden(t, tt.golden, stdout)
+			golden.Check(t, "testdata/golden/"+tt.golden, stdout)
 		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/compare-tool/compare/internal/aggregate"
+	"github.com/compare-tool/compare/internal/golden"
 )
 
 // handScores is the score file of hand-made records that the stance tests
@@ -44,7 +45,7 @@ func TestStatsGolden(t *testing.T) {
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			golden(t, tc.golden, stdout)
+			golden.Check(t, "testdata/golden/"+tc.golden, stdout)
 		})
 	}
 }

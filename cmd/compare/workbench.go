@@ -5,17 +5,18 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/coverage"
+	"github.com/compare-tool/compare/internal/dictionary"
 	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/rulefile"
-	"github.com/compare-tool/compare/internal/workbench"
+	"github.com/compare-tool/compare/internal/suggest"
 )
 
 // The lexicon workbench: import, export, suggest and coverage, appended to
@@ -54,30 +55,22 @@ func runLexiconImport(c *cli.Context) error {
 	path := c.Args().First()
 	from := strings.ToLower(c.String("from"))
 	if from == "" {
-		switch strings.ToLower(filepath.Ext(path)) {
-		case ".dic":
-			from = "liwc"
-		case ".yml", ".yaml":
-			from = "quanteda"
-		default:
+		if from = dictionary.FormatOf(path); from == "" {
 			return cli.Exit(fmt.Sprintf("lexicon import: cannot tell the format of %s from its extension: give --from liwc or --from quanteda", path), exitUsage)
 		}
 	}
-	read := map[string]func(string, []byte) (*workbench.Dictionary, []rulefile.Problem, error){
-		"liwc": workbench.ReadLIWC, "quanteda": workbench.ReadQuanteda,
-	}[from]
-	if read == nil {
+	if !slices.Contains(dictionary.ImportFormats, from) {
 		return cli.Exit(fmt.Sprintf("lexicon import: --from %q: want liwc or quanteda", c.String("from")), exitUsage)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return cli.Exit(err, exitFailure)
 	}
-	d, notes, err := read(path, data)
+	d, notes, err := dictionary.Read(path, from, data)
 	if err != nil {
 		return checkFailure(c, "lexicon import", path, err)
 	}
-	im, err := workbench.Import(d, workbench.ImportOptions{Name: c.String("name"), Language: c.String("language"), Source: path})
+	im, err := dictionary.Import(d, dictionary.ImportOptions{Name: c.String("name"), Language: c.String("language"), Source: path})
 	if err != nil {
 		return cli.Exit(err, exitFailure)
 	}
@@ -134,7 +127,7 @@ Examples:
    compare lexicon export --to liwc iran-syria > iran-syria.dic
    compare lexicon export --to csv -o terms.csv my-lexicon.yaml`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "to", Usage: "`FORMAT`: " + strings.Join(workbench.ExportFormats, ", ") + " (required)"},
+			&cli.StringFlag{Name: "to", Usage: "`FORMAT`: " + strings.Join(dictionary.ExportFormats, ", ") + " (required)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 		},
 		Action: runLexiconExport,
@@ -147,31 +140,20 @@ func runLexiconExport(c *cli.Context) error {
 	}
 	to := strings.ToLower(c.String("to"))
 	if to == "" {
-		return cli.Exit("lexicon export: give --to "+strings.Join(workbench.ExportFormats, ", --to "), exitUsage)
+		return cli.Exit("lexicon export: give --to "+strings.Join(dictionary.ExportFormats, ", --to "), exitUsage)
 	}
-	if !slices.Contains(workbench.ExportFormats, to) {
-		return cli.Exit(fmt.Sprintf("lexicon export: --to %q: want one of %s", c.String("to"), strings.Join(workbench.ExportFormats, ", ")), exitUsage)
+	if !slices.Contains(dictionary.ExportFormats, to) {
+		return cli.Exit(fmt.Sprintf("lexicon export: --to %q: want one of %s", c.String("to"), strings.Join(dictionary.ExportFormats, ", ")), exitUsage)
 	}
 	lex, err := lexicon.Load(c.Args().First())
 	if err != nil {
 		return cli.Exit(err, exitFailure)
 	}
-	var loss *workbench.Loss
+	var loss *dictionary.Loss
 	err = withOutput(c, func(w io.Writer) error {
-		switch to {
-		case "csv":
-			var err error
-			loss, err = workbench.WriteCSV(w, lex)
-			return err
-		case "liwc":
-			var d *workbench.Dictionary
-			d, loss = workbench.Export(lex, to)
-			return workbench.WriteLIWC(w, d)
-		default:
-			var d *workbench.Dictionary
-			d, loss = workbench.Export(lex, to)
-			return workbench.WriteQuanteda(w, d)
-		}
+		var err error
+		loss, err = dictionary.Write(w, lex, to)
+		return err
 	})
 	if err != nil {
 		return err
@@ -201,10 +183,10 @@ Examples:
 		Flags: append([]cli.Flag{
 			lexiconFlag(),
 			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "compare each `outlet` or each group of outlets (group)"},
-			&cli.IntFlag{Name: "top", Value: workbench.DefaultSuggestTop, Usage: "suggestions (`N`) per outlet or group"},
-			&cli.IntFlag{Name: "min-count", Value: workbench.DefaultMinCount, Usage: "fewest uses (`N`) a phrase needs in the outlet or group"},
-			&cli.IntFlag{Name: "contexts", Value: workbench.DefaultContexts, Usage: "lines of context (`N`) per suggestion"},
-			&cli.IntFlag{Name: "ngram-cap", Value: workbench.DefaultSuggestCap, Usage: "word and phrase counts (`N`) kept in memory; past it rare ones are pruned and the output says so"},
+			&cli.IntFlag{Name: "top", Value: suggest.DefaultTop, Usage: "suggestions (`N`) per outlet or group"},
+			&cli.IntFlag{Name: "min-count", Value: suggest.DefaultMinCount, Usage: "fewest uses (`N`) a phrase needs in the outlet or group"},
+			&cli.IntFlag{Name: "contexts", Value: suggest.DefaultContexts, Usage: "lines of context (`N`) per suggestion"},
+			&cli.IntFlag{Name: "ngram-cap", Value: suggest.DefaultCap, Usage: "word and phrase counts (`N`) kept in memory; past it rare ones are pruned and the output says so"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 		}, inputFlags()...),
 		Action: runLexiconSuggest,
@@ -232,14 +214,14 @@ func runLexiconSuggest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	s := workbench.NewSuggester(matchers, workbench.SuggestOptions{
+	s := suggest.New(matchers, suggest.Options{
 		By: by, Top: c.Int("top"), MinCount: c.Int("min-count"), Contexts: c.Int("contexts"), Cap: c.Int("ngram-cap"),
 	})
 	if err := readInput(c, opts, func(a *corpus.Article) error { s.Add(a); return nil }); err != nil {
 		return err
 	}
 	res, err := s.Result()
-	if errors.Is(err, workbench.ErrOneUnit) {
+	if errors.Is(err, suggest.ErrOneUnit) {
 		hint := ""
 		if by == "group" {
 			hint = " (groups come from --outlets FILE)"
@@ -253,7 +235,7 @@ func runLexiconSuggest(c *cli.Context) error {
 	for _, m := range matchers {
 		names = append(names, m.Lexicon.Name+" "+m.Lexicon.Version)
 	}
-	return withOutput(c, func(w io.Writer) error { return workbench.WriteSuggestions(w, res, names) })
+	return withOutput(c, func(w io.Writer) error { return suggest.Write(w, res, names) })
 }
 
 // singleLexiconFlag is --lexicon for commands that use exactly one.
@@ -306,10 +288,10 @@ func runLexiconCoverage(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit(err, exitFailure)
 	}
-	cov := workbench.NewCoverage(lexicon.Compile(lex))
+	cov := coverage.New(lexicon.Compile(lex))
 	if err := readInput(c, opts, func(a *corpus.Article) error { cov.Add(a); return nil }); err != nil {
 		return err
 	}
 	rep := cov.Result(c.Int("top"), c.Int("min-count"))
-	return withOutput(c, func(w io.Writer) error { return workbench.WriteCoverage(w, rep, format) })
+	return withOutput(c, func(w io.Writer) error { return coverage.Write(w, rep, format) })
 }

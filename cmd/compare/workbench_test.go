@@ -13,11 +13,15 @@ import (
 	"testing"
 
 	"github.com/compare-tool/compare/internal/gencorpus"
+	"github.com/compare-tool/compare/internal/golden"
 	"github.com/compare-tool/compare/internal/lexicon"
 )
 
-// wb is where the workbench fixtures live.
-const wb = "../../internal/workbench/testdata/"
+// Where the fixtures of the dictionary and agree packages live.
+const (
+	dicts = "../../internal/dictionary/testdata/"
+	coded = "../../internal/agree/testdata/"
+)
 
 const smallLexicon = "../../internal/lexicon/testdata/small.yaml"
 
@@ -28,16 +32,16 @@ func TestLexiconImport(t *testing.T) {
 		golden string
 		stderr []string
 	}{
-		{"liwc", []string{"--from", "liwc", wb + "small.dic"}, "import-small.dic.yaml", []string{
-			"compare: imported " + wb + "small.dic: 6 categories as targets, 10 patterns in 7 entries\n",
+		{"liwc", []string{"--from", "liwc", dicts + "small.dic"}, "import-small.dic.yaml", []string{
+			"compare: imported " + dicts + "small.dic: 6 categories as targets, 10 patterns in 7 entries\n",
 		}},
-		{"quanteda nested, by extension", []string{"--name", "nested-test", wb + "nested.yml"}, "import-nested.yml.yaml", []string{
-			`compare: ` + wb + `nested.yml:10: category "Taxes & Spending" becomes target "taxes-spending"`,
+		{"quanteda nested, by extension", []string{"--name", "nested-test", dicts + "nested.yml"}, "import-nested.yml.yaml", []string{
+			`compare: ` + dicts + `nested.yml:10: category "Taxes & Spending" becomes target "taxes-spending"`,
 			"8 categories as targets, 14 patterns in 7 entries; 2 notes above",
 		}},
-		{"liwc with notes", []string{wb + "messy.dic"}, "import-messy.dic.yaml", []string{
-			`compare: ` + wb + `messy.dic:9: left out "like (02 134)125/464 253"`,
-			`compare: ` + wb + `messy.dic:13: "Happy" matches the same words as "happy" (line 11), in other categories; both are put in posemo, negemo`,
+		{"liwc with notes", []string{dicts + "messy.dic"}, "import-messy.dic.yaml", []string{
+			`compare: ` + dicts + `messy.dic:9: left out "like (02 134)125/464 253"`,
+			`compare: ` + dicts + `messy.dic:13: "Happy" matches the same words as "happy" (line 11), in other categories; both are put in posemo, negemo`,
 			"; 7 notes above",
 		}},
 	}
@@ -47,7 +51,7 @@ func TestLexiconImport(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d\n%s", code, stderr)
 			}
-			golden(t, tt.golden, stdout)
+			golden.Check(t, "testdata/golden/"+tt.golden, stdout)
 			for _, want := range tt.stderr {
 				if !strings.Contains(stderr, want) {
 					t.Errorf("stderr lacks %q:\n%s", want, stderr)
@@ -78,7 +82,7 @@ func TestLexiconExport(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d\n%s", code, stderr)
 			}
-			golden(t, tt.golden, stdout)
+			golden.Check(t, "testdata/golden/"+tt.golden, stdout)
 			for _, want := range tt.stderr {
 				if !strings.Contains(stderr, want) {
 					t.Errorf("stderr lacks %q:\n%s", want, stderr)
@@ -103,7 +107,7 @@ func TestLexiconExport(t *testing.T) {
 func TestLexiconLIWCRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	lexPath := filepath.Join(dir, "small.yaml")
-	if _, stderr, code := compare(t, "", "lexicon", "import", "-o", lexPath, wb+"small.dic"); code != 0 {
+	if _, stderr, code := compare(t, "", "lexicon", "import", "-o", lexPath, dicts+"small.dic"); code != 0 {
 		t.Fatalf("import: exit %d\n%s", code, stderr)
 	}
 	if stdout, stderr, code := compare(t, "", "lexicon", "check", lexPath); code != 0 || !strings.Contains(stdout, "ok: small 0.1.0, 6 targets, 0 axes, 7 entries") {
@@ -113,7 +117,7 @@ func TestLexiconLIWCRoundTrip(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("export: exit %d\n%s", code, stderr)
 	}
-	want, err := os.ReadFile(wb + "small.dic")
+	want, err := os.ReadFile(dicts + "small.dic")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,23 +140,23 @@ func TestWorkbenchUsageErrors(t *testing.T) {
 		{"import unknown extension", []string{"lexicon", "import", "x.txt"}, exitUsage, "give --from liwc or --from quanteda"},
 		{"import bad --from", []string{"lexicon", "import", "--from", "wordstat", "x.cat"}, exitUsage, `--from "wordstat": want liwc or quanteda`},
 		{"import missing file", []string{"lexicon", "import", "nope.dic"}, exitFailure, "nope.dic"},
-		{"import malformed dic", []string{"lexicon", "import", wb + "bad.dic"}, exitFailure, wb + `bad.dic:3: category number "x" is not a positive number`},
-		{"import malformed yaml", []string{"lexicon", "import", wb + "bad.yml"}, exitFailure, wb + "bad.yml:1: did not find expected"},
+		{"import malformed dic", []string{"lexicon", "import", dicts + "bad.dic"}, exitFailure, dicts + `bad.dic:3: category number "x" is not a positive number`},
+		{"import malformed yaml", []string{"lexicon", "import", dicts + "bad.yml"}, exitFailure, dicts + "bad.yml:1: did not find expected"},
 		{"export without --to", []string{"lexicon", "export", "iran-syria"}, exitUsage, "give --to liwc, --to quanteda, --to csv"},
 		{"export bad --to", []string{"lexicon", "export", "--to", "xml", "iran-syria"}, exitUsage, `--to "xml": want one of liwc, quanteda, csv`},
 		{"export unknown lexicon", []string{"lexicon", "export", "--to", "csv", "nope"}, exitFailure, `no built-in lexicon "nope"`},
 		{"suggest without paths", []string{"lexicon", "suggest"}, exitUsage, "name at least one PATH"},
 		{"suggest bad --by", []string{"lexicon", "suggest", "--by", "country", "x"}, exitUsage, `--by "country": want outlet or group`},
 		{"suggest bad --top", []string{"lexicon", "suggest", "--top", "0", "x"}, exitUsage, "--top 0: must be at least 1"},
-		{"suggest one outlet", []string{"lexicon", "suggest", "--no-progress", wb + "spans.jsonl"}, exitFailure, "the input has only one"},
+		{"suggest one outlet", []string{"lexicon", "suggest", "--no-progress", coded + "spans.jsonl"}, exitFailure, "the input has only one"},
 		{"suggest by group without groups", []string{"lexicon", "suggest", "--no-progress", "--by", "group", "../../testdata/sample"}, exitFailure, "(groups come from --outlets FILE)"},
 		{"coverage bad format", []string{"lexicon", "coverage", "--format", "xml", "x"}, exitUsage, `--format "xml": want text or json`},
 		{"agree without gold", []string{"agree", "x"}, exitUsage, "--gold FILE"},
 		{"agree without paths", []string{"agree", "--gold", "g.csv"}, exitUsage, "name at least one PATH"},
 		{"agree bad scale", []string{"agree", "--gold", "g.csv", "--scale", "5:1", "x"}, exitUsage, `--scale: "5:1": want two numbers LOW:HIGH with LOW < HIGH`},
-		{"agree malformed gold", []string{"agree", "--gold", wb + "badgold.csv", "x"}, exitFailure, wb + `badgold.csv:7: article "s2": coder "A" already rated it at line 6`},
-		{"agree unknown axis", []string{"agree", "--no-progress", "--gold", wb + "krippendorff2011.csv", "--lexicon", smallLexicon, "--axis", "nope", wb + "krippendorff2011.jsonl"}, exitUsage, `no axis "nope"`},
-		{"agree no coded article", []string{"agree", "--no-progress", "--gold", wb + "krippendorff2011.csv", "--lexicon", smallLexicon, wb + "spans.jsonl"}, exitNoInput, "none of the 12 coded articles"},
+		{"agree malformed gold", []string{"agree", "--gold", coded + "badgold.csv", "x"}, exitFailure, coded + `badgold.csv:7: article "s2": coder "A" already rated it at line 6`},
+		{"agree unknown axis", []string{"agree", "--no-progress", "--gold", coded + "krippendorff2011.csv", "--lexicon", smallLexicon, "--axis", "nope", coded + "krippendorff2011.jsonl"}, exitUsage, `no axis "nope"`},
+		{"agree no coded article", []string{"agree", "--no-progress", "--gold", coded + "krippendorff2011.csv", "--lexicon", smallLexicon, coded + "spans.jsonl"}, exitNoInput, "none of the 12 coded articles"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,11 +259,11 @@ func TestLexiconSuggest(t *testing.T) {
 }
 
 func TestLexiconCoverage(t *testing.T) {
-	stdout, stderr, code := compare(t, "", "lexicon", "coverage", "--no-progress", "--lexicon", smallLexicon, wb+"spans.jsonl")
+	stdout, stderr, code := compare(t, "", "lexicon", "coverage", "--no-progress", "--lexicon", smallLexicon, coded+"spans.jsonl")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	golden(t, "coverage-spans.txt", stdout)
+	golden.Check(t, "testdata/golden/"+"coverage-spans.txt", stdout)
 
 	stdout, _, code = compare(t, "", "lexicon", "coverage", "--no-progress", "--format", "json", "../../testdata/sample")
 	if code != 0 {
@@ -296,29 +300,29 @@ func TestLexiconCoverage(t *testing.T) {
 // Alpha-Reliability", as a gold file (its header cites the paper), gives
 // the published alphas to three decimals: 0.849 interval, 0.815 ordinal.
 func TestAgreeKrippendorff2011(t *testing.T) {
-	stdout, stderr, code := compare(t, "", "agree", "--no-progress", "--gold", wb+"krippendorff2011.csv", "--lexicon", smallLexicon, wb+"krippendorff2011.jsonl")
+	stdout, stderr, code := compare(t, "", "agree", "--no-progress", "--gold", coded+"krippendorff2011.csv", "--lexicon", smallLexicon, coded+"krippendorff2011.jsonl")
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	if !regexp.MustCompile(`among the coders\s+0\.849\s+0\.815\s+11\n`).MatchString(stdout) {
 		t.Errorf("published alphas (interval 0.849, ordinal 0.815) not reproduced:\n%s", stdout)
 	}
-	golden(t, "agree-krippendorff2011.txt", stdout)
+	golden.Check(t, "testdata/golden/"+"agree-krippendorff2011.txt", stdout)
 }
 
 func TestAgreeSpans(t *testing.T) {
 	for _, gold := range []string{"spans.csv", "spans.gold.jsonl"} {
 		t.Run(gold, func(t *testing.T) {
-			stdout, stderr, code := compare(t, "", "agree", "--no-progress", "--gold", wb+gold, "--lexicon", smallLexicon, wb+"spans.jsonl")
+			stdout, stderr, code := compare(t, "", "agree", "--no-progress", "--gold", coded+gold, "--lexicon", smallLexicon, coded+"spans.jsonl")
 			if code != 0 {
 				t.Fatalf("exit %d\n%s", code, stderr)
 			}
 			// The numbers are worked by hand in the workbench tests.
-			stdout = strings.Replace(stdout, wb+gold, "GOLD", 1)
-			golden(t, "agree-spans.txt", stdout)
+			stdout = strings.Replace(stdout, coded+gold, "GOLD", 1)
+			golden.Check(t, "testdata/golden/"+"agree-spans.txt", stdout)
 		})
 	}
-	stdout, _, code := compare(t, "", "agree", "--no-progress", "--format", "json", "--gold", wb+"spans.csv", "--lexicon", smallLexicon, wb+"spans.jsonl")
+	stdout, _, code := compare(t, "", "agree", "--no-progress", "--format", "json", "--gold", coded+"spans.csv", "--lexicon", smallLexicon, coded+"spans.jsonl")
 	var a struct {
 		Spans struct {
 			Exact struct {

@@ -1,4 +1,9 @@
-package workbench
+// Package agree compares the tool with human coders (`compare agree`):
+// precision, recall and F1 over annotated spans, and Krippendorff's alpha
+// and Spearman's rho over article-level ratings. ReadGold reads the
+// coders' file; a Join gathers the tool's records of the coded articles;
+// Compare measures; Write writes the result.
+package agree
 
 import (
 	"encoding/json"
@@ -16,8 +21,8 @@ import (
 	"github.com/compare-tool/compare/internal/stats"
 )
 
-// AgreeOptions configure Agree.
-type AgreeOptions struct {
+// Options configure Compare.
+type Options struct {
 	// Axis is the stance axis whose score is the tool's rating; "" means
 	// the lexicon's first axis.
 	Axis string
@@ -114,10 +119,10 @@ type Alphas struct {
 	Units int `json:"pairable_articles"`
 }
 
-// Agree compares the tool with the gold annotations. recs maps article ids
-// to the tool's records (scored with lex); coded articles without one are
-// listed as missing.
-func Agree(g *Gold, lex *lexicon.Lexicon, recs map[string]*record.Record, opt AgreeOptions) (*Agreement, error) {
+// Compare compares the tool with the gold annotations. recs maps article
+// ids to the tool's records (scored with lex); coded articles without one
+// are listed as missing.
+func Compare(g *Gold, lex *lexicon.Lexicon, recs map[string]*record.Record, opt Options) (*Agreement, error) {
 	a := &Agreement{Gold: g.File, Lexicon: lex.Name, Version: lex.Version}
 	if len(g.Spans) > 0 {
 		a.Spans = agreeSpans(g, lex, recs)
@@ -334,7 +339,7 @@ func finite(v float64) *float64 {
 	return &v
 }
 
-func agreeRatings(g *Gold, lex *lexicon.Lexicon, recs map[string]*record.Record, opt AgreeOptions) (*RatingAgreement, error) {
+func agreeRatings(g *Gold, lex *lexicon.Lexicon, recs map[string]*record.Record, opt Options) (*RatingAgreement, error) {
 	axis := opt.Axis
 	if axis == "" {
 		if len(lex.Axes) == 0 {
@@ -464,9 +469,9 @@ func alphas(interval, ordinal [][]float64) Alphas {
 	return a
 }
 
-// WriteAgreement writes the comparison as text, or as JSON when format is
+// Write writes the comparison as text, or as JSON when format is
 // "json".
-func WriteAgreement(w io.Writer, a *Agreement, format string) error {
+func Write(w io.Writer, a *Agreement, format string) error {
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

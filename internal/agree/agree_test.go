@@ -1,4 +1,4 @@
-package workbench
+package agree
 
 import (
 	"bufio"
@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/golden"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/rulefile"
@@ -21,10 +23,14 @@ import (
 // lexicon.
 func scoreFile(t *testing.T, path string) (*lexicon.Lexicon, map[string]*record.Record) {
 	t.Helper()
-	m := smallMatcher(t)
+	lex, err := lexicon.Load("../lexicon/testdata/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := lexicon.Compile(lex)
 	scorer := stance.NewScorer(m)
 	recs := map[string]*record.Record{}
-	sc := bufio.NewScanner(bytes.NewReader(readFile(t, path)))
+	sc := bufio.NewScanner(bytes.NewReader(golden.ReadFile(t, path)))
 	for sc.Scan() {
 		var a corpus.Article
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
@@ -37,7 +43,7 @@ func scoreFile(t *testing.T, path string) (*lexicon.Lexicon, map[string]*record.
 
 func readGold(t *testing.T, path string) *Gold {
 	t.Helper()
-	g, err := ReadGold(path, readFile(t, path))
+	g, err := ReadGold(path, golden.ReadFile(t, path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +59,7 @@ func TestAgreeSpans(t *testing.T) {
 	// The same annotations as CSV and as JSON Lines.
 	for _, gold := range []string{"testdata/spans.csv", "testdata/spans.gold.jsonl"} {
 		t.Run(gold, func(t *testing.T) {
-			a, err := Agree(readGold(t, gold), lex, recs, AgreeOptions{})
+			a, err := Compare(readGold(t, gold), lex, recs, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -98,7 +104,7 @@ func checkPRF(t *testing.T, name string, p PRF, prec, rec, f1 float64) {
 func TestAgreeKrippendorff2011(t *testing.T) {
 	lex, recs := scoreFile(t, "testdata/krippendorff2011.jsonl")
 	g := readGold(t, "testdata/krippendorff2011.csv")
-	a, err := Agree(g, lex, recs, AgreeOptions{})
+	a, err := Compare(g, lex, recs, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,16 +164,16 @@ func TestAgreeKrippendorff2011(t *testing.T) {
 	}
 
 	// --scale overrides the inferred scale; an unknown axis is an error.
-	a, err = Agree(g, lex, recs, AgreeOptions{Scale: &[2]float64{0, 10}})
+	a, err = Compare(g, lex, recs, Options{Scale: &[2]float64{0, 10}})
 	if err != nil || a.Ratings.Scale != [2]float64{0, 10} || a.Ratings.ScaleFrom != "--scale" {
 		t.Errorf("--scale: %v %+v", err, a.Ratings)
 	}
-	if _, err := Agree(g, lex, recs, AgreeOptions{Axis: "nope"}); err == nil || !strings.Contains(err.Error(), `no axis "nope" (axes: td)`) {
+	if _, err := Compare(g, lex, recs, Options{Axis: "nope"}); err == nil || !strings.Contains(err.Error(), `no axis "nope" (axes: td)`) {
 		t.Errorf("unknown axis: %v", err)
 	}
 
 	var out bytes.Buffer
-	if err := WriteAgreement(&out, a, "json"); err != nil {
+	if err := Write(&out, a, "json"); err != nil {
 		t.Fatal(err)
 	}
 	var back Agreement
@@ -180,7 +186,7 @@ func TestAgreeMissingArticles(t *testing.T) {
 	lex, recs := scoreFile(t, "testdata/spans.jsonl")
 	g := &Gold{File: "g", Spans: map[string][]GoldSpan{"s1": {{Start: 4, End: 19}}, "gone": nil}, SpanArticles: []string{"s1", "gone"},
 		Ratings: []Rating{{ID: "s1", Coder: "A", Value: 1}, {ID: "gone", Coder: "A", Value: 0}}}
-	a, err := Agree(g, lex, recs, AgreeOptions{})
+	a, err := Compare(g, lex, recs, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +198,7 @@ func TestAgreeMissingArticles(t *testing.T) {
 		t.Errorf("ratings with one coder: %+v", r)
 	}
 	var out bytes.Buffer
-	if err := WriteAgreement(&out, a, "text"); err != nil {
+	if err := Write(&out, a, "text"); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"not in the corpus, left out: gone", "among the coders      n/a", "no tool value): gone"} {
@@ -231,7 +237,7 @@ func TestReadGoldErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			data := []byte(tt.data)
 			if tt.data == "" && strings.HasPrefix(tt.file, "testdata/") {
-				data = readFile(t, tt.file)
+				data = golden.ReadFile(t, tt.file)
 			}
 			_, err := ReadGold(tt.file, data)
 			var ce *rulefile.CheckError
@@ -271,5 +277,24 @@ func TestReadGoldKinds(t *testing.T) {
 	}
 	if len(g.Ratings) != 2 || g.Ratings[1].Value != -0.5 || strings.Join(g.Coders, ",") != "A,B,C" {
 		t.Errorf("ratings %+v coders %v", g.Ratings, g.Coders)
+	}
+}
+
+// TestJoin checks which articles a Join asks for: coded ones, the first
+// of each id.
+func TestJoin(t *testing.T) {
+	g := &Gold{File: "g", Spans: map[string][]GoldSpan{"s1": nil}, SpanArticles: []string{"s1"},
+		Ratings: []Rating{{ID: "r1", Coder: "A", Value: 1}}}
+	j := NewJoin(g)
+	var wanted []string
+	for _, id := range []string{"s1", "other", "r1", "s1", "r1", "s1"} {
+		a := &corpus.Article{ID: id, Text: "text"}
+		if j.Wants(a) {
+			wanted = append(wanted, id)
+			j.Add(&record.Record{ID: id})
+		}
+	}
+	if !slices.Equal(wanted, []string{"s1", "r1"}) || j.Repeated != 3 || j.Coded() != 2 || j.Found() != 2 {
+		t.Errorf("wanted %v, %d repeated, %d coded, %d found", wanted, j.Repeated, j.Coded(), j.Found())
 	}
 }

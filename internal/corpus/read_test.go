@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"maps"
 	"os"
@@ -16,10 +15,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/compare-tool/compare/internal/golden"
 	"golang.org/x/text/encoding/unicode"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // readLog runs Read and renders, one line each and in order, the articles it
 // emitted (as JSON), the problems it reported (as JSON) and the summary.
@@ -88,37 +86,6 @@ func checkSummary(t testing.TB, sum Summary) {
 	}
 }
 
-// compareGolden compares got with the golden file, or rewrites it with -update.
-func compareGolden(t *testing.T, golden, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got == string(want) {
-		return
-	}
-	gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < max(len(gl), len(wl)); i++ {
-		var g, w string
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if g != w {
-			t.Fatalf("%s:%d: differs (go test -update rewrites it)\n got: %s\nwant: %s", golden, i+1, g, w)
-		}
-	}
-}
-
 func TestReadGolden(t *testing.T) {
 	outlets, err := LoadOutlets("testdata/outlets.yaml")
 	if err != nil {
@@ -147,7 +114,7 @@ func TestReadGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, _ := readLog(t, []string{tt.path}, tt.opts)
-			compareGolden(t, tt.golden, got)
+			golden.Check(t, tt.golden, got)
 		})
 	}
 }

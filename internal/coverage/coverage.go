@@ -1,4 +1,8 @@
-package workbench
+// Package coverage checks a lexicon against a corpus (`compare lexicon
+// coverage`): which entries never match, how many articles never name each
+// target, and which capitalised phrases (names of actors, often) the
+// lexicon does not match.
+package coverage
 
 import (
 	"cmp"
@@ -36,13 +40,12 @@ var calendar = func() map[string]bool {
 	return m
 }()
 
-// Coverage checks a lexicon against a corpus: which entries never match,
-// how many articles never name each target, and which capitalised phrases
-// (names of actors, often) the lexicon does not match. Add each article,
-// then call Result. It is not safe for concurrent use.
-type Coverage struct {
+// Checker checks a lexicon against a corpus. Add each article, then call
+// Result. It is not safe for concurrent use.
+type Checker struct {
 	m        *lexicon.Matcher
-	sc       *textScanner
+	tz       token.Tokenizer
+	cover    *lexicon.Cover
 	articles int
 	hits     []int // per entry
 	// named[t] counts the articles with a reference to target t.
@@ -59,12 +62,12 @@ type phraseCount struct {
 	forms           map[string]int
 }
 
-// NewCoverage returns an empty Coverage for m.
-func NewCoverage(m *lexicon.Matcher) *Coverage {
+// New returns an empty Checker for m.
+func New(m *lexicon.Matcher) *Checker {
 	lex := m.Lexicon
-	c := &Coverage{
+	c := &Checker{
 		m:       m,
-		sc:      newTextScanner([]*lexicon.Matcher{m}),
+		cover:   lexicon.NewCover([]*lexicon.Matcher{m}),
 		hits:    make([]int, len(lex.Entries)),
 		named:   make([]int, len(lex.Targets)),
 		refs:    make([]int, len(lex.Targets)),
@@ -81,12 +84,15 @@ func NewCoverage(m *lexicon.Matcher) *Coverage {
 // Add scans one article. Matches count in any voice (quoted and
 // distanced too): coverage asks whether the lexicon sees a naming, not
 // whose it is. Dropped page furniture is skipped as in scoring.
-func (c *Coverage) Add(a *corpus.Article) {
+func (c *Checker) Add(a *corpus.Article) {
 	c.articles++
 	lex := c.m.Lexicon
-	ts := c.sc.scan(a.Text, a.Dropped)
+	ts := c.tz.Tokenize(a.Text)
+	token.Drop(ts, a.Dropped)
+	c.cover.Scan(ts)
+	covered := c.cover.Covered
 	clear(c.seen)
-	for _, m := range c.sc.matches[0] {
+	for _, m := range c.cover.Terms[0] {
 		c.hits[m.Entry]++
 		t := c.target[lex.Entries[m.Entry].Target]
 		c.refs[t]++
@@ -105,18 +111,18 @@ func (c *Coverage) Add(a *corpus.Article) {
 	}
 	joined := func(i int) bool { // token i continues the phrase before it
 		gap := text[ts.List[i-1].End:ts.List[i].Start]
-		return !c.sc.brk[i] && strings.Trim(gap, " \u00a0") == "" && len(gap) <= 2
+		return !ts.NameBreak(i) && strings.Trim(gap, " \u00a0") == "" && len(gap) <= 2
 	}
 	n := ts.Len()
 	for i := 0; i < n; {
-		if c.sc.covered[i] || !capital(i) {
+		if covered[i] || !capital(i) {
 			i++
 			continue
 		}
 		start := i
-		sentenceStart := c.sc.brk[i] || opensQuote(text, ts.List, i)
+		sentenceStart := ts.NameBreak(i) || opensQuote(text, ts.List, i)
 		end := i + 1 // exclusive; last capitalised token + 1
-		for j := i + 1; j < n && joined(j) && !c.sc.covered[j]; j++ {
+		for j := i + 1; j < n && joined(j) && !covered[j]; j++ {
 			if capital(j) {
 				end = j + 1
 				continue
@@ -183,8 +189,8 @@ func opensQuote(text string, toks []token.Token, i int) bool {
 	return strings.ContainsAny(text[from:toks[i].Start], "\"“‘«„(")
 }
 
-// CoverageReport is the result of Coverage.
-type CoverageReport struct {
+// Report is the result of a Checker.
+type Report struct {
 	Lexicon  string `json:"lexicon"`
 	Version  string `json:"version"`
 	File     string `json:"file"`
@@ -227,9 +233,9 @@ type PhraseCount struct {
 
 // Result returns the report, with the top capitalised phrases used at
 // least minCount times.
-func (c *Coverage) Result(top, minCount int) *CoverageReport {
+func (c *Checker) Result(top, minCount int) *Report {
 	lex := c.m.Lexicon
-	rep := &CoverageReport{Lexicon: lex.Name, Version: lex.Version, File: lex.File,
+	rep := &Report{Lexicon: lex.Name, Version: lex.Version, File: lex.File,
 		Articles: c.articles, Entries: len(lex.Entries), Unmatched: []UnmatchedEntry{}, Phrases: []PhraseCount{}}
 	for i, e := range lex.Entries {
 		if c.hits[i] == 0 {
@@ -264,9 +270,8 @@ func (c *Coverage) Result(top, minCount int) *CoverageReport {
 	return rep
 }
 
-// WriteCoverage writes the report as text, or as JSON when format is
-// "json".
-func WriteCoverage(w io.Writer, rep *CoverageReport, format string) error {
+// Write writes the report as text, or as JSON when format is "json".
+func Write(w io.Writer, rep *Report, format string) error {
 	if format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

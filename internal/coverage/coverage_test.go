@@ -1,4 +1,4 @@
-package workbench
+package coverage
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/golden"
 	"github.com/compare-tool/compare/internal/lexicon"
 )
 
@@ -20,7 +21,7 @@ func smallMatcher(t *testing.T) *lexicon.Matcher {
 }
 
 func TestCoverage(t *testing.T) {
-	cov := NewCoverage(smallMatcher(t))
+	cov := New(smallMatcher(t))
 	articles := []string{
 		// Sentence-initial words do not count alone; "The" before a name is
 		// dropped; "of the" may join a name; matched terms are not phrases.
@@ -89,12 +90,12 @@ func TestCoverage(t *testing.T) {
 	}
 
 	var out bytes.Buffer
-	if err := WriteCoverage(&out, rep, "text"); err != nil {
+	if err := Write(&out, rep, "text"); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "coverage.txt", out.String())
+	golden.Check(t, "testdata/golden/coverage.txt", out.String())
 	out.Reset()
-	if err := WriteCoverage(&out, rep, "json"); err != nil {
+	if err := Write(&out, rep, "json"); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), `"phrase": "Revolutionary Guards"`) {

@@ -1,4 +1,4 @@
-package workbench
+package dictionary
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/compare-tool/compare/internal/golden"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/rulefile"
 )
@@ -48,7 +49,7 @@ func diffMaps(t *testing.T, got, want map[string]string) {
 
 func readLIWC(t *testing.T, path string) (*Dictionary, []rulefile.Problem) {
 	t.Helper()
-	d, notes, err := ReadLIWC(path, readFile(t, path))
+	d, notes, err := ReadLIWC(path, golden.ReadFile(t, path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +152,7 @@ func TestReadErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			data := []byte(tt.data)
 			if tt.data == "" && strings.HasPrefix(tt.file, "testdata/") {
-				data = readFile(t, tt.file)
+				data = golden.ReadFile(t, tt.file)
 			}
 			_, _, err := tt.read(tt.file, data)
 			var ce *rulefile.CheckError
@@ -186,7 +187,7 @@ func importFile(t *testing.T, path string) *Imported {
 	if strings.HasSuffix(path, ".yml") {
 		read = ReadQuanteda
 	}
-	d, _, err := read(path, readFile(t, path))
+	d, _, err := read(path, golden.ReadFile(t, path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +206,7 @@ func TestImportGolden(t *testing.T) {
 			for _, n := range im.Notes {
 				notes.WriteString("# note: " + n.String() + "\n")
 			}
-			golden(t, name+".yaml", notes.String()+string(im.YAML))
+			golden.Check(t, "testdata/golden/"+name+".yaml", notes.String()+string(im.YAML))
 		})
 	}
 }
@@ -264,7 +265,7 @@ func TestLIWCRoundTrip(t *testing.T) {
 	if err := WriteLIWC(&out, d); err != nil {
 		t.Fatal(err)
 	}
-	if want := string(readFile(t, "testdata/small.dic")); out.String() != want {
+	if want := string(golden.ReadFile(t, "testdata/small.dic")); out.String() != want {
 		t.Errorf("exported:\n%s\nwant the original:\n%s", out.String(), want)
 	}
 }
@@ -378,7 +379,7 @@ func TestWriteCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "small.csv", out.String())
+	golden.Check(t, "testdata/golden/small.csv", out.String())
 	if got := strings.Join(loss.Messages(), "\n"); !strings.Contains(got, "export to csv drops 4 targets' labels and descriptions, 1 axis with its weights, 3 distance cues") {
 		t.Errorf("loss: %s", got)
 	}
@@ -392,19 +393,6 @@ func TestSafeID(t *testing.T) {
 	for in, want := range tests {
 		if got := SafeID(in); got != want {
 			t.Errorf("SafeID(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestYAMLString(t *testing.T) {
-	tests := map[string]string{
-		"posemo": "posemo", "kind of": "kind of", "love*": "love*", "mullahs' regime": "mullahs' regime",
-		"1979": `"1979"`, "true": `"true"`, "null": `"null"`, "a: b": `"a: b"`, "*ness": `"*ness"`,
-		"# x": `"# x"`, "x #y": `"x #y"`, "'quoted'": `"'quoted'"`, "a, b": `"a, b"`, "": `""`, "trailing ": `"trailing "`,
-	}
-	for in, want := range tests {
-		if got := yamlString(in); got != want {
-			t.Errorf("yamlString(%q) = %s, want %s", in, got, want)
 		}
 	}
 }

@@ -1,9 +1,6 @@
-// Package workbench holds the tools a researcher uses to build and defend a
-// lexicon: conversion to and from the word-count dictionaries of LIWC and
-// quanteda, suggestions of new entries from a corpus, a coverage check, and
-// agreement with human coders.
-//
-// # Dictionaries
+// Package dictionary converts lexicons to and from the word-count
+// dictionaries of LIWC (.dic) and quanteda (YAML), and writes a lexicon as
+// a CSV table: one file per format.
 //
 // A Dictionary is what LIWC .dic files and quanteda YAML dictionaries have
 // in common: named categories and the patterns (words, phrases, trailing *
@@ -31,18 +28,7 @@
 // Export again gives the same dictionary: the same surface forms in the same
 // categories, with the same LIWC numbers.
 //
-// # Corpus tools
-//
-// A Suggester ranks the words and 2–3 word phrases of each outlet or group
-// against all others by the log-odds ratio with an informative Dirichlet
-// prior (Monroe, Colaresi and Quinn 2008), leaving out text the lexicon
-// already matches, and writes the best as YAML entries to fill in. Coverage
-// lists the entries that never match, how often each target goes unnamed,
-// and the capitalised phrases the lexicon misses. Agree compares the tool
-// with human coders: precision, recall and F1 over annotated spans, and
-// Krippendorff's alpha and Spearman's rho over article-level ratings.
-//
 // Library code here never prints: every function takes an io.Writer or
 // returns a value, and bad user input comes back as an error naming the
 // file and line.
-package workbench
+package dictionary

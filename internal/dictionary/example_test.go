@@ -1,10 +1,10 @@
-package workbench_test
+package dictionary_test
 
 import (
 	"fmt"
 	"os"
 
-	"github.com/compare-tool/compare/internal/workbench"
+	"github.com/compare-tool/compare/internal/dictionary"
 )
 
 // A LIWC dictionary becomes a lexicon with one target per category; a
@@ -12,12 +12,12 @@ import (
 // export writes it back into each.
 func ExampleImport() {
 	dic := "%\n1\tposemo\n2\taffect\n%\nhappy\t1\t2\nkind of\t2\n"
-	d, notes, err := workbench.ReadLIWC("mini.dic", []byte(dic))
+	d, notes, err := dictionary.ReadLIWC("mini.dic", []byte(dic))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	im, err := workbench.Import(d, workbench.ImportOptions{Source: "mini.dic"})
+	im, err := dictionary.Import(d, dictionary.ImportOptions{Source: "mini.dic"})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -26,8 +26,8 @@ func ExampleImport() {
 	for _, e := range im.Lexicon.Entries {
 		fmt.Printf("%s: %q target %s note %q\n", e.ID, e.Terms, e.Target, e.Note)
 	}
-	out, loss := workbench.Export(im.Lexicon, "quanteda")
-	workbench.WriteQuanteda(os.Stdout, out)
+	out, loss := dictionary.Export(im.Lexicon, "quanteda")
+	dictionary.WriteQuanteda(os.Stdout, out)
 	fmt.Println(loss.Messages())
 	// Output:
 	// 0 notes
@@ -43,8 +43,8 @@ func ExampleImport() {
 
 // Export says what a dictionary format cannot hold.
 func ExampleLoss_Messages() {
-	loss := workbench.Loss{Format: "liwc", Entries: 3,
-		Fields: []workbench.FieldLoss{{Field: "valence", Entries: 2}, {Field: "notes", Entries: 3}}}
+	loss := dictionary.Loss{Format: "liwc", Entries: 3,
+		Fields: []dictionary.FieldLoss{{Field: "valence", Entries: 2}, {Field: "notes", Entries: 3}}}
 	for _, m := range loss.Messages() {
 		fmt.Println(m)
 	}

@@ -1,7 +1,6 @@
-package workbench
+package dictionary
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"regexp"
@@ -56,7 +55,7 @@ func (l *Loss) Messages() []string {
 		out = append(out, fmt.Sprintf("export to %s drops from the entries (%d in all): %s", l.Format, l.Entries, strings.Join(parts, ", ")))
 	}
 	if len(l.Lexicon) > 0 {
-		out = append(out, fmt.Sprintf("export to %s drops %s", l.Format, joinAnd(l.Lexicon)))
+		out = append(out, fmt.Sprintf("export to %s drops %s", l.Format, english.List(l.Lexicon)))
 	}
 	if n := len(l.Terms); n > 0 {
 		shown := l.Terms
@@ -71,16 +70,6 @@ func (l *Loss) Messages() []string {
 		out = append(out, fmt.Sprintf("export to %s: %s", l.Format, p))
 	}
 	return out
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 var liwcDescRE = regexp.MustCompile(`^LIWC category (\d+)(?:: (.*))?$`)
@@ -260,46 +249,18 @@ func unexpressible(term, format string) string {
 	return ""
 }
 
-// WriteCSV writes one row per surface form: entry, term, target, valence,
-// category, a lean_AXIS column per axis (empty where the entry has no lean
-// on it), neutral alternatives and except phrases joined by "; ", note, and
-// the entry's line. It returns what the table leaves out: everything above
-// the entries.
-func WriteCSV(w io.Writer, lex *lexicon.Lexicon) (*Loss, error) {
-	cw := csv.NewWriter(w)
-	header := []string{"entry", "term", "target", "valence", "category"}
-	for _, a := range lex.Axes {
-		header = append(header, "lean_"+a.ID)
+// Write writes lex in an export format (ExportFormats) and returns what
+// the format could not hold.
+func Write(w io.Writer, lex *lexicon.Lexicon, format string) (*Loss, error) {
+	switch format {
+	case "csv":
+		return WriteCSV(w, lex)
+	case "liwc":
+		d, loss := Export(lex, format)
+		return loss, WriteLIWC(w, d)
+	case "quanteda":
+		d, loss := Export(lex, format)
+		return loss, WriteQuanteda(w, d)
 	}
-	header = append(header, "neutral", "except", "note", "line")
-	if err := cw.Write(header); err != nil {
-		return nil, err
-	}
-	for _, e := range lex.Entries {
-		for _, t := range e.Terms {
-			row := []string{e.ID, t, e.Target, yamlNumber(e.Valence), e.Category}
-			for _, a := range lex.Axes {
-				v, ok := e.Lean[a.ID]
-				if ok {
-					row = append(row, yamlNumber(v))
-				} else {
-					row = append(row, "")
-				}
-			}
-			row = append(row, strings.Join(e.Neutral, "; "), strings.Join(e.Except, "; "), strings.TrimSpace(e.Note), strconv.Itoa(e.Line))
-			if err := cw.Write(row); err != nil {
-				return nil, err
-			}
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return nil, err
-	}
-	loss := &Loss{Format: "csv", Entries: len(lex.Entries)}
-	if n := len(lex.Targets); n > 0 {
-		loss.Lexicon = append(loss.Lexicon, english.Count(n, "target's label and description", "targets' labels and descriptions"))
-	}
-	loss.Lexicon = append(loss.Lexicon, lexiconLevelLoss(lex, true)...)
-	return loss, nil
+	return nil, fmt.Errorf("dictionary: unknown export format %q (want %s)", format, strings.Join(ExportFormats, ", "))
 }

@@ -1,10 +1,11 @@
-package workbench
+package dictionary
 
 import (
 	"bytes"
 	"io"
 	"testing"
 
+	"github.com/compare-tool/compare/internal/golden"
 	"github.com/compare-tool/compare/internal/rulefile"
 )
 
@@ -14,7 +15,7 @@ import (
 
 func FuzzReadLIWC(f *testing.F) {
 	for _, name := range []string{"small.dic", "messy.dic", "bad.dic", "noheader.dic"} {
-		f.Add(readFile(f, "testdata/"+name))
+		f.Add(golden.ReadFile(f, "testdata/"+name))
 	}
 	f.Add([]byte("%\n1\ta\n%\nx y*\t1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -24,7 +25,7 @@ func FuzzReadLIWC(f *testing.F) {
 
 func FuzzReadQuanteda(f *testing.F) {
 	for _, name := range []string{"nested.yml", "messy.yml", "bad.yml", "list.yml"} {
-		f.Add(readFile(f, "testdata/"+name))
+		f.Add(golden.ReadFile(f, "testdata/"+name))
 	}
 	f.Add([]byte("a: {b: [x], __: [y]}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -1,4 +1,4 @@
-package workbench
+package dictionary
 
 import (
 	"fmt"
@@ -10,6 +10,32 @@ import (
 	"github.com/compare-tool/compare/internal/phrase"
 	"github.com/compare-tool/compare/internal/rulefile"
 )
+
+// ImportFormats are the dictionary formats Read reads.
+var ImportFormats = []string{"liwc", "quanteda"}
+
+// FormatOf returns the import format of a dictionary file by its
+// extension: liwc for .dic, quanteda for .yml and .yaml, "" for others.
+func FormatOf(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".dic":
+		return "liwc"
+	case ".yml", ".yaml":
+		return "quanteda"
+	}
+	return ""
+}
+
+// Read reads a dictionary of an import format (ReadLIWC or ReadQuanteda).
+func Read(file, format string, data []byte) (*Dictionary, []rulefile.Problem, error) {
+	switch format {
+	case "liwc":
+		return ReadLIWC(file, data)
+	case "quanteda":
+		return ReadQuanteda(file, data)
+	}
+	return nil, nil, fmt.Errorf("dictionary: unknown import format %q (want %s)", format, strings.Join(ImportFormats, ", "))
+}
 
 // ImportOptions configure Import.
 type ImportOptions struct {
@@ -127,20 +153,20 @@ func Import(d *Dictionary, opt ImportOptions) (*Imported, error) {
 # valence: 0 and category: neutral are placeholders: set them, add axes with
 # weights if you want stance scores, then run compare lexicon check.
 `)
-	fmt.Fprintf(&b, "name: %s\n", yamlString(name))
+	fmt.Fprintf(&b, "name: %s\n", rulefile.YAMLString(name))
 	b.WriteString("version: 0.1.0\n")
-	fmt.Fprintf(&b, "language: %s\n", yamlString(lang))
-	fmt.Fprintf(&b, "description: %s\n", yamlString(fmt.Sprintf("Imported from the %s dictionary %s.", d.Format, base)))
-	fmt.Fprintf(&b, "sources:\n  - %s\n", yamlString(fmt.Sprintf("%s (%s dictionary)", base, d.Format)))
+	fmt.Fprintf(&b, "language: %s\n", rulefile.YAMLString(lang))
+	fmt.Fprintf(&b, "description: %s\n", rulefile.YAMLString(fmt.Sprintf("Imported from the %s dictionary %s.", d.Format, base)))
+	fmt.Fprintf(&b, "sources:\n  - %s\n", rulefile.YAMLString(fmt.Sprintf("%s (%s dictionary)", base, d.Format)))
 	b.WriteString("targets:\n")
 	for i, c := range d.Categories {
-		fmt.Fprintf(&b, "  - id: %s\n    label: %s\n", yamlString(ids[i]), yamlString(c.Name()))
+		fmt.Fprintf(&b, "  - id: %s\n    label: %s\n", rulefile.YAMLString(ids[i]), rulefile.YAMLString(c.Name()))
 		if c.Number > 0 {
 			desc := fmt.Sprintf("%s%d", liwcPrefix, c.Number)
 			if c.Header != "" {
 				desc += ": " + c.Header
 			}
-			fmt.Fprintf(&b, "    description: %s\n", yamlString(desc))
+			fmt.Fprintf(&b, "    description: %s\n", rulefile.YAMLString(desc))
 		}
 	}
 	b.WriteString("axes: []\n")
@@ -151,21 +177,21 @@ func Import(d *Dictionary, opt ImportOptions) (*Imported, error) {
 	}
 	for _, e := range entries {
 		names := pick(ids, e.cats)
-		fmt.Fprintf(&b, "  - id: %s\n", yamlString(strings.Join(names, "+")))
-		fmt.Fprintf(&b, "    target: %s\n", yamlString(names[0]))
+		fmt.Fprintf(&b, "  - id: %s\n", rulefile.YAMLString(strings.Join(names, "+")))
+		fmt.Fprintf(&b, "    target: %s\n", rulefile.YAMLString(names[0]))
 		b.WriteString("    valence: 0\n    category: neutral\n")
 		if len(names) > 1 {
-			fmt.Fprintf(&b, "    note: %s\n", yamlString(markerPrefix+" "+strings.Join(names, ", ")))
+			fmt.Fprintf(&b, "    note: %s\n", rulefile.YAMLString(markerPrefix+" "+strings.Join(names, ", ")))
 		}
 		b.WriteString("    terms:\n")
 		for _, t := range e.terms {
-			fmt.Fprintf(&b, "      - %s\n", yamlString(t))
+			fmt.Fprintf(&b, "      - %s\n", rulefile.YAMLString(t))
 		}
 	}
 	data := []byte(b.String())
 	lex, err := lexicon.Parse(name+".yaml", data)
 	if err != nil {
-		return nil, fmt.Errorf("workbench: the lexicon made from %s does not pass the lexicon check (please report this):\n%w", file, err)
+		return nil, fmt.Errorf("dictionary: the lexicon made from %s does not pass the lexicon check (please report this):\n%w", file, err)
 	}
 	return &Imported{YAML: data, Lexicon: lex, Notes: notes}, nil
 }

@@ -1,10 +1,13 @@
-// Package english words counts for compare's messages, notes and reports:
-// one word for one thing, another for several. It is the one place that
-// decides it, so that "1 articles" cannot appear in one output and not in
-// another.
+// Package english words counts and lists for compare's messages, notes
+// and reports: one word for one thing, another for several; "a, b and c".
+// It is the one place that decides it, so that "1 articles" cannot appear
+// in one output and not in another.
 package english
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Plural returns one when n is 1 and many otherwise:
 // Plural(n, "has", "have").
@@ -24,4 +27,16 @@ func Count(n int, one, many string) string {
 // Times says how often something happened: "once", "2 times".
 func Times(n int) string {
 	return Plural(n, "once", fmt.Sprintf("%d times", n))
+}
+
+// List joins items as a sentence does: "a", "a and b", "a, b and c"; ""
+// for none.
+func List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -13,6 +13,10 @@ func TestEnglish(t *testing.T) {
 		{Times(1), "once"},
 		{Times(3), "3 times"},
 		{Times(0), "0 times"},
+		{List(nil), ""},
+		{List([]string{"a"}), "a"},
+		{List([]string{"a", "b"}), "a and b"},
+		{List([]string{"a", "b", "c"}), "a, b and c"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

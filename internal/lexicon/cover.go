@@ -1,56 +1,47 @@
-package workbench
+package lexicon
 
-import (
-	"github.com/compare-tool/compare/internal/corpus"
-	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/token"
-)
+import "github.com/compare-tool/compare/internal/token"
 
-// textScanner tokenizes articles the way stance.Scorer does (dropped page
-// furniture left out) and marks the tokens the lexicons already match.
-// It reuses its buffers and is not safe for concurrent use.
-type textScanner struct {
-	tz       token.Tokenizer
-	scanners []*lexicon.Scanner
-	// For the last text scanned, per token: covered by a lexicon match
-	// (term, except phrase or distance cue), and whether a phrase may not
-	// run on from the token before (sentence punctuation, a line break or
-	// dropped text between them).
-	covered, brk []bool
-	// matches are the term matches of the last text, by matcher.
-	matches [][]lexicon.Match
+// Cover scans texts with several matchers at once and marks the tokens
+// their matches cover (a term, an except phrase or a distance cue): the
+// text the lexicons already see, which suggestions and coverage checks
+// leave out. It reuses its buffers and is not safe for concurrent use.
+type Cover struct {
+	scanners []*Scanner
+	// Covered marks, for each token of the last text scanned, whether a
+	// match covers it.
+	Covered []bool
+	// Terms are the term matches of the last text, by matcher.
+	Terms [][]Match
 }
 
-func newTextScanner(ms []*lexicon.Matcher) *textScanner {
-	s := &textScanner{matches: make([][]lexicon.Match, len(ms))}
+// NewCover returns a Cover for the matchers.
+func NewCover(ms []*Matcher) *Cover {
+	c := &Cover{Terms: make([][]Match, len(ms))}
 	for _, m := range ms {
-		s.scanners = append(s.scanners, m.NewScanner())
+		c.scanners = append(c.scanners, m.NewScanner())
 	}
-	return s
+	return c
 }
 
-// scan tokenizes text and fills covered, brk and matches.
-func (s *textScanner) scan(text string, dropped []corpus.Span) *token.Tokens {
-	ts := s.tz.Tokenize(text)
-	token.Drop(ts, dropped)
-	s.brk = s.brk[:0]
-	for i, t := range ts.List {
-		s.brk = append(s.brk, i == 0 || t.AfterDropped || token.BreaksName(text[ts.List[i-1].End:t.Start]))
+// Scan matches the tokens of one text (tokenized as the scorer does, with
+// its debris dropped: token.Drop) and fills Covered and Terms.
+func (c *Cover) Scan(ts *token.Tokens) {
+	if n := ts.Len(); cap(c.Covered) < n {
+		c.Covered = make([]bool, n)
+	} else {
+		c.Covered = c.Covered[:n]
+		clear(c.Covered)
 	}
-	s.covered = s.covered[:0]
-	for range ts.List {
-		s.covered = append(s.covered, false)
-	}
-	for mi, sc := range s.scanners {
-		s.matches[mi] = s.matches[mi][:0]
+	for mi, sc := range c.scanners {
+		c.Terms[mi] = c.Terms[mi][:0]
 		for _, m := range sc.Scan(ts) {
 			for t := m.FirstToken; t <= m.LastToken; t++ {
-				s.covered[t] = true
+				c.Covered[t] = true
 			}
-			if m.Kind == lexicon.KindTerm {
-				s.matches[mi] = append(s.matches[mi], m)
+			if m.Kind == KindTerm {
+				c.Terms[mi] = append(c.Terms[mi], m)
 			}
 		}
 	}
-	return ts
 }

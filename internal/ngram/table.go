@@ -15,12 +15,11 @@ const MaxOrder = 3
 // fold to nothing are never counted and end a phrase: they name
 // quantities and dates, not actors.
 type Filter struct {
-	// NameBreaks ends phrases where a name ends (token.BreaksName: also at
-	// a comma, a bracket or a quotation mark) instead of where a phrase
-	// ends (token.BreaksPhrase: sentence punctuation, ; : or a line break).
+	// NameBreaks ends phrases where a name ends (Tokens.NameBreak: also
+	// at a comma, a bracket, a quotation mark or dropped page debris)
+	// instead of where a phrase ends (token.BreaksPhrase: sentence
+	// punctuation, ; : or a line break).
 	NameBreaks bool
-	// AfterDropped ends phrases at dropped page debris (token.Drop).
-	AfterDropped bool
 	// Stopwords leaves out every word and phrase that starts or ends with
 	// a stopword or a one-letter word (IsStopword): "the regime" and
 	// "regime has" are fragments of the text, not names. A stopword may
@@ -33,9 +32,9 @@ type Filter struct {
 var Phrases = Filter{}
 
 // Candidates counts what could be a lexicon entry: no phrase runs over a
-// name boundary or dropped debris, and none starts or ends with a
-// stopword. Suggestions count these.
-var Candidates = Filter{NameBreaks: true, AfterDropped: true, Stopwords: true}
+// name boundary, and none starts or ends with a stopword. Suggestions
+// count these.
+var Candidates = Filter{NameBreaks: true, Stopwords: true}
 
 // Table counts words and phrases per unit, in at most its cap of (unit,
 // phrase) entries. When it grows past the cap it drops the entries with
@@ -114,11 +113,8 @@ func (t *Table) Count(unit int, ts *token.Tokens, skip []bool) {
 			run = 0
 			continue
 		}
-		if run > 0 {
-			gap := text[ts.List[i-1].End:ts.List[i].Start]
-			if f.AfterDropped && ts.List[i].AfterDropped || f.NameBreaks && token.BreaksName(gap) || !f.NameBreaks && token.BreaksPhrase(gap) {
-				run = 0
-			}
+		if run > 0 && (f.NameBreaks && ts.NameBreak(i) || !f.NameBreaks && token.BreaksPhrase(text[ts.List[i-1].End:ts.List[i].Start])) {
+			run = 0
 		}
 		copy(win[:], win[1:])
 		win[MaxOrder-1] = w

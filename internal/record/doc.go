@@ -1,7 +1,7 @@
 // Package record defines the score record, the contract every stage of
 // compare exchanges: the scorer (package stance) writes one Record per
 // article and lexicon, and the outlet comparison (package aggregate), the
-// report and the workbench read them. It knows nothing of who produces
+// report, the terminal view and the agreement with coders read them. It knows nothing of who produces
 // them.
 //
 // A Record's JSON form is one line of `compare score --format jsonl`,

@@ -236,15 +236,19 @@ var Voices = []Voice{Author, Quote, Distanced}
 // UnitOf returns the unit a record belongs to when outlets are compared
 // by ("outlet" or "group"): its outlet, or its outlet group, with
 // "(no outlet)" and "(no group)" for records without one.
-func UnitOf(r *Record, by string) string {
+func UnitOf(r *Record, by string) string { return Unit(r.Outlet, r.Group, by) }
+
+// Unit returns the unit of an article with this outlet and group, as
+// UnitOf does for its record.
+func Unit(outlet, group, by string) string {
 	if by == "group" {
-		if r.Group == "" {
+		if group == "" {
 			return "(no group)"
 		}
-		return r.Group
+		return group
 	}
-	if r.Outlet == "" {
+	if outlet == "" {
 		return "(no outlet)"
 	}
-	return r.Outlet
+	return outlet
 }

@@ -2,8 +2,6 @@ package report
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -14,10 +12,9 @@ import (
 
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/golden"
 	"github.com/compare-tool/compare/internal/record"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestEmbeddedEChartsVersion(t *testing.T) {
 	v, err := EChartsVersion()
@@ -72,32 +69,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := stable(buf.String())
-			path := filepath.Join("testdata", tc.name+".golden.html")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < len(gl) && i < len(wl); i++ {
-					if gl[i] != wl[i] {
-						col := 0
-						for col < len(gl[i]) && col < len(wl[i]) && gl[i][col] == wl[i][col] {
-							col++
-						}
-						lo := max(col-80, 0)
-						t.Fatalf("%s:%d:%d differs:\n got …%.200s\nwant …%.200s\n(run go test -update if the change is intended)",
-							path, i+1, col+1, gl[i][lo:], wl[i][lo:])
-					}
-				}
-				t.Fatalf("%s: got %d lines, want %d (run go test -update if the change is intended)", path, len(gl), len(wl))
-			}
+			golden.Check(t, filepath.Join("testdata", tc.name+".golden.html"), got)
 		})
 	}
 }

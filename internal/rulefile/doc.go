@@ -1,7 +1,7 @@
 // Package rulefile holds what every rule file of compare shares: framing
 // lexicons (package lexicon), credibility rules (package credibility),
 // outlet metadata and debris rules (package corpus) and quanteda
-// dictionaries (package workbench).
+// dictionaries (package dictionary).
 //
 // A researcher fixes a rule file in one pass when every problem names its
 // place, so problems are collected, not returned one by one: a Problem is
@@ -19,5 +19,7 @@
 //
 // EmbeddedSet serves rule files compiled into the binary (the built-in
 // lexicons and credibility rules), and IsFileRef tells a file from the name
-// of a built-in one.
+// of a built-in one. YAMLString, YAMLNumber and YAMLList write the scalars
+// of the rule files compare writes (lexicon import and suggest), so that
+// they read back as written.
 package rulefile

@@ -242,3 +242,16 @@ func TestIsFileRef(t *testing.T) {
 		}
 	}
 }
+
+func TestYAMLString(t *testing.T) {
+	tests := map[string]string{
+		"posemo": "posemo", "kind of": "kind of", "love*": "love*", "mullahs' regime": "mullahs' regime",
+		"1979": `"1979"`, "true": `"true"`, "null": `"null"`, "a: b": `"a: b"`, "*ness": `"*ness"`,
+		"# x": `"# x"`, "x #y": `"x #y"`, "'quoted'": `"'quoted'"`, "a, b": `"a, b"`, "": `""`, "trailing ": `"trailing "`,
+	}
+	for in, want := range tests {
+		if got := YAMLString(in); got != want {
+			t.Errorf("rulefile.YAMLString(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

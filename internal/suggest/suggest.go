@@ -1,4 +1,10 @@
-package workbench
+// Package suggest finds words and phrases that distinguish outlets (or
+// groups) and that the lexicons do not match yet, and writes the best as
+// lexicon entries to fill in: `compare lexicon suggest`. It counts and
+// ranks them with package ngram (ngram.Candidates: no phrase starting or
+// ending with a stopword, none over a name boundary) and leaves out the
+// text the lexicons already match.
+package suggest
 
 import (
 	"bufio"
@@ -13,19 +19,22 @@ import (
 	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/ngram"
+	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/rulefile"
+	"github.com/compare-tool/compare/internal/token"
 )
 
-// Defaults of SuggestOptions, used when a field is zero.
+// Defaults of Options, used when a field is zero.
 const (
-	DefaultSuggestTop = 10
+	DefaultTop        = 10
 	DefaultMinCount   = 3
 	DefaultContexts   = 3
 	DefaultTextBudget = 256 << 20
-	DefaultSuggestCap = 2_000_000
+	DefaultCap        = 2_000_000
 )
 
-// SuggestOptions configure a Suggester. Zero fields take the defaults.
-type SuggestOptions struct {
+// Options configure a Suggester. Zero fields take the defaults.
+type Options struct {
 	// By is "outlet" (the default) or "group": what is compared.
 	By string
 	// Top is how many suggestions to make for each outlet or group.
@@ -43,12 +52,12 @@ type SuggestOptions struct {
 	Cap int
 }
 
-func (o SuggestOptions) withDefaults() SuggestOptions {
+func (o Options) withDefaults() Options {
 	if o.By == "" {
 		o.By = "outlet"
 	}
 	if o.Top <= 0 {
-		o.Top = DefaultSuggestTop
+		o.Top = DefaultTop
 	}
 	if o.MinCount <= 0 {
 		o.MinCount = DefaultMinCount
@@ -60,7 +69,7 @@ func (o SuggestOptions) withDefaults() SuggestOptions {
 		o.TextBudget = DefaultTextBudget
 	}
 	if o.Cap <= 0 {
-		o.Cap = DefaultSuggestCap
+		o.Cap = DefaultCap
 	}
 	return o
 }
@@ -69,9 +78,9 @@ func (o SuggestOptions) withDefaults() SuggestOptions {
 // and that the lexicons do not match yet. Add each article, then call
 // Result. It is not safe for concurrent use.
 type Suggester struct {
-	opt      SuggestOptions
-	matchers []*lexicon.Matcher
-	sc       *textScanner
+	opt   Options
+	tz    token.Tokenizer
+	cover *lexicon.Cover
 
 	unitIndex map[string]int
 	units     []string
@@ -83,7 +92,6 @@ type Suggester struct {
 	texts     []keptText
 	textBytes int64
 	unkept    int
-	key       []byte
 }
 
 type keptText struct {
@@ -92,35 +100,20 @@ type keptText struct {
 	dropped []corpus.Span
 }
 
-// NewSuggester returns a Suggester that leaves out text the matchers match.
-func NewSuggester(matchers []*lexicon.Matcher, opt SuggestOptions) *Suggester {
+// New returns a Suggester that leaves out text the matchers match.
+func New(matchers []*lexicon.Matcher, opt Options) *Suggester {
 	opt = opt.withDefaults()
 	return &Suggester{
 		opt:       opt,
-		matchers:  matchers,
-		sc:        newTextScanner(matchers),
+		cover:     lexicon.NewCover(matchers),
 		unitIndex: map[string]int{},
 		counts:    ngram.NewTable(ngram.Candidates, opt.Cap).PruneBetweenTexts(),
 	}
 }
 
-// unitName is the outlet or group an article counts for.
-func unitName(a *corpus.Article, by string) string {
-	if by == "group" {
-		if a.Group == "" {
-			return "(no group)"
-		}
-		return a.Group
-	}
-	if a.Outlet == "" {
-		return "(no outlet)"
-	}
-	return a.Outlet
-}
-
 // Add counts the words and phrases of one article.
 func (s *Suggester) Add(a *corpus.Article) {
-	name := unitName(a, s.opt.By)
+	name := record.Unit(a.Outlet, a.Group, s.opt.By)
 	u, ok := s.unitIndex[name]
 	if !ok {
 		u = len(s.units)
@@ -135,7 +128,16 @@ func (s *Suggester) Add(a *corpus.Article) {
 	} else {
 		s.unkept++
 	}
-	s.counts.Count(u, s.sc.scan(a.Text, a.Dropped), s.sc.covered)
+	s.counts.Count(u, s.scan(a.Text, a.Dropped), s.cover.Covered)
+}
+
+// scan tokenizes a text as the scorer does, drops its debris and marks
+// what the lexicons match (s.cover).
+func (s *Suggester) scan(text string, dropped []corpus.Span) *token.Tokens {
+	ts := s.tz.Tokenize(text)
+	token.Drop(ts, dropped)
+	s.cover.Scan(ts)
+	return ts
 }
 
 // Suggestions are the result of a Suggester.
@@ -268,7 +270,7 @@ func (s *Suggester) contexts(res *Suggestions) {
 		if len(ws) == 0 {
 			continue
 		}
-		ts := s.sc.scan(kt.text, kt.dropped)
+		ts := s.scan(kt.text, kt.dropped)
 		for i := range ts.List {
 			for _, wd := range ws[string(ts.Norm(i))] {
 				end := i + len(wd.words) - 1
@@ -277,10 +279,10 @@ func (s *Suggester) contexts(res *Suggestions) {
 				}
 				ok := true
 				for j := 1; j < len(wd.words) && ok; j++ {
-					ok = string(ts.Norm(i+j)) == wd.words[j] && !s.sc.brk[i+j]
+					ok = string(ts.Norm(i+j)) == wd.words[j] && !ts.NameBreak(i+j)
 				}
 				for j := 0; j < len(wd.words) && ok; j++ {
-					ok = !s.sc.covered[i+j]
+					ok = !s.cover.Covered[i+j]
 				}
 				if !ok {
 					continue
@@ -306,11 +308,11 @@ func (s *Suggester) contexts(res *Suggestions) {
 	}
 }
 
-// WriteSuggestions writes the suggestions as YAML entries ready to edit:
+// Write writes the suggestions as YAML entries ready to edit:
 // each commented with its counts per unit, z-score and context lines, with
 // target and valence left for the researcher. lexicons names the lexicons
 // whose matches were left out, for the header.
-func WriteSuggestions(w io.Writer, res *Suggestions, lexicons []string) error {
+func Write(w io.Writer, res *Suggestions, lexicons []string) error {
 	bw := bufio.NewWriter(w)
 	unitWord := res.By
 	units := unitWord + "s"
@@ -318,7 +320,7 @@ func WriteSuggestions(w io.Writer, res *Suggestions, lexicons []string) error {
 		res.Articles, english.Plural(res.Articles, "article", "articles"), len(res.Units), units)
 	fmt.Fprintf(bw, "# Up to %d words and 2-3 word phrases per %s that it uses more than the others\n", res.Top, unitWord)
 	bw.WriteString("# (log-odds ratio with an informative Dirichlet prior, Monroe, Colaresi and Quinn\n")
-	fmt.Fprintf(bw, "# 2008), each with z >= %.2f and at least %d uses, not matched by %s,\n", ngram.MinZ, res.MinCount, joinAnd(lexicons))
+	fmt.Fprintf(bw, "# 2008), each with z >= %.2f and at least %d uses, not matched by %s,\n", ngram.MinZ, res.MinCount, english.List(lexicons))
 	bw.WriteString("# and neither starting nor ending with a stopword or a number.\n")
 	bw.WriteString("# Keep what names an actor or frames one; fill in target, valence and category,\n")
 	bw.WriteString("# add neutral alternatives and a note, paste the entries under entries: in your\n")
@@ -349,7 +351,7 @@ func WriteSuggestions(w io.Writer, res *Suggestions, lexicons []string) error {
 				fmt.Fprintf(bw, "  # (suggested above for %s too)\n", sg.Also)
 				continue
 			}
-			fmt.Fprintf(bw, "  - terms: [%s]\n", yamlString(sg.Surface))
+			fmt.Fprintf(bw, "  - terms: [%s]\n", rulefile.YAMLString(sg.Surface))
 			bw.WriteString("    target: \"\"  # fill in\n")
 			bw.WriteString("    valence: 0  # fill in: -1 delegitimises ... +1 honours\n")
 			bw.WriteString("    category: neutral  # fill in\n")

@@ -1,4 +1,4 @@
-package workbench
+package suggest
 
 import (
 	"bufio"
@@ -79,7 +79,7 @@ func TestSuggestFindsPlantedPhrases(t *testing.T) {
 		t.Fatal(err)
 	}
 	arts, outlet := PlantedCorpus(t, lex, 600_000, 4)
-	s := NewSuggester([]*lexicon.Matcher{lexicon.Compile(lex)}, SuggestOptions{})
+	s := New([]*lexicon.Matcher{lexicon.Compile(lex)}, Options{})
 	for _, a := range arts {
 		s.Add(a)
 	}
@@ -96,8 +96,8 @@ func TestSuggestFindsPlantedPhrases(t *testing.T) {
 	if got == nil {
 		t.Fatalf("no suggestions for %s", outlet)
 	}
-	if len(got.Terms) != DefaultSuggestTop {
-		t.Errorf("%d suggestions, want %d", len(got.Terms), DefaultSuggestTop)
+	if len(got.Terms) != DefaultTop {
+		t.Errorf("%d suggestions, want %d", len(got.Terms), DefaultTop)
 	}
 	top := map[string]Suggestion{}
 	for _, sg := range got.Terms {
@@ -110,7 +110,7 @@ func TestSuggestFindsPlantedPhrases(t *testing.T) {
 			for _, sg := range got.Terms {
 				list = append(list, sg.Phrase)
 			}
-			t.Errorf("planted %q not in the top %d of %s: %q", p, DefaultSuggestTop, outlet, list)
+			t.Errorf("planted %q not in the top %d of %s: %q", p, DefaultTop, outlet, list)
 			continue
 		}
 		if sg.Others != 0 || sg.Count < 20 {
@@ -131,7 +131,7 @@ func TestSuggestFindsPlantedPhrases(t *testing.T) {
 	}
 
 	var out bytes.Buffer
-	if err := WriteSuggestions(&out, res, []string{"iran-syria"}); err != nil {
+	if err := Write(&out, res, []string{"iran-syria"}); err != nil {
 		t.Fatal(err)
 	}
 	// The output is YAML whose entries, once filled in, are lexicon entries.
@@ -163,7 +163,7 @@ func TestSuggestLeavesOutLexiconMatches(t *testing.T) {
 			&corpus.Article{ID: "b", Outlet: "b", Text: "The weather was fine. Troops moved on Monday."},
 		)
 	}
-	s := NewSuggester([]*lexicon.Matcher{lexicon.Compile(lex)}, SuggestOptions{Top: 20})
+	s := New([]*lexicon.Matcher{lexicon.Compile(lex)}, Options{Top: 20})
 	for _, a := range arts {
 		s.Add(a)
 	}
@@ -191,7 +191,7 @@ func TestSuggestOneOutlet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := NewSuggester([]*lexicon.Matcher{lexicon.Compile(lex)}, SuggestOptions{By: "group"})
+	s := New([]*lexicon.Matcher{lexicon.Compile(lex)}, Options{By: "group"})
 	s.Add(&corpus.Article{Outlet: "a", Text: "x"})
 	s.Add(&corpus.Article{Outlet: "b", Text: "y"})
 	if _, err := s.Result(); err != ErrOneUnit {

@@ -111,3 +111,11 @@ func BreaksPhrase(gap string) bool {
 func BreaksName(gap string) bool {
 	return BreaksPhrase(gap) || strings.ContainsAny(gap, ",()[]{}\"“”«»")
 }
+
+// NameBreak reports whether a name may not run on from token i−1 to token
+// i: at the text's first token, at the first token after dropped debris
+// (see Drop), and where BreaksName breaks.
+func (ts *Tokens) NameBreak(i int) bool {
+	t := ts.List[i]
+	return i == 0 || t.AfterDropped || BreaksName(ts.Text[ts.List[i-1].End:t.Start])
+}

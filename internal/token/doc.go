@@ -11,9 +11,9 @@
 // concurrent use; give each goroutine its own.
 //
 // The package also holds the rules every later stage reads text by, so that
-// scoring, the credibility signals and the lexicon workbench agree on them:
+// scoring, the credibility signals and the lexicon tools agree on them:
 // which characters are apostrophes and hyphens (IsApostrophe, IsHyphen),
-// where a sentence ends (SentenceBreak) and what breaks a phrase
-// (BreaksPhrase, BreaksName), what scare quotes are (IsScareQuote), and
+// where a sentence ends (SentenceBreak) and what breaks a phrase or a name
+// (BreaksPhrase, BreaksName, NameBreak), what scare quotes are (IsScareQuote), and
 // leaving page debris out of the tokens (Drop).
 package token

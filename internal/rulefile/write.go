@@ -1,4 +1,4 @@
-package workbench
+package rulefile
 
 import (
 	"bytes"
@@ -17,9 +17,15 @@ import (
 // at the start).
 var plainRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}\p{M} '’\-+._*/&()]*$`)
 
-// yamlString returns s as a YAML scalar: plain when that reads back as the
+// Writing YAML.
+//
+// Lexicons written by compare (lexicon import, lexicon suggest) are YAML
+// that people edit and lexicon.Parse reads back: these write its scalars
+// so that they read back as written.
+
+// YAMLString returns s as a YAML scalar: plain when that reads back as the
 // same string, double-quoted (JSON escapes, which YAML shares) otherwise.
-func yamlString(s string) string {
+func YAMLString(s string) string {
 	if plainRE.MatchString(s) && !strings.HasSuffix(s, " ") {
 		var back any
 		if err := yaml.Unmarshal([]byte(s), &back); err == nil {
@@ -55,14 +61,14 @@ func notYAMLPrintable(r rune) bool {
 	return r == 0x7f || r >= 0x80 && r <= 0x9f && r != 0x85 || r == 0xfffe || r == 0xffff
 }
 
-// yamlNumber writes a number the way a person would: 0, -0.5, 1.
-func yamlNumber(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+// YAMLNumber writes a number the way a person would: 0, -0.5, 1.
+func YAMLNumber(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
-// yamlList writes a flow sequence of strings: ["a", b].
-func yamlList(items []string) string {
+// YAMLList writes a flow sequence of strings: ["a", b].
+func YAMLList(items []string) string {
 	parts := make([]string, len(items))
 	for i, s := range items {
-		parts[i] = yamlString(s)
+		parts[i] = YAMLString(s)
 	}
 	return "[" + strings.Join(parts, ", ") + "]"
 }
