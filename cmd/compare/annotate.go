@@ -8,10 +8,11 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
+	"github.com/compare-tool/compare/internal/annotate"
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/report"
-	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/pipeline"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 func annotateCommand() *cli.Command {
@@ -61,19 +62,22 @@ func runAnnotate(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	m := matchers[0]
-	scorer := stance.NewScorer(m)
 	id := c.String("id")
+	src := func(emit func(*corpus.Article) error) error {
+		return readInput(c, opts, func(a *corpus.Article) error {
+			if id != "" && a.ID != id {
+				return nil
+			}
+			return emit(a)
+		})
+	}
 	n := 0
-	err = readInput(c, opts, func(a *corpus.Article) error {
-		if id != "" && a.ID != id {
-			return nil
-		}
+	err = pipeline.Score(c.Context, matchers, pipeline.Options{}, src, func(_ *corpus.Article, recs []*record.Record) error {
 		if n > 0 {
 			fmt.Fprintln(c.App.Writer, "\n"+"────────────────────────────────────────────────────────────────────────")
 		}
 		n++
-		return report.Annotate(c.App.Writer, scorer.Score(a), m.Lexicon, report.AnnotateOptions{Color: color})
+		return annotate.Write(c.App.Writer, recs[0], matchers[0].Lexicon, annotate.Options{Color: color})
 	})
 	if err != nil {
 		return cli.Exit("annotate: "+err.Error(), exitFailure)

@@ -1,18 +1,28 @@
-package report
+// Package annotate renders one scored article for reading closely
+// (`compare annotate`): the text with every matched term marked by its
+// lean, quoted and distanced terms styled, page debris struck out, and a
+// legend of the loaded terms with their neutral alternatives and notes.
+// What it shares with the HTML report (which words are marked, the lean's
+// strength, the legend, the characters never shown) comes from package
+// view.
+package annotate
 
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/view"
 )
 
-// AnnotateOptions shape Annotate's output.
-type AnnotateOptions struct {
+// Options shape Write's output.
+type Options struct {
 	// Color writes ANSI colours and styles; without it terms are marked
 	// [[like this]], debris ~~like this~~, for pipes and NO_COLOR.
 	Color bool
@@ -38,22 +48,13 @@ const (
 // a coloured background, weaker ones in colour.
 var ansiLean = [...]string{ansiBold + ansiRedBg, ansiBold + ansiRed, ansiBold, ansiBold + ansiBlue, ansiBold + ansiBlueBg}
 
-// Annotate writes one scored article for reading in a terminal: a header,
-// the text with every matched term marked by its lean on the first axis of
-// lex (or of the record, when lex is nil), and a legend of the terms with
-// target, valence, category and neutral alternatives.
-func Annotate(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt AnnotateOptions) error {
+// Write writes one scored article for reading in a terminal: a header,
+// the text with every marked term (view.Marks) styled by its lean on the
+// first axis of lex (or of the record, when lex is nil), and a legend of
+// the loaded terms (view.Legend) with target, valence, category and, from
+// lex, neutral alternatives and note.
+func Write(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt Options) error {
 	axis := firstAxis(r, lex)
-	entries := map[string]*lexicon.Entry{}
-	targets := map[string]string{}
-	if lex != nil {
-		for i := range lex.Entries {
-			entries[lex.Entries[i].ID] = &lex.Entries[i]
-		}
-		for _, t := range lex.Targets {
-			targets[t.ID] = t.Label
-		}
-	}
 	var b strings.Builder
 	title := r.Title
 	if title == "" {
@@ -79,9 +80,8 @@ func Annotate(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt AnnotateO
 	b.WriteString("\n\n")
 
 	text := r.Text
-	matches := append([]record.MatchRecord(nil), r.Matches...)
-	sort.SliceStable(matches, func(i, j int) bool { return matches[i].Start < matches[j].Start })
-	dropped := append([]span(nil), spansOf(r.Dropped)...)
+	marks := view.Marks(r)
+	dropped := spansOf(r.Dropped)
 	pos := 0
 	// writePlain writes text[pos:end], striking out debris.
 	writePlain := func(end int) {
@@ -109,23 +109,12 @@ func Annotate(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt AnnotateO
 			pos = e
 		}
 	}
-	type legendItem struct {
-		m     record.MatchRecord
-		count int
-	}
-	var legend []*legendItem
-	seen := map[string]*legendItem{}
-	for _, m := range matches {
-		if m.Start < pos || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
-			continue
-		}
+	for _, m := range marks {
 		writePlain(m.Start)
-		c := m.Contrib[axis]
-		loaded := m.Loaded
 		if opt.Color {
 			code := ansiUnderline
-			if loaded {
-				code = ansiLean[record.LeanLevel(c)+2]
+			if m.Loaded {
+				code = ansiLean[record.LeanLevel(m.Contrib[axis])+2]
 			}
 			switch m.Voice {
 			case record.Quote:
@@ -141,16 +130,6 @@ func Annotate(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt AnnotateO
 			}
 		}
 		pos = m.End
-		if loaded {
-			key := m.Entry + "\x00" + string(m.Voice)
-			if it := seen[key]; it != nil {
-				it.count++
-			} else {
-				it := &legendItem{m: m, count: 1}
-				seen[key] = it
-				legend = append(legend, it)
-			}
-		}
 	}
 	writePlain(len(text))
 	if !strings.HasSuffix(text, "\n") {
@@ -158,6 +137,7 @@ func Annotate(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt AnnotateO
 	}
 
 	b.WriteString("\n")
+	legend := view.Legend(marks)
 	if len(legend) == 0 {
 		b.WriteString("No loaded terms.\n")
 	} else {
@@ -170,10 +150,10 @@ func Annotate(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt AnnotateO
 		}
 	}
 	for _, it := range legend {
-		m := it.m
-		label := targets[m.Target]
-		if label == "" {
-			label = m.Target
+		m := it.Match
+		label := m.Target
+		if t := lexTarget(lex, m.Target); t != nil && t.Label != "" {
+			label = t.Label
 		}
 		lean := ""
 		if c, ok := m.Contrib[axis]; ok && c != 0 {
@@ -189,12 +169,12 @@ func Annotate(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt AnnotateO
 			}
 			term = style(term, code)
 		}
-		fmt.Fprintf(&b, "  %s ×%d  %s, valence %+.2f%s, %s, %s voice", term, it.count, clean(label), m.Valence, lean, clean(m.Category), m.Voice)
+		fmt.Fprintf(&b, "  %s ×%d  %s, valence %+.2f%s, %s, %s voice", term, it.Count, clean(label), m.Valence, lean, clean(m.Category), m.Voice)
 		if m.Cue != "" {
 			fmt.Fprintf(&b, " (after %q)", clean(m.Cue))
 		}
 		b.WriteString("\n")
-		if e := entries[m.Entry]; e != nil {
+		if e := lexEntry(lex, m.Entry); e != nil {
 			if len(e.Neutral) > 0 {
 				b.WriteString("      neutral: " + clean(strings.Join(e.Neutral, "; ")) + "\n")
 			}
@@ -218,13 +198,26 @@ func firstAxis(r *record.Record, lex *lexicon.Lexicon) string {
 }
 
 func sortedAxes(r *record.Record) []string {
-	axes := make([]string, 0, len(r.Stance))
-	for id := range r.Stance {
-		axes = append(axes, id)
-	}
-	sort.Strings(axes)
-	return axes
+	return slices.Sorted(maps.Keys(r.Stance))
 }
+
+// lexEntry and lexTarget look an entry or a target up in lex, which may be
+// nil.
+func lexEntry(lex *lexicon.Lexicon, id string) *lexicon.Entry {
+	if lex == nil {
+		return nil
+	}
+	return lex.Entry(id)
+}
+
+func lexTarget(lex *lexicon.Lexicon, id string) *lexicon.Target {
+	if lex == nil {
+		return nil
+	}
+	return lex.Target(id)
+}
+
+type span struct{ start, end int }
 
 func spansOf(s []corpus.Span) []span {
 	out := make([]span, 0, len(s))
@@ -238,8 +231,4 @@ func spansOf(s []corpus.Span) []span {
 // clean removes the control characters of untrusted text, except line
 // breaks and tabs, so that an article cannot send escape sequences to the
 // reader's terminal.
-func clean(s string) string { return removeRunes(s, isControl) }
-
-func isControl(r rune) bool {
-	return (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r < 0xa0) || r == 0x2028 || r == 0x2029 || isBidiControl(r)
-}
+func clean(s string) string { return view.Remove(s, view.IsControl) }

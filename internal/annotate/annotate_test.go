@@ -1,4 +1,4 @@
-package report
+package annotate
 
 import (
 	"bytes"
@@ -12,14 +12,24 @@ import (
 	"github.com/compare-tool/compare/internal/stance"
 )
 
+// score scores one article with the tiny test lexicon, which the report's
+// tests use too.
+func score(t *testing.T, a corpus.Article) (*record.Record, *lexicon.Lexicon) {
+	t.Helper()
+	lex, err := lexicon.LoadFile("../lexicon/testdata/tiny.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stance.NewScorer(lexicon.Compile(lex)).Score(&a), lex
+}
+
 func TestAnnotatePlain(t *testing.T) {
-	lex := tinyLexicon(t)
 	text := "The regime said “the terrorists attacked first at dawn today”.\nShare\nThe so-called freedom fighters disagree. The government was silent."
 	share := strings.Index(text, "Share")
-	rec := scoreArticles(t, lex, []corpus.Article{{ID: "x", Outlet: "Daily Example", Title: "Clashes", Date: "2024-01-02",
-		Text: text, Dropped: []corpus.Span{{Start: share, End: share + 5}}}})[0]
+	rec, lex := score(t, corpus.Article{ID: "x", Outlet: "Daily Example", Title: "Clashes", Date: "2024-01-02",
+		Text: text, Dropped: []corpus.Span{{Start: share, End: share + 5}}})
 	var buf bytes.Buffer
-	if err := Annotate(&buf, rec, lex, AnnotateOptions{}); err != nil {
+	if err := Write(&buf, rec, lex, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	want := `Clashes
@@ -45,10 +55,9 @@ Loaded terms (only the outlet's own voice counts toward its stance)
 }
 
 func TestAnnotateColor(t *testing.T) {
-	lex := tinyLexicon(t)
-	rec := scoreArticles(t, lex, []corpus.Article{{ID: "x", Outlet: "o", Text: "The regime and the terrorists."}})[0]
+	rec, lex := score(t, corpus.Article{ID: "x", Outlet: "o", Text: "The regime and the terrorists."})
 	var buf bytes.Buffer
-	if err := Annotate(&buf, rec, lex, AnnotateOptions{Color: true}); err != nil {
+	if err := Write(&buf, rec, lex, Options{Color: true}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -65,11 +74,10 @@ func TestAnnotateColor(t *testing.T) {
 
 // An article must not be able to drive the reader's terminal.
 func TestAnnotateStripsControls(t *testing.T) {
-	lex := tinyLexicon(t)
-	rec := scoreArticles(t, lex, []corpus.Article{{ID: "x", Outlet: "o\x1b]0;pwned\x07", Title: "\x1b[2Jtitle",
-		Text: "The \x1b[31mregime\u202e and\r the rest."}})[0]
+	rec, lex := score(t, corpus.Article{ID: "x", Outlet: "o\x1b]0;pwned\x07", Title: "\x1b[2Jtitle",
+		Text: "The \x1b[31mregime\u202e and\r the rest."})
 	var buf bytes.Buffer
-	if err := Annotate(&buf, rec, lex, AnnotateOptions{}); err != nil {
+	if err := Write(&buf, rec, lex, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if s := buf.String(); strings.ContainsAny(s, "\x1b\x07\r\u202e") {
@@ -86,7 +94,7 @@ func TestAnnotateLoadedWithoutLexicon(t *testing.T) {
 		Matches: []record.MatchRecord{{Start: 4, End: 9, Line: 1, Col: 5, Text: "junta", Entry: "junta", Target: "gov",
 			Category: "pejorative", Voice: record.Author, Contrib: map[string]float64{"b": -1}, Loaded: true}}}
 	var buf bytes.Buffer
-	if err := Annotate(&buf, rec, nil, AnnotateOptions{}); err != nil {
+	if err := Write(&buf, rec, nil, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if out := buf.String(); !strings.Contains(out, "Loaded terms") || !strings.Contains(out, "junta ×1") {
@@ -94,14 +102,14 @@ func TestAnnotateLoadedWithoutLexicon(t *testing.T) {
 	}
 }
 
-func ExampleAnnotate() {
-	lex, err := lexicon.Parse("tiny.yaml", []byte(tinyLexiconYAML))
+func ExampleWrite() {
+	lex, err := lexicon.LoadFile("../lexicon/testdata/tiny.yaml")
 	if err != nil {
 		panic(err)
 	}
 	rec := stance.NewScorer(lexicon.Compile(lex)).Score(&corpus.Article{ID: "x", Outlet: "Daily Example",
 		Text: "The regime met the freedom fighters."})
-	_ = Annotate(os.Stdout, rec, lex, AnnotateOptions{})
+	_ = Write(os.Stdout, rec, lex, Options{})
 	// Output:
 	// x
 	// Daily Example · pro-gov -1.00 (n = 2)

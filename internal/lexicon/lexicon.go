@@ -43,6 +43,10 @@ type Lexicon struct {
 	// Hash is the hex SHA-256 of the lexicon's canonical content: two
 	// lexicons with the same hash score every text the same.
 	Hash string `yaml:"-" json:"sha256"`
+
+	// entryIndex maps entry ids to their place in Entries (built by
+	// Parse; see Entry).
+	entryIndex map[string]int
 }
 
 // Target is a referent a lexicon's terms name: a government, an armed
@@ -147,6 +151,10 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 	}
 	lex.File = file
 	lex.Hash = lex.hash()
+	lex.entryIndex = make(map[string]int, len(lex.Entries))
+	for i, e := range lex.Entries {
+		lex.entryIndex[e.ID] = i
+	}
 	return lex, nil
 }
 
@@ -401,6 +409,21 @@ func (lex *Lexicon) hash() string {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Entry returns the entry with the given id, or nil: where views find a
+// matched term's neutral alternatives and note. It is safe for concurrent
+// use.
+func (lex *Lexicon) Entry(id string) *Entry {
+	if i, ok := lex.entryIndex[id]; ok && i < len(lex.Entries) && lex.Entries[i].ID == id {
+		return &lex.Entries[i]
+	}
+	for i := range lex.Entries { // a Lexicon not made by Parse, or changed since
+		if lex.Entries[i].ID == id {
+			return &lex.Entries[i]
+		}
+	}
+	return nil
 }
 
 // Target returns the target with the given id, or nil.

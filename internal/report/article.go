@@ -9,6 +9,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/view"
 )
 
 // articlesView is the article section: the shown articles, and how many
@@ -174,18 +175,12 @@ func safeLink(u string) string {
 	return p.String()
 }
 
+// entry returns the lexicon's entry id, or nil without a lexicon.
 func (b *builder) entry(id string) *lexicon.Entry {
 	if b.in.Lexicon == nil {
 		return nil
 	}
-	if b.entryIndex == nil {
-		b.entryIndex = make(map[string]*lexicon.Entry, len(b.in.Lexicon.Entries))
-		for i := range b.in.Lexicon.Entries {
-			e := &b.in.Lexicon.Entries[i]
-			b.entryIndex[e.ID] = e
-		}
-	}
-	return b.entryIndex[id]
+	return b.in.Lexicon.Entry(id)
 }
 
 // noteEntry records what the tooltip of a match says, once per entry.
@@ -204,7 +199,7 @@ func (b *builder) noteEntry(m *record.MatchRecord) {
 }
 
 // leanClass is the CSS class of a term by its contribution to the first
-// axis: the sign, and whether it is strong (|c| ≥ 0.5).
+// axis: the sign, and whether it is strong (record.LeanLevel).
 func leanClass(c float64) string {
 	return [...]string{"neg2", "neg1", "zero", "pos1", "pos2"}[record.LeanLevel(c)+2]
 }
@@ -231,7 +226,7 @@ type span struct{ start, end int }
 func renderText(r *record.Record, axis string) string {
 	text := r.Text
 	valid := func(s, e int) bool {
-		return 0 <= s && s < e && e <= len(text) && boundary(text, s) && boundary(text, e)
+		return 0 <= s && s < e && e <= len(text) && view.Boundary(text, s) && view.Boundary(text, e)
 	}
 	// Keep the valid, non-overlapping spans of each kind, in order.
 	clean := func(in []span) []span {
@@ -253,16 +248,11 @@ func renderText(r *record.Record, axis string) string {
 		ds = append(ds, span{d.Start, d.End})
 	}
 	matchAt := map[int]*record.MatchRecord{}
-	for i := range r.Matches {
-		m := &r.Matches[i]
-		if valid(m.Start, m.End) && text[m.Start:m.End] == m.Text {
-			if _, dup := matchAt[m.Start]; !dup {
-				ms = append(ms, span{m.Start, m.End})
-				matchAt[m.Start] = m
-			}
-		}
+	for _, m := range view.Marks(r) {
+		ms = append(ms, span{m.Start, m.End})
+		matchAt[m.Start] = m
 	}
-	qs, ds, ms = clean(qs), clean(ds), clean(ms)
+	qs, ds = clean(qs), clean(ds)
 
 	// Cut the text at every span boundary; each piece then lies wholly
 	// inside or outside each span, and the elements nest as
@@ -357,10 +347,4 @@ func markOpen(m *record.MatchRecord, axis string) string {
 	b.WriteString(formatNum(m.Contrib[axis]))
 	b.WriteString(`">`)
 	return b.String()
-}
-
-// boundary reports whether offset i of s starts a UTF-8 character (or is
-// the end).
-func boundary(s string, i int) bool {
-	return i == len(s) || (i < len(s) && (s[i]&0xC0) != 0x80)
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/compare-tool/compare/internal/view"
 )
 
 // Bidirectional text.
@@ -25,37 +27,8 @@ import (
 //     isolated with unicode-bidi: isolate, so that a name in Arabic or
 //     Hebrew does not reorder the numbers beside it.
 
-// isBidiControl reports whether r is an explicit bidirectional formatting
-// character: the marks LRM, RLM and ALM, the embeddings and overrides
-// LRE, RLE, PDF, LRO, RLO, and the isolates LRI, RLI, FSI, PDI.
-func isBidiControl(r rune) bool {
-	switch {
-	case r == '\u200E', r == '\u200F', r == '\u061C':
-		return true
-	case '\u202A' <= r && r <= '\u202E':
-		return true
-	case '\u2066' <= r && r <= '\u2069':
-		return true
-	}
-	return false
-}
-
 // stripBidi removes bidirectional controls from s.
-func stripBidi(s string) string { return removeRunes(s, isBidiControl) }
-
-// removeRunes returns s without the runes drop reports; s itself when it
-// has none.
-func removeRunes(s string, drop func(rune) bool) string {
-	if !strings.ContainsFunc(s, drop) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if drop(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
+func stripBidi(s string) string { return view.Remove(s, view.IsBidiControl) }
 
 // stripBidiControls removes bidirectional controls from a rendered page.
 // Character references (&#x202E;) are left alone: article bodies keep
@@ -70,7 +43,7 @@ func stripBidiControls(page []byte) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRune(page[i:])
-		if !isBidiControl(r) {
+		if !view.IsBidiControl(r) {
 			out = append(out, page[i:i+size]...)
 		}
 		i += size
@@ -81,12 +54,12 @@ func stripBidiControls(page []byte) []byte {
 // escapeBidi writes the bidirectional controls of escaped article text as
 // character references, which stripBidiControls leaves in place.
 func escapeBidi(escaped string) string {
-	if !strings.ContainsFunc(escaped, isBidiControl) {
+	if !strings.ContainsFunc(escaped, view.IsBidiControl) {
 		return escaped
 	}
 	var b strings.Builder
 	for _, r := range escaped {
-		if isBidiControl(r) {
+		if view.IsBidiControl(r) {
 			fmt.Fprintf(&b, "&#x%X;", r)
 			continue
 		}

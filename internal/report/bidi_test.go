@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/compare-tool/compare/internal/view"
 )
 
 // TestBidiSpoofing renders a report whose outlet name and lexicon version
@@ -23,7 +25,7 @@ func TestBidiSpoofing(t *testing.T) {
 	}
 	page := buf.String()
 	for _, r := range page {
-		if isBidiControl(r) {
+		if view.IsBidiControl(r) {
 			t.Fatalf("bidirectional control U+%04X in the page", r)
 		}
 	}

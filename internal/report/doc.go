@@ -1,5 +1,7 @@
 // Package report renders the comparison of outlets as one self-contained
-// HTML file, and single scored articles for the terminal.
+// HTML file. (Single articles for the terminal are package annotate's; what
+// the two views share, such as which words are marked and the colour of a
+// lean, is package view's.)
 //
 // The HTML report inlines ECharts (see assets.go) and everything it shows,
 // so it opens from a file with no network. Article text, titles and outlet

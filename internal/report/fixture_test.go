@@ -9,58 +9,16 @@ import (
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/dates"
+	"github.com/compare-tool/compare/internal/golden"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/sameevent"
 	"github.com/compare-tool/compare/internal/stance"
 )
 
-// tinyLexiconYAML is a lexicon small enough to read in a test failure.
-const tinyLexiconYAML = `name: tiny
-version: 1.0.0
-language: en
-description: A test lexicon.
-targets:
-  - id: gov
-    label: The government
-  - id: rebels
-    label: The armed opposition
-axes:
-  - id: pro-gov
-    label: Pro-government vocabulary
-    negative: the opposition's words
-    positive: the government's words
-    weights:
-      gov: 1
-      rebels: -1
-distance_cues: [so-called]
-entries:
-  - terms: [regime]
-    target: gov
-    valence: -1
-    category: pejorative
-    neutral: [government]
-    note: Calls a government illegitimate.
-  - terms: [government]
-    target: gov
-    valence: 0
-    category: neutral
-  - terms: [terrorists]
-    target: rebels
-    valence: -1
-    category: pejorative
-    neutral: [armed groups, fighters]
-    note: A label that states use for their armed opponents.
-  - terms: [freedom fighters]
-    target: rebels
-    valence: 1
-    category: honorific
-    neutral: [fighters]
-`
-
 func tinyLexicon(t testing.TB) *lexicon.Lexicon {
 	t.Helper()
-	lex, err := lexicon.Parse("tiny.yaml", []byte(tinyLexiconYAML))
+	lex, err := lexicon.Parse("tiny.yaml", golden.ReadFile(t, "../lexicon/testdata/tiny.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -371,12 +371,11 @@ type builder struct {
 	// recUnit[i] is the unit of Records[i].
 	recUnit []string
 	// shown[i] is true when Records[i] has an article view.
-	shown      []bool
-	charts     []chartSpec
-	entries    map[string]entryInfo
-	entryIndex map[string]*lexicon.Entry
-	points     []pointInfo
-	pointOf    map[int]int // record index → index in points
+	shown   []bool
+	charts  []chartSpec
+	entries map[string]entryInfo
+	points  []pointInfo
+	pointOf map[int]int // record index → index in points
 }
 
 // chartSpec is one chart as the page script receives it.
