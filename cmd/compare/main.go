@@ -16,8 +16,6 @@ import (
 	"syscall"
 
 	"github.com/urfave/cli/v2"
-
-	"github.com/compare-tool/compare/internal/outfile"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -102,8 +100,6 @@ article selects, or stance carried by words that are not in the lexicon.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile to `FILE` (read it with go tool pprof)"},
 		},
-		Before: startCPUProfile,
-		After:  stopCPUProfile,
 		Commands: []*cli.Command{
 			scoreCommand(),
 			statsCommand(),
@@ -121,31 +117,27 @@ article selects, or stance carried by words that are not in the lexicon.`,
 	return app
 }
 
-// startCPUProfile starts profiling when --cpuprofile is set.
-func startCPUProfile(c *cli.Context) error {
+// withProfile runs action, profiling it to --cpuprofile when that is
+// set. The profile is an output file like any other (writeOutput), kept
+// also when the command failed: a profile of a failure is still a profile.
+func withProfile(c *cli.Context, action cli.ActionFunc) error {
 	path := c.String("cpuprofile")
 	if path == "" {
-		return nil
+		return action(c)
 	}
-	f, err := outfile.Create(path)
-	if err != nil {
-		return cli.Exit(fmt.Sprintf("--cpuprofile: %v", err), exitFailure)
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Abort()
-		return cli.Exit(err, exitFailure)
-	}
-	c.App.Metadata = map[string]any{"cpuprofile": f}
-	return nil
-}
-
-// stopCPUProfile writes the profile, also of a command that failed.
-func stopCPUProfile(c *cli.Context) error {
-	if f, ok := c.App.Metadata["cpuprofile"].(*outfile.File); ok {
+	var actionErr error
+	err := writeOutput(c, "--cpuprofile", path, func(error) bool { return true }, func(w io.Writer) error {
+		if err := pprof.StartCPUProfile(w); err != nil {
+			return cli.Exit(fmt.Sprintf("--cpuprofile: %v", err), exitFailure)
+		}
+		actionErr = action(c)
 		pprof.StopCPUProfile()
-		return f.Commit()
+		return nil
+	})
+	if actionErr != nil {
+		return actionErr
 	}
-	return nil
+	return err
 }
 
 // usageError turns a flag parsing error into exit status 2.
@@ -154,8 +146,9 @@ func usageError(c *cli.Context, err error, isSub bool) error {
 }
 
 // setUsageError sets usageError on every command (urfave/cli asks the
-// command, not the app, about its own flags) and lets every action see
-// flags written after its PATH arguments (see withLateFlags).
+// command, not the app, about its own flags), lets every action see flags
+// written after its PATH arguments (see withLateFlags), and profiles it
+// when --cpuprofile asks (see withProfile).
 func setUsageError(cmds []*cli.Command) {
 	for _, c := range cmds {
 		if c.OnUsageError == nil {
@@ -167,7 +160,7 @@ func setUsageError(cmds []*cli.Command) {
 				if err != nil {
 					return err
 				}
-				return action(ctx)
+				return withProfile(ctx, action)
 			}
 		}
 		setUsageError(c.Subcommands)
