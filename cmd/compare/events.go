@@ -150,19 +150,19 @@ func runEvents(c *cli.Context) error {
 // returns the lexicon of the scores when it is known, for labels.
 func eventArticles(c *cli.Context, inputOpts corpus.Options, score bool, workers int) ([]sameevent.Article, *lexicon.Lexicon, error) {
 	var arts []sameevent.Article
-	sel, err := selectLexicon(c.String("lexicon"))
+	sel, err := aggregate.NewSelection(c.String("lexicon"))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, cli.Exit(err, exitFailure)
 	}
-	lex := sel.lex
+	lex := sel.Lexicon()
 	noText := 0
 	for _, name := range c.StringSlice("scores") {
 		err := readScoreFile(c, name, record.Reader{SkipCredibility: true, DateOrder: inputOpts.DateOrder}, func(r *record.Record) error {
-			if !sel.keep(r) {
+			if !sel.Keep(r) {
 				return nil
 			}
 			if lex == nil {
-				lex = builtinFor(r.Lexicon)
+				lex = aggregate.BuiltinFor(r.Lexicon)
 			}
 			if r.Text == "" {
 				noText++

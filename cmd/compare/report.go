@@ -85,65 +85,39 @@ func runReport(c *cli.Context) error {
 			return cli.Exit(fmt.Sprintf("report: --%s %d: must not be negative", f, c.Int(f)), exitUsage)
 		}
 	}
+	if c.Int("top-outlets") < 1 {
+		return cli.Exit("report: --top-outlets 0: must be at least 1", exitUsage)
+	}
 	workers, err := workersFlag(c, "report")
 	if err != nil {
 		return err
 	}
-	period, err := periodOf(c, "report")
-	if err != nil {
-		return err
-	}
-	opt := aggregate.Options{
-		By:          by,
-		Bootstrap:   c.Int("bootstrap"),
-		Seed:        c.Uint64("seed"),
-		MinArticles: c.Int("min-articles"),
-		Workers:     workers,
-		Period:      period,
-	}
-	if opt.Bootstrap == 0 {
-		opt.Bootstrap = -1 // no intervals
-	}
-	if opt.MinArticles == 0 {
-		opt.MinArticles = 1
-	}
-	maxArticles := c.Int("max-articles")
-	if maxArticles == 0 {
-		maxArticles = -1 // none
-	}
+	ropt := report.DefaultOptions()
+	ropt.Title = c.String("title")
+	ropt.ToolVersion = version
+	ropt.Date = c.String("date")
+	ropt.TopUnits = c.Int("top-outlets")
+	ropt.MaxArticles = c.Int("max-articles")
 
-	// The records are kept for the article views and the distribution
-	// charts; text and matches only while they may still be shown (no unit
-	// shows more than max-articles articles).
-	var recs []*record.Record
-	perUnit := map[string]int{}
+	recs := report.NewRecords(by, ropt.MaxArticles)
+	each := recs.Add
 	var within *withinEvents
 	if c.Bool("events") {
 		within = &withinEvents{by: by}
+		each = func(r *record.Record) error {
+			within.add(r) // before recs.Add drops the text
+			return recs.Add(r)
+		}
 	}
-	cmp, lex, err := gatherComparison(c, "report", opt, func(r *record.Record) error {
-		if within != nil {
-			within.add(r) // before the text is dropped
-		}
-		u := record.UnitOf(r, by)
-		if perUnit[u] >= maxArticles {
-			r.Text, r.Matches, r.Quotes, r.Dropped, r.Credibility = "", nil, nil, nil, nil
-		}
-		perUnit[u]++
-		recs = append(recs, r)
-		return nil
-	})
+	opt, err := comparisonOptions(c, "report", by, workers)
 	if err != nil {
 		return err
 	}
-	// The lexicon supplies notes and neutral alternatives only when it is
-	// the one the records were scored with.
-	if lex != nil && lex.Hash != cmp.Lexicon.SHA256 {
-		lex = nil
+	cmp, lex, err := gatherComparison(c, "report", opt, each)
+	if err != nil {
+		return err
 	}
-	if lex == nil {
-		cmp.Notes = append(cmp.Notes, "The lexicon the articles were scored with was not available, so terms show no neutral alternatives or notes; name it with --lexicon FILE.")
-	}
+	lex = report.CheckLexicon(cmp, lex)
 	var same *sameevent.Result
 	if within != nil {
 		if same, err = within.compare(c, "report", cmp, lex); err != nil {
@@ -154,13 +128,7 @@ func runReport(c *cli.Context) error {
 	size := 0
 	err = writeOutput(c, "--output", out, keepOnSuccess, func(w io.Writer) error {
 		cw := &countingWriter{w: w}
-		err := report.Write(cw, report.Input{Comparison: cmp, Records: recs, Lexicon: lex, SameEvent: same}, report.Options{
-			Title:       c.String("title"),
-			ToolVersion: version,
-			Date:        c.String("date"),
-			TopUnits:    c.Int("top-outlets"),
-			MaxArticles: maxArticles,
-		})
+		err := report.Write(cw, report.Input{Comparison: cmp, Records: recs.List, Lexicon: lex, SameEvent: same}, ropt)
 		size = cw.n
 		if err != nil {
 			return cli.Exit(fmt.Errorf("report: %w", err), exitFailure)

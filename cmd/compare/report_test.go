@@ -61,6 +61,7 @@ func TestReportUsageErrors(t *testing.T) {
 		{"no input", []string{"report", "-o", "x.html"}, "--scores FILE or at least one PATH"},
 		{"bad by", []string{"report", "--by", "desk", "-o", "x.html", sample}, `--by "desk"`},
 		{"negative", []string{"report", "--top-outlets", "-1", "-o", "x.html", sample}, "must not be negative"},
+		{"no outlets in the charts", []string{"report", "--top-outlets", "0", "-o", "x.html", sample}, "--top-outlets 0: must be at least 1"},
 		{"unknown late flag", []string{"report", sample, "--nope"}, "flag provided but not defined: --nope"},
 		{"late flag without value", []string{"report", sample, "-o"}, "flag needs an argument: -o"},
 	} {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -18,7 +17,6 @@ import (
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/pipeline"
 	"github.com/compare-tool/compare/internal/record"
-	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 func statsCommand() *cli.Command {
@@ -87,7 +85,7 @@ parsed would mislead.`,
 			&cli.IntFlag{Name: "bootstrap", Value: aggregate.DefaultBootstrap, Usage: "bootstrap resamples (`N`) for the 95% intervals; 0 leaves them out"},
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; recorded in the output"},
 			&cli.IntFlag{Name: "min-articles", Value: aggregate.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested"},
-			&cli.IntFlag{Name: "top", Value: aggregate.DefaultTop, Usage: "distinctive terms (`N`) per outlet"},
+			&cli.IntFlag{Name: "top", Value: aggregate.DefaultTop, Usage: "distinctive terms (`N`) per outlet; 0 leaves them out"},
 			&cli.IntFlag{Name: "text-budget", Value: aggregate.DefaultTextBudget >> 20, Usage: "article text (`MB`) kept for distinctive terms; past it the texts are sampled by a hash of outlet and id, and the output says so"},
 			&cli.IntFlag{Name: "ngram-cap", Value: aggregate.DefaultNgramCap, Usage: "word and phrase counts (`N`) kept in memory for distinctive terms, ~50 bytes each; past it rare ones are pruned and the output says so"},
 			credibilityFlag(),
@@ -121,31 +119,22 @@ func runStats(c *cli.Context) error {
 			return cli.Exit(fmt.Sprintf("stats: --%s %d: must not be negative", f, c.Int(f)), exitUsage)
 		}
 	}
+	for _, f := range []string{"text-budget", "ngram-cap"} {
+		if c.Int(f) < 1 {
+			return cli.Exit(fmt.Sprintf("stats: --%s %d: must be at least 1", f, c.Int(f)), exitUsage)
+		}
+	}
 	workers, err := workersFlag(c, "stats")
 	if err != nil {
 		return err
 	}
-	period, err := periodOf(c, "stats")
+	opt, err := comparisonOptions(c, "stats", by, workers)
 	if err != nil {
 		return err
 	}
-	opt := aggregate.Options{
-		By:          by,
-		Bootstrap:   c.Int("bootstrap"),
-		Seed:        c.Uint64("seed"),
-		MinArticles: c.Int("min-articles"),
-		Top:         c.Int("top"),
-		TextBudget:  c.Int("text-budget") << 20,
-		NgramCap:    c.Int("ngram-cap"),
-		Workers:     workers,
-		Period:      period,
-	}
-	if opt.Bootstrap == 0 {
-		opt.Bootstrap = -1 // no intervals
-	}
-	if opt.MinArticles == 0 {
-		opt.MinArticles = 1
-	}
+	opt.Top = c.Int("top")
+	opt.TextBudget = c.Int("text-budget") << 20
+	opt.NgramCap = c.Int("ngram-cap")
 
 	var within *withinEvents
 	var each func(*record.Record) error
@@ -174,60 +163,53 @@ func runStats(c *cli.Context) error {
 	return err
 }
 
+// comparisonOptions reads the flags stats and report share.
+func comparisonOptions(c *cli.Context, cmd, by string, workers int) (aggregate.Options, error) {
+	opt := aggregate.DefaultOptions()
+	period, err := periodOf(c, cmd)
+	if err != nil {
+		return opt, err
+	}
+	opt.By = by
+	opt.Bootstrap = c.Int("bootstrap")
+	opt.Seed = c.Uint64("seed")
+	opt.MinArticles = c.Int("min-articles")
+	opt.Workers = workers
+	opt.Period = period
+	return opt, nil
+}
+
 // gatherComparison aggregates the records of the --scores files and of
 // the articles in the PATH arguments, which it scores first with --lexicon
-// (and --credibility), and, with --baseline, those of the baseline's score
-// files and corpora into a second aggregator for Comparison.Baseline.
-// each, when not nil, sees every record of the batch the aggregator took,
-// in input order. It returns the comparison and the lexicon the records
-// were scored with, when that lexicon is known.
+// (and --credibility), keeping those of --lexicon (aggregate.Collector),
+// and, with --baseline, those of the baseline's score files and corpora
+// as the baseline they are compared with (Comparison.Baseline). each, when
+// not nil, sees every record of the batch kept, in input order. It returns
+// the comparison and the lexicon the records were scored with, when that
+// lexicon is known.
 func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each func(*record.Record) error) (*aggregate.Comparison, *lexicon.Lexicon, error) {
 	inputOpts, err := prepareInput(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	sel, err := selectLexicon(c.String("lexicon"))
+	col, err := aggregate.NewCollector(opt, c.String("lexicon"))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, cli.Exit(err, exitFailure)
 	}
 	baseScores, baseCorpora, err := splitBaseline(c.StringSlice("baseline"))
 	if err != nil {
 		return nil, nil, cli.Exit(cmd+": --baseline: "+err.Error(), exitFailure)
 	}
-	opt.Lexicon = sel.lex
-	// The aggregators are made at the first record, when the lexicon of
-	// the records is known and can supply labels.
-	var agg, base *aggregate.Aggregator
-	newAggregator := func(r *record.Record, o aggregate.Options) *aggregate.Aggregator {
-		if opt.Lexicon == nil {
-			opt.Lexicon = builtinFor(r.Lexicon)
-		}
-		o.Lexicon = opt.Lexicon
-		return aggregate.New(o)
-	}
-	mismatch := func(err error) error {
-		var mm *aggregate.LexiconMismatchError
-		if errors.As(err, &mm) {
-			return fmt.Errorf("%w (choose one with --lexicon NAME or FILE)", err)
-		}
-		return err
-	}
 	add := func(r *record.Record) error {
-		if agg == nil {
-			agg = newAggregator(r, opt)
-		}
-		if err := agg.Add(r); err != nil || each == nil {
+		kept, err := col.Add(r)
+		if err != nil || !kept || each == nil {
 			return mismatch(err)
 		}
 		return each(r)
 	}
 	addBase := func(r *record.Record) error {
-		if base == nil {
-			o := opt
-			o.Period = 0 // the baseline is compared as a whole
-			base = newAggregator(r, o)
-		}
-		return mismatch(base.Add(r))
+		_, err := col.AddBaseline(r)
+		return mismatch(err)
 	}
 
 	// --credibility none also skips decoding the signals of score files,
@@ -238,13 +220,7 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 	reader := record.Reader{SkipCredibility: cred == "none" || cred == "off", Sparse: each == nil, DateOrder: inputOpts.DateOrder}
 	readScores := func(files []string, add func(*record.Record) error) error {
 		for _, name := range files {
-			err := readScoreFile(c, name, reader, func(r *record.Record) error {
-				if !sel.keep(r) {
-					return nil
-				}
-				return add(r)
-			})
-			if err != nil {
+			if err := readScoreFile(c, name, reader, add); err != nil {
 				return cli.Exit(cmd+": "+err.Error(), exitFailure)
 			}
 		}
@@ -261,9 +237,7 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 		if err != nil {
 			return nil, nil, err
 		}
-		if opt.Lexicon == nil {
-			opt.Lexicon = m.Lexicon
-		}
+		col.ScoredWith(m.Lexicon)
 		cred, err := loadCredibility(c)
 		if err != nil {
 			return nil, nil, err
@@ -296,24 +270,26 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 			return nil, nil, err
 		}
 	}
-	if agg == nil {
-		msg := cmd + ": no score records to compare"
-		if len(sel.skipped) > 0 {
-			msg = fmt.Sprintf("%s: no record was scored with lexicon %s; the input holds %s", cmd, c.String("lexicon"), sel.skippedList())
-		}
-		return nil, nil, cli.Exit(msg, exitNoInput)
-	}
-	if len(c.StringSlice("baseline")) > 0 && base == nil {
+	cmp, lex, err := col.Result()
+	switch {
+	case errors.Is(err, aggregate.ErrNoRecords):
+		return nil, nil, cli.Exit(cmd+": "+err.Error(), exitNoInput)
+	case len(c.StringSlice("baseline")) > 0 && !col.HasBaseline():
 		return nil, nil, cli.Exit(cmd+": --baseline: no score records or articles in "+quoteNames(c.StringSlice("baseline")), exitNoInput)
-	}
-	cmp, err := agg.ResultAgainst(base)
-	if err != nil {
+	case err != nil:
 		return nil, nil, cli.Exit(fmt.Sprintf("%s: --baseline: %v", cmd, mismatch(err)), exitFailure)
 	}
-	if len(sel.skipped) > 0 {
-		cmp.Notes = append(cmp.Notes, fmt.Sprintf("Left out, as --lexicon %s asked: %s.", c.String("lexicon"), sel.skippedList()))
+	return cmp, lex, nil
+}
+
+// mismatch adds to an error that records of different lexicons were mixed
+// how to choose one.
+func mismatch(err error) error {
+	var mm *aggregate.LexiconMismatchError
+	if errors.As(err, &mm) {
+		return fmt.Errorf("%w (choose one with --lexicon NAME or FILE)", err)
 	}
-	return cmp, opt.Lexicon, nil
+	return err
 }
 
 // splitBaseline sorts the --baseline paths into score files, which are
@@ -388,69 +364,6 @@ func readScoreFile(c *cli.Context, name string, rr record.Reader, fn func(*recor
 		r = zr
 	}
 	return rr.Read(r, name, fn)
-}
-
-// lexiconSelection is what --lexicon asks of score records.
-type lexiconSelection struct {
-	name, hash string           // keep records of this name, or of this content when hash is set
-	lex        *lexicon.Lexicon // the lexicon, when it could be loaded
-	skipped    map[string]int   // records left out, by lexicon
-}
-
-// selectLexicon interprets --lexicon: a FILE selects records by content
-// (SHA-256), a NAME by name. Empty keeps every record; the first record's
-// lexicon then sets what the others must match.
-func selectLexicon(ref string) (*lexiconSelection, error) {
-	sel := &lexiconSelection{skipped: map[string]int{}}
-	if ref == "" {
-		return sel, nil
-	}
-	if rulefile.IsFileRef(ref) {
-		lex, err := lexicon.LoadFile(ref)
-		if err != nil {
-			return nil, cli.Exit(err, exitFailure)
-		}
-		sel.lex, sel.hash = lex, lex.Hash
-		return sel, nil
-	}
-	sel.name = ref
-	if slices.Contains(lexicon.Builtin(), ref) {
-		lex, err := lexicon.Load(ref)
-		if err != nil {
-			return nil, cli.Exit(err, exitFailure)
-		}
-		sel.lex = lex
-	}
-	return sel, nil
-}
-
-func (s *lexiconSelection) keep(r *record.Record) bool {
-	ok := (s.hash == "" || r.Lexicon.SHA256 == s.hash) && (s.name == "" || r.Lexicon.Name == s.name)
-	if !ok {
-		s.skipped[fmt.Sprintf("%s %s (sha256 %.12s…)", r.Lexicon.Name, r.Lexicon.Version, r.Lexicon.SHA256)]++
-	}
-	return ok
-}
-
-func (s *lexiconSelection) skippedList() string {
-	var parts []string
-	for _, k := range slices.Sorted(maps.Keys(s.skipped)) {
-		parts = append(parts, fmt.Sprintf("%d records of %s", s.skipped[k], k))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// builtinFor returns the built-in lexicon the records were scored with,
-// or nil when there is none with that name and content.
-func builtinFor(ref record.LexiconRef) *lexicon.Lexicon {
-	if !slices.Contains(lexicon.Builtin(), ref.Name) {
-		return nil
-	}
-	lex, err := lexicon.Load(ref.Name)
-	if err != nil || lex.Hash != ref.SHA256 {
-		return nil
-	}
-	return lex
 }
 
 // periodFlag is --period of stats and report.

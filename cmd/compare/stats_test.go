@@ -113,6 +113,24 @@ func TestStatsDeterministic(t *testing.T) {
 	}
 }
 
+// TestStatsZeros checks that a 0 means what it says: no intervals, every
+// outlet tested, no distinctive terms (it once meant "the default").
+func TestStatsZeros(t *testing.T) {
+	out, stderr, code := compare(t, "", "stats", "--scores", handScores, "--format", "json", "--bootstrap", "0", "--min-articles", "0", "--top", "0")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	c := statsJSON(t, out)
+	if c.Bootstrap != 0 || c.MinArticles != 1 || len(c.Distinctive) != 0 {
+		t.Errorf("bootstrap %d, min articles %d, %d distinctive units", c.Bootstrap, c.MinArticles, len(c.Distinctive))
+	}
+	for _, u := range c.Units {
+		if u.Axes["tehran-damascus"].CILow != nil || !u.Tested {
+			t.Errorf("%s: interval %v, tested %v", u.Name, u.Axes["tehran-damascus"].CILow, u.Tested)
+		}
+	}
+}
+
 // TestStatsShards checks that a score file split in shards, given as
 // several --scores files, compressed, or concatenated on standard input,
 // gives the output of the whole file.
@@ -291,6 +309,8 @@ func TestStatsErrors(t *testing.T) {
 		{"bad by", []string{"stats", "--by", "author", "--scores", handScores}, exitUsage, `--by "author"`},
 		{"bad format", []string{"stats", "--format", "yaml", "--scores", handScores}, exitUsage, `--format "yaml"`},
 		{"negative bootstrap", []string{"stats", "--bootstrap", "-1", "--scores", handScores}, exitUsage, "must not be negative"},
+		{"no text budget", []string{"stats", "--text-budget", "0", "--scores", handScores}, exitUsage, "--text-budget 0: must be at least 1"},
+		{"no n-gram cap", []string{"stats", "--ngram-cap", "0", "--scores", handScores}, exitUsage, "--ngram-cap 0: must be at least 1"},
 		{"corrupt", []string{"stats", "--scores", corrupt}, exitFailure, "corrupt.jsonl:5: invalid JSON"},
 		{"missing", []string{"stats", "--scores", filepath.Join(dir, "nope.jsonl")}, exitFailure, "nope.jsonl"},
 		{"empty", []string{"stats", "--scores", empty}, exitNoInput, "no score records"},

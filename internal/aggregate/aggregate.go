@@ -15,7 +15,7 @@ import (
 	"github.com/compare-tool/compare/internal/record"
 )
 
-// Defaults of Options, used when a field is zero.
+// Defaults of Options (DefaultOptions).
 const (
 	DefaultBootstrap   = 2000
 	DefaultMinArticles = 3
@@ -29,27 +29,29 @@ const (
 	DefaultTextBudget = 32 << 20
 )
 
-// Options configure an Aggregator. Zero fields take the defaults
-// above.
+// Options configure an Aggregator. Start from DefaultOptions: every
+// number means what it says, so that a user's 0 is never taken for "the
+// default".
 type Options struct {
-	// By is "outlet" (the default) or "group": what the units are.
+	// By is "outlet" (also when "") or "group": what the units are.
 	By string
 	// Bootstrap is the number of bootstrap resamples for the 95%
-	// intervals of means; a negative value leaves the intervals out.
+	// intervals of means; 0 (or less) leaves the intervals out.
 	Bootstrap int
 	// Seed seeds the bootstrap. Each unit and variable draws from its own
 	// stream, derived from Seed and their names (see Result).
 	Seed uint64
 	// MinArticles is the fewest articles with a value a unit needs to
-	// enter a test.
+	// enter a test; less than 1 means 1.
 	MinArticles int
-	// Top is how many distinctive terms to keep per unit.
+	// Top is how many distinctive terms to keep per unit; 0 leaves them
+	// out, and no text is kept for them.
 	Top int
 	// TextBudget bounds the bytes of article text kept for distinctive
-	// terms; past it the texts are sampled (see Result).
+	// terms, at least 1; past it the texts are sampled (see Result).
 	TextBudget int
 	// NgramCap bounds the (unit, word or phrase) counts of the sampled
-	// texts; past it the rarest are pruned.
+	// texts, at least 1; past it the rarest are pruned.
 	NgramCap int
 	// Lexicon, when it is the lexicon the records were scored with (same
 	// name and SHA-256), supplies labels, lexicon order and each entry's
@@ -63,25 +65,33 @@ type Options struct {
 	Workers int
 }
 
-func (o Options) withDefaults() Options {
+// DefaultOptions returns the options `compare stats` uses by default:
+// outlets compared, 2000 bootstrap resamples with seed 1, tests of units
+// with at least 3 articles, 20 distinctive terms a unit from at most 32 MiB
+// of text in at most 2,000,000 counts.
+func DefaultOptions() Options {
+	return Options{
+		By:          "outlet",
+		Bootstrap:   DefaultBootstrap,
+		Seed:        1,
+		MinArticles: DefaultMinArticles,
+		Top:         DefaultTop,
+		TextBudget:  DefaultTextBudget,
+		NgramCap:    DefaultNgramCap,
+	}
+}
+
+// normal puts the options in the one form the Aggregator reads, and
+// panics on options no user input can give (programmer misuse).
+func (o Options) normal() Options {
+	if o.TextBudget < 1 || o.NgramCap < 1 || o.Top < 0 {
+		panic(fmt.Sprintf("aggregate: TextBudget %d, NgramCap %d and Top %d: start from DefaultOptions", o.TextBudget, o.NgramCap, o.Top))
+	}
 	if o.By == "" {
 		o.By = "outlet"
 	}
-	if o.Bootstrap == 0 {
-		o.Bootstrap = DefaultBootstrap
-	}
-	if o.MinArticles <= 0 {
-		o.MinArticles = DefaultMinArticles
-	}
-	if o.Top <= 0 {
-		o.Top = DefaultTop
-	}
-	if o.NgramCap <= 0 {
-		o.NgramCap = DefaultNgramCap
-	}
-	if o.TextBudget <= 0 {
-		o.TextBudget = DefaultTextBudget
-	}
+	o.Bootstrap = max(o.Bootstrap, 0)
+	o.MinArticles = max(o.MinArticles, 1)
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -162,9 +172,9 @@ type entryInfo struct {
 	forms            map[string]int // matched text → uses, in any voice
 }
 
-// NewAggregator returns an empty Aggregator.
+// New returns an empty Aggregator (see Options).
 func New(opt Options) *Aggregator {
-	opt = opt.withDefaults()
+	opt = opt.normal()
 	return &Aggregator{
 		opt:     opt,
 		units:   make(map[string]*unitAcc),
@@ -229,7 +239,9 @@ func (a *Aggregator) Add(r *record.Record) error {
 		a.noText++
 	} else {
 		u.withText++
-		a.keepText(u.index, r)
+		if a.opt.Top > 0 {
+			a.keepText(u.index, r)
+		}
 	}
 	if d := r.Published(); !d.IsZero() {
 		if a.opt.Period != 0 {
@@ -302,7 +314,7 @@ func (a *Aggregator) Result() *Comparison {
 		Lexicon:     a.lex,
 		By:          opt.By,
 		Articles:    a.n,
-		Bootstrap:   max(opt.Bootstrap, 0),
+		Bootstrap:   opt.Bootstrap,
 		Seed:        opt.Seed,
 		MinArticles: opt.MinArticles,
 		Quantiles:   QuantileDefinition,
@@ -354,7 +366,9 @@ func (a *Aggregator) Result() *Comparison {
 	c.Naming = a.naming(c.Targets, units, lex)
 	inLexicon := a.lexiconForms(lex)
 	var ngramNotes []string
-	c.Distinctive, ngramNotes = a.distinctive(units, inLexicon)
+	if opt.Top > 0 {
+		c.Distinctive, ngramNotes = a.distinctive(units, inLexicon)
+	}
 	var mapNote string
 	c.Map, mapNote = a.outletMap(units)
 	if opt.Period != 0 {

@@ -95,7 +95,7 @@ type pairWant struct {
 }
 
 func TestAggregateAgainstR(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), Options{Seed: 1})
+	c := aggregate(t, readRecordsFile(t, handFile), options(func(o *Options) { o.Seed = 1 }))
 	tests := []struct {
 		name    string
 		tests   AxisTests
@@ -176,7 +176,7 @@ func nearR(got, want float64) bool {
 }
 
 func TestAggregateUnits(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), Options{})
+	c := aggregate(t, readRecordsFile(t, handFile), DefaultOptions())
 	type want struct {
 		articles, axisN int
 		tested          bool
@@ -207,7 +207,7 @@ func TestAggregateUnits(t *testing.T) {
 	if c.Units[3].Excluded == "" {
 		t.Error("untested unit without a reason")
 	}
-	if c.Articles != 27 || c.DateRange != [2]string{"2016-01-01", "2016-11-03"} || c.Seed != 0 || c.Bootstrap != DefaultBootstrap {
+	if c.Articles != 27 || c.DateRange != [2]string{"2016-01-01", "2016-11-03"} || c.Seed != 1 || c.Bootstrap != DefaultBootstrap {
 		t.Errorf("articles %d, dates %v, seed %d, bootstrap %d", c.Articles, c.DateRange, c.Seed, c.Bootstrap)
 	}
 	// Every alpha match is author voice and loaded.
@@ -217,7 +217,7 @@ func TestAggregateUnits(t *testing.T) {
 }
 
 func TestAggregateByGroup(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), Options{By: "group"})
+	c := aggregate(t, readRecordsFile(t, handFile), options(func(o *Options) { o.By = "group" }))
 	var names []string
 	for _, u := range c.Units {
 		names = append(names, fmt.Sprintf("%s:%d", u.Name, u.Articles))
@@ -231,7 +231,7 @@ func TestAggregateByGroup(t *testing.T) {
 }
 
 func TestAggregateNaming(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), Options{})
+	c := aggregate(t, readRecordsFile(t, handFile), DefaultOptions())
 	var iran *Naming
 	for i := range c.Naming {
 		if c.Naming[i].Target == "iran-gov" {
@@ -262,8 +262,8 @@ func TestAggregateNaming(t *testing.T) {
 // on their order: shuffled, reversed, or read as two shards.
 func TestAggregateOrder(t *testing.T) {
 	recs := readRecordsFile(t, handFile)
-	want := comparisonJSON(t, aggregate(t, recs, Options{Seed: 7}))
-	again := comparisonJSON(t, aggregate(t, readRecordsFile(t, handFile), Options{Seed: 7}))
+	want := comparisonJSON(t, aggregate(t, recs, options(func(o *Options) { o.Seed = 7 })))
+	again := comparisonJSON(t, aggregate(t, readRecordsFile(t, handFile), options(func(o *Options) { o.Seed = 7 })))
 	if !bytes.Equal(want, again) {
 		t.Fatal("two runs on the same records differ")
 	}
@@ -271,7 +271,7 @@ func TestAggregateOrder(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		shuffled := readRecordsFile(t, handFile)
 		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-		if got := comparisonJSON(t, aggregate(t, shuffled, Options{Seed: 7})); !bytes.Equal(got, want) {
+		if got := comparisonJSON(t, aggregate(t, shuffled, options(func(o *Options) { o.Seed = 7 }))); !bytes.Equal(got, want) {
 			t.Errorf("shuffle %d changed the result:\n%s", i, firstDiff(got, want))
 		}
 	}
@@ -307,9 +307,9 @@ func TestBootstrapPerUnitSeeds(t *testing.T) {
 			without = append(without, r)
 		}
 	}
-	full := aggregate(t, recs, Options{Seed: 42})
-	less := aggregate(t, without, Options{Seed: 42})
-	other := aggregate(t, recs, Options{Seed: 43})
+	full := aggregate(t, recs, options(func(o *Options) { o.Seed = 42 }))
+	less := aggregate(t, without, options(func(o *Options) { o.Seed = 42 }))
+	other := aggregate(t, recs, options(func(o *Options) { o.Seed = 43 }))
 	ci := func(c *Comparison, unit string) [2]float64 {
 		for _, u := range c.Units {
 			if u.Name == unit {
@@ -344,7 +344,7 @@ func TestBootstrapCoverage(t *testing.T) {
 		mu      = 0.2
 	)
 	rng := rand.New(rand.NewPCG(11, 12))
-	agg := New(Options{Bootstrap: 500, Seed: 5})
+	agg := New(options(func(o *Options) { o.Bootstrap = 500; o.Seed = 5 }))
 	covered := 0
 	for o := 0; o < outlets; o++ {
 		x := make([]float64, n)
@@ -370,7 +370,7 @@ func TestBootstrapCoverage(t *testing.T) {
 // TestManyUnits checks that pairwise tests stop at maxPairUnits units,
 // where Kruskal–Wallis still runs.
 func TestManyUnits(t *testing.T) {
-	agg := New(Options{Bootstrap: -1})
+	agg := New(options(func(o *Options) { o.Bootstrap = 0 }))
 	for o := 0; o < maxPairUnits+1; o++ {
 		for i := 0; i < 3; i++ {
 			agg.Add(&record.Record{Schema: record.Schema, ID: fmt.Sprint(i), Outlet: fmt.Sprintf("o%02d", o), Lexicon: record.LexiconRef{Name: "l"},
@@ -386,7 +386,7 @@ func TestManyUnits(t *testing.T) {
 // TestLargeSampleInterval checks the normal interval used past
 // bootstrapMaxN values against its formula.
 func TestLargeSampleInterval(t *testing.T) {
-	agg := New(Options{})
+	agg := New(DefaultOptions())
 	x := make([]float64, bootstrapMaxN+1)
 	for i := range x {
 		x[i] = float64(i%7) / 7
@@ -400,7 +400,7 @@ func TestLargeSampleInterval(t *testing.T) {
 }
 
 func TestSummaryEdgeCases(t *testing.T) {
-	agg := New(Options{})
+	agg := New(DefaultOptions())
 	empty := agg.summary(nil, "k")
 	if empty.N != 0 || empty.Mean != nil || empty.CILow != nil {
 		t.Errorf("empty sample: %+v", empty)
@@ -409,14 +409,14 @@ func TestSummaryEdgeCases(t *testing.T) {
 	if one.N != 1 || *one.Mean != 0.3 || one.SD != nil || one.CILow != nil || *one.IQR != 0 {
 		t.Errorf("one value: %+v", one)
 	}
-	off := New(Options{Bootstrap: -1}).summary([]float64{1, 2, 3}, "k")
+	off := New(options(func(o *Options) { o.Bootstrap = 0 })).summary([]float64{1, 2, 3}, "k")
 	if off.CILow != nil || off.CIMethod != "" {
 		t.Errorf("bootstrap off: %+v", off)
 	}
 }
 
 func TestAggregateLexiconMismatch(t *testing.T) {
-	agg := New(Options{})
+	agg := New(DefaultOptions())
 	a := &record.Record{Schema: record.Schema, Outlet: "x", Lexicon: record.LexiconRef{Name: "iran-syria", Version: "1", SHA256: "aaaa"}}
 	b := &record.Record{Schema: record.Schema, Outlet: "x", Lexicon: record.LexiconRef{Name: "iran-syria", Version: "2", SHA256: "bbbb"}}
 	if err := agg.Add(a); err != nil {
@@ -474,7 +474,7 @@ func TestSentence(t *testing.T) {
 // TestAggregateAllTied checks a pair whose values are all equal: R's
 // wilcox.test gives NA; the pair gets p = 1 and does not count in Holm's m.
 func TestAggregateAllTied(t *testing.T) {
-	agg := New(Options{Bootstrap: -1})
+	agg := New(options(func(o *Options) { o.Bootstrap = 0 }))
 	add := func(outlet string, scores ...float64) {
 		for i, s := range scores {
 			agg.Add(&record.Record{Schema: record.Schema, ID: fmt.Sprint(i), Outlet: outlet, Lexicon: record.LexiconRef{Name: "l"},
@@ -501,7 +501,7 @@ func TestAggregateAllTied(t *testing.T) {
 		t.Errorf("Holm with a tied pair: %v %v, want %v", tt.Pairs[1].PHolm, tt.Pairs[2].PHolm, want)
 	}
 
-	agg = New(Options{Bootstrap: -1})
+	agg = New(options(func(o *Options) { o.Bootstrap = 0 }))
 	add("x", 0, 0, 0)
 	add("y", 0, 0, 0)
 	if tt := agg.Result().Tests[0]; tt.KruskalWallis != nil || !strings.Contains(tt.Skipped, "same score") {
@@ -519,7 +519,7 @@ func TestAggregateOneArticlePerOutlet(t *testing.T) {
 			one = append(one, r)
 		}
 	}
-	c := aggregate(t, one, Options{})
+	c := aggregate(t, one, DefaultOptions())
 	for _, tt := range append(c.Tests, c.TargetTests...) {
 		if tt.KruskalWallis != nil || len(tt.Pairs) > 0 || !strings.Contains(tt.Skipped, "per-outlet tests need at least 3 articles") {
 			t.Errorf("%s%s: tested on one article per outlet: %+v", tt.Axis, tt.Target, tt)
@@ -531,7 +531,7 @@ func TestAggregateOneArticlePerOutlet(t *testing.T) {
 }
 
 func TestAggregateEmpty(t *testing.T) {
-	c := New(Options{}).Result()
+	c := New(DefaultOptions()).Result()
 	if c.Articles != 0 || len(c.Units) != 0 || len(c.Notes) == 0 {
 		t.Errorf("empty: %+v", c)
 	}
@@ -543,7 +543,7 @@ func TestAggregateEmpty(t *testing.T) {
 }
 
 func TestOutletMap(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), Options{})
+	c := aggregate(t, readRecordsFile(t, handFile), DefaultOptions())
 	m := c.Map
 	if m == nil || len(m.Units) != 4 || len(m.Entries) != 6 {
 		t.Fatalf("map: %+v", m)
@@ -579,7 +579,7 @@ func TestDateRange(t *testing.T) {
 		`{"schema":"compare.score/v1","id":"d","outlet":"x","date":"03/04/2024","lexicon":{"name":"t","version":"1","sha256":"ab"},"tokens":1}`,
 		`{"schema":"compare.score/v1","id":"e","outlet":"x","lexicon":{"name":"t","version":"1","sha256":"ab"},"tokens":1}`,
 	}
-	agg := New(Options{Bootstrap: -1})
+	agg := New(options(func(o *Options) { o.Bootstrap = 0; o.Seed = 0 }))
 	err := record.ReadRecords(strings.NewReader(strings.Join(lines, "\n")), "s.jsonl", agg.Add)
 	if err != nil {
 		t.Fatal(err)
@@ -592,4 +592,11 @@ func TestDateRange(t *testing.T) {
 	if !slices.Contains(c.Notes, want) {
 		t.Errorf("notes %q lack %q", c.Notes, want)
 	}
+}
+
+// options returns DefaultOptions changed by set.
+func options(set func(o *Options)) Options {
+	o := DefaultOptions()
+	set(&o)
+	return o
 }

@@ -86,7 +86,7 @@ func baselineAggregators(opt Options) (batch, base *Aggregator) {
 // The exact p-values are sums of the same integer counts on both sides:
 // 1e-12 relative.
 func TestBaseline(t *testing.T) {
-	batch, base := baselineAggregators(Options{Seed: 5, Bootstrap: 2000})
+	batch, base := baselineAggregators(options(func(o *Options) { o.Seed = 5; o.Bootstrap = 2000 }))
 	c, err := batch.ResultAgainst(base)
 	if err != nil {
 		t.Fatal(err)
@@ -158,7 +158,7 @@ func TestBaseline(t *testing.T) {
 // TestBaselineNothingShifted: the same scores in batch and baseline shift
 // nothing, and the rule needs both the test and the interval.
 func TestBaselineNothingShifted(t *testing.T) {
-	batch, base := New(Options{Seed: 1}), New(Options{Seed: 1})
+	batch, base := New(options(func(o *Options) { o.Seed = 1 })), New(options(func(o *Options) { o.Seed = 1 }))
 	for i := range 40 {
 		v := float64(i%7-3) / 10
 		batch.Add(datedRecord("a", fmt.Sprint("n", i), "", v+0.01))
@@ -174,7 +174,7 @@ func TestBaselineNothingShifted(t *testing.T) {
 }
 
 func TestBaselineLexiconMismatch(t *testing.T) {
-	batch, base := New(Options{}), New(Options{})
+	batch, base := New(options(func(o *Options) { o.Seed = 0 })), New(options(func(o *Options) { o.Seed = 0 }))
 	batch.Add(datedRecord("a", "1", "", 0.1))
 	r := datedRecord("a", "2", "", 0.1)
 	r.Lexicon.SHA256 = "cd"
@@ -187,7 +187,7 @@ func TestBaselineLexiconMismatch(t *testing.T) {
 
 // TestBaselineLargeSamples takes the normal interval past 5,000 values.
 func TestBaselineLargeSamples(t *testing.T) {
-	batch, base := New(Options{Seed: 1}), New(Options{Seed: 1})
+	batch, base := New(options(func(o *Options) { o.Seed = 1 })), New(options(func(o *Options) { o.Seed = 1 }))
 	for i := range 6000 {
 		batch.Add(datedRecord("a", fmt.Sprint("n", i), "", float64(i%11)/10))
 		base.Add(datedRecord("a", fmt.Sprint("b", i), "", float64(i%13)/10))
@@ -218,7 +218,7 @@ func TestFalseAlarms(t *testing.T) {
 	rng := rand.New(rand.NewPCG(15, 2024))
 	var shiftRuns, trendRuns int
 	for run := range runs {
-		batch, base := New(Options{Seed: uint64(run), Bootstrap: 200, Period: dates.Month}), New(Options{Seed: uint64(run), Bootstrap: 200})
+		batch, base := New(options(func(o *Options) { o.Seed = uint64(run); o.Bootstrap = 200; o.Period = dates.Month })), New(options(func(o *Options) { o.Seed = uint64(run); o.Bootstrap = 200 }))
 		for u := range units {
 			name := fmt.Sprint("outlet-", u)
 			for i := range 30 {

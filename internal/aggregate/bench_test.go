@@ -80,7 +80,7 @@ func syntheticRecords(n int) []*record.Record {
 // BenchmarkAggregate adds 100,000 synthetic records and computes the
 // comparison: the work of `compare stats --scores` after decoding.
 func BenchmarkAggregate(b *testing.B) {
-	benchmarkAggregate(b, Options{Seed: 1})
+	benchmarkAggregate(b, options(func(o *Options) { o.Seed = 1 }))
 }
 
 // BenchmarkAggregatePeriod is BenchmarkAggregate with the trends by month
@@ -88,7 +88,7 @@ func BenchmarkAggregate(b *testing.B) {
 // interval, and a trend test per outlet. The difference between the two
 // is the cost of the trends.
 func BenchmarkAggregatePeriod(b *testing.B) {
-	benchmarkAggregate(b, Options{Seed: 1, Period: dates.Month})
+	benchmarkAggregate(b, options(func(o *Options) { o.Seed = 1; o.Period = dates.Month }))
 }
 
 func benchmarkAggregate(b *testing.B, opt Options) {

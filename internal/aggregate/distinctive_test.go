@@ -23,7 +23,7 @@ func TestDistinctive(t *testing.T) {
 		recs = append(recs, mk("a", fmt.Sprint(i), "The regime and the axis of resistance spoke. Regime."))
 		recs = append(recs, mk("b", fmt.Sprint(i), "The regime and the rebels spoke. Rebels."))
 	}
-	c := aggregate(t, recs, Options{Bootstrap: -1})
+	c := aggregate(t, recs, options(func(o *Options) { o.Bootstrap = 0 }))
 	if len(c.Distinctive) != 2 {
 		t.Fatalf("distinctive: %+v", c.Distinctive)
 	}
@@ -63,7 +63,7 @@ func TestTextSampling(t *testing.T) {
 		recs = append(recs, &record.Record{Schema: record.Schema, ID: fmt.Sprint(i), Outlet: fmt.Sprintf("o%d", i%3), Lexicon: record.LexiconRef{Name: "l"},
 			Text: fmt.Sprintf("article %d of outlet %d says word%d and word%d", i, i%3, i%17, i%3)})
 	}
-	opt := Options{Bootstrap: -1, TextBudget: 2000}
+	opt := options(func(o *Options) { o.Bootstrap = 0; o.TextBudget = 2000 })
 	want := comparisonJSON(t, aggregate(t, recs, opt))
 	rev := slices.Clone(recs)
 	slices.Reverse(rev)
@@ -90,7 +90,7 @@ func TestTextSampling(t *testing.T) {
 	}
 	rev = slices.Clone(recs)
 	slices.Reverse(rev)
-	pruned := Options{Bootstrap: -1, NgramCap: 1} // 1000 entries a table
+	pruned := options(func(o *Options) { o.Bootstrap = 0; o.NgramCap = 1 }) // 1000 entries a table
 	c := aggregate(t, recs, pruned)
 	if !slices.ContainsFunc(c.Notes, func(n string) bool { return strings.HasPrefix(n, "Distinctive terms are approximate") }) {
 		t.Fatalf("no note on pruning: %q", c.Notes)
@@ -105,7 +105,7 @@ func TestAggregateNoText(t *testing.T) {
 	for _, r := range recs {
 		r.Text = ""
 	}
-	c := aggregate(t, recs, Options{})
+	c := aggregate(t, recs, DefaultOptions())
 	if len(c.Distinctive) != 0 || !slices.ContainsFunc(c.Notes, func(n string) bool { return strings.Contains(n, "--no-text") }) {
 		t.Errorf("no texts: distinctive %v, notes %q", c.Distinctive, c.Notes)
 	}

@@ -71,7 +71,7 @@ func trendRecords() []*record.Record {
 // counts, so the tolerance is 1e-12 relative; the Theil–Sen values are
 // medians of the same differences, 1e-12 absolute.
 func TestTrends(t *testing.T) {
-	c := aggregate(t, trendRecords(), Options{Period: dates.Month, Seed: 1, Bootstrap: 200})
+	c := aggregate(t, trendRecords(), options(func(o *Options) { o.Period = dates.Month; o.Seed = 1; o.Bootstrap = 200 }))
 	tr := c.Trends
 	if tr == nil {
 		t.Fatal("no trends")
@@ -166,10 +166,10 @@ func relNear(got, want float64) bool {
 // unit's intervals.
 func TestTrendsDeterministic(t *testing.T) {
 	recs := trendRecords()
-	want := aggregate(t, recs, Options{Period: dates.Week, Seed: 3, Workers: 1}).Trends
+	want := aggregate(t, recs, options(func(o *Options) { o.Period = dates.Week; o.Seed = 3; o.Workers = 1 })).Trends
 	rev := slices.Clone(recs)
 	slices.Reverse(rev)
-	got := aggregate(t, rev, Options{Period: dates.Week, Seed: 3, Workers: 4}).Trends
+	got := aggregate(t, rev, options(func(o *Options) { o.Period = dates.Week; o.Seed = 3; o.Workers = 4 })).Trends
 	if js(t, got) != js(t, want) {
 		t.Error("reversed records on 4 workers gave other trends")
 	}
@@ -179,14 +179,14 @@ func TestTrendsDeterministic(t *testing.T) {
 			flatOnly = append(flatOnly, r)
 		}
 	}
-	alone := aggregate(t, flatOnly, Options{Period: dates.Week, Seed: 3}).Trends
+	alone := aggregate(t, flatOnly, options(func(o *Options) { o.Period = dates.Week; o.Seed = 3 })).Trends
 	if js(t, alone.Axes[0].Units[0].Cells) != js(t, want.Axes[0].Units[1].Cells) {
 		t.Error("flat's weekly cells changed when the other outlets were left out")
 	}
 }
 
 func TestTrendsUndated(t *testing.T) {
-	c := aggregate(t, []*record.Record{datedRecord("a", "1", "", 0.1), datedRecord("a", "2", "", 0.2)}, Options{Period: dates.Year})
+	c := aggregate(t, []*record.Record{datedRecord("a", "1", "", 0.1), datedRecord("a", "2", "", 0.2)}, options(func(o *Options) { o.Period = dates.Year; o.Seed = 0 }))
 	if c.Trends == nil || c.Trends.Dated != 0 || len(c.Trends.Axes) != 0 {
 		t.Errorf("trends %+v", c.Trends)
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 func TestWriteComparison(t *testing.T) {
-	c := aggregate(t, readRecordsFile(t, handFile), Options{})
+	c := aggregate(t, readRecordsFile(t, handFile), DefaultOptions())
 	t.Run("csv", func(t *testing.T) {
 		var b bytes.Buffer
 		if err := WriteComparison(&b, c, "csv"); err != nil {

@@ -68,7 +68,7 @@ func articleID(i int) string { return fmt.Sprintf("article-%d", i) }
 // every unit is represented, each unit's in input order.
 func (b *builder) selectArticles() {
 	b.shown = make([]bool, len(b.in.Records))
-	if b.opt.MaxArticles < 0 {
+	if b.opt.MaxArticles == 0 {
 		return
 	}
 	byUnit := map[string][]int{}
@@ -108,7 +108,7 @@ func (b *builder) selectArticles() {
 }
 
 func (b *builder) articles() articlesView {
-	v := articlesView{Total: len(b.in.Records), Max: b.opt.MaxArticles, Disabled: b.opt.MaxArticles < 0}
+	v := articlesView{Total: len(b.in.Records), Max: b.opt.MaxArticles, Disabled: b.opt.MaxArticles == 0}
 	// Group the views by unit, in the comparison's order.
 	rank := map[string]int{}
 	for i, u := range b.cmp.Units {

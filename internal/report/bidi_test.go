@@ -20,7 +20,7 @@ func TestBidiSpoofing(t *testing.T) {
 	in.Comparison.Axes[0].Label = "axis" + rlo
 	in.Records[0].Text = strings.Replace(in.Records[0].Text, "disagree", "dis"+rlo+"agree", 1)
 	var buf bytes.Buffer
-	if err := Write(&buf, in, Options{}); err != nil {
+	if err := Write(&buf, in, DefaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()

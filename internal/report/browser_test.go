@@ -229,7 +229,7 @@ func reportBytes(t *testing.T, in Input, opt Options) []byte {
 
 func TestBrowserReport(t *testing.T) {
 	ctx := browser(t)
-	pl := open(t, ctx, reportBytes(t, tinyInput(t, false), Options{}))
+	pl := open(t, ctx, reportBytes(t, tinyInput(t, false), DefaultOptions()))
 	checkChartsDrawn(t, ctx, 6)
 
 	// A term's tooltip names its target and neutral alternatives.
@@ -280,7 +280,7 @@ func TestBrowserReport(t *testing.T) {
 
 func TestBrowserHostileInput(t *testing.T) {
 	ctx := browser(t)
-	pl := open(t, ctx, reportBytes(t, tinyInput(t, true), Options{}))
+	pl := open(t, ctx, reportBytes(t, tinyInput(t, true), DefaultOptions()))
 	checkChartsDrawn(t, ctx, 6)
 	eval[int](t, ctx, exerciseTooltips)
 	// Let ECharts render its tooltips and any injected handler run.
@@ -336,7 +336,9 @@ func TestBrowserSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := stance.NewScorer(lexicon.Compile(lex))
-	agg := aggregate.New(aggregate.Options{Lexicon: lex, Seed: 1})
+	opt := aggregate.DefaultOptions()
+	opt.Lexicon = lex
+	agg := aggregate.New(opt)
 	var recs []*record.Record
 	_, err = corpus.Read(context.Background(), []string{seedsFile}, corpus.Options{}, func(a *corpus.Article) error {
 		r := sc.Score(a)
@@ -350,7 +352,7 @@ func TestBrowserSeeds(t *testing.T) {
 		t.Fatalf("read %d seed articles, want 5", len(recs))
 	}
 	ctx := browser(t)
-	pl := open(t, ctx, reportBytes(t, Input{Comparison: agg.Result(), Records: recs, Lexicon: lex}, Options{}))
+	pl := open(t, ctx, reportBytes(t, Input{Comparison: agg.Result(), Records: recs, Lexicon: lex}, DefaultOptions()))
 	checkChartsDrawn(t, ctx, 4)
 
 	// Seed 000 uses "mullahs’ regime" (curly apostrophe); its view must

@@ -158,3 +158,10 @@ func tinyInputNamed(t testing.TB, hostile bool, a, b string) Input {
 	cmp.CompareWithinEvents(events.Scores(), "40d", 0.01)
 	return Input{Comparison: cmp, Records: recs, Lexicon: lex, Credibility: cred, SameEvent: events}
 }
+
+// options returns DefaultOptions changed by set.
+func options(set func(o *Options)) Options {
+	o := DefaultOptions()
+	set(&o)
+	return o
+}

@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +23,30 @@ import (
 	"github.com/compare-tool/compare/internal/sameevent"
 )
 
+// NoLexiconNote is the note of a report made without the lexicon the
+// records were scored with.
+const NoLexiconNote = "The lexicon the articles were scored with was not available, so terms show no neutral alternatives or notes; name it with --lexicon FILE."
+
+// CheckLexicon returns lex when the records of cmp were scored with it (by
+// SHA-256), and otherwise nil, adding NoLexiconNote to cmp's notes unless
+// they have it. Write makes the same check; call CheckLexicon first when
+// something else the report shows (the same-event views) needs the
+// lexicon, so that its note comes before theirs.
+func CheckLexicon(cmp *aggregate.Comparison, lex *lexicon.Lexicon) *lexicon.Lexicon {
+	if scoredWith(cmp, lex) {
+		return lex
+	}
+	if !slices.Contains(cmp.Notes, NoLexiconNote) {
+		cmp.Notes = append(cmp.Notes, NoLexiconNote)
+	}
+	return nil
+}
+
+// scoredWith reports whether the records of cmp were scored with lex.
+func scoredWith(cmp *aggregate.Comparison, lex *lexicon.Lexicon) bool {
+	return lex != nil && lex.Hash == cmp.Lexicon.SHA256
+}
+
 // Input is what a report shows.
 type Input struct {
 	// Comparison is the outlet comparison; required.
@@ -31,7 +56,8 @@ type Input struct {
 	// nil leaves both out.
 	Records []*record.Record
 	// Lexicon is the lexicon the records were scored with. It gives terms
-	// their neutral alternatives and notes; nil leaves those out.
+	// their neutral alternatives and notes; nil, or another lexicon than
+	// the records' (by SHA-256), leaves those out, and the report says so.
 	Lexicon *lexicon.Lexicon
 	// Credibility holds a credibility profile per unit. The section is
 	// left out when it is empty.
@@ -58,7 +84,8 @@ type CredibilitySignal struct {
 	Note  string `json:"note,omitempty"`
 }
 
-// Options shape a report.
+// Options shape a report. Start from DefaultOptions: every number means
+// what it says.
 type Options struct {
 	// Title heads the report; "" means "Outlet comparison".
 	Title string
@@ -69,18 +96,24 @@ type Options struct {
 	Date string
 	// Command is the command line that made the report, for provenance.
 	Command string
-	// TopUnits is how many units, largest first, the charts show; the
-	// tables show all. 0 means DefaultTopUnits.
+	// TopUnits is how many units, largest first, the charts show, at
+	// least 1; the tables show all.
 	TopUnits int
-	// MaxArticles caps the article views; 0 means DefaultMaxArticles and
-	// a negative value leaves the article views out.
+	// MaxArticles caps the article views; 0 (or less) leaves them out.
 	MaxArticles int
 	// MaxPoints caps the article points of the distribution charts; 0
-	// means DefaultMaxPoints.
+	// (or less) leaves the points out.
 	MaxPoints int
 }
 
-// Defaults for Options.
+// DefaultOptions returns the options `compare report` uses by default:
+// DefaultTopUnits units in the charts, DefaultMaxArticles article views,
+// DefaultMaxPoints points.
+func DefaultOptions() Options {
+	return Options{TopUnits: DefaultTopUnits, MaxArticles: DefaultMaxArticles, MaxPoints: DefaultMaxPoints}
+}
+
+// Defaults of Options (DefaultOptions).
 const (
 	DefaultTopUnits    = 20
 	DefaultMaxArticles = 500
@@ -235,14 +268,19 @@ type unitRow struct {
 // tables as values the template formats.
 func build(in Input, opt Options) (*page, error) {
 	cmp := in.Comparison
-	if opt.TopUnits <= 0 {
-		opt.TopUnits = DefaultTopUnits
+	if opt.TopUnits < 1 {
+		return nil, fmt.Errorf("report: TopUnits %d: want at least 1", opt.TopUnits)
 	}
-	if opt.MaxArticles == 0 {
-		opt.MaxArticles = DefaultMaxArticles
-	}
-	if opt.MaxPoints <= 0 {
-		opt.MaxPoints = DefaultMaxPoints
+	opt.MaxArticles = max(opt.MaxArticles, 0)
+	opt.MaxPoints = max(opt.MaxPoints, 0)
+	// The lexicon supplies notes and neutral alternatives only when it is
+	// the one the records were scored with.
+	notes := cmp.Notes
+	if !scoredWith(cmp, in.Lexicon) {
+		in.Lexicon = nil
+		if !slices.Contains(notes, NoLexiconNote) {
+			notes = append(slices.Clip(notes), NoLexiconNote)
+		}
 	}
 	title := opt.Title
 	if title == "" {
@@ -258,7 +296,7 @@ func build(in Input, opt Options) (*page, error) {
 		ECharts:    template.JS(echartsJS),
 		Script:     template.JS(pageJS),
 		AxisLabels: cmp.Axes,
-		Notes:      notesBeyondCaveats(cmp.Notes),
+		Notes:      notesBeyondCaveats(notes),
 		Caveats:    caveats,
 	}
 	p.Summary = summary{

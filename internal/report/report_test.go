@@ -60,8 +60,8 @@ func TestGolden(t *testing.T) {
 		name string
 		opt  Options
 	}{
-		{"tiny", Options{Title: "Tiny comparison", ToolVersion: "test"}},
-		{"tiny-no-articles", Options{ToolVersion: "test", MaxArticles: -1, TopUnits: 1, Date: "2025-01-01"}},
+		{"tiny", options(func(o *Options) { o.Title = "Tiny comparison"; o.ToolVersion = "test" })},
+		{"tiny-no-articles", options(func(o *Options) { o.ToolVersion = "test"; o.MaxArticles = 0; o.TopUnits = 1; o.Date = "2025-01-01" })},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -76,10 +76,10 @@ func TestGolden(t *testing.T) {
 
 func TestWriteDeterministic(t *testing.T) {
 	var a, b bytes.Buffer
-	if err := Write(&a, tinyInput(t, false), Options{}); err != nil {
+	if err := Write(&a, tinyInput(t, false), DefaultOptions()); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(&b, tinyInput(t, false), Options{}); err != nil {
+	if err := Write(&b, tinyInput(t, false), DefaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 	if a.String() != b.String() {
@@ -92,7 +92,7 @@ func TestWriteDeterministic(t *testing.T) {
 // element other than the report's three.
 func TestHostileMarkup(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Write(&buf, tinyInput(t, true), Options{}); err != nil {
+	if err := Write(&buf, tinyInput(t, true), DefaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := html.Parse(&buf)
@@ -225,7 +225,7 @@ func TestSafeLink(t *testing.T) {
 func TestSelectArticles(t *testing.T) {
 	in := tinyInput(t, false)
 	var buf bytes.Buffer
-	if err := Write(&buf, in, Options{MaxArticles: 3}); err != nil {
+	if err := Write(&buf, in, options(func(o *Options) { o.MaxArticles = 3 })); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -270,7 +270,7 @@ func TestWriteSizeScales(t *testing.T) {
 	big.Units = units
 	big.Articles = len(recs)
 	var buf bytes.Buffer
-	if err := Write(&buf, Input{Comparison: &big, Records: recs, Lexicon: in.Lexicon}, Options{}); err != nil {
+	if err := Write(&buf, Input{Comparison: &big, Records: recs, Lexicon: in.Lexicon}, DefaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 	if n := buf.Len(); n > 15<<20 {

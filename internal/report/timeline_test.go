@@ -31,7 +31,8 @@ func timelineInput(t testing.TB, hostile bool) Input {
 	ref := record.LexiconRef{Name: lex.Name, Version: lex.Version, SHA256: lex.Hash}
 	axis := lex.Axes[0].ID
 	rng := rand.New(rand.NewPCG(7, 8))
-	opt := aggregate.Options{Lexicon: lex, Seed: 1, Bootstrap: 300, Period: dates.Month}
+	opt := aggregate.DefaultOptions()
+	opt.Lexicon, opt.Seed, opt.Bootstrap, opt.Period = lex, 1, 300, dates.Month
 	batch, base := aggregate.New(opt), aggregate.New(opt)
 	for o := range 20 {
 		name := fmt.Sprintf("outlet-%02d", o)
@@ -70,7 +71,7 @@ func timelineInput(t testing.TB, hostile bool) Input {
 // fixed ids, and the shifted outlet in the findings.
 func TestTimelineCharts(t *testing.T) {
 	in := timelineInput(t, false)
-	p, err := build(in, Options{})
+	p, err := build(in, DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +116,7 @@ func TestTimelineCharts(t *testing.T) {
 	if !found {
 		t.Errorf("outlet-07 not among the shifts: %v", p.Baseline.Shifted)
 	}
-	html := string(reportBytes(t, in, Options{}))
+	html := string(reportBytes(t, in, DefaultOptions()))
 	for _, want := range []string{`<section id="trends">`, `<section id="baseline">`, `href="#trends"`, `Over time, by month`, "rose from a mean of"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("report lacks %q", want)
@@ -136,7 +137,7 @@ func keys(m map[string]chartSpec) []string {
 // and a hostile outlet name stays text.
 func TestBrowserTimeline(t *testing.T) {
 	ctx := browser(t)
-	pl := open(t, ctx, reportBytes(t, timelineInput(t, true), Options{}))
+	pl := open(t, ctx, reportBytes(t, timelineInput(t, true), DefaultOptions()))
 	checkChartsDrawn(t, ctx, 3) // stance, trend, shift
 	if shot := os.Getenv("TIMELINE_SCREENSHOT"); shot != "" {
 		for _, id := range []string{"chart-trend-0", "chart-shift-0"} {
