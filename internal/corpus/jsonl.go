@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -126,11 +127,7 @@ func (r *run) jsonRecord(src *source, line int, raw []byte) error {
 func (r *run) objectRecord(src *source, line int, raw []byte, repaired int, dups []string, obj map[string]any) error {
 	a, found := r.fields.toArticle(jsonKeyValues(obj), true)
 	if !found {
-		keys := make([]string, 0, len(obj))
-		for k := range obj {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := slices.Sorted(maps.Keys(obj))
 		r.skip(Problem{File: src.name, Line: line, Field: "text", Reason: ReasonMissingText,
 			Message: fmt.Sprintf("no text: the record has the keys %s but not %s; map the text field to one of them", quoteList(keys), r.fields.describe("text")),
 			Record:  clip(raw)})
@@ -294,11 +291,7 @@ func jsonKind(v any) string {
 // jsonKeyValues lists an object's fields as text, in key order so that Meta
 // and messages do not depend on map order.
 func jsonKeyValues(obj map[string]any) []keyValue {
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(obj))
 	kvs := make([]keyValue, len(keys))
 	for i, k := range keys {
 		kvs[i] = keyValue{key: k, value: jsonText(obj[k])}

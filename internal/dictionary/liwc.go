@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -219,14 +220,8 @@ func isDigits(s string) bool {
 
 // sortedSet sorts ints and removes repeats.
 func sortedSet(x []int) []int {
-	sort.Ints(x)
-	out := x[:0]
-	for i, v := range x {
-		if i == 0 || v != x[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
+	slices.Sort(x)
+	return slices.Compact(x)
 }
 
 // WriteLIWC writes d as a LIWC dictionary: the categories in d's order with

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -337,10 +338,7 @@ func describe(c *cluster, sorted []Article, order []int, s *sweep, voc *vocabula
 			ev.Last = a.Date
 		}
 	}
-	for o := range outlets {
-		ev.Outlets = append(ev.Outlets, o)
-	}
-	slices.Sort(ev.Outlets)
+	ev.Outlets = slices.Sorted(maps.Keys(outlets))
 	// Members come in sweep order: by date (undated last), outlet, id.
 	slices.Sort(ids)
 	h := sha256.Sum256([]byte(strings.Join(ids, "\n")))

@@ -105,16 +105,6 @@ func Merge(tables ...*Table) *Counts {
 	return c
 }
 
-// Units returns the units counted, in increasing order.
-func (c *Counts) Units() []int {
-	us := make([]int, 0, len(c.totals))
-	for u := range c.totals {
-		us = append(us, u)
-	}
-	slices.Sort(us)
-	return us
-}
-
 // Ranked is a word or phrase ranked for one unit.
 type Ranked struct {
 	// Phrase is the folded words joined by spaces; Order their number.
