@@ -8,6 +8,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/report"
@@ -138,7 +139,8 @@ func runReport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.Writer, "wrote %s (%s; %d articles, %d %ss)\n", corpus.QuoteName(out), sizeString(size), cmp.Articles, len(cmp.Units), by)
+	fmt.Fprintf(c.App.Writer, "wrote %s (%s; %s, %s)\n", corpus.QuoteName(out), sizeString(size),
+		english.Count(cmp.Articles, "article", "articles"), english.Count(len(cmp.Units), by, by+"s"))
 	return nil
 }
 
