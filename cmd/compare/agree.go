@@ -47,7 +47,7 @@ Examples:
 			&cli.StringFlag{Name: "axis", Usage: "stance axis `ID` whose score is the tool's rating (default: the lexicon's first)"},
 			&cli.StringFlag{Name: "scale", Usage: "the coders' rating scale `LOW:HIGH` onto which scores in [-1, 1] are mapped (default: [-1, 1] if every rating lies in it, else the ratings' range)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text or json"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			outputFlag(),
 		}, inputFlags()...),
 		Action: runAgree,
 	}

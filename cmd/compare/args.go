@@ -71,3 +71,12 @@ func lookupFlag(flags []cli.Flag, name string) cli.Flag {
 	}
 	return nil
 }
+
+// byFlag reads --by: outlet or group, what cmd compares.
+func byFlag(c *cli.Context, cmd string) (string, error) {
+	by := c.String("by")
+	if by != "outlet" && by != "group" {
+		return "", cli.Exit(fmt.Sprintf("%s: --by %q: want outlet or group", cmd, by), exitUsage)
+	}
+	return by, nil
+}

@@ -54,7 +54,7 @@ Examples:
 					&cli.StringFlag{Name: "shift-outlet", Usage: "plant a change of vocabulary in the outlet `NAME` (herald-00, courier-01, …)"},
 					&cli.StringFlag{Name: "shift-date", Usage: "first `DAY` of the shifted outlet's new vocabulary"},
 					&cli.Float64Flag{Name: "shift-lean", Value: 1, Usage: "the shifted outlet's new lean, `L` in [-1, 1]"},
-					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+					outputFlag(),
 				},
 				Action: func(c *cli.Context) error {
 					size, err := parseSize(c.String("size"), maxGenerateSize)
@@ -114,7 +114,7 @@ uses the same generator (see scripts/bench-events.sh).`,
 					lexiconFlag(),
 					&cli.IntFlag{Name: "entries", Value: 1000, Usage: "number of entries `N`"},
 					&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "random seed"},
-					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+					outputFlag(),
 				},
 				Action: func(c *cli.Context) error {
 					lex, err := lexicon.Load(c.StringSlice("lexicon")[0])

@@ -25,6 +25,11 @@ import (
 // arguments were checked, and checkOutputs refuses an output that is one of
 // the inputs or lies in a folder read as input.
 
+// outputFlag is -o/--output of the commands that write one output.
+func outputFlag() cli.Flag {
+	return &cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"}
+}
+
 // writeOutput runs write on the file at path, named by flag, or on
 // standard output when path is "" or "-", and keeps the file when keep says
 // the command's error allows it and the run was not interrupted. Writes

@@ -77,9 +77,9 @@ func runReport(c *cli.Context) error {
 	if len(scoreFiles) == 0 && c.NArg() == 0 {
 		return cli.Exit("report: give --scores FILE or at least one PATH of articles to score", exitUsage)
 	}
-	by := c.String("by")
-	if by != "outlet" && by != "group" {
-		return cli.Exit(fmt.Sprintf("report: --by %q: want outlet or group", by), exitUsage)
+	by, err := byFlag(c, "report")
+	if err != nil {
+		return err
 	}
 	for _, f := range []string{"bootstrap", "min-articles", "top-outlets", "max-articles"} {
 		if c.Int(f) < 0 {

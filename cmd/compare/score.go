@@ -50,7 +50,7 @@ Examples:
 			credibilityFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table",
 				Usage: "output `FORMAT`: " + strings.Join(record.Formats, ", ")},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			outputFlag(),
 			&cli.BoolFlag{Name: "no-text", Usage: "leave the article text out of jsonl/json records (smaller output for batch runs)"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "scoring goroutines (`N`); 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
 		}, inputFlags()...),

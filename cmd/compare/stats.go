@@ -91,7 +91,7 @@ parsed would mislead.`,
 			credibilityFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table",
 				Usage: "output `FORMAT`: " + strings.Join(aggregate.ComparisonFormats, ", ") + " (csv is tidy: one value a row)"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			outputFlag(),
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
 			eventsFlag(false),
 			windowFlag(),
@@ -106,9 +106,9 @@ func runStats(c *cli.Context) error {
 	if len(scoreFiles) == 0 && c.NArg() == 0 {
 		return cli.Exit("stats: give --scores FILE or at least one PATH of articles to score", exitUsage)
 	}
-	by := c.String("by")
-	if by != "outlet" && by != "group" {
-		return cli.Exit(fmt.Sprintf("stats: --by %q: want outlet or group", by), exitUsage)
+	by, err := byFlag(c, "stats")
+	if err != nil {
+		return err
 	}
 	format := c.String("format")
 	if !slices.Contains(aggregate.ComparisonFormats, format) {

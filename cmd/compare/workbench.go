@@ -42,7 +42,7 @@ Examples:
 			&cli.StringFlag{Name: "from", Usage: "dictionary `FORMAT`: liwc or quanteda (default: by extension, .dic or .yml/.yaml)"},
 			&cli.StringFlag{Name: "name", Usage: "lexicon `NAME` (default: the file name)"},
 			&cli.StringFlag{Name: "language", Value: "en", Usage: "language `CODE` recorded in the lexicon"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			outputFlag(),
 		},
 		Action: runLexiconImport,
 	}
@@ -128,7 +128,7 @@ Examples:
    compare lexicon export --to csv -o terms.csv my-lexicon.yaml`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "to", Usage: "`FORMAT`: " + strings.Join(dictionary.ExportFormats, ", ") + " (required)"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			outputFlag(),
 		},
 		Action: runLexiconExport,
 	}
@@ -187,7 +187,7 @@ Examples:
 			&cli.IntFlag{Name: "min-count", Value: suggest.DefaultMinCount, Usage: "fewest uses (`N`) a phrase needs in the outlet or group"},
 			&cli.IntFlag{Name: "contexts", Value: suggest.DefaultContexts, Usage: "lines of context (`N`) per suggestion"},
 			&cli.IntFlag{Name: "ngram-cap", Value: suggest.DefaultCap, Usage: "word and phrase counts (`N`) kept in memory; past it rare ones are pruned and the output says so"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			outputFlag(),
 		}, inputFlags()...),
 		Action: runLexiconSuggest,
 	}
@@ -197,9 +197,9 @@ func runLexiconSuggest(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return cli.Exit("lexicon suggest: name at least one PATH (a file, a folder, or - for standard input)", exitUsage)
 	}
-	by := c.String("by")
-	if by != "outlet" && by != "group" {
-		return cli.Exit(fmt.Sprintf("lexicon suggest: --by %q: want outlet or group", by), exitUsage)
+	by, err := byFlag(c, "lexicon suggest")
+	if err != nil {
+		return err
 	}
 	for _, f := range []string{"top", "min-count", "contexts", "ngram-cap"} {
 		if c.Int(f) < 1 {
@@ -263,7 +263,7 @@ Examples:
 			&cli.IntFlag{Name: "top", Value: 30, Usage: "capitalised phrases (`N`) to list"},
 			&cli.IntFlag{Name: "min-count", Value: 2, Usage: "fewest uses (`N`) of a listed phrase"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: text or json"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			outputFlag(),
 		}, inputFlags()...),
 		Action: runLexiconCoverage,
 	}
