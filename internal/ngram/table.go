@@ -73,7 +73,9 @@ func NewTable(filter Filter, cap int) *Table {
 	return &Table{
 		filter: filter,
 		cap:    cap,
-		cells:  make(map[uint64]uint64, cap+1),
+		// Not sized for cap: most tables never reach it, and a map
+		// grows by doubling at small cost.
+		cells:  map[uint64]uint64{},
 		totals: map[int]*[MaxOrder]int64{},
 	}
 }
@@ -193,7 +195,8 @@ func (t *Table) prune() {
 	}
 	// A new map rather than deletes: deleted slots would stay as
 	// tombstones that lengthen every later probe, since a map that does
-	// not grow never clears them.
+	// not grow never clears them. It is sized for the cap, which a table
+	// pruned once reaches again.
 	cells := make(map[uint64]uint64, t.cap+1)
 	for h, c := range t.cells {
 		if c>>32 > threshold {
