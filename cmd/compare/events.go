@@ -58,7 +58,7 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table",
 				Usage: "output `FORMAT` of the list: " + strings.Join(sameevent.Formats, ", ")},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "`WHEN` to colour --show: auto, always or never"},
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			outputFlag(),
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`); 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
 		}, inputFlags()...),
 		Action: runEvents,

@@ -91,7 +91,7 @@ uses the same generator (see scripts/bench-events.sh).`,
 				Flags: []cli.Flag{
 					&cli.IntFlag{Name: "articles", Value: 10000, Usage: "number of articles `N`"},
 					&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "random seed"},
-					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+					outputFlag(),
 				},
 				Action: func(c *cli.Context) error {
 					n := c.Int("articles")
