@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/dates"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stance"
@@ -19,6 +20,10 @@ func score(t *testing.T, a corpus.Article) (*record.Record, *lexicon.Lexicon) {
 	lex, err := lexicon.LoadFile("../lexicon/testdata/tiny.yaml")
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The date as corpus.Read would have read it.
+	if d, err := dates.Parse(a.Date); err == nil {
+		a.Published = d
 	}
 	return stance.NewScorer(lexicon.Compile(lex)).Score(&a), lex
 }
