@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 
@@ -12,46 +13,52 @@ import (
 )
 
 // CSVHeader is the header of the tidy CSV form of a Comparison.
-var CSVHeader = []string{"section", "unit", "other", "axis_or_target", "term", "statistic", "value"}
+var CSVHeader = []string{"section", "unit", "other", "axis_or_target", "term", "statistic", "value", "text"}
 
 // writeComparisonCSV writes one value a row. section says which part of
 // the comparison a row belongs to; unit and other name the units (other
 // only for pairs); axis_or_target the axis or target id; term a lexicon
 // entry or a distinctive word or phrase.
+//
+// value holds numbers only, so that R's read.csv and pandas.read_csv read
+// the column as numeric without help: counts, statistics, and booleans as
+// 1 or 0. text holds what is not a number: names, hashes, methods,
+// sentences and notes, and "true" or "false" beside a boolean's 1 or 0. A
+// row has a value, a text, or both; the codebook (compare schema
+// stats-csv) says which for each statistic.
 func writeComparisonCSV(w io.Writer, c *Comparison) error {
 	cw := csv.NewWriter(w)
-	row := func(section, unit, other, axis, term, stat, value string) {
-		cw.Write([]string{section, unit, other, axis, term, stat, value})
-	}
+	t := &tidy{cw}
+	row, num, count, flag := t.text, t.num, t.count, t.flag
 	cw.Write(CSVHeader)
 	row("meta", "", "", "", "", "schema", c.Schema)
 	row("meta", "", "", "", "", "lexicon", c.Lexicon.Name)
 	row("meta", "", "", "", "", "lexicon_version", c.Lexicon.Version)
 	row("meta", "", "", "", "", "lexicon_sha256", c.Lexicon.SHA256)
 	row("meta", "", "", "", "", "by", c.By)
-	row("meta", "", "", "", "", "articles", strconv.Itoa(c.Articles))
-	row("meta", "", "", "", "", "bootstrap", strconv.Itoa(c.Bootstrap))
-	row("meta", "", "", "", "", "seed", strconv.FormatUint(c.Seed, 10))
-	row("meta", "", "", "", "", "min_articles", strconv.Itoa(c.MinArticles))
+	count("meta", "", "", "", "", "articles", c.Articles)
+	count("meta", "", "", "", "", "bootstrap", c.Bootstrap)
+	cw.Write([]string{"meta", "", "", "", "", "seed", strconv.FormatUint(c.Seed, 10), ""})
+	count("meta", "", "", "", "", "min_articles", c.MinArticles)
 	row("meta", "", "", "", "", "quantiles", c.Quantiles)
 	if c.DateRange[0] != "" {
 		row("meta", "", "", "", "", "date_first", c.DateRange[0])
 		row("meta", "", "", "", "", "date_last", c.DateRange[1])
 	}
 	summary := func(section, unit, axis string, s Summary) {
-		summaryRows(func(stat, v string) { row(section, unit, "", axis, "", stat, v) }, s)
+		t.summary(section, unit, axis, "", s)
 	}
 	for _, u := range c.Units {
 		row("unit", u.Name, "", "", "", "group", u.Group)
-		row("unit", u.Name, "", "", "", "articles", strconv.Itoa(u.Articles))
-		row("unit", u.Name, "", "", "", "tokens", strconv.Itoa(u.Tokens))
-		row("unit", u.Name, "", "", "", "tested", strconv.FormatBool(u.Tested))
+		count("unit", u.Name, "", "", "", "articles", u.Articles)
+		count("unit", u.Name, "", "", "", "tokens", u.Tokens)
+		flag("unit", u.Name, "", "", "", "tested", u.Tested)
 		if u.Excluded != "" {
 			row("unit", u.Name, "", "", "", "excluded", u.Excluded)
 		}
 		for _, v := range record.Voices {
 			if s, ok := u.VoiceShare[v]; ok {
-				row("voice_share", u.Name, "", "", "", string(v), ftoa(s))
+				num("voice_share", u.Name, "", "", "", string(v), s)
 			}
 		}
 		summary("loaded_per_1k", u.Name, "", u.LoadedPer1k)
@@ -64,14 +71,14 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 		if cr := u.Credibility; cr != nil {
 			for _, f := range credibilityFields(cr) {
 				if f.v != nil {
-					row("credibility", u.Name, "", "", "", f.name, ftoa(*f.v))
+					num("credibility", u.Name, "", "", "", f.name, *f.v)
 				}
 			}
 			for _, side := range slices.Sorted(maps.Keys(cr.Sides)) {
-				row("credibility_side", u.Name, "", "", side, "citations", strconv.Itoa(cr.Sides[side]))
+				count("credibility_side", u.Name, "", "", side, "citations", cr.Sides[side])
 			}
 			for _, nc := range cr.Cited {
-				row("credibility_cited", u.Name, "", "", nc.Name, "citations", strconv.Itoa(nc.Count))
+				count("credibility_cited", u.Name, "", "", nc.Name, "citations", nc.Count)
 			}
 		}
 	}
@@ -79,9 +86,9 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 		for _, t := range ts {
 			id := t.Axis + t.Target
 			if t.KruskalWallis != nil {
-				row(section+"_kruskal_wallis", "", "", id, "", "h", ftoa(t.KruskalWallis.H))
-				row(section+"_kruskal_wallis", "", "", id, "", "df", strconv.Itoa(t.KruskalWallis.DF))
-				row(section+"_kruskal_wallis", "", "", id, "", "p", ftoa(t.KruskalWallis.P))
+				num(section+"_kruskal_wallis", "", "", id, "", "h", t.KruskalWallis.H)
+				count(section+"_kruskal_wallis", "", "", id, "", "df", t.KruskalWallis.DF)
+				num(section+"_kruskal_wallis", "", "", id, "", "p", t.KruskalWallis.P)
 			}
 			if t.Skipped != "" {
 				row(section+"_kruskal_wallis", "", "", id, "", "skipped", t.Skipped)
@@ -93,15 +100,15 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 				row(section+"_kruskal_wallis", unit, "", id, "", "excluded", t.Excluded[unit])
 			}
 			for _, p := range t.Pairs {
-				pair := func(stat, v string) { row(section+"_pair", p.A, p.B, id, "", stat, v) }
-				pair("n_a", strconv.Itoa(p.NA))
-				pair("n_b", strconv.Itoa(p.NB))
-				pair("u", ftoa(p.U))
-				pair("p", ftoa(p.P))
-				pair("exact", strconv.FormatBool(p.Exact))
-				pair("p_holm", ftoa(p.PHolm))
-				pair("cliffs_delta", ftoa(p.CliffsDelta))
-				pair("sentence", p.Sentence)
+				pair := func(stat string, v float64) { num(section+"_pair", p.A, p.B, id, "", stat, v) }
+				pair("n_a", float64(p.NA))
+				pair("n_b", float64(p.NB))
+				pair("u", p.U)
+				pair("p", p.P)
+				flag(section+"_pair", p.A, p.B, id, "", "exact", p.Exact)
+				pair("p_holm", p.PHolm)
+				pair("cliffs_delta", p.CliffsDelta)
+				row(section+"_pair", p.A, p.B, id, "", "sentence", p.Sentence)
 			}
 		}
 	}
@@ -110,62 +117,48 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 	for _, n := range c.Naming {
 		for _, l := range n.Labels {
 			for _, unit := range slices.Sorted(maps.Keys(l.Counts)) {
-				row("naming", unit, "", n.Target, l.Entry, "count", strconv.Itoa(l.Counts[unit]))
-				row("naming", unit, "", n.Target, l.Entry, "share", ftoa(l.Shares[unit]))
+				count("naming", unit, "", n.Target, l.Entry, "count", l.Counts[unit])
+				num("naming", unit, "", n.Target, l.Entry, "share", l.Shares[unit])
 			}
 		}
 	}
 	for _, d := range c.Distinctive {
 		for _, t := range d.Terms {
-			row("distinctive", d.Unit, "", "", t.Term, "z", ftoa(t.Z))
-			row("distinctive", d.Unit, "", "", t.Term, "delta", ftoa(t.Delta))
-			row("distinctive", d.Unit, "", "", t.Term, "count", strconv.Itoa(t.Count))
-			row("distinctive", d.Unit, "", "", t.Term, "others", strconv.Itoa(t.Others))
-			row("distinctive", d.Unit, "", "", t.Term, "in_lexicon", strconv.FormatBool(t.Lexicon))
+			num("distinctive", d.Unit, "", "", t.Term, "z", t.Z)
+			num("distinctive", d.Unit, "", "", t.Term, "delta", t.Delta)
+			count("distinctive", d.Unit, "", "", t.Term, "count", t.Count)
+			count("distinctive", d.Unit, "", "", t.Term, "others", t.Others)
+			flag("distinctive", d.Unit, "", "", t.Term, "in_lexicon", t.Lexicon)
 		}
 	}
 	if m := c.Map; m != nil {
-		row("map", "", "", "", "", "inertia_1", ftoa(m.Inertia[0]))
-		row("map", "", "", "", "", "inertia_2", ftoa(m.Inertia[1]))
+		num("map", "", "", "", "", "inertia_1", m.Inertia[0])
+		num("map", "", "", "", "", "inertia_2", m.Inertia[1])
 		for _, p := range m.Units {
-			row("map_unit", p.Name, "", "", "", "x", ftoa(p.X))
-			row("map_unit", p.Name, "", "", "", "y", ftoa(p.Y))
-			row("map_unit", p.Name, "", "", "", "mass", ftoa(p.Mass))
+			num("map_unit", p.Name, "", "", "", "x", p.X)
+			num("map_unit", p.Name, "", "", "", "y", p.Y)
+			num("map_unit", p.Name, "", "", "", "mass", p.Mass)
 		}
 		for _, p := range m.Entries {
-			row("map_entry", "", "", "", p.Name, "x", ftoa(p.X))
-			row("map_entry", "", "", "", p.Name, "y", ftoa(p.Y))
-			row("map_entry", "", "", "", p.Name, "mass", ftoa(p.Mass))
+			num("map_entry", "", "", "", p.Name, "x", p.X)
+			num("map_entry", "", "", "", p.Name, "y", p.Y)
+			num("map_entry", "", "", "", p.Name, "mass", p.Mass)
 		}
 	}
 	if w := c.WithinEvents; w != nil {
-		writeWithinEventsCSV(row, w)
+		writeWithinEventsCSV(t, w)
 	}
 	if tr := c.Trends; tr != nil {
-		writeTrendsCSV(row, tr)
+		writeTrendsCSV(t, tr)
 	}
 	if b := c.Baseline; b != nil {
-		writeBaselineCSV(row, b)
+		writeBaselineCSV(t, b)
 	}
 	for i, n := range c.Notes {
-		row("note", "", "", "", "", strconv.Itoa(i+1), n)
+		t.note("note", i+1, n)
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// summaryRows writes a Summary one statistic a row: n, then the numbers
-// it has, then the interval's method.
-func summaryRows(emit func(stat, value string), s Summary) {
-	emit("n", strconv.Itoa(s.N))
-	for _, f := range []namedValue{{"mean", s.Mean}, {"sd", s.SD}, {"median", s.Median}, {"q1", s.Q1}, {"q3", s.Q3}, {"iqr", s.IQR}, {"ci_low", s.CILow}, {"ci_high", s.CIHigh}} {
-		if f.v != nil {
-			emit(f.name, ftoa(*f.v))
-		}
-	}
-	if s.CIMethod != "" {
-		emit("ci_method", s.CIMethod)
-	}
 }
 
 type namedValue struct {
@@ -193,78 +186,142 @@ func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
 // writeWithinEventsCSV writes the comparisons within shared events: the
 // settings as within_events rows, each pair's numbers as within_pair rows.
-func writeWithinEventsCSV(row func(section, unit, other, axis, term, stat, value string), w *WithinEvents) {
-	row("within_events", "", "", "", "", "window", w.Window)
-	row("within_events", "", "", "", "", "threshold", ftoa(w.Threshold))
-	row("within_events", "", "", "", "", "events", strconv.Itoa(w.Events))
-	row("within_events", "", "", "", "", "min_shared", strconv.Itoa(w.MinShared))
+func writeWithinEventsCSV(t *tidy, w *WithinEvents) {
+	t.text("within_events", "", "", "", "", "window", w.Window)
+	t.num("within_events", "", "", "", "", "threshold", w.Threshold)
+	t.count("within_events", "", "", "", "", "events", w.Events)
+	t.count("within_events", "", "", "", "", "min_shared", w.MinShared)
 	for _, ax := range w.Axes {
-		row("within_events", "", "", ax.Axis, "", "tested", strconv.Itoa(ax.Tested))
+		t.count("within_events", "", "", ax.Axis, "", "tested", ax.Tested)
 		if ax.HolmShared > 0 {
-			row("within_events", "", "", ax.Axis, "", "holm_shared", strconv.Itoa(ax.HolmShared))
+			t.count("within_events", "", "", ax.Axis, "", "holm_shared", ax.HolmShared)
 		}
 		for _, p := range ax.Pairs {
-			pair := func(stat, v string) { row("within_pair", p.A, p.B, ax.Axis, "", stat, v) }
-			pair("shared", strconv.Itoa(p.Shared))
-			pair("paired", strconv.Itoa(p.Paired))
+			pair := func(stat string, v float64) { t.num("within_pair", p.A, p.B, ax.Axis, "", stat, v) }
+			pair("shared", float64(p.Shared))
+			pair("paired", float64(p.Paired))
 			for _, f := range []namedValue{{"mean_diff", p.MeanDiff}, {"overall_diff", p.OverallDiff}, {"v", p.V}, {"p", p.P}} {
 				if f.v != nil {
-					pair(f.name, ftoa(*f.v))
+					pair(f.name, *f.v)
 				}
 			}
 			if p.P != nil {
-				pair("exact", strconv.FormatBool(p.Exact))
+				t.flag("within_pair", p.A, p.B, ax.Axis, "", "exact", p.Exact)
 			}
 			for _, f := range []namedValue{{"p_holm", p.PHolm}, {"rank_biserial", p.RankBiserial}, {"overall_p_holm", p.OverallPHolm}} {
 				if f.v != nil {
-					pair(f.name, ftoa(*f.v))
+					pair(f.name, *f.v)
 				}
 			}
-			pair("verdict", p.Verdict)
-			pair("sentence", p.Sentence)
+			t.text("within_pair", p.A, p.B, ax.Axis, "", "verdict", p.Verdict)
+			t.text("within_pair", p.A, p.B, ax.Axis, "", "sentence", p.Sentence)
 		}
+	}
+}
+
+// CSVNumber writes a number for a CSV column that R's read.csv and
+// pandas.read_csv must read as numeric: the fewest digits that read back
+// as the same float64, and infinities and NaN as R writes them ("Inf",
+// "-Inf", "NaN"; Go would write "+Inf").
+func CSVNumber(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "Inf"
+	case math.IsInf(f, -1):
+		return "-Inf"
+	case math.IsNaN(f):
+		return "NaN"
+	}
+	return ftoa(f)
+}
+
+// tidy writes the rows of the tidy CSV: text rows leave value empty,
+// numeric rows leave text empty, and boolean rows fill both (1 or 0, true
+// or false).
+type tidy struct{ cw *csv.Writer }
+
+func (t *tidy) text(section, unit, other, axis, term, stat, text string) {
+	t.cw.Write([]string{section, unit, other, axis, term, stat, "", text})
+}
+
+func (t *tidy) num(section, unit, other, axis, term, stat string, v float64) {
+	t.cw.Write([]string{section, unit, other, axis, term, stat, CSVNumber(v), ""})
+}
+
+func (t *tidy) count(section, unit, other, axis, term, stat string, n int) {
+	t.cw.Write([]string{section, unit, other, axis, term, stat, strconv.Itoa(n), ""})
+}
+
+func (t *tidy) flag(section, unit, other, axis, term, stat string, b bool) {
+	v := "0"
+	if b {
+		v = "1"
+	}
+	t.cw.Write([]string{section, unit, other, axis, term, stat, v, strconv.FormatBool(b)})
+}
+
+// note writes the i-th note of a section (from 1): statistic "note", its
+// number in value and its words in text.
+func (t *tidy) note(section string, i int, words string) {
+	t.cw.Write([]string{section, "", "", "", "", "note", strconv.Itoa(i), words})
+}
+
+// summary writes a Summary one statistic a row: n, then the numbers it
+// has, then the interval's method in text.
+func (t *tidy) summary(section, unit, axis, term string, s Summary) {
+	t.count(section, unit, "", axis, term, "n", s.N)
+	for _, f := range []namedValue{{"mean", s.Mean}, {"sd", s.SD}, {"median", s.Median}, {"q1", s.Q1}, {"q3", s.Q3}, {"iqr", s.IQR}, {"ci_low", s.CILow}, {"ci_high", s.CIHigh}} {
+		if f.v != nil {
+			t.num(section, unit, "", axis, term, f.name, *f.v)
+		}
+	}
+	if s.CIMethod != "" {
+		t.text(section, unit, "", axis, term, "ci_method", s.CIMethod)
 	}
 }
 
 // writeTrendsCSV writes the trends: section "period" per unit, axis and
 // period (term holds the period label), "trend" per unit and axis.
-func writeTrendsCSV(row func(section, unit, other, axis, term, stat, value string), tr *Trends) {
-	row("meta", "", "", "", "", "period", tr.Period)
-	row("meta", "", "", "", "", "dated", strconv.Itoa(tr.Dated))
-	row("meta", "", "", "", "", "undated", strconv.Itoa(tr.Undated))
+// Numbers go in value, words (the period, the direction, the sentence) in
+// text, as in the rest of the tidy CSV.
+func writeTrendsCSV(t *tidy, tr *Trends) {
+	t.text("meta", "", "", "", "", "period", tr.Period)
+	t.count("meta", "", "", "", "", "dated", tr.Dated)
+	t.count("meta", "", "", "", "", "undated", tr.Undated)
 	for _, at := range tr.Axes {
 		for _, ut := range at.Units {
 			for _, cell := range ut.Cells {
-				row("period", ut.Unit, "", at.Axis, cell.Period, "articles", strconv.Itoa(cell.Articles))
-				row("period", ut.Unit, "", at.Axis, cell.Period, "few", strconv.FormatBool(cell.Few))
-				summaryRows(func(stat, v string) { row("period", ut.Unit, "", at.Axis, cell.Period, stat, v) }, cell.Summary)
+				t.count("period", ut.Unit, "", at.Axis, cell.Period, "articles", cell.Articles)
+				t.flag("period", ut.Unit, "", at.Axis, cell.Period, "few", cell.Few)
+				t.summary("period", ut.Unit, at.Axis, cell.Period, cell.Summary)
 			}
-			tt := func(stat, v string) { row("trend", ut.Unit, "", at.Axis, "", stat, v) }
-			if t := ut.Test; t != nil {
-				tt("n", strconv.Itoa(t.N))
-				tt("tau", ftoa(t.Tau))
-				if t.Z != nil {
-					tt("z", ftoa(*t.Z))
+			num := func(stat string, v float64) { t.num("trend", ut.Unit, "", at.Axis, "", stat, v) }
+			text := func(stat, v string) { t.text("trend", ut.Unit, "", at.Axis, "", stat, v) }
+			if tt := ut.Test; tt != nil {
+				t.count("trend", ut.Unit, "", at.Axis, "", "n", tt.N)
+				num("tau", tt.Tau)
+				if tt.Z != nil {
+					num("z", *tt.Z)
 				}
-				tt("p", ftoa(t.P))
-				tt("exact", strconv.FormatBool(t.Exact))
-				tt("p_holm", ftoa(t.PHolm))
-				for _, f := range []namedValue{{"slope_per_period", t.Slope}, {"from", t.From}, {"to", t.To}} {
+				num("p", tt.P)
+				t.flag("trend", ut.Unit, "", at.Axis, "", "exact", tt.Exact)
+				num("p_holm", tt.PHolm)
+				for _, f := range []namedValue{{"slope_per_period", tt.Slope}, {"from", tt.From}, {"to", tt.To}} {
 					if f.v != nil {
-						tt(f.name, ftoa(*f.v))
+						num(f.name, *f.v)
 					}
 				}
-				if t.FirstPeriod != "" {
-					tt("first_period", t.FirstPeriod)
-					tt("last_period", t.LastPeriod)
+				if tt.FirstPeriod != "" {
+					text("first_period", tt.FirstPeriod)
+					text("last_period", tt.LastPeriod)
 				}
-				if t.Direction != "" {
-					tt("direction", t.Direction)
+				if tt.Direction != "" {
+					text("direction", tt.Direction)
 				}
 			} else {
-				tt("skipped", ut.Skipped)
+				text("skipped", ut.Skipped)
 			}
-			tt("sentence", ut.Sentence)
+			text("sentence", ut.Sentence)
 		}
 	}
 }
@@ -272,62 +329,63 @@ func writeTrendsCSV(row func(section, unit, other, axis, term, stat, value strin
 // writeBaselineCSV writes the comparison with the baseline: sections
 // baseline_meta, baseline (per unit and axis), baseline_naming (per unit,
 // target and entry, with the label in statistic "term"), baseline_new_term
-// and baseline_note.
-func writeBaselineCSV(row func(section, unit, other, axis, term, stat, value string), b *Baseline) {
-	meta := func(stat, v string) { row("baseline_meta", "", "", "", "", stat, v) }
-	meta("articles", strconv.Itoa(b.Articles))
+// and baseline_note (statistic "note": its number in value, its words in
+// text, as the comparison's notes). Numbers go in value, words in text.
+func writeBaselineCSV(t *tidy, b *Baseline) {
+	t.count("baseline_meta", "", "", "", "", "articles", b.Articles)
 	if b.DateRange[0] != "" {
-		meta("date_first", b.DateRange[0])
-		meta("date_last", b.DateRange[1])
+		t.text("baseline_meta", "", "", "", "", "date_first", b.DateRange[0])
+		t.text("baseline_meta", "", "", "", "", "date_last", b.DateRange[1])
 	}
-	meta("alpha", ftoa(b.Alpha))
-	meta("shift_rule", b.Rule)
+	t.num("baseline_meta", "", "", "", "", "alpha", b.Alpha)
+	t.text("baseline_meta", "", "", "", "", "shift_rule", b.Rule)
 	for _, bx := range b.Axes {
 		for _, us := range bx.Units {
-			r := func(stat, v string) { row("baseline", us.Unit, "", bx.Axis, "", stat, v) }
-			r("n", strconv.Itoa(us.N))
-			r("baseline_n", strconv.Itoa(us.BaselineN))
+			num := func(stat string, v float64) { t.num("baseline", us.Unit, "", bx.Axis, "", stat, v) }
+			text := func(stat, v string) { t.text("baseline", us.Unit, "", bx.Axis, "", stat, v) }
+			flag := func(stat string, v bool) { t.flag("baseline", us.Unit, "", bx.Axis, "", stat, v) }
+			t.count("baseline", us.Unit, "", bx.Axis, "", "n", us.N)
+			t.count("baseline", us.Unit, "", bx.Axis, "", "baseline_n", us.BaselineN)
 			for _, f := range []namedValue{{"mean", us.Mean}, {"baseline_mean", us.BaselineMean}, {"diff", us.Diff}, {"ci_low", us.CILow}, {"ci_high", us.CIHigh}} {
 				if f.v != nil {
-					r(f.name, ftoa(*f.v))
+					num(f.name, *f.v)
 				}
 			}
 			if us.Skipped != "" {
-				r("skipped", us.Skipped)
+				text("skipped", us.Skipped)
 			} else {
-				r("ci_method", us.CIMethod)
-				r("u", ftoa(us.U))
-				r("p", ftoa(us.P))
-				r("exact", strconv.FormatBool(us.Exact))
-				r("p_holm", ftoa(us.PHolm))
-				r("cliffs_delta", ftoa(us.CliffsDelta))
+				text("ci_method", us.CIMethod)
+				num("u", us.U)
+				num("p", us.P)
+				flag("exact", us.Exact)
+				num("p_holm", us.PHolm)
+				num("cliffs_delta", us.CliffsDelta)
 			}
-			r("shifted", strconv.FormatBool(us.Shifted))
-			r("sentence", us.Sentence)
+			flag("shifted", us.Shifted)
+			text("sentence", us.Sentence)
 		}
 	}
 	for _, ns := range b.Naming {
 		for _, l := range ns.Labels {
-			r := func(stat, v string) { row("baseline_naming", ns.Unit, "", l.Target, l.Entry, stat, v) }
-			r("term", l.Term)
-			r("count", strconv.Itoa(l.Count))
-			r("baseline_count", strconv.Itoa(l.BaselineCount))
-			r("share", ftoa(l.Share))
-			r("baseline_share", ftoa(l.BaselineShare))
-			r("change", ftoa(l.Change))
+			row := func(stat string, v float64) { t.num("baseline_naming", ns.Unit, "", l.Target, l.Entry, stat, v) }
+			t.text("baseline_naming", ns.Unit, "", l.Target, l.Entry, "term", l.Term)
+			t.count("baseline_naming", ns.Unit, "", l.Target, l.Entry, "count", l.Count)
+			t.count("baseline_naming", ns.Unit, "", l.Target, l.Entry, "baseline_count", l.BaselineCount)
+			row("share", l.Share)
+			row("baseline_share", l.BaselineShare)
+			row("change", l.Change)
 		}
 	}
 	for _, d := range b.NewTerms {
-		for _, t := range d.Terms {
-			r := func(stat, v string) { row("baseline_new_term", d.Unit, "", "", t.Term, stat, v) }
-			r("z", ftoa(t.Z))
-			r("delta", ftoa(t.Delta))
-			r("count", strconv.Itoa(t.Count))
-			r("baseline_count", strconv.Itoa(t.Others))
-			r("in_lexicon", strconv.FormatBool(t.Lexicon))
+		for _, nt := range d.Terms {
+			t.num("baseline_new_term", d.Unit, "", "", nt.Term, "z", nt.Z)
+			t.num("baseline_new_term", d.Unit, "", "", nt.Term, "delta", nt.Delta)
+			t.count("baseline_new_term", d.Unit, "", "", nt.Term, "count", nt.Count)
+			t.count("baseline_new_term", d.Unit, "", "", nt.Term, "baseline_count", nt.Others)
+			t.flag("baseline_new_term", d.Unit, "", "", nt.Term, "in_lexicon", nt.Lexicon)
 		}
 	}
 	for i, n := range b.Notes {
-		row("baseline_note", "", "", "", "", strconv.Itoa(i+1), n)
+		t.note("baseline_note", i+1, n)
 	}
 }

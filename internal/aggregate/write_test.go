@@ -26,7 +26,7 @@ func TestWriteComparison(t *testing.T) {
 		found := false
 		for _, r := range rows {
 			if r[0] == "axis_pair" && r[1] == "alpha.example" && r[2] == "beta.example" && r[5] == "p" {
-				found = r[6] == "0.002664002664002664"
+				found = r[6] == "0.002664002664002664" && r[7] == ""
 			}
 		}
 		if !found {
