@@ -51,6 +51,7 @@ Examples:
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table",
 				Usage: "output `FORMAT`: " + strings.Join(record.Formats, ", ")},
 			outputFlag(),
+			&cli.StringFlag{Name: "wide", Usage: "with --format csv: one row per article and one column per lexicon `KIND`: entries, categories or targets (match counts, all present, in lexicon order)"},
 			&cli.BoolFlag{Name: "no-text", Usage: "leave the article text out of jsonl/json records (smaller output for batch runs)"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "scoring goroutines (`N`); 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
 		}, inputFlags()...),
@@ -65,6 +66,16 @@ func runScore(c *cli.Context) error {
 	format := c.String("format")
 	if !slices.Contains(record.Formats, format) {
 		return cli.Exit(fmt.Sprintf("score: --format %q: want one of %s", format, strings.Join(record.Formats, ", ")), exitUsage)
+	}
+	wide := c.String("wide")
+	if wide != "" && !slices.Contains(record.WideKinds, wide) {
+		return cli.Exit(fmt.Sprintf("score: --wide %q: want one of %s", wide, strings.Join(record.WideKinds, ", ")), exitUsage)
+	}
+	if wide != "" && format != "csv" {
+		return cli.Exit(fmt.Sprintf("score: --wide is a csv table; give --format csv, not %s", format), exitUsage)
+	}
+	if wide != "" && len(c.StringSlice("lexicon")) > 1 {
+		return cli.Exit("score: --wide has the columns of one lexicon; give one --lexicon", exitUsage)
 	}
 	workers, err := workersFlag(c, "score")
 	if err != nil {
@@ -84,9 +95,13 @@ func runScore(c *cli.Context) error {
 	}
 	limitMemory(opts.MaxBytes)
 	noText := c.Bool("no-text")
+	wopt := record.WriterOptions{Wide: wide}
+	for _, m := range matchers {
+		wopt.Lexicons = append(wopt.Lexicons, m.Lexicon)
+	}
 	// Everything is checked: only now is the output opened.
 	return withOutput(c, func(out io.Writer) error {
-		rw, err := record.NewWriter(out, format)
+		rw, err := record.NewWriter(out, format, wopt)
 		if err != nil {
 			return cli.Exit("score: "+err.Error(), exitUsage)
 		}

@@ -2,14 +2,17 @@ package main
 
 import (
 	"bufio"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/golden"
+	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 )
 
@@ -21,13 +24,21 @@ const sampleArticles = 43
 // TestScoreGolden pins the output of compare score on the built-in sample
 // in every format. Update with go test -update after a deliberate change.
 func TestScoreGolden(t *testing.T) {
-	for _, tt := range []struct{ format, golden string }{
-		{"jsonl", "score-sample.jsonl"},
-		{"table", "score-sample.txt"},
-		{"csv", "score-sample.csv"},
+	for _, tt := range []struct {
+		name   string
+		args   []string
+		golden string
+	}{
+		{"jsonl", []string{"--format", "jsonl"}, "score-sample.jsonl"},
+		{"table", []string{"--format", "table"}, "score-sample.txt"},
+		{"csv", []string{"--format", "csv"}, "score-sample.csv"},
+		{"wide entries", []string{"--format", "csv", "--wide", "entries"}, "score-sample-wide-entries.csv"},
+		{"wide categories", []string{"--format", "csv", "--wide", "categories"}, "score-sample-wide-categories.csv"},
+		{"wide targets", []string{"--format", "csv", "--wide", "targets"}, "score-sample-wide-targets.csv"},
 	} {
-		t.Run(tt.format, func(t *testing.T) {
-			stdout, stderr, code := compare(t, "", "score", "--format", tt.format, "--outlets", "../../testdata/sample-outlets.yaml", sampleDir)
+		t.Run(tt.name, func(t *testing.T) {
+			args := append(append([]string{"score"}, tt.args...), "--outlets", "../../testdata/sample-outlets.yaml", sampleDir)
+			stdout, stderr, code := compare(t, "", args...)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
@@ -194,4 +205,83 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return fmt.Sprintf("lengths %d and %d lines", len(al), len(bl))
+}
+
+// TestScoreWide checks that the wide tables count what the records say:
+// every entry column of every lexicon entry, in lexicon order, and per
+// article the sum of the entry columns is its number of matches, the
+// category columns its categories, the target columns its references.
+func TestScoreWide(t *testing.T) {
+	jsonl, stderr, code := compare(t, "", "score", "--format", "jsonl", sampleDir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs := decodeRecords(t, jsonl)
+	lex, err := lexicon.Load(lexicon.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range record.WideKinds {
+		t.Run(kind, func(t *testing.T) {
+			out, stderr, code := compare(t, "", "score", "--format", "csv", "--wide", kind, sampleDir)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != len(recs)+1 {
+				t.Fatalf("%d rows, want %d records and a header", len(rows), len(recs))
+			}
+			const first = 8 // id … tokens
+			if kind == "entries" {
+				if got := len(rows[0]) - first; got != len(lex.Entries) {
+					t.Fatalf("%d entry columns, want all %d entries", got, len(lex.Entries))
+				}
+				for i, e := range lex.Entries {
+					if rows[0][first+i] != "entry."+e.ID {
+						t.Fatalf("column %d is %q, want entry.%s (lexicon order)", first+i, rows[0][first+i], e.ID)
+					}
+				}
+			}
+			for i, r := range recs {
+				row := rows[i+1]
+				if row[0] != r.ID {
+					t.Fatalf("row %d is %s, want %s", i+1, row[0], r.ID)
+				}
+				sum := 0
+				for _, cell := range row[first:] {
+					n, err := strconv.Atoi(cell)
+					if err != nil {
+						t.Fatalf("%s: cell %q: %v", r.ID, cell, err)
+					}
+					sum += n
+				}
+				want := len(r.Matches)
+				if kind == "targets" {
+					want = 0
+					for _, ts := range r.Targets {
+						want += ts.References
+					}
+				}
+				if sum != want {
+					t.Errorf("%s: %s columns sum to %d, want %d", r.ID, kind, sum, want)
+				}
+			}
+		})
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--wide", "words", "--format", "csv"}, `--wide "words": want one of entries, categories, targets`},
+		{[]string{"--wide", "entries"}, "--wide is a csv table"},
+		{[]string{"--wide", "entries", "--format", "csv", "--lexicon", "iran-syria", "--lexicon", "us-politics"}, "one --lexicon"},
+	} {
+		_, stderr, code := compare(t, "", append(append([]string{"score"}, tt.args...), sampleDir)...)
+		if code != exitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", tt.args, code, stderr, exitUsage, tt.want)
+		}
+	}
 }

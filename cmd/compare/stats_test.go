@@ -342,7 +342,7 @@ func TestStatsCSVAndOutputFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "section,unit,other,axis_or_target,term,statistic,value" {
+	if strings.Join(rows[0], ",") != "section,unit,other,axis_or_target,term,statistic,value,text" {
 		t.Errorf("header %v", rows[0])
 	}
 	for _, r := range rows {

@@ -107,7 +107,7 @@ func BenchmarkEncode(b *testing.B) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
-		w, _ := record.NewWriter(&bytes.Buffer{}, "jsonl")
+		w, _ := record.NewWriter(&bytes.Buffer{}, "jsonl", record.WriterOptions{})
 		for _, r := range recs {
 			w.Write(r)
 		}

@@ -34,7 +34,7 @@ func scorer(t testing.TB) *stance.Scorer {
 func write(t testing.TB, format string, recs ...*record.Record) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	w, err := record.NewWriter(&buf, format)
+	w, err := record.NewWriter(&buf, format, record.WriterOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

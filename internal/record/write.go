@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/compare-tool/compare/internal/lexicon"
 )
 
 // This file chooses the format; each format has its own file (jsonl.go,
@@ -22,9 +24,31 @@ type RecordWriter interface {
 	Close() error
 }
 
+// WriterOptions shape what NewWriter writes. The zero value writes every
+// format but wide tables and lint lines, which need the lexicon.
+type WriterOptions struct {
+	// Wide, one of WideKinds, makes the csv format a wide table: one column
+	// per entry, category or target of Lexicons[0], the only lexicon
+	// allowed.
+	Wide string
+	// Lexicons are the lexicons the records were scored with. Wide tables
+	// take their columns from them, and lint lines their words (neutral
+	// alternatives, the sides of an axis).
+	Lexicons []*lexicon.Lexicon
+}
+
 // NewWriter returns a RecordWriter for format, one of Formats.
-func NewWriter(w io.Writer, format string) (RecordWriter, error) {
+func NewWriter(w io.Writer, format string, opt WriterOptions) (RecordWriter, error) {
 	bw := bufio.NewWriterSize(w, 64<<10)
+	if opt.Wide != "" {
+		if format != "csv" {
+			return nil, fmt.Errorf("a wide table is a csv format, not %s", format)
+		}
+		if len(opt.Lexicons) != 1 {
+			return nil, fmt.Errorf("a wide table has the columns of one lexicon, not %d", len(opt.Lexicons))
+		}
+		return newWideWriter(bw, opt.Wide, opt.Lexicons[0])
+	}
 	switch format {
 	case "jsonl":
 		return &jsonlWriter{w: bw}, nil
