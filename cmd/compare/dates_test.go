@@ -46,7 +46,7 @@ func TestScoreDates(t *testing.T) {
 				if got := (dated{r.Date, r.DateOriginal, r.DateSource}); got != tt.want[i] {
 					t.Errorf("record %s: %+v, want %+v", r.ID, got, tt.want[i])
 				}
-				if r.Schema != "compare.score/v1.1" {
+				if r.Schema != "compare.score/v1.2" {
 					t.Errorf("schema %q", r.Schema)
 				}
 			}

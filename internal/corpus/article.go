@@ -27,6 +27,11 @@ type Article struct {
 	Meta map[string]string `json:"meta,omitempty"`
 	// Source says where the article was read: "path" or "path:line".
 	Source string `json:"source,omitempty"`
+	// TextLine is the line of the file at Source on which Text begins,
+	// when that is not its first line: the line after a text file's front
+	// matter. 0 means the first line, or not known (a record of a JSON
+	// Lines or CSV file, whose text is a field).
+	TextLine int `json:"text_line,omitempty"`
 	// Dropped are spans of Text that are page furniture rather than
 	// reporting ("Share", "Advertisement", comment forms). Scoring skips
 	// them; reports show them struck out.

@@ -39,6 +39,7 @@ func (r *run) readText(src *source, br *bufio.Reader) error {
 			return nil
 		}
 		a, _ = r.fields.toArticle(kvs, false)
+		a.TextLine = bytes.Count(data[:len(data)-len(body)], []byte{'\n'}) + 1
 	}
 	a.Text = string(body)
 	if a.Outlet == "" {

@@ -14,8 +14,8 @@ import (
 // Schema names the version of the score record format this package
 // writes. Readers reject records of another major version.
 // Version 1.1 added date_original and date_source and normalised date to
-// ISO 8601 (see Record.Date).
-const Schema = "compare.score/v1.1"
+// ISO 8601 (see Record.Date); 1.2 added text_line.
+const Schema = "compare.score/v1.2"
 
 // schemaPrefix is the part of Schema before the version number.
 const schemaPrefix = "compare.score/v"
@@ -79,11 +79,16 @@ type Record struct {
 	// DateSource is "url" when Date was read from the URL because the date
 	// field was empty or could not be read; "" when Date is the date
 	// field's.
-	DateSource string            `json:"date_source,omitempty"`
-	URL        string            `json:"url,omitempty"`
-	Source     string            `json:"source,omitempty"`
-	Meta       map[string]string `json:"meta,omitempty"`
-	Lexicon    LexiconRef        `json:"lexicon"`
+	DateSource string `json:"date_source,omitempty"`
+	URL        string `json:"url,omitempty"`
+	Source     string `json:"source,omitempty"`
+	// TextLine is the line of the source file on which Text begins, when
+	// that is not its first line (after a text file's front matter); a
+	// match's file line is TextLine + Line − 1. 0: the first line, or a
+	// record of a file of many (JSON Lines, CSV), whose text is a field.
+	TextLine int               `json:"text_line,omitempty"`
+	Meta     map[string]string `json:"meta,omitempty"`
+	Lexicon  LexiconRef        `json:"lexicon"`
 	// Tokens counts the words outside dropped debris.
 	Tokens int `json:"tokens"`
 	// Loaded counts loaded matches in any voice; LoadedByVoice splits them.

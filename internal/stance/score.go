@@ -145,7 +145,7 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 
 	rec := &record.Record{
 		Schema: record.Schema, ID: a.ID, Outlet: a.Outlet, Group: a.Group, Title: a.Title,
-		URL: a.URL, Source: a.Source, Meta: a.Meta, Lexicon: md.ref,
+		URL: a.URL, Source: a.Source, TextLine: a.TextLine, Meta: a.Meta, Lexicon: md.ref,
 		Tokens:        ts.Len(),
 		LoadedByVoice: map[record.Voice]int{record.Author: 0, record.Quote: 0, record.Distanced: 0},
 		Categories:    map[string]int{},
