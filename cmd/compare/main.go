@@ -30,6 +30,7 @@ const (
 	exitNoInput  = 4 // nothing could be read
 	exitCheckBad = 5 // lexicon check found problems
 	exitShifted  = 6 // stats --baseline found a unit that shifted
+	exitLoaded   = 7 // score --format lint found a loaded term in the author's voice
 
 	exitInterrupted = 130 // stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report)
 )

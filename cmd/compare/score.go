@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/pipeline"
 	"github.com/compare-tool/compare/internal/record"
@@ -93,14 +94,21 @@ func runScore(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if format == "lint" && !c.IsSet("stdin-format") {
+		opts.StdinFormat = "txt" // a draft piped in
+	}
 	limitMemory(opts.MaxBytes)
 	noText := c.Bool("no-text")
 	wopt := record.WriterOptions{Wide: wide}
 	for _, m := range matchers {
 		wopt.Lexicons = append(wopt.Lexicons, m.Lexicon)
 	}
+	// Lint lines end with a status of their own when the author's own
+	// voice holds a loaded term (quoted and distanced ones are listed but
+	// do not count, as they do not count toward the stance).
+	authorLoaded := 0
 	// Everything is checked: only now is the output opened.
-	return withOutput(c, func(out io.Writer) error {
+	err = withOutput(c, func(out io.Writer) error {
 		rw, err := record.NewWriter(out, format, wopt)
 		if err != nil {
 			return cli.Exit("score: "+err.Error(), exitUsage)
@@ -109,6 +117,7 @@ func runScore(c *cli.Context) error {
 		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: workers, Credibility: cred}, src,
 			func(_ *corpus.Article, recs []*record.Record) error {
 				for _, r := range recs {
+					authorLoaded += r.LoadedByVoice[record.Author]
 					if noText {
 						r.Text = ""
 					}
@@ -123,6 +132,10 @@ func runScore(c *cli.Context) error {
 		}
 		return err
 	})
+	if err == nil && format == "lint" && authorLoaded > 0 {
+		return cli.Exit(fmt.Sprintf("score: %d loaded %s in the author's own voice", authorLoaded, english.Plural(authorLoaded, "term", "terms")), exitLoaded)
+	}
+	return err
 }
 
 // pathMatcher compiles --lexicon (the default lexicon when it is empty)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -283,5 +284,57 @@ func TestScoreWide(t *testing.T) {
 		if code != exitUsage || !strings.Contains(stderr, tt.want) {
 			t.Errorf("%v: exit %d, %q; want %d and %q", tt.args, code, stderr, exitUsage, tt.want)
 		}
+	}
+}
+
+// TestScoreLint pins the lint lines of the sample (golden
+// score-sample.lint) and checks their promises on a draft: file lines
+// that count the front matter, standard input read as text, quoted terms
+// listed but not failing, and the exit status.
+func TestScoreLint(t *testing.T) {
+	t.Run("sample", func(t *testing.T) {
+		stdout, stderr, code := compare(t, "", "score", "--format", "lint", sampleDir)
+		if code != exitLoaded {
+			t.Fatalf("exit %d, want %d: %s", code, exitLoaded, stderr)
+		}
+		golden(t, "score-sample.lint", stdout)
+	})
+	draft := "---\ntitle: A draft\n---\nThe talks resumed.\nCritics of the mullahs’ regime spoke, and he said: “the Zionist entity will fall.”\n"
+	dir := t.TempDir()
+	path := filepath.Join(dir, "draft.md")
+	if err := os.WriteFile(path, []byte(draft), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, stdin string
+		args        []string
+		code        int
+		want        []string
+	}{
+		{"draft file", "", []string{path}, exitLoaded, []string{
+			path + `:5:16: "mullahs’ regime" (loaded, the vocabulary of their opponents (opposition, Western critics)): neutral "Iranian government" or "Iran's leadership"`,
+			path + `:5:57: "Zionist entity" (loaded, the vocabulary of Iranian and Syrian state media; in a quotation): neutral "Israel" or "Israeli government"`,
+		}},
+		{"standard input", "Critics of the mullahs’ regime spoke.\n", []string{"-"}, exitLoaded, []string{
+			`<stdin>:1:16: "mullahs’ regime" (loaded, the vocabulary of their opponents (opposition, Western critics)): neutral "Iranian government" or "Iran's leadership"`,
+		}},
+		{"only quoted", "He said: “the Zionist entity will fall.”\n", []string{"-"}, exitOK, []string{
+			`<stdin>:1:15: "Zionist entity" (loaded, the vocabulary of Iranian and Syrian state media; in a quotation): neutral "Israel" or "Israeli government"`,
+		}},
+		{"clean", "The Iranian government and the Syrian government met.\n", []string{"-"}, exitOK, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := compare(t, tt.stdin, append([]string{"score", "--format", "lint"}, tt.args...)...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d: %s", code, tt.code, stderr)
+			}
+			got := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+			if stdout == "" {
+				got = nil
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
 	}
 }

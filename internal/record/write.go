@@ -15,7 +15,7 @@ import (
 // json.go, csv.go, table.go).
 
 // Formats lists the output formats of NewWriter.
-var Formats = []string{"table", "jsonl", "json", "csv"}
+var Formats = []string{"table", "jsonl", "json", "csv", "lint"}
 
 // RecordWriter writes score records in one format. Close flushes and
 // finishes the output (the closing bracket of a JSON array, the table).
@@ -56,6 +56,8 @@ func NewWriter(w io.Writer, format string, opt WriterOptions) (RecordWriter, err
 		return &jsonWriter{w: bw}, nil
 	case "csv":
 		return &csvWriter{bw: bw, w: csv.NewWriter(bw)}, nil
+	case "lint":
+		return newLintWriter(bw, opt.Lexicons), nil
 	case "table":
 		return &tableWriter{bw: bw, w: tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)}, nil
 	}
