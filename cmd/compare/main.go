@@ -111,6 +111,7 @@ article selects, or stance carried by words that are not in the lexicon.`,
 			agreeCommand(),
 			credibilityCommand(),
 			generateCommand(),
+			kwicCommand(),
 		},
 	}
 	app.OnUsageError = usageError

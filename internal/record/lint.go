@@ -58,11 +58,7 @@ func (w *lintWriter) Write(r *Record) error {
 		if !m.Loaded {
 			continue
 		}
-		line := m.Line
-		if r.TextLine > 0 {
-			line += r.TextLine - 1
-		}
-		fmt.Fprintf(w.bw, "%s:%d:%d: %s (loaded, %s)%s\n", src, line, m.Col, strconv.Quote(OneLine(m.Text)), ll.lean(&m), ll.neutral(m.Entry))
+		fmt.Fprintf(w.bw, "%s:%d:%d: %s (loaded, %s)%s\n", src, r.FileLine(&m), m.Col, strconv.Quote(OneLine(m.Text)), ll.lean(&m), ll.neutral(m.Entry))
 	}
 	return nil
 }

@@ -202,6 +202,16 @@ type MatchRecord struct {
 	Loaded bool `json:"-"`
 }
 
+// FileLine returns the line of the source file a match of r is on: its
+// line in the text, counted from TextLine when the text does not start the
+// file (after front matter).
+func (r *Record) FileLine(m *MatchRecord) int {
+	if r.TextLine > 0 {
+		return m.Line + r.TextLine - 1
+	}
+	return m.Line
+}
+
 // IsLoaded reports whether a match of valence and axis contributions
 // contrib is loaded: a non-zero valence, or a non-zero contribution to
 // some axis. It is exactly the lexicon's rule for an entry (a non-zero
