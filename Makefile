@@ -1,11 +1,15 @@
 # make assets   fetch ECharts (pinned in internal/report/package-lock.json) for the report
 # make sample   write reports/sample.html from the built-in sample corpus
 # make test     gofmt, go vet and go test: what CI runs
+# make duckdb   install DuckDB (pinned in scripts/duckdb/package-lock.json), the
+#               independent reader the Parquet test reads compare's tables with
 
 REPORT  := internal/report
 ECHARTS := $(REPORT)/assets/echarts.min.js
 
-.PHONY: assets sample test
+DUCKDB := scripts/duckdb/node_modules/@duckdb/node-api/package.json
+
+.PHONY: assets duckdb sample test
 
 # npm ci installs exactly the locked version and checks its integrity hash
 # (sha512, in package-lock.json) before the file is copied where go:embed
@@ -21,11 +25,21 @@ $(ECHARTS): $(REPORT)/package.json $(REPORT)/package-lock.json
 	mkdir -p $(REPORT)/assets
 	cp $(REPORT)/node_modules/echarts/dist/echarts.min.js $@
 
+# DuckDB is for one test only; without npm (or the registry) that test
+# skips, and says so, rather than the whole suite failing here.
+duckdb: $(DUCKDB)
+
+$(DUCKDB): scripts/duckdb/package.json scripts/duckdb/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix scripts/duckdb --ignore-scripts --no-audit --no-fund || \
+			echo "duckdb: npm ci failed; TestParquetDuckDB will skip"; \
+	else echo "duckdb: npm missing; TestParquetDuckDB will skip"; fi
+
 sample: assets
 	go run ./cmd/compare report --outlets testdata/sample-outlets.yaml -o reports/sample.html testdata/sample
 	@echo "open reports/sample.html in a browser (it works offline)"
 
-test: assets
+test: assets duckdb
 	@unformatted="$$(gofmt -l $$(git ls-files '*.go'))"; \
 		if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...

@@ -123,8 +123,9 @@ func runKWIC(c *cli.Context) error {
 			}
 			return nil
 		}
+		reader := record.Reader{SkipCredibility: true, DateOrder: opts.DateOrder}
 		for _, name := range scoreFiles {
-			if err := readScoreFile(c, name, add); err != nil {
+			if err := readScoreFile(c, name, reader, add); err != nil {
 				return cli.Exit("kwic: "+err.Error(), exitFailure)
 			}
 		}

@@ -78,6 +78,17 @@ func runScore(c *cli.Context) error {
 	if wide != "" && len(c.StringSlice("lexicon")) > 1 {
 		return cli.Exit("score: --wide has the columns of one lexicon; give one --lexicon", exitUsage)
 	}
+	parquetMatches := ""
+	if format == "parquet" {
+		out := c.String("output")
+		if out == "" || out == "-" {
+			return cli.Exit("score: --format parquet writes two files; name the articles table with -o FILE.parquet (the matches table goes beside it as FILE.matches.parquet)", exitUsage)
+		}
+		parquetMatches = record.ParquetMatchesPath(out)
+		if err := checkOutputs(c.Args().Slice(), output{"--output (matches table)", parquetMatches}); err != nil {
+			return err
+		}
+	}
 	workers, err := workersFlag(c, "score")
 	if err != nil {
 		return err
@@ -107,14 +118,10 @@ func runScore(c *cli.Context) error {
 	// voice holds a loaded term (quoted and distanced ones are listed but
 	// do not count, as they do not count toward the stance).
 	authorLoaded := 0
-	// Everything is checked: only now is the output opened.
-	err = withOutput(c, func(out io.Writer) error {
-		rw, err := record.NewWriter(out, format, wopt)
-		if err != nil {
-			return cli.Exit("score: "+err.Error(), exitUsage)
-		}
+	// scoreTo scores the input into rw and closes it.
+	scoreTo := func(rw record.RecordWriter) error {
 		src := func(emit func(*corpus.Article) error) error { return readInput(c, opts, emit) }
-		err = pipeline.Score(c.Context, matchers, pipeline.Options{Workers: workers, Credibility: cred}, src,
+		err := pipeline.Score(c.Context, matchers, pipeline.Options{Workers: workers, Credibility: cred}, src,
 			func(_ *corpus.Article, recs []*record.Record) error {
 				for _, r := range recs {
 					authorLoaded += r.LoadedByVoice[record.Author]
@@ -131,6 +138,19 @@ func runScore(c *cli.Context) error {
 			err = fmt.Errorf("writing output: %w", cerr)
 		}
 		return err
+	}
+	// Everything is checked: only now is the output opened.
+	err = withOutput(c, func(out io.Writer) error {
+		if format == "parquet" {
+			return writeOutput(c, "--output", parquetMatches, keepOnSuccess, func(matches io.Writer) error {
+				return scoreTo(record.NewParquetWriter(out, matches))
+			})
+		}
+		rw, err := record.NewWriter(out, format, wopt)
+		if err != nil {
+			return cli.Exit("score: "+err.Error(), exitUsage)
+		}
+		return scoreTo(rw)
 	})
 	if err == nil && format == "lint" && authorLoaded > 0 {
 		return cli.Exit(fmt.Sprintf("score: %d loaded %s in the author's own voice", authorLoaded, english.Plural(authorLoaded, "term", "terms")), exitLoaded)

@@ -311,7 +311,8 @@ func splitBaseline(paths []string) (scores, corpora []string, err error) {
 }
 
 // isScoreFile reports whether path is a file of score records, by its
-// first bytes, decompressed when they are gzip's. A folder is a corpus.
+// first bytes, decompressed when they are gzip's: JSON Lines records or a
+// Parquet articles table. A folder is a corpus.
 func isScoreFile(path string) (bool, error) {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -340,11 +341,12 @@ func isScoreFile(path string) (bool, error) {
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return false, fmt.Errorf("%s: %w", path, err)
 	}
-	return record.LooksLikeScores(head[:n]), nil
+	return record.IsParquet(head[:n]) || record.LooksLikeScores(head[:n]), nil
 }
 
 // readScoreFile streams the records of one score file with rr: - is
-// standard input, a .gz name is decompressed.
+// standard input, a .gz name is decompressed, and a Parquet articles table
+// (recognised by its first bytes) is read with its matches table.
 func readScoreFile(c *cli.Context, name string, rr record.Reader, fn func(*record.Record) error) error {
 	var r io.Reader = c.App.Reader
 	if name != "-" {
@@ -353,6 +355,14 @@ func readScoreFile(c *cli.Context, name string, rr record.Reader, fn func(*recor
 			return err
 		}
 		defer f.Close()
+		head := make([]byte, 4)
+		n, _ := io.ReadFull(f, head)
+		if record.IsParquet(head[:n]) {
+			return rr.ReadParquet(name, fn)
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
 		r = f
 	}
 	if strings.HasSuffix(name, ".gz") {

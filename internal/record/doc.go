@@ -7,7 +7,9 @@
 // A Record's JSON form is one line of `compare score --format jsonl`,
 // versioned by Schema; ReadRecords and Reader read such lines back,
 // checking each record's schema and ranges, and NewWriter writes records
-// in one of Formats (jsonl, json, csv, table), one file per format.
+// in one of Formats (jsonl, json, csv and its wide tables, table, lint
+// lines), one file per format. NewParquetWriter writes them as two Parquet
+// tables, articles and matches, and Reader.ReadParquet reads them back.
 //
 // Which match is loaded is decided once, by IsLoaded, and kept in
 // MatchRecord.Loaded by the scorer and by the reader.

@@ -14,8 +14,9 @@ import (
 // This file chooses the format; each format has its own file (jsonl.go,
 // json.go, csv.go, table.go).
 
-// Formats lists the output formats of NewWriter.
-var Formats = []string{"table", "jsonl", "json", "csv", "lint"}
+// Formats lists the output formats of score records: NewWriter writes all
+// but parquet, which is two files (NewParquetWriter).
+var Formats = []string{"table", "jsonl", "json", "csv", "lint", "parquet"}
 
 // RecordWriter writes score records in one format. Close flushes and
 // finishes the output (the closing bracket of a JSON array, the table).
@@ -56,6 +57,8 @@ func NewWriter(w io.Writer, format string, opt WriterOptions) (RecordWriter, err
 		return &jsonWriter{w: bw}, nil
 	case "csv":
 		return &csvWriter{bw: bw, w: csv.NewWriter(bw)}, nil
+	case "parquet":
+		return nil, fmt.Errorf("parquet is two files: write it with NewParquetWriter")
 	case "lint":
 		return newLintWriter(bw, opt.Lexicons), nil
 	case "table":
