@@ -112,6 +112,7 @@ article selects, or stance carried by words that are not in the lexicon.`,
 			credibilityCommand(),
 			generateCommand(),
 			kwicCommand(),
+			schemaCommand(),
 		},
 	}
 	app.OnUsageError = usageError

@@ -33,8 +33,14 @@ func scorer(t testing.TB) *stance.Scorer {
 // write writes recs in format and returns the output.
 func write(t testing.TB, format string, recs ...*record.Record) []byte {
 	t.Helper()
+	return writeWith(t, format, record.WriterOptions{}, recs...)
+}
+
+// writeWith writes recs in format with opt and returns the output.
+func writeWith(t testing.TB, format string, opt record.WriterOptions, recs ...*record.Record) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	w, err := record.NewWriter(&buf, format, record.WriterOptions{})
+	w, err := record.NewWriter(&buf, format, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 package record_test
 
 import (
-	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -51,19 +51,7 @@ func TestLintLines(t *testing.T) {
 			m(1, 1, "regime", "regime", "gov", -1, record.Author, "", map[string]float64{"a": -1}),
 		}},
 	}
-	var b bytes.Buffer
-	w, err := record.NewWriter(&b, "lint", record.WriterOptions{Lexicons: []*lexicon.Lexicon{lex}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range recs {
-		if err := w.Write(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
+	out := writeWith(t, "lint", record.WriterOptions{Lexicons: []*lexicon.Lexicon{lex}}, recs...)
 	want := []string{
 		`draft.md:4:5: "regime" (loaded, the opposition's vocabulary; b -1): neutral "government" or "authorities"`,
 		`draft.md:5:9: "bandits" (loaded, hostile to armed opposition; in a quotation): the lexicon gives no neutral alternative`,
@@ -71,10 +59,14 @@ func TestLintLines(t *testing.T) {
 		`draft.md:6:20: "heroes" (loaded, favourable to armed opposition; in scare quotes): neutral "fighters"`,
 		`corpus.jsonl:7:1:1: "regime" (loaded, the opposition's vocabulary): neutral "government" or "authorities"`,
 	}
-	if got := strings.TrimSuffix(b.String(), "\n"); got != strings.Join(want, "\n") {
+	if got := strings.TrimSuffix(string(out), "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
 	}
 
+	w, err := record.NewWriter(io.Discard, "lint", record.WriterOptions{Lexicons: []*lexicon.Lexicon{lex}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	other := &record.Record{ID: "x", Lexicon: record.LexiconRef{Name: "other", SHA256: "00"}}
 	if err := w.Write(other); err == nil || !strings.Contains(err.Error(), "lexicon other") {
 		t.Errorf("a record of an unloaded lexicon: %v", err)
