@@ -37,7 +37,20 @@ order. The jsonl format is the full record (the schema is in the README): every
 match with byte offsets, line and column, target, valence, category and voice,
 so each number can be checked against the text, and the credibility signals
 (attributions and their sources, citations by side, quotes, hedges, debris) with
-their spans unless --credibility none. The other formats summarise.
+their spans unless --credibility none. The other formats summarise:
+
+   table     a readable line per article
+   csv       one row per article: counts, stance, framing, credibility counts;
+             with --wide entries|categories|targets one column per lexicon
+             entry, category or target (match counts, zeros included)
+   parquet   two typed tables, -o FILE.parquet and FILE.matches.parquet beside
+             it; compare stats, report and kwic read them with --scores
+   lint      FILE:LINE:COL: "term" (loaded, lean): neutral "…", one line per
+             loaded term, for editors; exit status 6 when one is in the
+             author's own voice. Standard input is read as text.
+
+compare schema NAME documents every field (score, score-csv, wide,
+parquet-articles, parquet-matches, lint).
 
 Lexicon scoring sees word choice only: not sarcasm, not which facts an article
 selects, not stance carried by words outside the lexicon.
@@ -45,7 +58,10 @@ selects, not stance carried by words outside the lexicon.
 Examples:
    compare score testdata/sample
    compare score --format jsonl articles.jsonl > scores.jsonl
-   compare score --lexicon my-lexicon.yaml --format csv corpus/ > scores.csv`,
+   compare score --lexicon my-lexicon.yaml --format csv corpus/ > scores.csv
+   compare score --format csv --wide categories corpus/ > categories.csv
+   compare score --format parquet --no-text -o scores.parquet corpus/
+   compare score --format lint draft.md`,
 		Flags: append([]cli.Flag{
 			lexiconFlag(),
 			credibilityFlag(),
