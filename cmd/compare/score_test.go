@@ -36,9 +36,13 @@ func TestScoreGolden(t *testing.T) {
 		{"wide entries", []string{"--format", "csv", "--wide", "entries"}, "score-sample-wide-entries.csv"},
 		{"wide categories", []string{"--format", "csv", "--wide", "categories"}, "score-sample-wide-categories.csv"},
 		{"wide targets", []string{"--format", "csv", "--wide", "targets"}, "score-sample-wide-targets.csv"},
+		{"json", []string{"--format", "json", filepath.Join(sampleDir, "wire-desk")}, "score-sample-wire-desk.json"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			args := append(append([]string{"score"}, tt.args...), "--outlets", "../../testdata/sample-outlets.yaml", sampleDir)
+			args := append(append([]string{"score"}, tt.args...), "--outlets", "../../testdata/sample-outlets.yaml")
+			if !strings.HasPrefix(tt.args[len(tt.args)-1], sampleDir) {
+				args = append(args, sampleDir)
+			}
 			stdout, stderr, code := compare(t, "", args...)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
