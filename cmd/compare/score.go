@@ -46,7 +46,7 @@ their spans unless --credibility none. The other formats summarise:
    parquet   two typed tables, -o FILE.parquet and FILE.matches.parquet beside
              it; compare stats, report and kwic read them with --scores
    lint      FILE:LINE:COL: "term" (loaded, lean): neutral "…", one line per
-             loaded term, for editors; exit status 6 when one is in the
+             loaded term, for editors; exit status 7 when one is in the
              author's own voice. Standard input is read as text.
 
 compare schema NAME documents every field (score, score-csv, wide,
