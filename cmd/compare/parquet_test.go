@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/dates"
 	"github.com/compare-tool/compare/internal/record"
 )
 
@@ -67,14 +69,31 @@ func TestParquetRoundTrip(t *testing.T) {
 		}
 	}
 
-	for _, args := range [][]string{{"stats", "--format", "csv"}, {"stats", "--by", "group", "--format", "json"}, {"kwic", "--format", "csv"}} {
-		fromPQ, stderr, code := compare(t, "", append(args, "--scores", pq)...)
-		if code != 0 {
-			t.Fatalf("%v on parquet: exit %d: %s", args, code, stderr)
+	// Each command reads the scores given as IN (and, for --baseline, a
+	// baseline of the same file: nothing shifts against itself).
+	for _, args := range [][]string{
+		{"stats", "--format", "csv", "--scores", "IN"},
+		{"stats", "--by", "group", "--format", "json", "--scores", "IN"},
+		{"stats", "--period", "quarter", "--format", "csv", "--scores", "IN"},
+		{"stats", "--baseline", "IN", "--format", "json", "--scores", "IN"},
+		{"kwic", "--format", "csv", "--scores", "IN"},
+	} {
+		on := func(in string) []string {
+			out := slices.Clone(args)
+			for i := range out {
+				if out[i] == "IN" {
+					out[i] = in
+				}
+			}
+			return out
 		}
-		fromJSONL, _, _ := compare(t, "", append(args, "--scores", jsonl)...)
+		fromPQ, stderr, code := compare(t, "", on(pq)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", on(pq), code, stderr)
+		}
+		fromJSONL, _, _ := compare(t, "", on(jsonl)...)
 		if fromPQ != fromJSONL {
-			t.Errorf("%v: output on parquet differs from output on JSON Lines", args)
+			t.Errorf("%v: output on parquet differs from output on JSON Lines", on(pq))
 		}
 	}
 	reports := [2]string{filepath.Join(dir, "pq.html"), filepath.Join(dir, "jsonl.html")}
@@ -114,6 +133,44 @@ func TestParquetRoundTrip(t *testing.T) {
 		f.Close()
 	}
 	golden(t, "score-sample-parquet-schema.txt", schemas.String())
+}
+
+// TestParquetDates checks that the tables carry a record's date whole:
+// the date in ISO 8601, the text as written, and where it was read from
+// (datedArticles: an ambiguous date, a date with a zone, a date from the
+// URL); and that an ambiguous date left unread is read in the order
+// stats is given, as from JSON Lines.
+func TestParquetDates(t *testing.T) {
+	dir := t.TempDir()
+	pq, jsonl := filepath.Join(dir, "dated.parquet"), filepath.Join(dir, "dated.jsonl")
+	for _, f := range []struct{ format, out string }{{"parquet", pq}, {"jsonl", jsonl}} {
+		if _, stderr, code := compare(t, datedArticles, "score", "--format", f.format, "-o", f.out, "-"); code != 0 {
+			t.Fatalf("score --format %s: exit %d: %s", f.format, code, stderr)
+		}
+	}
+	fromPQ, fromJSONL := readBoth(t, pq, jsonl)
+	if len(fromPQ) != 3 || !reflect.DeepEqual(fromPQ, fromJSONL) {
+		t.Fatalf("%d records from Parquet differ from the JSON Lines ones", len(fromPQ))
+	}
+	type dated struct{ date, original, source string }
+	want := []dated{{"", "04/06/2024", ""}, {"2024-06-04T08:00:00Z", "Tue, 04 Jun 2024 10:00:00 +0200", ""}, {"2024-06-05", "", "url"}}
+	for i, r := range fromPQ {
+		if got := (dated{r.Date, r.DateOriginal, r.DateSource}); got != want[i] {
+			t.Errorf("record %s: %+v, want %+v", r.ID, got, want[i])
+		}
+	}
+	var first *record.Record
+	if err := (record.Reader{DateOrder: dates.DayFirst}).ReadParquet(pq, func(r *record.Record) error {
+		if first == nil {
+			first = r
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if first.Date != "2024-06-04" || first.DateOriginal != "04/06/2024" {
+		t.Errorf("day first: date %q (%q), want 2024-06-04", first.Date, first.DateOriginal)
+	}
 }
 
 func readFile(t *testing.T, path string) string {
@@ -196,7 +253,7 @@ func TestParquetDuckDB(t *testing.T) {
 		t.Fatal(err)
 	}
 	for tbl, want := range map[*table]map[string]string{
-		&duck.Articles: {"id": "VARCHAR", "tokens": "BIGINT", "loaded_per_1k": "DOUBLE", "text_line": "BIGINT", "credibility_signals": "JSON",
+		&duck.Articles: {"id": "VARCHAR", "date": "VARCHAR", "date_original": "VARCHAR", "tokens": "BIGINT", "loaded_per_1k": "DOUBLE", "text_line": "BIGINT", "credibility_signals": "JSON",
 			"stance": "STRUCT(axis VARCHAR, score DOUBLE, n BIGINT, quote_score DOUBLE, quote_n BIGINT, distanced_n BIGINT)[]"},
 		&duck.Matches: {"article": "BIGINT", "start": "BIGINT", "valence": "DOUBLE", "loaded": "BOOLEAN", "voice": "VARCHAR",
 			"contrib": `STRUCT(axis VARCHAR, "value" DOUBLE)[]`},
@@ -212,12 +269,14 @@ func TestParquetDuckDB(t *testing.T) {
 		t.Fatalf("DuckDB read %d articles, want %d", len(duck.Articles.Rows), len(recs))
 	}
 	num := func(v any) float64 { f, _ := v.(float64); return f }
+	str := func(v any) string { s, _ := v.(string); return s } // null is ""
 	m := 0
 	for i, r := range recs {
 		a := duck.Articles.Rows[i]
 		if a["id"] != r.ID || a["outlet"] != r.Outlet || num(a["tokens"]) != float64(r.Tokens) || num(a["loaded_per_1k"]) != r.LoadedPer1k ||
-			a["text"] != r.Text || num(a["loaded_author"]) != float64(r.LoadedByVoice[record.Author]) {
-			t.Errorf("article %d: DuckDB read %v %v %v %v", i, a["id"], a["outlet"], a["tokens"], a["loaded_per_1k"])
+			a["text"] != r.Text || num(a["loaded_author"]) != float64(r.LoadedByVoice[record.Author]) ||
+			str(a["date"]) != r.Date || str(a["date_original"]) != r.DateOriginal || str(a["date_source"]) != r.DateSource {
+			t.Errorf("article %d: DuckDB read %v %v %v %v %v", i, a["id"], a["outlet"], a["date"], a["tokens"], a["loaded_per_1k"])
 		}
 		for _, s := range a["stance"].([]any) {
 			s := s.(map[string]any)

@@ -49,7 +49,9 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 		t.summary(section, unit, axis, "", s)
 	}
 	for _, u := range c.Units {
-		row("unit", u.Name, "", "", "", "group", u.Group)
+		if u.Group != "" {
+			row("unit", u.Name, "", "", "", "group", u.Group)
+		}
 		count("unit", u.Name, "", "", "", "articles", u.Articles)
 		count("unit", u.Name, "", "", "", "tokens", u.Tokens)
 		flag("unit", u.Name, "", "", "", "tested", u.Tested)
@@ -123,13 +125,7 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 		}
 	}
 	for _, d := range c.Distinctive {
-		for _, t := range d.Terms {
-			num("distinctive", d.Unit, "", "", t.Term, "z", t.Z)
-			num("distinctive", d.Unit, "", "", t.Term, "delta", t.Delta)
-			count("distinctive", d.Unit, "", "", t.Term, "count", t.Count)
-			count("distinctive", d.Unit, "", "", t.Term, "others", t.Others)
-			flag("distinctive", d.Unit, "", "", t.Term, "in_lexicon", t.Lexicon)
-		}
+		t.terms("distinctive", "others", d)
 	}
 	if m := c.Map; m != nil {
 		num("map", "", "", "", "", "inertia_1", m.Inertia[0])
@@ -266,6 +262,19 @@ func (t *tidy) note(section string, i int, words string) {
 	t.cw.Write([]string{section, "", "", "", "", "note", strconv.Itoa(i), words})
 }
 
+// terms writes a unit's distinctive terms, a row per term and statistic;
+// others names the statistic of the count in the reference (the other
+// units, or the unit's baseline).
+func (t *tidy) terms(section, others string, d Distinctive) {
+	for _, dt := range d.Terms {
+		t.num(section, d.Unit, "", "", dt.Term, "z", dt.Z)
+		t.num(section, d.Unit, "", "", dt.Term, "delta", dt.Delta)
+		t.count(section, d.Unit, "", "", dt.Term, "count", dt.Count)
+		t.count(section, d.Unit, "", "", dt.Term, others, dt.Others)
+		t.flag(section, d.Unit, "", "", dt.Term, "in_lexicon", dt.Lexicon)
+	}
+}
+
 // summary writes a Summary one statistic a row: n, then the numbers it
 // has, then the interval's method in text.
 func (t *tidy) summary(section, unit, axis, term string, s Summary) {
@@ -377,13 +386,7 @@ func writeBaselineCSV(t *tidy, b *Baseline) {
 		}
 	}
 	for _, d := range b.NewTerms {
-		for _, nt := range d.Terms {
-			t.num("baseline_new_term", d.Unit, "", "", nt.Term, "z", nt.Z)
-			t.num("baseline_new_term", d.Unit, "", "", nt.Term, "delta", nt.Delta)
-			t.count("baseline_new_term", d.Unit, "", "", nt.Term, "count", nt.Count)
-			t.count("baseline_new_term", d.Unit, "", "", nt.Term, "baseline_count", nt.Others)
-			t.flag("baseline_new_term", d.Unit, "", "", nt.Term, "in_lexicon", nt.Lexicon)
-		}
+		t.terms("baseline_new_term", "baseline_count", d)
 	}
 	for i, n := range b.Notes {
 		t.note("baseline_note", i+1, n)

@@ -276,6 +276,23 @@ func fullComparison() *aggregate.Comparison {
 			Pairs: []aggregate.WithinPair{{A: "a", B: "b", Shared: 8, Paired: 8, MeanDiff: f(0.1), OverallDiff: f(0.2), V: f(30), P: f(0.02),
 				Exact: true, PHolm: f(0.02), RankBiserial: f(0.8), OverallPHolm: f(0.01), Verdict: aggregate.VerdictNaming, Sentence: "They name it differently."}},
 		}}},
+		Trends: &aggregate.Trends{Period: "quarter", Periods: []string{"2020-Q1", "2020-Q2"}, Dated: 9, Undated: 1, MinArticles: 3, TestLevel: aggregate.TrendLevel,
+			Axes: []aggregate.AxisTrends{{Axis: "ax", Units: []aggregate.UnitTrend{
+				{Unit: "a", Cells: []aggregate.PeriodCell{{Period: "2020-Q1", Articles: 3, Summary: sum}, {Period: "2020-Q2", Articles: 1, Summary: aggregate.Summary{N: 1, Mean: f(0.2)}, Few: true}},
+					Test:     &aggregate.TrendTest{N: 4, Tau: 0.5, Z: f(1.2), P: 0.2, PHolm: 0.2, Slope: f(0.1), From: f(0.1), To: f(0.2), FirstPeriod: "2020-Q1", LastPeriod: "2020-Q2", Direction: "rising"},
+					Sentence: "a rose."},
+				{Unit: "b", Skipped: "too few dated articles", Sentence: "Too few to tell."},
+			}}}},
+		Baseline: &aggregate.Baseline{Articles: 6, DateRange: [2]string{"2019-01-01", "2019-12-31"}, Alpha: 0.05, Rule: aggregate.ShiftRule,
+			Axes: []aggregate.BaselineAxis{{Axis: "ax", Units: []aggregate.UnitShift{
+				{Unit: "a", N: 3, BaselineN: 4, Mean: f(0.3), BaselineMean: f(0), Diff: f(0.3), CILow: f(0.1), CIHigh: f(0.5), CIMethod: "percentile bootstrap",
+					U: 12, P: 0.03, Exact: true, PHolm: 0.03, CliffsDelta: 1, Shifted: true, Sentence: "a moved."},
+				{Unit: "b", N: 1, BaselineN: 2, Skipped: "too few", Sentence: "Too few to tell."},
+			}}},
+			Shifted:  []string{"a (ax)"},
+			Naming:   []aggregate.NamingShifts{{Unit: "a", Labels: []aggregate.LabelChange{{Target: "tg", Entry: "e", Term: "t", Count: 2, BaselineCount: 1, Share: 1, BaselineShare: 0.5, Change: 0.5}}}},
+			NewTerms: []aggregate.Distinctive{{Unit: "a", Terms: []aggregate.DistinctiveTerm{{Term: "w", Z: 2, Delta: 1, Count: 3, Others: 0}}}},
+			Notes:    []string{"A baseline note."}},
 	}
 }
 

@@ -11,9 +11,10 @@ import (
 // declaration order, nested fields as "parent.child", elements of a list
 // of structs as "list[].field", values of a map as "map.{}" (a map of
 // structs: "map.{}.field"). A field tagged "-" is not written and not
-// listed; an untagged field is listed by its Go name. stop, when not nil,
-// is asked about every field listed: true lists the field but not what
-// it holds (another schema documents its value).
+// listed; an untagged field is listed by its Go name, but for an untagged
+// embedded struct, whose fields are listed as the outer struct's own.
+// stop, when not nil, is asked about every field listed: true lists the
+// field but not what it holds (another schema documents its value).
 func FieldPaths(t reflect.Type, tag string, stop func(path string) bool) []string {
 	var out []string
 	walk(t, tag, "", stop, &out, map[reflect.Type]bool{})
@@ -36,6 +37,12 @@ func walk(t reflect.Type, tag, prefix string, stop func(string) bool, out *[]str
 		}
 		name, _, _ := strings.Cut(f.Tag.Get(tag), ",")
 		if name == "-" {
+			continue
+		}
+		if name == "" && f.Anonymous && isStruct(f.Type) {
+			// An embedded struct's fields are written as the outer
+			// struct's own (encoding/json's rule).
+			walk(f.Type, tag, prefix, stop, out, seen)
 			continue
 		}
 		if name == "" {

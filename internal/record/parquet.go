@@ -40,16 +40,20 @@ func IsParquet(head []byte) bool { return string(head[:min(len(head), 4)]) == "P
 
 // ParquetArticle is one row of the articles table.
 type ParquetArticle struct {
-	Schema   string `parquet:"schema,dict"`
-	ID       string `parquet:"id"`
-	Outlet   string `parquet:"outlet,dict"`
-	Group    string `parquet:"group,optional,dict"`
-	Title    string `parquet:"title,optional"`
-	Date     string `parquet:"date,optional"`
-	URL      string `parquet:"url,optional"`
-	Source   string `parquet:"source,optional"`
-	TextLine int    `parquet:"text_line,optional"`
-	Meta     []KV   `parquet:"meta,list"`
+	Schema string `parquet:"schema,dict"`
+	ID     string `parquet:"id"`
+	Outlet string `parquet:"outlet,dict"`
+	Group  string `parquet:"group,optional,dict"`
+	Title  string `parquet:"title,optional"`
+	// Date is the record's date in ISO 8601 (a day, or an instant in
+	// UTC), DateOriginal and DateSource as in the record.
+	Date         string `parquet:"date,optional"`
+	DateOriginal string `parquet:"date_original,optional"`
+	DateSource   string `parquet:"date_source,optional,dict"`
+	URL          string `parquet:"url,optional"`
+	Source       string `parquet:"source,optional"`
+	TextLine     int    `parquet:"text_line,optional"`
+	Meta         []KV   `parquet:"meta,list"`
 
 	LexiconName    string `parquet:"lexicon_name,dict"`
 	LexiconVersion string `parquet:"lexicon_version,dict"`
@@ -236,7 +240,8 @@ func (w *parquetWriter) Close() error {
 // toParquet turns a record into its row of the articles table.
 func toParquet(r *Record) (ParquetArticle, error) {
 	a := ParquetArticle{
-		Schema: r.Schema, ID: r.ID, Outlet: r.Outlet, Group: r.Group, Title: r.Title, Date: r.Date, URL: r.URL,
+		Schema: r.Schema, ID: r.ID, Outlet: r.Outlet, Group: r.Group, Title: r.Title,
+		Date: r.Date, DateOriginal: r.DateOriginal, DateSource: r.DateSource, URL: r.URL,
 		Source: r.Source, TextLine: r.TextLine,
 		LexiconName: r.Lexicon.Name, LexiconVersion: r.Lexicon.Version, LexiconSHA256: r.Lexicon.SHA256,
 		Tokens: r.Tokens, Loaded: r.Loaded, LoadedPer1k: r.LoadedPer1k,
@@ -293,7 +298,8 @@ func parquetMatch(r *Record, article int, m *MatchRecord) ParquetMatch {
 // a record; skipCred leaves the credibility signals out.
 func fromParquet(a *ParquetArticle, ms []ParquetMatch, skipCred bool, opts json.Options) (*Record, error) {
 	r := &Record{
-		Schema: a.Schema, ID: a.ID, Outlet: a.Outlet, Group: a.Group, Title: a.Title, Date: a.Date, URL: a.URL,
+		Schema: a.Schema, ID: a.ID, Outlet: a.Outlet, Group: a.Group, Title: a.Title,
+		Date: a.Date, DateOriginal: a.DateOriginal, DateSource: a.DateSource, URL: a.URL,
 		Source: a.Source, TextLine: a.TextLine,
 		Lexicon: LexiconRef{Name: a.LexiconName, Version: a.LexiconVersion, SHA256: a.LexiconSHA256},
 		Tokens:  a.Tokens, Loaded: a.Loaded, LoadedPer1k: a.LoadedPer1k,

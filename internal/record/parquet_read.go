@@ -8,12 +8,15 @@ import (
 	"strings"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/compare-tool/compare/internal/dates"
 )
 
 // ReadParquet reads the records of the Parquet tables written by
 // NewParquetWriter: the articles table at path and the matches table
 // beside it (ParquetMatchesPath), and calls fn for each record in order.
-// Records are checked as ReadRecords checks lines (schema, ranges);
+// Records are checked as ReadRecords checks lines (schema, ranges), and
+// their dates read as Read reads them (in rr.DateOrder);
 // errors name the file and the row ("scores.parquet: row 17: …"), and a
 // matches table that does not belong to the articles table is an error.
 func (rr Reader) ReadParquet(path string, fn func(*Record) error) error {
@@ -36,6 +39,7 @@ func (rr Reader) ReadParquet(path string, fn func(*Record) error) error {
 	if rr.SkipCredibility {
 		opts = skipCredibility
 	}
+	parser := dates.Parser{Order: rr.DateOrder}
 	arts := make([]ParquetArticle, parquetBatch)
 	var pending []ParquetMatch // read but not yet given to an article
 	mrow := 0                  // rows of the matches table handed out
@@ -85,6 +89,9 @@ func (rr Reader) ReadParquet(path string, fn func(*Record) error) error {
 			}
 			if err == nil {
 				err = rec.checkRanges()
+			}
+			if err == nil {
+				err = rec.normaliseDate(parser)
 			}
 			if err == nil {
 				err = fn(rec)

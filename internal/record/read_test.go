@@ -314,13 +314,13 @@ func TestReadDates(t *testing.T) {
 		{name: "v1 ambiguous with order", input: line("compare.score/v1", `"date":"04/06/2024",`), order: dates.MonthFirst, date: "2024-04-06", orig: "04/06/2024", publishedUTC: "2024-04-06T00:00:00Z"},
 		{name: "v1 unreadable", input: line("compare.score/v1", `"date":"last week",`), date: "", orig: "last week"},
 		{name: "v1 no date", input: line("compare.score/v1", ""), date: "", orig: ""},
-		{name: "v1.1 as written", input: line(Schema, `"date":"2024-06-04T08:00:00Z","date_original":"Tue, 04 Jun 2024 10:00:00 +0200",`),
+		{name: "v1.1 and later, as written", input: line(Schema, `"date":"2024-06-04T08:00:00Z","date_original":"Tue, 04 Jun 2024 10:00:00 +0200",`),
 			date: "2024-06-04T08:00:00Z", orig: "Tue, 04 Jun 2024 10:00:00 +0200", publishedUTC: "2024-06-04T08:00:00Z"},
-		{name: "v1.1 from url", input: line(Schema, `"date":"2024-06-04","date_source":"url",`), date: "2024-06-04", source: "url", publishedUTC: "2024-06-04T00:00:00Z"},
-		{name: "v1.1 unread ambiguous read with order", input: line(Schema, `"date_original":"04/06/2024",`), order: dates.DayFirst,
+		{name: "v1.1 and later, from url", input: line(Schema, `"date":"2024-06-04","date_source":"url",`), date: "2024-06-04", source: "url", publishedUTC: "2024-06-04T00:00:00Z"},
+		{name: "v1.1 and later, unread ambiguous read with order", input: line(Schema, `"date_original":"04/06/2024",`), order: dates.DayFirst,
 			date: "2024-06-04", orig: "04/06/2024", publishedUTC: "2024-06-04T00:00:00Z"},
-		{name: "v1.1 unread ambiguous without order", input: line(Schema, `"date_original":"04/06/2024",`), date: "", orig: "04/06/2024"},
-		{name: "v1.1 not normalised", input: line(Schema, `"date":"next week",`), wantErr: `scores.jsonl:1: field "date": date "next week"`},
+		{name: "v1.1 and later, unread ambiguous without order", input: line(Schema, `"date_original":"04/06/2024",`), date: "", orig: "04/06/2024"},
+		{name: "v1.1 and later, not normalised", input: line(Schema, `"date":"next week",`), wantErr: `scores.jsonl:1: field "date": date "next week"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -22,7 +22,7 @@ e <- read.delim(args[2], header = FALSE, col.names = want, colClasses = "charact
 for (i in seq_len(nrow(e))) {
   key <- d$section == e$section[i] & d$unit == e$unit[i] & d$other == e$other[i] &
     d$axis_or_target == e$axis_or_target[i] & d$term == e$term[i] & d$statistic == e$statistic[i]
-  if (e$section[i] == "note") key <- key & d$value %in% as.numeric(e$value[i]) # notes are numbered
+  if (e$statistic[i] == "note") key <- key & d$value %in% as.numeric(e$value[i]) # notes are numbered
   if (sum(key) != 1) fail(sum(key), "rows for", paste(e[i, 1:6], collapse = "/"))
   v <- as.numeric(e$value[i])
   got <- d$value[key]
