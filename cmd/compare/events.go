@@ -49,7 +49,7 @@ Examples:
    compare events --window 2d --threshold 0.25 --format csv corpus/ -o events.csv`,
 		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "scores", Aliases: []string{"s"},
-				Usage: "read score records from `FILE` (JSON Lines of compare score --format jsonl, with their text; .gz is decompressed); repeat for shards"},
+				Usage: "read score records from `FILE` (JSON Lines of compare score --format jsonl, .gz decompressed, or the Parquet articles table of --format parquet; with their text); repeat for shards"},
 			&cli.StringFlag{Name: "lexicon", Aliases: []string{"l"},
 				Usage: "lexicon `NAME` or YAML FILE: scores PATHs with it for --show (default " + lexicon.Default + "), keeps only --scores records scored with it"},
 			windowFlag(),

@@ -44,7 +44,7 @@ Examples:
    compare report --by group --title "State and opposition media" corpus/ -o reports/groups.html`,
 		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "scores", Aliases: []string{"s"},
-				Usage: "read score records from `FILE` (JSON Lines of compare score --format jsonl; .gz is decompressed); repeat for shards"},
+				Usage: "read score records from `FILE` (JSON Lines of compare score --format jsonl, .gz decompressed; or the Parquet articles table of --format parquet); repeat for shards"},
 			&cli.StringFlag{Name: "lexicon", Aliases: []string{"l"},
 				Usage: "lexicon `NAME` or YAML FILE: scores PATHs with it (default " + lexicon.Default + "), keeps only --scores records scored with it, and gives terms their notes and neutral alternatives"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` (required), e.g. reports/corpus.html"},

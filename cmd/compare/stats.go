@@ -76,7 +76,7 @@ corrupt score file is an error, not skipped: statistics on the part that
 parsed would mislead.`,
 		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "scores", Aliases: []string{"s"},
-				Usage: "read score records from `FILE` (JSON Lines of compare score --format jsonl; .gz is decompressed; - is standard input); repeat for shards"},
+				Usage: "read score records from `FILE` (JSON Lines of compare score --format jsonl, .gz decompressed, - standard input; or the Parquet articles table of --format parquet); repeat for shards"},
 			&cli.StringFlag{Name: "lexicon", Aliases: []string{"l"},
 				Usage: "lexicon `NAME` or YAML FILE: scores PATHs with it, and keeps only --scores records scored with it (by name, or by content for a FILE)"},
 			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "`UNIT` to compare: outlet, or group (the outlets' groups from the outlet metadata)"},
