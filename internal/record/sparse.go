@@ -89,6 +89,8 @@ func (ld *sparseDecoder) decode(line []byte) (*Record, error) {
 				}
 				return ld.skip()
 			})
+		case "text_line":
+			return ld.int(&r.TextLine)
 		case "tokens":
 			return ld.int(&r.Tokens)
 		case "loaded":

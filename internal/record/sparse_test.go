@@ -149,6 +149,8 @@ func FuzzReadSparse(f *testing.F) {
 		`{"schema":"compare.score/v1","date":"04/06/2024"}`,
 		`{"schema":"compare.score/v1.1","date":"2024-06-04","date_original":"4 June 2024","date_source":"meta"}`,
 		`{"schema":"compare.score/v1.1","date_original":"04/06/2024"}`,
+		`{"schema":"compare.score/v1.2","text_line":7,"tokens":2}`,
+		`{"schema":"compare.score/v1.2","text_line":1.5}`,
 		`{"schema":"compare.score/v1","ſchema":"x","loaded_by_voice":{"author":-1}}`,
 	} {
 		f.Add(s)
