@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/compare-tool/compare/internal/golden"
 	"github.com/compare-tool/compare/internal/kwic"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/token"
@@ -28,7 +29,7 @@ func TestKWICGolden(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			golden(t, tt.golden, stdout)
+			golden.Check(t, "testdata/golden/"+tt.golden, stdout)
 		})
 	}
 }

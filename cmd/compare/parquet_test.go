@@ -16,6 +16,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/dates"
+	"github.com/compare-tool/compare/internal/golden"
 	"github.com/compare-tool/compare/internal/record"
 )
 
@@ -132,7 +133,7 @@ func TestParquetRoundTrip(t *testing.T) {
 		schemas.WriteString(filepath.Base(p) + " (" + strconv.FormatInt(pf.NumRows(), 10) + " rows):\n" + pf.Schema().String() + "\n")
 		f.Close()
 	}
-	golden(t, "score-sample-parquet-schema.txt", schemas.String())
+	golden.Check(t, "testdata/golden/score-sample-parquet-schema.txt", schemas.String())
 }
 
 // TestParquetDates checks that the tables carry a record's date whole:

@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/compare-tool/compare/internal/golden"
 )
 
 // TestSchema checks compare schema: the list, one schema (golden
@@ -16,7 +18,7 @@ func TestSchema(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	golden(t, "schema-kwic.txt", kwic)
+	golden.Check(t, "testdata/golden/schema-kwic.txt", kwic)
 	_, stderr, code = compare(t, "", "schema", "nope")
 	if code != exitUsage || !strings.Contains(stderr, `no schema "nope"`) {
 		t.Errorf("unknown schema: exit %d, %s", code, stderr)

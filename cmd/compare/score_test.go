@@ -301,7 +301,7 @@ func TestScoreLint(t *testing.T) {
 		if code != exitLoaded {
 			t.Fatalf("exit %d, want %d: %s", code, exitLoaded, stderr)
 		}
-		golden(t, "score-sample.lint", stdout)
+		golden.Check(t, "testdata/golden/score-sample.lint", stdout)
 	})
 	draft := "---\ntitle: A draft\n---\nThe talks resumed.\nCritics of the mullahs’ regime spoke, and he said: “the Zionist entity will fall.”\n"
 	dir := t.TempDir()

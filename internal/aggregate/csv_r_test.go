@@ -39,7 +39,7 @@ func TestStatsCSVInR(t *testing.T) {
 		make func(t *testing.T) check
 	}{
 		{"hand records", func(t *testing.T) check {
-			c := aggregate(t, readRecordsFile(t, handFile), Options{})
+			c := aggregate(t, readRecordsFile(t, handFile), DefaultOptions())
 			p, u := c.Tests[0].Pairs[0], c.Units[0]
 			v, s := flag(p.Exact)
 			return check{c, [][]string{
@@ -54,7 +54,7 @@ func TestStatsCSVInR(t *testing.T) {
 			}}
 		}},
 		{"trends", func(t *testing.T) check {
-			c := aggregate(t, trendRecords(), Options{Period: dates.Month, Seed: 1, Bootstrap: 200})
+			c := aggregate(t, trendRecords(), options(func(o *Options) { o.Period = dates.Month; o.Seed = 1; o.Bootstrap = 200 }))
 			tr := c.Trends
 			ut := tr.Axes[0].Units[0]
 			cell := ut.Cells[0]
@@ -78,7 +78,7 @@ func TestStatsCSVInR(t *testing.T) {
 			}}
 		}},
 		{"baseline", func(t *testing.T) check {
-			batch, base := baselineAggregators(Options{Seed: 5, Bootstrap: 200})
+			batch, base := baselineAggregators(options(func(o *Options) { o.Seed = 5; o.Bootstrap = 200 }))
 			c, err := batch.ResultAgainst(base)
 			if err != nil {
 				t.Fatal(err)
