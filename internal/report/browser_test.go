@@ -3,21 +3,16 @@ package report
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/compare-tool/compare/internal/aggregate"
+	"github.com/compare-tool/compare/internal/browsertest"
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
@@ -29,133 +24,24 @@ import (
 // no injected script. They skip when no Chromium is installed, except in
 // CI (CI=true), where a missing browser fails: .ci/run installs it.
 
-// chromiumPath finds a Chromium: $CHROMIUM, Debian's /usr/bin/chromium,
-// or one on $PATH.
-func chromiumPath() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// browser starts a headless Chromium for one test.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	path := chromiumPath()
-	if path == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("no Chromium found (set CHROMIUM or install Debian's chromium); CI must run the browser tests")
-		}
-		t.Skip("no Chromium found: install chromium (apt-get install chromium) or set CHROMIUM to run the browser tests")
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox, // the tests may run as root
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(func() {
-		cancelTime()
-		cancelTab()
-		cancelAlloc()
-	})
-	return ctx
-}
-
-// pageLog collects what a page did that it should not: requests other
-// than the page itself, console errors and warnings, exceptions, and
-// browser log errors (CSP violations and failed loads among them).
-type pageLog struct {
-	mu       sync.Mutex
-	page     string
-	problems []string
-}
-
-func (l *pageLog) add(format string, args ...any) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.problems = append(l.problems, fmt.Sprintf(format, args...))
-}
-
-func (l *pageLog) check(t *testing.T) {
-	t.Helper()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, p := range l.problems {
-		t.Error(p)
-	}
-}
+func browser(t *testing.T) context.Context { return browsertest.Start(t) }
 
 // open writes page to a file, opens it and waits until every chart is
 // drawn.
-func open(t *testing.T, ctx context.Context, page []byte) *pageLog {
+func open(t *testing.T, ctx context.Context, page []byte) *browsertest.Log {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "report.html")
 	if err := os.WriteFile(file, page, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	url := "file://" + file
-	pl := &pageLog{page: url}
-	err := chromedp.Listen(ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			u := ev.Request.URL
-			if u != url && !strings.HasPrefix(u, url+"#") && !strings.HasPrefix(u, "data:") {
-				pl.add("network request to %s", u)
-			}
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning || ev.Type == runtime.ConsoleAPICalledTypeAssert {
-				var parts []string
-				for _, a := range ev.Args {
-					if a.Value != nil {
-						parts = append(parts, string(a.Value))
-					} else {
-						parts = append(parts, a.Description)
-					}
-				}
-				pl.add("console.%s: %s", ev.Type, strings.Join(parts, " "))
-			}
-		case *runtime.EventExceptionThrown:
-			d := ev.ExceptionDetails
-			msg := d.Text
-			if d.Exception != nil {
-				msg += " " + d.Exception.Description
-			}
-			pl.add("exception at %d:%d: %s", d.LineNumber, d.ColumnNumber, msg)
-		case *log.EventEntryAdded:
-			if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
-				pl.add("browser log %s (%s): %s %s", ev.Entry.Level, ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
-			}
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pl := browsertest.Watch(t, ctx, func(u string) bool { return u == url || strings.HasPrefix(u, url+"#") })
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.documentElement.getAttribute('data-charts-ready') === 'true'`,
 		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
-		pl.check(t)
+		pl.Check(t)
 		t.Fatalf("charts not drawn: %v", err)
 	}
 	return pl
@@ -163,11 +49,7 @@ func open(t *testing.T, ctx context.Context, page []byte) *pageLog {
 
 func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
-	if err != nil {
-		t.Fatalf("%s: %v", js, err)
-	}
-	return v
+	return browsertest.Eval[T](t, ctx, js)
 }
 
 // checkChartsDrawn checks that every chart container holds a canvas with
@@ -275,7 +157,7 @@ func TestBrowserReport(t *testing.T) {
 	if n := eval[int](t, ctx, exerciseTooltips); n == 0 {
 		t.Error("no tooltip shown")
 	}
-	pl.check(t)
+	pl.Check(t)
 }
 
 func TestBrowserHostileInput(t *testing.T) {
@@ -321,7 +203,7 @@ func TestBrowserHostileInput(t *testing.T) {
 	if !strings.Contains(title, "<script>window.__pwned=1</script>") {
 		t.Errorf("title shown as %q, want the markup as text", title)
 	}
-	pl.check(t)
+	pl.Check(t)
 }
 
 // seedsFile is the real seed corpus beside the project.
@@ -379,5 +261,5 @@ func TestBrowserSeeds(t *testing.T) {
 	if !strings.Contains(got.Tip, "Iranian government") {
 		t.Errorf("tooltip of “mullahs’ regime” is %q, want the neutral alternative “Iranian government”", got.Tip)
 	}
-	pl.check(t)
+	pl.Check(t)
 }
