@@ -8,6 +8,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/view"
 )
 
 // ShowOptions shape WriteShow's output.
@@ -23,7 +24,7 @@ type ShowOptions struct {
 // lean survives without colour (on paper, in a pipe, for a reader who
 // does not see red and blue apart). A loaded form without lean on the
 // axis is marked [0]; a neutral name has no mark.
-var LeanMark = [...]string{"[−−]", "[−]", "[0]", "[+]", "[++]"}
+var LeanMark = view.LeanMark
 
 // ANSI styles by record.LeanLevel + 2, as compare annotate colours terms.
 var ansiLean = [...]string{"\x1b[1;97;41m", "\x1b[1;31m", "\x1b[1m", "\x1b[1;34m", "\x1b[1;97;44m"}
