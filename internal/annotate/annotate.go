@@ -26,6 +26,9 @@ type Options struct {
 	// Color writes ANSI colours and styles; without it terms are marked
 	// [[like this]], debris ~~like this~~, for pipes and NO_COLOR.
 	Color bool
+	// Width, when above 0, wraps lines at word boundaries to that many
+	// columns (a terminal's width).
+	Width int
 }
 
 // ANSI styles. Red and blue follow the report's colours; quoted terms are
@@ -48,13 +51,14 @@ const (
 // a coloured background, weaker ones in colour.
 var ansiLean = [...]string{ansiBold + ansiRedBg, ansiBold + ansiRed, ansiBold, ansiBold + ansiBlue, ansiBold + ansiBlueBg}
 
-// Write writes one scored article for reading in a terminal: a header,
+// Write writes one scored article for reading in a terminal: a header
+// with the stance in plain words (view.PlainStance),
 // the text with every marked term (view.Marks) styled by its lean on the
 // first axis of lex (or of the record, when lex is nil), and a legend of
 // the loaded terms (view.Legend) with target, valence, category and, from
 // lex, neutral alternatives and note.
 func Write(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt Options) error {
-	axis := firstAxis(r, lex)
+	axis := view.FirstAxis(r, lex).ID
 	var b strings.Builder
 	title := r.Title
 	if title == "" {
@@ -72,12 +76,12 @@ func Write(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt Options) err
 	if r.Date != "" {
 		meta = append(meta, clean(r.Date))
 	}
-	for _, ax := range sortedAxes(r) {
-		s := r.Stance[ax]
-		meta = append(meta, fmt.Sprintf("%s %+.2f (n = %d)", ax, s.Score, s.N))
-	}
 	b.WriteString(style(strings.Join(meta, " · "), ansiDim))
-	b.WriteString("\n\n")
+	b.WriteString("\n")
+	for _, s := range stanceWords(r, lex) {
+		b.WriteString(s + ".\n")
+	}
+	b.WriteString("\n")
 
 	text := r.Text
 	marks := view.Marks(r)
@@ -125,6 +129,10 @@ func Write(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt Options) err
 			b.WriteString(style(clean(m.Text), code))
 		} else {
 			b.WriteString("[[" + clean(m.Text) + "]]")
+			if m.Loaded {
+				// The lean shows without colour too.
+				b.WriteString(view.LeanMark[record.LeanLevel(m.Contrib[axis])+2])
+			}
 			if m.Voice != record.Author {
 				b.WriteString("(" + string(m.Voice) + ")")
 			}
@@ -146,7 +154,8 @@ func Write(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt Options) err
 			b.WriteString(" (" + style("red", ansiRed) + ": leans −, " + style("blue", ansiBlue) + ": leans +, " +
 				style("italic", ansiItalic) + ": quoted, " + style("underlined", ansiUnderline) + ": distanced or neutral; only the outlet's own voice counts)\n")
 		} else {
-			b.WriteString(" (only the outlet's own voice counts toward its stance)\n")
+			b.WriteString(" (" + view.LeanMark[0] + " " + view.LeanMark[1] + " lean " + view.Toward(view.FirstAxis(r, lex), -1) + ", " +
+				view.LeanMark[3] + " " + view.LeanMark[4] + " " + view.Toward(view.FirstAxis(r, lex), 1) + "; only the outlet's own voice counts toward its stance)\n")
 		}
 	}
 	for _, it := range legend {
@@ -183,18 +192,25 @@ func Write(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt Options) err
 			}
 		}
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, wrap(b.String(), opt.Width))
 	return err
 }
 
-func firstAxis(r *record.Record, lex *lexicon.Lexicon) string {
-	if lex != nil && len(lex.Axes) > 0 {
-		return lex.Axes[0].ID
+// stanceWords says r's stance on each of its axes in plain words
+// (view.PlainStance), with the meaning of the axis's ends from lex when
+// it has the axis.
+func stanceWords(r *record.Record, lex *lexicon.Lexicon) []string {
+	var out []string
+	for _, id := range sortedAxes(r) {
+		a := lexicon.Axis{ID: id}
+		if lex != nil {
+			if i := slices.IndexFunc(lex.Axes, func(la lexicon.Axis) bool { return la.ID == id }); i >= 0 {
+				a = lex.Axes[i]
+			}
+		}
+		out = append(out, view.PlainStance(a, r.Stance[id]))
 	}
-	if axes := sortedAxes(r); len(axes) > 0 {
-		return axes[0]
-	}
-	return ""
+	return out
 }
 
 func sortedAxes(r *record.Record) []string {

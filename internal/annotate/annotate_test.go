@@ -38,13 +38,14 @@ func TestAnnotatePlain(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `Clashes
-Daily Example · 2024-01-02 · pro-gov -0.50 (n = 2)
+Daily Example · 2024-01-02
+Leans toward the opposition's words (−0.50, from 2 naming choices).
 
-The [[regime]] said “the [[terrorists]](quote) attacked first at dawn today”.
+The [[regime]][−−] said “the [[terrorists]][++](quote) attacked first at dawn today”.
 ~~Share~~
-The so-called [[freedom fighters]](distanced) disagree. The [[government]] was silent.
+The so-called [[freedom fighters]][−−](distanced) disagree. The [[government]] was silent.
 
-Loaded terms (only the outlet's own voice counts toward its stance)
+Loaded terms ([−−] [−] lean toward the opposition's words, [+] [++] toward the government's words; only the outlet's own voice counts toward its stance)
   regime ×1  The government, valence -1.00, lean -1.00, pejorative, author voice
       neutral: government
       Calls a government illegitimate.
@@ -107,6 +108,28 @@ func TestAnnotateLoadedWithoutLexicon(t *testing.T) {
 	}
 }
 
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		name, in string
+		width    int
+		want     string
+	}{
+		{"off", "a b c", 0, "a b c"},
+		{"words", "the regime said so", 10, "the regime\nsaid so"},
+		{"indent kept", "    neutral: armed groups; fighters", 20, "    neutral: armed\n    groups; fighters"},
+		{"long word alone", "a incomprehensibilities b", 8, "a\nincomprehensibilities\nb"},
+		{"escapes not counted", "\x1b[1mregime\x1b[0m said", 11, "\x1b[1mregime\x1b[0m said"},
+		{"lines kept", "one two\nthree", 5, "one\ntwo\nthree"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := wrap(tt.in, tt.width); got != tt.want {
+				t.Errorf("wrap(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+			}
+		})
+	}
+}
+
 func ExampleWrite() {
 	lex, err := lexicon.LoadFile("../lexicon/testdata/tiny.yaml")
 	if err != nil {
@@ -117,11 +140,12 @@ func ExampleWrite() {
 	_ = Write(os.Stdout, rec, lex, Options{})
 	// Output:
 	// x
-	// Daily Example · pro-gov -1.00 (n = 2)
+	// Daily Example
+	// Leans toward the opposition's words (−1.00, from 2 naming choices).
 	//
-	// The [[regime]] met the [[freedom fighters]].
+	// The [[regime]][−−] met the [[freedom fighters]][−−].
 	//
-	// Loaded terms (only the outlet's own voice counts toward its stance)
+	// Loaded terms ([−−] [−] lean toward the opposition's words, [+] [++] toward the government's words; only the outlet's own voice counts toward its stance)
 	//   regime ×1  The government, valence -1.00, lean -1.00, pejorative, author voice
 	//       neutral: government
 	//       Calls a government illegitimate.

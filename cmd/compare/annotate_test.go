@@ -1,0 +1,60 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+const tinyLexicon = "../../internal/lexicon/testdata/tiny.yaml"
+
+func TestAnnotateHandout(t *testing.T) {
+	article := `{"id":"a1","outlet":"Daily Example","title":"Clashes","text":"The regime met the freedom fighters."}` + "\n"
+	tests := []struct {
+		name   string
+		args   []string
+		stdin  string
+		code   int
+		stdout []string
+		stderr string
+	}{
+		{"html", []string{"--format", "html"}, article, exitOK,
+			[]string{"<!DOCTYPE html>", `<mark class="lean-neg strong voice-author"`, "Neutral alternatives: government.", "What this can and cannot tell"}, ""},
+		{"md", []string{"--format", "md"}, article, exitOK, []string{"# Clashes", `**regime** \[1 −−\]`}, ""},
+		{"text", []string{"-f", "text"}, article, exitOK, []string{"The [[regime]][1 −−] met the [[freedom fighters]][2 −−]."}, ""},
+		{"terminal in plain words", nil, article, exitOK,
+			[]string{"Leans toward the opposition's words (−1.00, from 2 naming choices).", "[[regime]][−−]"}, ""},
+		{"several articles", []string{"--format", "html"}, article + strings.Replace(article, "a1", "a2", 1), exitUsage, nil, "choose one with --id ID"},
+		{"one of several", []string{"--format", "text", "--id", "a2"}, article + strings.Replace(article, "a1", "a2", 1), exitOK, []string{"[[regime]]"}, ""},
+		{"unknown format", []string{"--format", "pdf"}, article, exitUsage, nil, `--format "pdf": want terminal, html, md or text`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append(append([]string{"annotate", "--lexicon", tinyLexicon}, tt.args...), "-")
+			stdout, stderr, code := compare(t, tt.stdin, args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr %q", code, tt.code, stderr)
+			}
+			for _, w := range tt.stdout {
+				if !strings.Contains(stdout, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, stdout)
+				}
+			}
+			if !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr %q lacks %q", stderr, tt.stderr)
+			}
+		})
+	}
+}
+
+// One article read with --progress off by default: standard error keeps
+// to the summary line, and --progress still draws the bar.
+func TestAnnotateNoProgress(t *testing.T) {
+	_, stderr, code := compare(t, "", "annotate", "../../testdata/sample/damascus-courier")
+	if code != exitOK || strings.Count(stderr, "\n") != 1 || !strings.HasPrefix(stderr, "compare: read ") {
+		t.Errorf("exit %d, stderr %q: want only the summary line", code, stderr)
+	}
+	_, stderr, _ = compare(t, "", "annotate", "--progress", "../../testdata/sample/damascus-courier")
+	if !strings.Contains(stderr, "MB/s") { // the closing line of a run with a bar
+		t.Errorf("--progress drew no bar: %q", stderr)
+	}
+}
