@@ -25,6 +25,9 @@ func TestAnnotateHandout(t *testing.T) {
 			[]string{"Leans toward the opposition's words (−1.00, from 2 naming choices).", "[[regime]][−−]"}, ""},
 		{"several articles", []string{"--format", "html"}, article + strings.Replace(article, "a1", "a2", 1), exitUsage, nil, "choose one with --id ID"},
 		{"one of several", []string{"--format", "text", "--id", "a2"}, article + strings.Replace(article, "a1", "a2", 1), exitOK, []string{"[[regime]]"}, ""},
+		{"plain text detected", nil, "The regime met the freedom fighters.\n", exitOK, []string{"[[regime]][−−]"}, ""},
+		{"plain text where JSON was asked", []string{"--stdin-format", "jsonl"}, "The regime met the freedom fighters.\n", exitNoInput, nil,
+			"skipped: <stdin>: this is plain text, not JSON: no line begins with { or [; --stdin-format jsonl asked for JSON: use --stdin-format txt"},
 		{"unknown format", []string{"--format", "pdf"}, article, exitUsage, nil, `--format "pdf": want terminal, html, md or text`},
 	}
 	for _, tt := range tests {

@@ -47,7 +47,7 @@ func inputFlags() []cli.Flag {
 		&cli.StringFlag{Name: "errors", Usage: "write every skipped record and warning to `FILE` as JSON Lines, with file, line and reason"},
 		&cli.BoolFlag{Name: "strict", Usage: "exit with status 3 when any record was skipped"},
 		&cli.StringFlag{Name: "date-order", Usage: "read all-numeric dates such as 04/06/2024 as `ORDER`: day-first (4 June) or month-first (April 6); without it they are reported as ambiguous-date and left unread, never guessed"},
-		&cli.StringFlag{Name: "stdin-format", Value: "jsonl", Usage: "`FORMAT` of standard input (-): jsonl, json, csv, tsv, txt or html"},
+		&cli.StringFlag{Name: "stdin-format", Usage: "`FORMAT` of standard input (-): jsonl, json, csv, tsv, txt or html (default: detected, JSON Lines, JSON, HTML or plain text)"},
 		&cli.BoolFlag{Name: "progress", Usage: "show a progress bar on standard error even when it is not a terminal"},
 		&cli.BoolFlag{Name: "no-progress", Usage: "show no progress bar and no closing throughput line"},
 	}
@@ -104,6 +104,9 @@ func readArticles(c *cli.Context, opts corpus.Options, paths []string, label str
 	printed, unprinted := 0, 0
 	var writeErr error
 	report := func(p corpus.Problem) {
+		if p.Reason == corpus.ReasonNotJSON {
+			p.Message += fmt.Sprintf("; --stdin-format %s asked for JSON: use --stdin-format txt, or leave the flag out to detect the format", c.String("stdin-format"))
+		}
 		if errorsEnc != nil && writeErr == nil {
 			writeErr = errorsEnc.Encode(p)
 		}
@@ -212,9 +215,9 @@ func inputOptions(c *cli.Context) (corpus.Options, error) {
 		return opts, cli.Exit(fmt.Sprintf("--dedupe %q: want id or content", c.String("dedupe")), exitUsage)
 	}
 	switch opts.StdinFormat {
-	case "", "jsonl", "ndjson", "json", "csv", "tsv", "txt", "text", "md", "html", "htm":
+	case "", "auto", "jsonl", "ndjson", "json", "csv", "tsv", "txt", "text", "md", "html", "htm":
 	default:
-		return opts, cli.Exit(fmt.Sprintf("--stdin-format %q: want jsonl, json, csv, tsv, txt or html", c.String("stdin-format")), exitUsage)
+		return opts, cli.Exit(fmt.Sprintf("--stdin-format %q: want auto, jsonl, json, csv, tsv, txt or html", c.String("stdin-format")), exitUsage)
 	}
 	order, err := dates.ParseOrder(c.String("date-order"))
 	if err != nil {

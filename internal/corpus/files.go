@@ -28,7 +28,7 @@ func (r *run) path(p string) error {
 		}
 		format, ok := stdinFormats[strings.ToLower(r.opts.StdinFormat)]
 		if !ok {
-			r.skip(Problem{File: StdinName, Reason: ReasonUnsupported, Message: fmt.Sprintf("unknown stdin format %q (want jsonl, json, csv, tsv, txt or html)", r.opts.StdinFormat)})
+			r.skip(Problem{File: StdinName, Reason: ReasonUnsupported, Message: fmt.Sprintf("unknown stdin format %q (want auto, jsonl, json, csv, tsv, txt or html)", r.opts.StdinFormat)})
 			return nil
 		}
 		return r.stream(r.newSource(StdinName, "stdin", ""), r.counted(r.opts.Stdin), format, true)
@@ -44,7 +44,9 @@ func (r *run) path(p string) error {
 	return r.file(p, filepath.ToSlash(filepath.Clean(p)), true)
 }
 
-var stdinFormats = map[string]string{"": "jsonl", "jsonl": "jsonl", "ndjson": "jsonl", "json": "json", "csv": "csv", "tsv": "tsv", "txt": "txt", "text": "txt", "md": "txt", "html": "html", "htm": "html"}
+// stdinFormats maps Options.StdinFormat to a reader's format; "" is
+// detected from the input (see stream).
+var stdinFormats = map[string]string{"": "", "auto": "", "jsonl": "jsonl", "ndjson": "jsonl", "json": "json", "csv": "csv", "tsv": "tsv", "txt": "txt", "text": "txt", "md": "txt", "html": "html", "htm": "html"}
 
 func describeOSError(err error) string {
 	var pe *fs.PathError

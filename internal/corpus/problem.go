@@ -34,9 +34,11 @@ type Options struct {
 	Dedupe string
 	// Stdin is read for the path "-".
 	Stdin io.Reader
-	// StdinFormat is the format of Stdin: "jsonl" (also ""), "csv", "tsv",
-	// "txt" or "html". Gzip-compressed input is recognised by its magic
-	// number.
+	// StdinFormat is the format of Stdin: "jsonl", "json", "csv", "tsv",
+	// "txt" or "html"; "" (or "auto") detects JSON Lines, JSON, HTML or
+	// plain text from the first bytes. Standard input said to be JSON that
+	// has no line beginning with { or [ is skipped whole as ReasonNotJSON.
+	// Gzip-compressed input is recognised by its magic number.
 	StdinFormat string
 	// Debris are the rules for page furniture; nil means DefaultDebris().
 	Debris *Debris
@@ -93,6 +95,7 @@ const (
 	ReasonTooLarge         = "too-large"          // skipped: over Options.MaxBytes
 	ReasonTooDeep          = "too-deeply-nested"  // skipped: an HTML page nested deeper than MaxHTMLDepth
 	ReasonMalformedJSON    = "malformed-json"     // skipped: a JSON line that does not parse as an object
+	ReasonNotJSON          = "not-json"           // skipped: standard input said to be JSON is plain text
 	ReasonMalformedCSV     = "malformed-csv"      // skipped: a CSV/TSV row that does not parse
 	ReasonMalformedFront   = "malformed-front-matter"
 	ReasonMissingText      = "missing-text"      // skipped: no text field in a JSON or CSV record

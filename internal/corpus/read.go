@@ -181,6 +181,14 @@ func (r *run) stream(src *source, rd io.Reader, format string, explicit bool) er
 			return nil
 		}
 		format = sniffFormat(head)
+		if format == "json" && src.name == StdinName && oneObjectALine(head) {
+			format = "jsonl"
+		}
+	} else if (format == "jsonl" || format == "json") && src.name == StdinName && !hasJSONLine(head) {
+		// Every line would be skipped as malformed JSON: say once what the
+		// input is instead.
+		r.skip(Problem{File: src.name, Reason: ReasonNotJSON, Message: "this is plain text, not JSON: no line begins with { or ["})
+		return nil
 	}
 	before := r.sum.Read
 	switch format {
@@ -220,6 +228,31 @@ func sniffFormat(head []byte) string {
 		}
 	}
 	return "txt"
+}
+
+// oneObjectALine reports whether the first line of head that is not blank
+// holds a whole JSON object, as in JSON Lines (a JSON object written over
+// several lines is read as JSON).
+func oneObjectALine(head []byte) bool {
+	for line := range bytes.Lines(head) {
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 {
+			continue
+		}
+		return t[0] == '{' && t[len(t)-1] == '}'
+	}
+	return false
+}
+
+// hasJSONLine reports whether some line of head begins, after white
+// space, with { or [: whether head may be JSON or JSON Lines at all.
+func hasJSONLine(head []byte) bool {
+	for line := range bytes.Lines(head) {
+		if t := bytes.TrimLeft(line, " \t\r\n"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+			return true
+		}
+	}
+	return false
 }
 
 // readAll reads a whole-file article, at most r.max bytes. It reports and

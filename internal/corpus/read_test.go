@@ -223,6 +223,11 @@ func TestReadStdin(t *testing.T) {
 		{"tsv", "id\toutlet\ttext\nt\tO\tRow.\n", "t|O|Row."},
 		{"txt", "---\noutlet: O\n---\nPlain.", "stdin|O|Plain."},
 		{"json", `[{"id": "j", "outlet": "O", "text": "Array."}]`, "j|O|Array."},
+		// Detected when no format is given.
+		{"", "---\noutlet: O\n---\nPlain text, pasted.", "stdin|O|Plain text, pasted."},
+		{"auto", `[{"id": "j", "outlet": "O", "text": "Array."}]`, "j|O|Array."},
+		{"", "{\n  \"id\": \"p\", \"outlet\": \"O\",\n  \"text\": \"Pretty.\"\n}\n", "p|O|Pretty."},
+		{"", "<!DOCTYPE html><html><head><title>T</title><meta name=\"author\" content=\"x\"><meta property=\"og:site_name\" content=\"O\"></head><body><article><p>" + strings.Repeat("A page read from a pipe. ", 20) + "</p></article></body></html>", "stdin|O|" + strings.TrimSpace(strings.Repeat("A page read from a pipe. ", 20))},
 	}
 	for _, tt := range tests {
 		t.Run("format="+tt.format, func(t *testing.T) {
@@ -246,6 +251,17 @@ func TestReadStdin(t *testing.T) {
 			func(*Article) error { n++; return nil }, func(p Problem) { t.Errorf("problem: %s", p) })
 		if err != nil || n != 1 {
 			t.Errorf("read %d articles, err %v", n, err)
+		}
+	})
+	t.Run("text where JSON was asked", func(t *testing.T) {
+		for _, format := range []string{"jsonl", "json"} {
+			var problems []Problem
+			n := 0
+			_, err := Read(context.Background(), []string{"-"}, Options{Stdin: strings.NewReader("The regime said so.\nA second line.\n"), StdinFormat: format},
+				func(*Article) error { n++; return nil }, func(p Problem) { problems = append(problems, p) })
+			if err != nil || n != 0 || len(problems) != 1 || problems[0].Reason != ReasonNotJSON || !problems[0].Skipped {
+				t.Errorf("%s: %d articles, problems %v, err %v; want one not-json", format, n, problems, err)
+			}
 		}
 	})
 	t.Run("txt without outlet", func(t *testing.T) {
