@@ -42,6 +42,9 @@ type Handout struct {
 	Notes      *view.Notes
 	// Toward says in plain words where each side's marks lean.
 	TowardNegative, TowardPositive string
+	// Anchor prefixes the ids of the notes in HTML ("note" by default),
+	// so that two handouts can share a page.
+	Anchor string
 }
 
 // Piece is a run of an article's text: plain, or a loaded term with its
@@ -64,7 +67,7 @@ func NewHandout(r *record.Record, lex *lexicon.Lexicon) *Handout {
 	marks := view.Marks(r)
 	h := &Handout{Title: clean(r.Title), Outlet: clean(r.Outlet), Date: clean(r.Date), Axis: ax,
 		Notes:          view.MakeNotes(marks, lex, ax),
-		TowardNegative: view.Toward(ax, -1), TowardPositive: view.Toward(ax, 1)}
+		TowardNegative: view.Toward(ax, -1), TowardPositive: view.Toward(ax, 1), Anchor: "note"}
 	if h.Title == "" {
 		h.Title = clean(r.ID)
 	}
@@ -242,8 +245,8 @@ func (h *Handout) writeText(w io.Writer, md bool) error {
 		}
 	}
 	heading("How to read the marks")
-	fmt.Fprintf(&b, "- %s or %s: the word leans %s (two signs: strongly).\n", esc(view.LeanMark[1]), esc(view.LeanMark[0]), esc(h.TowardNegative))
-	fmt.Fprintf(&b, "- %s or %s: the word leans %s (two signs: strongly).\n", esc(view.LeanMark[3]), esc(view.LeanMark[4]), esc(h.TowardPositive))
+	fmt.Fprintf(&b, "- %s or %s: the word leans %s; two signs: strongly.\n", esc(view.LeanMark[1]), esc(view.LeanMark[0]), esc(h.TowardNegative))
+	fmt.Fprintf(&b, "- %s or %s: the word leans %s; two signs: strongly.\n", esc(view.LeanMark[3]), esc(view.LeanMark[4]), esc(h.TowardPositive))
 	fmt.Fprintf(&b, "- %s: a loaded word that takes no side on this axis.\n", esc(view.LeanMark[2]))
 	b.WriteString("- The number leads to the note below. Only the outlet's own words count toward its lean; quoted and distanced words are marked but not counted.\n\n")
 	heading("Notes")

@@ -31,16 +31,23 @@ var handoutTmpl = template.Must(template.New("handout").Funcs(template.FuncMap{
 	"markClass": markClass,
 }).Parse(handoutTemplate))
 
+// LeanClass is the HTML class of a term of lean level (record.LeanLevel)
+// in the handout's style sheet (HandoutCSS): lean-neg, lean-pos, or
+// lean-none for a loaded term without lean.
+func LeanClass(level int) string {
+	switch {
+	case level < 0:
+		return "lean-neg"
+	case level > 0:
+		return "lean-pos"
+	}
+	return "lean-none"
+}
+
 // markClass is the HTML class of a marked term: its lean's side, its
 // strength, its voice.
 func markClass(p Piece) string {
-	c := "lean-none"
-	switch {
-	case p.Note.Level < 0:
-		c = "lean-neg"
-	case p.Note.Level > 0:
-		c = "lean-pos"
-	}
+	c := LeanClass(p.Note.Level)
 	if p.Note.Level == -2 || p.Note.Level == 2 {
 		c += " strong"
 	}

@@ -83,7 +83,12 @@ func PlainStance(ax lexicon.Axis, s record.AxisScore) string {
 	if s.Score == 0 {
 		return "Balanced between the two vocabularies (0.00, " + choices + ")"
 	}
-	return "Leans " + Toward(ax, s.Score) + " (" + Number(s.Score) + ", " + choices + ")"
+	toward := Toward(ax, s.Score)
+	if strings.HasSuffix(toward, ")") {
+		// "… opponents (opposition, Western critics; −0.35, from …)"
+		return "Leans " + strings.TrimSuffix(toward, ")") + "; " + Number(s.Score) + ", " + choices + ")"
+	}
+	return "Leans " + toward + " (" + Number(s.Score) + ", " + choices + ")"
 }
 
 // CanTell and CannotTell are what every teacher-facing view says about
