@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -46,18 +48,26 @@ plain words from the lexicon's axis, and what lexicon scoring can and cannot
 tell. html is one self-contained printable page without script; md is
 Markdown for slides; text is plain text.
 
+--exercise (with --format and -o FILE) writes the student's sheet to FILE: the
+article without marks, with room to underline and name the framing, a table
+to fill and questions generated from the article's own terms; and the key to
+FILE with -key before its extension (handout-key.html): the handout with the
+questions answered.
+
 Examples:
    compare annotate ../shared/seeds/000_0b915b6a2679d979.txt
    compare annotate --id 000_0b915b6a2679d979 ../shared/seeds/seeds.jsonl
    compare annotate --color always article.txt | less -R
    compare annotate --format html -o handout.html article.txt
-   pbpaste | compare annotate --format md -`,
+   pbpaste | compare annotate --format md -
+   compare annotate --format html --exercise -o sheet.html article.txt`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "lexicon", Aliases: []string{"l"}, Value: lexicon.Default,
 				Usage: "built-in lexicon `NAME` or YAML FILE"},
 			&cli.StringFlag{Name: "id", Usage: "print only the article with this `ID` (from a file of many)"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "`WHEN` to colour: auto, always or never"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "terminal", Usage: "`FORMAT`: terminal, or a handout: html, md or text"},
+			&cli.BoolFlag{Name: "exercise", Usage: "write the student's sheet to -o FILE and the key beside it (FILE-key), in --format html, md or text"},
 			&cli.IntFlag{Name: "width", Usage: "wrap the terminal view at `COLUMNS` (default: the terminal's width; 0 in a pipe: no wrapping)"},
 			outputFlag(),
 		}, inputFlags()...),
@@ -78,7 +88,17 @@ func runAnnotate(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("annotate: "+err.Error(), exitUsage)
 	}
-	if err := checkOutputs(c.Args().Slice(), output{"--output", c.String("output")}); err != nil {
+	exercise := c.Bool("exercise")
+	keyPath := ""
+	if exercise {
+		out := c.String("output")
+		if !handout || out == "" || out == "-" {
+			return cli.Exit("annotate: --exercise writes two files, the student's sheet and the key: give --format html, md or text and -o FILE", exitUsage)
+		}
+		ext := filepath.Ext(out)
+		keyPath = strings.TrimSuffix(out, ext) + "-key" + ext
+	}
+	if err := checkOutputs(c.Args().Slice(), output{"--output", c.String("output")}, output{"the key", keyPath}); err != nil {
 		return err
 	}
 	if !c.IsSet("progress") {
@@ -134,6 +154,11 @@ func runAnnotate(c *cli.Context) error {
 				return cli.Exit(fmt.Sprintf("annotate: no article with id %q", id), exitNoInput)
 			}
 			return cli.Exit("annotate: no article found", exitNoInput)
+		}
+		if exercise {
+			return writeOutput(c, "the key", keyPath, keepOnSuccess, func(key io.Writer) error {
+				return annotate.WriteExercise(w, key, first, lex, annotate.Format(format))
+			})
 		}
 		if handout {
 			return annotate.WriteHandout(w, first, lex, annotate.Format(format))

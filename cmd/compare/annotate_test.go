@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -59,5 +61,33 @@ func TestAnnotateNoProgress(t *testing.T) {
 	_, stderr, _ = compare(t, "", "annotate", "--progress", "../../testdata/sample/damascus-courier")
 	if !strings.Contains(stderr, "MB/s") { // the closing line of a run with a bar
 		t.Errorf("--progress drew no bar: %q", stderr)
+	}
+}
+
+func TestAnnotateExercise(t *testing.T) {
+	dir := t.TempDir()
+	article := `{"id":"a1","outlet":"Daily Example","title":"Clashes","text":"The regime met the freedom fighters."}` + "\n"
+	sheet := filepath.Join(dir, "sheet.html")
+	_, stderr, code := compare(t, article, "annotate", "--lexicon", tinyLexicon, "--format", "html", "--exercise", "-o", sheet, "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	student, err := os.ReadFile(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := os.ReadFile(filepath.Join(dir, "sheet-key.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(student), "The regime met the freedom fighters.") || strings.Contains(string(student), "<mark") {
+		t.Errorf("the student's sheet:\n%s", student)
+	}
+	if !strings.Contains(string(key), "Questions and answers") || !strings.Contains(string(key), "<mark") {
+		t.Errorf("the key:\n%s", key)
+	}
+	_, stderr, code = compare(t, article, "annotate", "--lexicon", tinyLexicon, "--exercise", "-")
+	if code != exitUsage || !strings.Contains(stderr, "--exercise writes two files") {
+		t.Errorf("--exercise without -o: exit %d, %q", code, stderr)
 	}
 }

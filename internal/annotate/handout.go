@@ -203,11 +203,7 @@ func (h *Handout) writeText(w io.Writer, md bool) error {
 	if md {
 		esc = escapeMarkdown
 	}
-	if md {
-		b.WriteString("# " + esc(h.Title) + "\n\n")
-	} else {
-		b.WriteString(h.Title + "\n" + strings.Repeat("=", min(72, max(3, len([]rune(h.Title))))) + "\n\n")
-	}
+	b.WriteString(textTitle(h.Title, md))
 	meta := []string{}
 	for _, s := range []string{h.Outlet, h.Date} {
 		if s != "" {
@@ -281,6 +277,14 @@ func (h *Handout) writeText(w io.Writer, md bool) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// textTitle is a title in Markdown (# Title) or underlined in text.
+func textTitle(title string, md bool) string {
+	if md {
+		return "# " + escapeMarkdown(title) + "\n\n"
+	}
+	return title + "\n" + strings.Repeat("=", min(72, max(3, len([]rune(title))))) + "\n\n"
 }
 
 func bold(s string, md bool) string {

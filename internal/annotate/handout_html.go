@@ -71,13 +71,19 @@ func (h *Handout) HandoutBody() (template.HTML, error) {
 	return template.HTML(b.String()), nil // escaped by html/template
 }
 
-func (h *Handout) writeHTML(w io.Writer) error {
+func (h *Handout) writeHTML(w io.Writer) error { return h.writeHTMLPage(w, "page", nil) }
+
+// writeHTMLPage writes the template name ("page": the handout, with the
+// questions answered when qs is not empty; "student": an exercise's sheet)
+// as a whole page.
+func (h *Handout) writeHTMLPage(w io.Writer, name string, qs []Question) error {
 	var b bytes.Buffer
-	err := handoutTmpl.ExecuteTemplate(&b, "page", struct {
-		H   handoutData
-		CSP string
-		CSS template.CSS
-	}{handoutData{h, view.CanTell, view.CannotTell}, HandoutCSP, template.CSS(HandoutCSS)})
+	err := handoutTmpl.ExecuteTemplate(&b, name, struct {
+		H         handoutData
+		CSP       string
+		CSS       template.CSS
+		Questions []Question
+	}{handoutData{h, view.CanTell, view.CannotTell}, HandoutCSP, template.CSS(HandoutCSS), qs})
 	if err != nil {
 		return err
 	}

@@ -179,3 +179,55 @@ func TestBrowserHandout(t *testing.T) {
 	})
 	pl.Check(t)
 }
+
+func TestExercise(t *testing.T) {
+	rec, _ := handoutRecord(t)
+	_, lex := score(t, corpus.Article{ID: "y", Outlet: "o", Text: "x"})
+	tests := []struct {
+		format       Format
+		student, key []string
+	}{
+		{HTML, []string{
+			`<p>The regime said “the terrorists attacked first at dawn today”.</p>`,
+			`<li>Underline every word the article uses to name The government. Which of them take a side, and whose?<div class="lines"></div></li>`,
+			`<li>The article writes “regime”. Which more neutral word could a reporter use`,
+			`<table class="fill">`,
+		}, []string{
+			`<mark class="lean-neg strong voice-author"`,
+			`<h2>Questions and answers</h2>`,
+			`<b>Answer:</b> A neutral word: government. Calls a government illegitimate.`,
+			`<b>Answer:</b> It is in a quote: someone else&#39;s words, not counted toward the lean.`,
+		}},
+		{Text, []string{
+			"The regime said “the terrorists attacked first at dawn today”.\n\nThe so-called freedom fighters",
+			"1. Underline every word the article uses to name The government.",
+		}, []string{
+			"The [[regime]][1 −−] said",
+			"   Answer: Leans toward the opposition's words (−1.00, from 2 naming choices). The outlet's own words that take a side: “regime” [−−].",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.format), func(t *testing.T) {
+			var student, key bytes.Buffer
+			if err := WriteExercise(&student, &key, rec, lex, tt.format); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.student {
+				if !strings.Contains(student.String(), w) {
+					t.Errorf("the student's sheet lacks %q:\n%s", w, student.String())
+				}
+			}
+			for _, w := range tt.key {
+				if !strings.Contains(key.String(), w) {
+					t.Errorf("the key lacks %q:\n%s", w, key.String())
+				}
+			}
+			// The student's sheet gives nothing away.
+			for _, leak := range []string{"<mark", "[[", "−−", "Neutral alternatives", "Teaching note", "Calls a government illegitimate"} {
+				if strings.Contains(student.String(), leak) {
+					t.Errorf("the student's sheet shows %q", leak)
+				}
+			}
+		})
+	}
+}
