@@ -27,7 +27,9 @@ annotate --format html, ready to print.
 
 Nothing is written to disk, request bodies are limited (--max-body), and the
 text pasted is shown as text, never run. serve listens on 127.0.0.1 (this
-computer only) unless --addr says otherwise, and says so when it does not.
+computer only) unless --addr says otherwise, and says so when it does not; on
+loopback it answers only requests addressed to this computer (localhost,
+127.0.0.1, ::1).
 
 Examples:
    compare serve
@@ -45,15 +47,16 @@ func runServe(c *cli.Context) error {
 	if err != nil {
 		return cli.Exit("serve: --max-body: "+err.Error(), exitUsage)
 	}
-	srv, err := serve.New(serve.Options{MaxBody: maxBody})
-	if err != nil {
-		return cli.Exit("serve: "+err.Error(), exitFailure)
-	}
 	ln, err := net.Listen("tcp", c.String("addr"))
 	if err != nil {
 		return cli.Exit("serve: "+err.Error(), exitFailure)
 	}
+	defer ln.Close()
 	addr := ln.Addr().(*net.TCPAddr)
+	srv, err := serve.New(serve.Options{MaxBody: maxBody, Loopback: addr.IP.IsLoopback()})
+	if err != nil {
+		return cli.Exit("serve: "+err.Error(), exitFailure)
+	}
 	if addr.IP.IsLoopback() {
 		fmt.Fprintf(c.App.ErrWriter, "compare serve: open http://%s in a browser (only this computer can reach it; Ctrl-C stops)\n", addr)
 	} else {

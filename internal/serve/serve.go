@@ -22,6 +22,7 @@ import (
 	"html/template"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"slices"
@@ -49,11 +50,17 @@ type Options struct {
 	// MaxBody is the largest request body read, in bytes; 0 means
 	// DefaultMaxBody.
 	MaxBody int64
+	// Loopback refuses (421) requests whose Host is not this computer
+	// (localhost, 127.0.0.0/8, ::1): a server bound to loopback then
+	// cannot be reached through a name that points there by DNS
+	// rebinding, from another site's page.
+	Loopback bool
 }
 
 // Server serves the page. Its zero value is not usable: see New.
 type Server struct {
 	maxBody  int64
+	loopback bool
 	builtin  map[string]*lexicon.Matcher
 	names    []string
 	mux      *http.ServeMux
@@ -68,7 +75,7 @@ var pageCSS string
 
 // New compiles the built-in lexicons once and returns the server.
 func New(opt Options) (*Server, error) {
-	s := &Server{maxBody: opt.MaxBody, builtin: map[string]*lexicon.Matcher{}, names: lexicon.Builtin(), mux: http.NewServeMux()}
+	s := &Server{maxBody: opt.MaxBody, loopback: opt.Loopback, builtin: map[string]*lexicon.Matcher{}, names: lexicon.Builtin(), mux: http.NewServeMux()}
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBody
 	}
@@ -96,7 +103,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Cache-Control", "no-store")
+	if s.loopback && !isLoopbackHost(r.Host) {
+		http.Error(w, "compare serve answers only to this computer: open it as http://127.0.0.1 or http://localhost", http.StatusMisdirectedRequest)
+		return
+	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// isLoopbackHost reports whether host (a Host header, with or without a
+// port) names this computer.
+func isLoopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // pageData is what the page template reads.

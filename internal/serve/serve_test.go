@@ -142,3 +142,34 @@ func TestServeTooLarge(t *testing.T) {
 		t.Errorf("urlencoded: status %d", rec.Code)
 	}
 }
+
+// Bound to loopback, the server answers only requests addressed to this
+// computer.
+func TestServeLoopbackHost(t *testing.T) {
+	s, err := New(Options{Loopback: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		host string
+		code int
+	}{
+		{"127.0.0.1:8080", http.StatusOK},
+		{"localhost:8080", http.StatusOK},
+		{"[::1]:8080", http.StatusOK},
+		{"127.0.0.1", http.StatusOK},
+		{"attacker.example:8080", http.StatusMisdirectedRequest},
+		{"10.0.0.5:8080", http.StatusMisdirectedRequest},
+	}
+	for _, tt := range tests {
+		t.Run(tt.host, func(t *testing.T) {
+			req := httptest.NewRequest("GET", "/", nil)
+			req.Host = tt.host
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, req)
+			if rec.Code != tt.code {
+				t.Errorf("Host %s: status %d, want %d", tt.host, rec.Code, tt.code)
+			}
+		})
+	}
+}
