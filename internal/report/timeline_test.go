@@ -173,5 +173,5 @@ func TestBrowserTimeline(t *testing.T) {
 	if !eval[bool](t, ctx, `document.querySelector('#baseline').textContent.includes('</script><img')`) {
 		t.Error("hostile outlet name not shown as text in the baseline section")
 	}
-	pl.check(t)
+	pl.Check(t)
 }
