@@ -30,9 +30,14 @@ highlighted by lean, quoted passages and page debris marked, and a tooltip
 with the term's target, valence, category, neutral alternative and note.
 
 The numbers are those of compare stats, with the same flags. Charts show the
---top-outlets largest outlets; the tables list all. At most --max-articles
-article views are included, taken in turn from each outlet, so that a corpus
-of tens of thousands of articles still gives a file of a few megabytes.
+--top-outlets largest outlets; the tables list all. Each outlet gets a sample
+of at most --articles-per-outlet article views, chosen by a hash of outlet,
+id and --seed (the same input shows the same articles); at most
+--max-articles views are included, taken in turn from each outlet's sample,
+and each shows at most --max-body bytes of text. The report reads its input
+once and keeps only each article's numbers and the samples (in a temporary
+file), so that a corpus of a million articles gives a file of a few megabytes
+in bounded memory.
 
 The same input and flags always give the same file: nothing in it depends on
 the clock unless you set --date. -o is required.
@@ -56,7 +61,9 @@ Examples:
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; printed in the report"},
 			&cli.IntFlag{Name: "min-articles", Value: aggregate.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested; smaller ones are greyed"},
 			&cli.IntFlag{Name: "top-outlets", Value: report.DefaultTopUnits, Usage: "outlets (`N`), largest first, that the charts show; tables show all"},
-			&cli.IntFlag{Name: "max-articles", Value: report.DefaultMaxArticles, Usage: "article views (`N`) to include; 0 leaves them out"},
+			&cli.IntFlag{Name: "max-articles", Value: report.DefaultMaxArticles, Usage: "article views (`N`) to include, taken in turn from each outlet's sample; 0 leaves them out"},
+			&cli.IntFlag{Name: "articles-per-outlet", Value: report.DefaultArticlesPerUnit, Usage: "size (`N`) of each outlet's sample of article views, chosen by a hash of outlet, id and --seed; 0 leaves the views out"},
+			&cli.IntFlag{Name: "max-body", Value: report.DefaultMaxBodyBytes, Usage: "bytes (`N`) of an article's text its view shows; a longer text is cut, with a note; 0 shows all"},
 			&cli.StringFlag{Name: "title", Usage: "the report's `TITLE` (default \"Outlet comparison\")"},
 			&cli.StringFlag{Name: "date", Usage: "`DATE` to print in the report; none by default, so that the file is reproducible"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
@@ -81,7 +88,7 @@ func runReport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range []string{"bootstrap", "min-articles", "top-outlets", "max-articles"} {
+	for _, f := range []string{"bootstrap", "min-articles", "top-outlets", "max-articles", "articles-per-outlet", "max-body"} {
 		if c.Int(f) < 0 {
 			return cli.Exit(fmt.Sprintf("report: --%s %d: must not be negative", f, c.Int(f)), exitUsage)
 		}
@@ -99,14 +106,18 @@ func runReport(c *cli.Context) error {
 	ropt.Date = c.String("date")
 	ropt.TopUnits = c.Int("top-outlets")
 	ropt.MaxArticles = c.Int("max-articles")
+	ropt.ArticlesPerUnit = c.Int("articles-per-outlet")
+	ropt.MaxBodyBytes = c.Int("max-body")
+	ropt.Seed = c.Uint64("seed")
 
-	recs := report.NewRecords(by, ropt.MaxArticles)
+	recs := report.NewRecords(by, ropt)
+	defer recs.Close()
 	each := recs.Add
 	var within *withinEvents
 	if c.Bool("events") {
 		within = &withinEvents{by: by}
 		each = func(r *record.Record) error {
-			within.add(r) // before recs.Add drops the text
+			within.add(r)
 			return recs.Add(r)
 		}
 	}
@@ -129,7 +140,7 @@ func runReport(c *cli.Context) error {
 	size := 0
 	err = writeOutput(c, "--output", out, keepOnSuccess, func(w io.Writer) error {
 		cw := &countingWriter{w: w}
-		err := report.Write(cw, report.Input{Comparison: cmp, Records: recs.List, Lexicon: lex, SameEvent: same}, ropt)
+		err := report.Write(cw, report.Input{Comparison: cmp, Gathered: recs, Lexicon: lex, SameEvent: same}, ropt)
 		size = cw.n
 		if err != nil {
 			return cli.Exit(fmt.Errorf("report: %w", err), exitFailure)

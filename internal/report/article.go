@@ -1,9 +1,12 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,9 +20,20 @@ import (
 type articlesView struct {
 	Shown, Total int
 	Max          int
+	PerUnitMax   int
 	Units        []string // units with shown articles, for the filter
+	// PerUnit says how many of each unit's articles are shown, for the
+	// units with views; UnitsWithout counts the units without.
+	PerUnit      []unitShown
+	UnitsWithout int
 	List         []articleView
 	Disabled     bool
+}
+
+// unitShown is how many of a unit's articles have a view.
+type unitShown struct {
+	Unit         string
+	Shown, Total int
 }
 
 type articleView struct {
@@ -40,6 +54,9 @@ type articleView struct {
 	Dropped int
 	Body    template.HTML
 	Open    bool
+	// ShownBytes of TextBytes bytes of text are shown when the text was
+	// longer than Options.MaxBodyBytes; both are 0 otherwise.
+	ShownBytes, TextBytes int
 }
 
 type articleAxis struct {
@@ -64,39 +81,50 @@ type entryInfo struct {
 func articleID(i int) string { return fmt.Sprintf("article-%d", i) }
 
 // selectArticles picks the records that get an article view: up to
-// MaxArticles, taken from the units in turn (largest unit first) so that
-// every unit is represented, each unit's in input order.
-func (b *builder) selectArticles() {
-	b.shown = make([]bool, len(b.in.Records))
-	if b.opt.MaxArticles == 0 {
-		return
+// MaxArticles, taken from the units' samples in turn (largest unit first)
+// so that every unit is represented, each sample in its hash order, and
+// reads them back.
+func (b *builder) selectArticles() error {
+	b.shown = map[int]*record.Record{}
+	g := b.g
+	if g == nil || b.opt.MaxArticles == 0 {
+		return nil
 	}
-	byUnit := map[string][]int{}
-	var order []string
+	var order []*gatheredUnit
 	for _, u := range b.cmp.Units {
-		order = append(order, u.Name)
-	}
-	known := map[string]bool{}
-	for _, u := range order {
-		known[u] = true
-	}
-	for i := range b.in.Records {
-		u := b.recUnit[i]
-		if !known[u] {
-			known[u] = true
-			order = append(order, u)
+		if k, ok := g.unitIndex[u.Name]; ok {
+			order = append(order, &g.units[k])
 		}
-		byUnit[u] = append(byUnit[u], i)
+	}
+	for k := range g.units {
+		if b.unitByName[g.units[k].name] == nil {
+			order = append(order, &g.units[k])
+		}
+	}
+	sample := make([]candidates, len(order))
+	for k, u := range order {
+		sample[k] = slices.Clone(u.cands)
+		slices.SortFunc(sample[k], func(x, y candidate) int {
+			if c := cmp.Compare(x.hash, y.hash); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.index, y.index)
+		})
 	}
 	left := b.opt.MaxArticles
 	for round := 0; left > 0; round++ {
 		took := false
-		for _, u := range order {
+		for k := range order {
 			if left == 0 {
 				break
 			}
-			if round < len(byUnit[u]) {
-				b.shown[byUnit[u][round]] = true
+			if round < len(sample[k]) {
+				c := sample[k][round]
+				r, err := g.load(c)
+				if err != nil {
+					return err
+				}
+				b.shown[c.index] = r
 				left--
 				took = true
 			}
@@ -105,39 +133,38 @@ func (b *builder) selectArticles() {
 			break
 		}
 	}
+	return nil
 }
 
 func (b *builder) articles() articlesView {
-	v := articlesView{Total: len(b.in.Records), Max: b.opt.MaxArticles, Disabled: b.opt.MaxArticles == 0}
+	v := articlesView{Max: b.opt.MaxArticles, Disabled: b.opt.MaxArticles == 0}
+	if b.g != nil {
+		v.Total = b.g.Len()
+	}
 	// Group the views by unit, in the comparison's order.
 	rank := map[string]int{}
 	for i, u := range b.cmp.Units {
 		rank[u.Name] = i
 	}
-	var idx []int
-	for i, s := range b.shown {
-		if s {
-			idx = append(idx, i)
-		}
-	}
+	idx := slices.Sorted(maps.Keys(b.shown))
 	sort.SliceStable(idx, func(x, y int) bool {
-		rx, okx := rank[b.recUnit[idx[x]]]
-		ry, oky := rank[b.recUnit[idx[y]]]
+		rx, okx := rank[b.recUnit(idx[x])]
+		ry, oky := rank[b.recUnit(idx[y])]
 		if okx != oky {
 			return okx
 		}
 		if rx != ry {
 			return rx < ry
 		}
-		if !okx && b.recUnit[idx[x]] != b.recUnit[idx[y]] {
-			return b.recUnit[idx[x]] < b.recUnit[idx[y]]
+		if !okx && b.recUnit(idx[x]) != b.recUnit(idx[y]) {
+			return b.recUnit(idx[x]) < b.recUnit(idx[y])
 		}
 		return idx[x] < idx[y]
 	})
 	seen := map[string]bool{}
 	for _, i := range idx {
-		r := b.in.Records[i]
-		av := articleView{ID: articleID(i), Title: r.Title, Unit: b.recUnit[i], Outlet: r.Outlet, Group: r.Group,
+		r := b.shown[i]
+		av := articleView{ID: articleID(i), Title: r.Title, Unit: b.recUnit(i), Outlet: r.Outlet, Group: r.Group,
 			Date: r.Date, URL: r.URL, Link: safeLink(r.URL), Source: r.Source, RecID: r.ID, Tokens: r.Tokens,
 			Loaded: r.Loaded, Quotes: len(r.Quotes), Dropped: len(r.Dropped)}
 		if av.Title == "" {
@@ -147,6 +174,17 @@ func (b *builder) articles() articlesView {
 			s := r.Stance[ax.ID]
 			av.Stance = append(av.Stance, articleAxis{Label: ax.Label, Score: s.Score, N: s.N, QuoteN: s.QuoteN, DistancedN: s.DistancedN})
 		}
+		if n := b.opt.MaxBodyBytes; n > 0 && len(r.Text) > n {
+			// Spans past the cut are dropped by renderText's checks.
+			av.TextBytes = len(r.Text)
+			for n > 0 && !view.Boundary(r.Text, n) {
+				n--
+			}
+			cut := *r
+			cut.Text = r.Text[:n]
+			av.ShownBytes = n
+			r = &cut
+		}
 		av.Body = b.articleBody(r)
 		if !seen[av.Unit] {
 			seen[av.Unit] = true
@@ -155,6 +193,18 @@ func (b *builder) articles() articlesView {
 		v.List = append(v.List, av)
 	}
 	v.Shown = len(v.List)
+	v.PerUnitMax = b.opt.ArticlesPerUnit
+	if b.g != nil {
+		v.PerUnitMax = b.g.perUnit
+		shown := map[string]int{}
+		for _, av := range v.List {
+			shown[av.Unit]++
+		}
+		for _, u := range v.Units {
+			v.PerUnit = append(v.PerUnit, unitShown{Unit: u, Shown: shown[u], Total: b.g.units[b.g.unitIndex[u]].n})
+		}
+		v.UnitsWithout = len(b.g.units) - len(v.Units)
+	}
 	// A handful of articles reads best open; hundreds would be a wall.
 	if v.Shown <= 12 {
 		for i := range v.List {

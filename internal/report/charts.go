@@ -267,14 +267,18 @@ func (b *builder) distChart(id, axis string) (int, int, bool) {
 	}
 	scores := make([][]float64, len(rows))
 	recs := make([][]int, len(rows))
-	for i, r := range b.in.Records {
-		k, ok := pos[b.recUnit[i]]
-		if !ok {
-			continue
-		}
-		if s := r.Stance[axis]; s.N > 0 {
-			scores[k] = append(scores[k], s.Score)
-			recs[k] = append(recs[k], i)
+	if a, ok := b.g.axisIndex[axis]; ok {
+		for i, row := range b.g.rows {
+			k, ok := pos[b.g.units[row.unit].name]
+			if !ok {
+				continue
+			}
+			for _, p := range row.scores {
+				if p.axis == a {
+					scores[k] = append(scores[k], p.score)
+					recs[k] = append(recs[k], i)
+				}
+			}
 		}
 	}
 	perUnit := (b.opt.MaxPoints + len(rows) - 1) / max(len(rows), 1)
@@ -342,19 +346,11 @@ func (b *builder) pointIndex(i int) int {
 	if k, ok := b.pointOf[i]; ok {
 		return k
 	}
-	r := b.in.Records[i]
-	title := r.Title
-	if title == "" {
-		title = r.ID
-	}
-	if len([]rune(title)) > 90 {
-		title = string([]rune(title)[:89]) + "…"
-	}
 	anchor := ""
-	if b.shown[i] {
+	if b.shown[i] != nil {
 		anchor = articleID(i)
 	}
-	b.points = append(b.points, pointInfo{Title: title, Unit: b.recUnit[i], Anchor: anchor})
+	b.points = append(b.points, pointInfo{Title: b.g.rows[i].title, Unit: b.recUnit(i), Anchor: anchor})
 	b.pointOf[i] = len(b.points) - 1
 	return len(b.points) - 1
 }

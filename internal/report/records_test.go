@@ -2,25 +2,80 @@ package report
 
 import (
 	"bytes"
+	"cmp"
+	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/compare-tool/compare/internal/record"
 )
 
-// TestRecords checks that the records past a unit's article views lose
-// their text and matches but stay for the charts.
-func TestRecords(t *testing.T) {
-	keep := NewRecords("outlet", 2)
-	for _, o := range []string{"a", "a", "b", "a"} {
-		keep.Add(&record.Record{Outlet: o, Text: "text", Matches: []record.MatchRecord{{Entry: "e"}}})
+// TestRecordsSample checks that each unit keeps the articles with the
+// smallest hashes as its sample, whatever their order, that the sample
+// comes back whole from the temporary file, and that every article stays
+// for the charts.
+func TestRecordsSample(t *testing.T) {
+	opt := DefaultOptions()
+	opt.ArticlesPerUnit = 3
+	var recs []*record.Record
+	for i := range 40 {
+		recs = append(recs, &record.Record{ID: fmt.Sprintf("id-%02d", i), Outlet: []string{"a", "b"}[i%3/2],
+			Title: fmt.Sprintf("title %d", i), Text: fmt.Sprintf("text %d", i),
+			Matches: []record.MatchRecord{{Entry: "e", Start: 0, End: 4, Text: "text"}},
+			Stance:  map[string]record.AxisScore{"x": {Score: float64(i) / 40, N: 1}, "y": {}}})
 	}
-	var got []string
-	for _, r := range keep.List {
-		got = append(got, r.Outlet+":"+r.Text)
+	sampleOf := func(t *testing.T, recs []*record.Record) map[string][]string {
+		g, err := GatherRecords("outlet", recs, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer g.Close()
+		if g.Len() != len(recs) {
+			t.Fatalf("kept %d rows of %d records", g.Len(), len(recs))
+		}
+		out := map[string][]string{}
+		for _, u := range g.units {
+			var ids []string
+			for _, c := range u.cands {
+				r, err := g.load(c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r.Text == "" || len(r.Matches) != 1 || r.Stance["x"].N != 1 {
+					t.Errorf("sample record %s came back as %+v", r.ID, r)
+				}
+				ids = append(ids, r.ID)
+			}
+			slices.Sort(ids)
+			out[u.name] = ids
+		}
+		return out
 	}
-	if strings.Join(got, " ") != "a:text a:text b:text a:" || keep.List[3].Matches != nil {
-		t.Errorf("kept %v", got)
+	forward := sampleOf(t, recs)
+	want := map[string][]string{}
+	for _, u := range []string{"a", "b"} {
+		var unit []*record.Record
+		for _, r := range recs {
+			if r.Outlet == u {
+				unit = append(unit, r)
+			}
+		}
+		slices.SortFunc(unit, func(x, y *record.Record) int { return cmp.Compare(sampleHash(1, x), sampleHash(1, y)) })
+		for _, r := range unit[:3] {
+			want[u] = append(want[u], r.ID)
+		}
+		slices.Sort(want[u])
+	}
+	if !reflect.DeepEqual(forward, want) {
+		t.Errorf("samples %v, want the smallest hashes %v", forward, want)
+	}
+	reversed := slices.Clone(recs)
+	slices.Reverse(reversed)
+	backward := sampleOf(t, reversed)
+	if !reflect.DeepEqual(backward, forward) {
+		t.Errorf("reversed input gave samples %v, want %v", backward, forward)
 	}
 }
 

@@ -50,9 +50,13 @@ func scoredWith(cmp *aggregate.Comparison, lex *lexicon.Lexicon) bool {
 type Input struct {
 	// Comparison is the outlet comparison; required.
 	Comparison *aggregate.Comparison
-	// Records are the scored articles, in input order. They give the
-	// distribution charts their points and the article views their text;
-	// nil leaves both out.
+	// Gathered is what the report keeps of the scored articles, gathered
+	// while they streamed past (NewRecords): the distribution charts'
+	// points and a sample of article views. When it is nil, Write gathers
+	// Records with opt; when both are nil, points and views are left out.
+	Gathered *Records
+	// Records are the scored articles, in input order, for inputs small
+	// enough to hold as a slice; Gathered takes precedence.
 	Records []*record.Record
 	// Lexicon is the lexicon the records were scored with. It gives terms
 	// their neutral alternatives and notes; nil, or another lexicon than
@@ -98,8 +102,19 @@ type Options struct {
 	// TopUnits is how many units, largest first, the charts show, at
 	// least 1; the tables show all.
 	TopUnits int
-	// MaxArticles caps the article views; 0 (or less) leaves them out.
+	// MaxArticles caps the article views, taken in turn from each unit's
+	// sample; 0 (or less) leaves them out.
 	MaxArticles int
+	// ArticlesPerUnit is the size of each unit's sample of article views
+	// (Records); 0 (or less) leaves the views out.
+	ArticlesPerUnit int
+	// Seed chooses the samples: the same seed and input give the same
+	// articles.
+	Seed uint64
+	// MaxBodyBytes caps the text of one article view: a longer text is
+	// cut at a character boundary, and the view says how much is shown.
+	// 0 (or less) means no cap.
+	MaxBodyBytes int
 	// MaxPoints caps the article points of the distribution charts; 0
 	// (or less) leaves the points out.
 	MaxPoints int
@@ -107,16 +122,20 @@ type Options struct {
 
 // DefaultOptions returns the options `compare report` uses by default:
 // DefaultTopUnits units in the charts, DefaultMaxArticles article views,
-// DefaultMaxPoints points.
+// at most DefaultArticlesPerUnit of a unit, each of at most
+// DefaultMaxBodyBytes of text, DefaultMaxPoints points, seed 1.
 func DefaultOptions() Options {
-	return Options{TopUnits: DefaultTopUnits, MaxArticles: DefaultMaxArticles, MaxPoints: DefaultMaxPoints}
+	return Options{TopUnits: DefaultTopUnits, MaxArticles: DefaultMaxArticles, MaxPoints: DefaultMaxPoints,
+		ArticlesPerUnit: DefaultArticlesPerUnit, MaxBodyBytes: DefaultMaxBodyBytes, Seed: 1}
 }
 
 // Defaults of Options (DefaultOptions).
 const (
-	DefaultTopUnits    = 20
-	DefaultMaxArticles = 500
-	DefaultMaxPoints   = 20000
+	DefaultTopUnits        = 20
+	DefaultMaxArticles     = 500
+	DefaultArticlesPerUnit = 50
+	DefaultMaxBodyBytes    = 50000
+	DefaultMaxPoints       = 20000
 )
 
 //go:embed page.html.tmpl
@@ -286,8 +305,18 @@ func build(in Input, opt Options) (*page, error) {
 		title = "Outlet comparison"
 	}
 	v, _ := EChartsVersion()
-	b := &builder{in: in, opt: opt, cmp: cmp}
-	b.index()
+	b := &builder{in: in, opt: opt, cmp: cmp, g: in.Gathered}
+	if b.g == nil && in.Records != nil {
+		g, err := GatherRecords(cmp.By, in.Records, opt)
+		if err != nil {
+			return nil, err
+		}
+		defer g.Close()
+		b.g = g
+	}
+	if err := b.index(); err != nil {
+		return nil, err
+	}
 
 	p := &page{
 		Title:      title,
@@ -333,7 +362,7 @@ func build(in Input, opt Options) (*page, error) {
 		if h := b.stanceChart(av.Stance.ID, ax.ID); h > 0 {
 			av.HasData = true
 			av.Stance.Height = h
-			if len(in.Records) > 0 {
+			if b.g != nil && b.g.Len() > 0 {
 				av.Dist.Height, av.Points, av.PointsCapped = b.distChart(av.Dist.ID, ax.ID)
 			}
 		}
@@ -405,10 +434,10 @@ type builder struct {
 	unitByName map[string]*aggregate.Unit
 	chartUnits []*aggregate.Unit // the TopUnits largest, in Comparison order
 	targetName map[string]string
-	// recUnit[i] is the unit of Records[i].
-	recUnit []string
-	// shown[i] is true when Records[i] has an article view.
-	shown   []bool
+	// g is what was gathered of the records, nil without records.
+	g *Records
+	// shown holds the records that have an article view, by index.
+	shown   map[int]*record.Record
 	charts  []chartSpec
 	entries map[string]entryInfo
 	points  []pointInfo
@@ -433,7 +462,7 @@ type pointInfo struct {
 	Anchor string `json:"a"`
 }
 
-func (b *builder) index() {
+func (b *builder) index() error {
 	cmp := b.cmp
 	b.unitByName = make(map[string]*aggregate.Unit, len(cmp.Units))
 	for i := range cmp.Units {
@@ -449,13 +478,12 @@ func (b *builder) index() {
 	for _, t := range cmp.Targets {
 		b.targetName[t.ID] = t.Label
 	}
-	b.recUnit = make([]string, len(b.in.Records))
-	for i, r := range b.in.Records {
-		b.recUnit[i] = record.UnitOf(r, cmp.By)
-	}
 	b.entries = map[string]entryInfo{}
-	b.selectArticles()
+	return b.selectArticles()
 }
+
+// recUnit is the unit of the i-th record.
+func (b *builder) recUnit(i int) string { return b.g.units[b.g.rows[i].unit].name }
 
 func (b *builder) axis(l aggregate.Label) axisInfo {
 	ax := axisInfo{ID: l.ID, Label: l.Label}

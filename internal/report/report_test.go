@@ -2,8 +2,11 @@ package report
 
 import (
 	"bytes"
+	"cmp"
+	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -222,6 +225,8 @@ func TestSafeLink(t *testing.T) {
 	}
 }
 
+// TestSelectArticles checks the round robin over the outlets' samples,
+// largest outlet first, each sample in the order of its hashes.
 func TestSelectArticles(t *testing.T) {
 	in := tinyInput(t, false)
 	var buf bytes.Buffer
@@ -229,17 +234,34 @@ func TestSelectArticles(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := buf.String()
-	// Round robin over the outlets, largest first: a1, b1, a2.
-	for _, id := range []string{`id="article-0"`, `id="article-2"`, `id="article-1"`} {
-		if !strings.Contains(page, id) {
-			t.Errorf("missing %s", id)
+	// Each outlet's records, in the order of their sample hashes.
+	byUnit := map[string][]int{}
+	for i, r := range in.Records {
+		byUnit[r.Outlet] = append(byUnit[r.Outlet], i)
+	}
+	var want []int
+	for round := 0; len(want) < 3; round++ {
+		for _, u := range in.Comparison.Units {
+			idx := byUnit[u.Name]
+			slices.SortStableFunc(idx, func(x, y int) int {
+				return cmp.Compare(sampleHash(1, in.Records[x]), sampleHash(1, in.Records[y]))
+			})
+			if round < len(idx) && len(want) < 3 {
+				want = append(want, idx[round])
+			}
 		}
 	}
-	if strings.Contains(page, `id="article-3"`) {
-		t.Error("article-3 shown beyond --max-articles 3")
+	for i := range in.Records {
+		id := fmt.Sprintf(`id="article-%d"`, i)
+		if slices.Contains(want, i) != strings.Contains(page, id) {
+			t.Errorf("%s shown: %v, want %v (views %v)", id, !slices.Contains(want, i), slices.Contains(want, i), want)
+		}
 	}
 	if !strings.Contains(page, "Showing 3 of 4 articles") {
 		t.Error("the report does not say how many articles it shows")
+	}
+	if !strings.Contains(page, "Shown per outlet: ") {
+		t.Error("the report does not say how many articles of each outlet it shows")
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -103,17 +105,14 @@ func (b *builder) sameEvent() *sameEventView {
 		v.Axis = b.axis(b.cmp.Axes[0])
 		axis = v.Axis.ID
 	}
-	// The article view of each record id (the first record of an id, as
-	// the grouping takes the first).
+	// The article view of each record id (the first shown record of an
+	// id: the grouping takes the first, and the sample, by a hash of
+	// outlet and id, takes a unit's first record of an id before its
+	// later ones).
 	anchor := map[string]string{}
-	seen := map[string]bool{}
-	for i, r := range b.in.Records {
-		if seen[r.ID] {
-			continue
-		}
-		seen[r.ID] = true
-		if b.shown[i] {
-			anchor[r.ID] = articleID(i)
+	for _, i := range slices.Sorted(maps.Keys(b.shown)) {
+		if id := b.shown[i].ID; anchor[id] == "" {
+			anchor[id] = articleID(i)
 		}
 	}
 	for _, ev := range res.BySpread(axis) {
