@@ -30,7 +30,9 @@ highlighted by lean, quoted passages and page debris marked, and a tooltip
 with the term's target, valence, category, neutral alternative and note.
 
 The numbers are those of compare stats, with the same flags. Charts show the
---top-outlets largest outlets; the tables list all. Each outlet gets a sample
+--top-outlets largest outlets; the tables, the map and the credibility
+profiles list the --max-outlets largest and say how many they leave out
+(compare stats lists all). Each outlet gets a sample
 of at most --articles-per-outlet article views, chosen by a hash of outlet,
 id and --seed (the same input shows the same articles); at most
 --max-articles views are included, taken in turn from each outlet's sample,
@@ -61,6 +63,7 @@ Examples:
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "bootstrap `SEED`; printed in the report"},
 			&cli.IntFlag{Name: "min-articles", Value: aggregate.DefaultMinArticles, Usage: "fewest articles (`N`) an outlet needs to be tested; smaller ones are greyed"},
 			&cli.IntFlag{Name: "top-outlets", Value: report.DefaultTopUnits, Usage: "outlets (`N`), largest first, that the charts show; tables show all"},
+			&cli.IntFlag{Name: "max-outlets", Value: report.DefaultMaxUnits, Usage: "outlets (`N`), largest first, that the tables, map and credibility profiles list; the page says how many it leaves out (compare stats lists all); 0 lists all"},
 			&cli.IntFlag{Name: "max-articles", Value: report.DefaultMaxArticles, Usage: "article views (`N`) to include, taken in turn from each outlet's sample; 0 leaves them out"},
 			&cli.IntFlag{Name: "articles-per-outlet", Value: report.DefaultArticlesPerUnit, Usage: "size (`N`) of each outlet's sample of article views, chosen by a hash of outlet, id and --seed; 0 leaves the views out"},
 			&cli.IntFlag{Name: "max-body", Value: report.DefaultMaxBodyBytes, Usage: "bytes (`N`) of an article's text its view shows; a longer text is cut, with a note; 0 shows all"},
@@ -88,7 +91,7 @@ func runReport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range []string{"bootstrap", "min-articles", "top-outlets", "max-articles", "articles-per-outlet", "max-body"} {
+	for _, f := range []string{"bootstrap", "min-articles", "top-outlets", "max-articles", "articles-per-outlet", "max-body", "max-outlets"} {
 		if c.Int(f) < 0 {
 			return cli.Exit(fmt.Sprintf("report: --%s %d: must not be negative", f, c.Int(f)), exitUsage)
 		}
@@ -108,6 +111,7 @@ func runReport(c *cli.Context) error {
 	ropt.MaxArticles = c.Int("max-articles")
 	ropt.ArticlesPerUnit = c.Int("articles-per-outlet")
 	ropt.MaxBodyBytes = c.Int("max-body")
+	ropt.MaxUnits = c.Int("max-outlets")
 	ropt.Seed = c.Uint64("seed")
 
 	recs := report.NewRecords(by, ropt)

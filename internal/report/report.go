@@ -115,6 +115,10 @@ type Options struct {
 	// cut at a character boundary, and the view says how much is shown.
 	// 0 (or less) means no cap.
 	MaxBodyBytes int
+	// MaxUnits caps the units the tables, the map and the credibility
+	// profiles list, largest first; the page says how many it leaves out
+	// and that compare stats lists them. 0 (or less) means no cap.
+	MaxUnits int
 	// MaxPoints caps the article points of the distribution charts; 0
 	// (or less) leaves the points out.
 	MaxPoints int
@@ -126,7 +130,7 @@ type Options struct {
 // DefaultMaxBodyBytes of text, DefaultMaxPoints points, seed 1.
 func DefaultOptions() Options {
 	return Options{TopUnits: DefaultTopUnits, MaxArticles: DefaultMaxArticles, MaxPoints: DefaultMaxPoints,
-		ArticlesPerUnit: DefaultArticlesPerUnit, MaxBodyBytes: DefaultMaxBodyBytes, Seed: 1}
+		ArticlesPerUnit: DefaultArticlesPerUnit, MaxBodyBytes: DefaultMaxBodyBytes, MaxUnits: DefaultMaxUnits, Seed: 1}
 }
 
 // Defaults of Options (DefaultOptions).
@@ -135,6 +139,7 @@ const (
 	DefaultMaxArticles     = 500
 	DefaultArticlesPerUnit = 50
 	DefaultMaxBodyBytes    = 50000
+	DefaultMaxUnits        = 1000
 	DefaultMaxPoints       = 20000
 )
 
@@ -254,6 +259,9 @@ type summary struct {
 	Command                 string
 	TopUnits, ChartUnits    int
 	Untested                int
+	// TableUnits are listed in the tables; HiddenUnits are not
+	// (Options.MaxUnits).
+	TableUnits, HiddenUnits int
 }
 
 // axisInfo is a stance axis with the meaning of its two ends.
@@ -317,6 +325,10 @@ func build(in Input, opt Options) (*page, error) {
 	if err := b.index(); err != nil {
 		return nil, err
 	}
+	if hidden := len(cmp.Units) - len(b.tableUnits); hidden > 0 {
+		notes = append(slices.Clip(notes), fmt.Sprintf("The tables, the map and the credibility profiles list the %s largest of %s %ss (--max-outlets); the other %s count in every chart and test, and compare stats lists them all.",
+			formatInt(len(b.tableUnits)), formatInt(len(cmp.Units)), cmp.By, formatInt(hidden)))
+	}
 
 	p := &page{
 		Title:      title,
@@ -341,10 +353,15 @@ func build(in Input, opt Options) (*page, error) {
 	if cmp.DateRange[0] != "" || cmp.DateRange[1] != "" {
 		p.Summary.DateRange = cmp.DateRange[0] + " to " + cmp.DateRange[1]
 	}
-	for _, u := range cmp.Units {
+	p.Summary.TableUnits = len(b.tableUnits)
+	p.Summary.HiddenUnits = len(cmp.Units) - len(b.tableUnits)
+	for i, u := range cmp.Units {
 		p.Summary.Tokens += u.Tokens
 		if !u.Tested {
 			p.Summary.Untested++
+		}
+		if i >= len(b.tableUnits) {
+			continue
 		}
 		row := unitRow{Name: u.Name, Group: u.Group, Articles: u.Articles, Tokens: u.Tokens,
 			Loaded: u.LoadedPer1k.Mean, Author: u.VoiceShare[record.Author],
@@ -382,7 +399,7 @@ func build(in Input, opt Options) (*page, error) {
 	if profiles == nil {
 		profiles = CredibilityProfiles(in.Comparison)
 	}
-	p.Credibility = credibility(profiles)
+	p.Credibility = credibility(b.listed(profiles))
 	p.Articles = b.articles()
 
 	data := struct {
@@ -433,6 +450,8 @@ type builder struct {
 
 	unitByName map[string]*aggregate.Unit
 	chartUnits []*aggregate.Unit // the TopUnits largest, in Comparison order
+	// tableUnits are the MaxUnits largest, which the tables list.
+	tableUnits map[string]bool
 	targetName map[string]string
 	// g is what was gathered of the records, nil without records.
 	g *Records
@@ -473,6 +492,13 @@ func (b *builder) index() error {
 			break
 		}
 		b.chartUnits = append(b.chartUnits, &cmp.Units[i])
+	}
+	b.tableUnits = map[string]bool{}
+	for _, u := range cmp.Units {
+		if b.opt.MaxUnits > 0 && len(b.tableUnits) == b.opt.MaxUnits {
+			break
+		}
+		b.tableUnits[u.Name] = true
 	}
 	b.targetName = make(map[string]string, len(cmp.Targets))
 	for _, t := range cmp.Targets {
@@ -550,6 +576,17 @@ func topSides(sides map[string]int, max int) string {
 		return "–"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// listed returns the profiles of the units the tables list.
+func (b *builder) listed(profiles []CredibilityProfile) []CredibilityProfile {
+	var out []CredibilityProfile
+	for _, p := range profiles {
+		if b.tableUnits[p.Unit] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // notesBeyondCaveats drops the comparison's short lexicon caveat, which the

@@ -216,7 +216,7 @@ func (b *builder) distinctive() distinctiveView {
 		if len(terms) > maxDistinctiveTerms {
 			terms = terms[:maxDistinctiveTerms]
 		}
-		if len(terms) == 0 {
+		if len(terms) == 0 || !b.tableUnits[d.Unit] {
 			continue
 		}
 		v.Table = append(v.Table, distinctiveRow{Unit: d.Unit, Terms: terms})
@@ -277,10 +277,13 @@ func (b *builder) outletMap() *mapView {
 	for _, u := range b.chartUnits {
 		labelled[u.Name] = true
 	}
-	units := make([]opts.ScatterData, len(cm.Units))
-	for i, u := range cm.Units {
-		units[i] = opts.ScatterData{Name: u.Name, Value: []any{round(u.X), round(u.Y), round(u.Mass)},
-			SymbolSize: int(math.Round(8 + 40*math.Sqrt(u.Mass)))}
+	units := make([]opts.ScatterData, 0, len(cm.Units))
+	for _, u := range cm.Units {
+		if !b.tableUnits[u.Name] {
+			continue
+		}
+		units = append(units, opts.ScatterData{Name: u.Name, Value: []any{round(u.X), round(u.Y), round(u.Mass)},
+			SymbolSize: int(math.Round(8 + 40*math.Sqrt(u.Mass)))})
 	}
 	entries := append([]aggregate.MapPoint(nil), cm.Entries...)
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Mass > entries[j].Mass })
