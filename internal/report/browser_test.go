@@ -14,9 +14,6 @@ import (
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/browsertest"
 	"github.com/compare-tool/compare/internal/corpus"
-	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/record"
-	"github.com/compare-tool/compare/internal/stance"
 )
 
 // The browser tests open reports in headless Chromium from file:// and
@@ -213,28 +210,17 @@ func TestBrowserSeeds(t *testing.T) {
 	if _, err := os.Stat(seedsFile); err != nil {
 		t.Skipf("seed articles not found at %s", seedsFile)
 	}
-	lex, err := lexicon.Load(lexicon.Default)
+	s := newScoring(t, aggregate.DefaultBootstrap)
+	_, err := corpus.Read(context.Background(), []string{seedsFile}, corpus.Options{}, s.add,
+		func(p corpus.Problem) { t.Logf("seeds: %v", p) })
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := stance.NewScorer(lexicon.Compile(lex))
-	opt := aggregate.DefaultOptions()
-	opt.Lexicon = lex
-	agg := aggregate.New(opt)
-	var recs []*record.Record
-	_, err = corpus.Read(context.Background(), []string{seedsFile}, corpus.Options{}, func(a *corpus.Article) error {
-		r := sc.Score(a)
-		recs = append(recs, r)
-		return agg.Add(r)
-	}, func(p corpus.Problem) { t.Logf("seeds: %v", p) })
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(recs) != 5 {
-		t.Fatalf("read %d seed articles, want 5", len(recs))
+	if len(s.recs) != 5 {
+		t.Fatalf("read %d seed articles, want 5", len(s.recs))
 	}
 	ctx := browser(t)
-	pl := open(t, ctx, reportBytes(t, Input{Comparison: agg.Result(), Records: recs, Lexicon: lex}, DefaultOptions()))
+	pl := open(t, ctx, reportBytes(t, s.input(), DefaultOptions()))
 	checkChartsDrawn(t, ctx, 4)
 
 	// Seed 000 uses "mullahs’ regime" (curly apostrophe); its view must

@@ -6,11 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
-	"github.com/compare-tool/compare/internal/lexicon"
-	"github.com/compare-tool/compare/internal/record"
-	"github.com/compare-tool/compare/internal/stance"
 )
 
 // overCapInput is the hostile input of issue 14 item 9 at a reduced size
@@ -21,21 +17,10 @@ import (
 // lexicon. It returns the long articles' length.
 func overCapInput(t testing.TB, units, longBytes int) (Input, int) {
 	t.Helper()
-	lex, err := lexicon.Load(lexicon.Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := stance.NewScorer(lexicon.Compile(lex))
-	opt := aggregate.DefaultOptions()
-	opt.Lexicon = lex
-	opt.Bootstrap = 0
-	agg := aggregate.New(opt)
+	s := newScoring(t, 0)
 	para := "The regime said the terrorists attacked first. The so-called freedom fighters disagree; the government did not comment.\n"
-	var recs []*record.Record
 	add := func(a *corpus.Article) {
-		r := sc.Score(a)
-		recs = append(recs, r)
-		if err := agg.Add(r); err != nil {
+		if err := s.add(a); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -51,7 +36,7 @@ func overCapInput(t testing.TB, units, longBytes int) (Input, int) {
 	for u := range units {
 		add(&corpus.Article{ID: fmt.Sprintf("a-%d", u), Outlet: fmt.Sprintf("outlet %05d", u), Title: "Small", Text: para})
 	}
-	return Input{Comparison: agg.Result(), Records: recs, Lexicon: lex}, len(long)
+	return s.input(), len(long)
 }
 
 // TestWriteOverCaps checks what the page says when the caps bite: the

@@ -165,3 +165,37 @@ func options(set func(o *Options)) Options {
 	set(&o)
 	return o
 }
+
+// scoring scores articles with the built-in lexicon and compares them,
+// for tests on real scoring output.
+type scoring struct {
+	lex  *lexicon.Lexicon
+	sc   *stance.Scorer
+	agg  *aggregate.Aggregator
+	recs []*record.Record
+}
+
+// newScoring returns an empty scoring with bootstrap resamples.
+func newScoring(t testing.TB, bootstrap int) *scoring {
+	t.Helper()
+	lex, err := lexicon.Load(lexicon.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := aggregate.DefaultOptions()
+	opt.Lexicon = lex
+	opt.Bootstrap = bootstrap
+	return &scoring{lex: lex, sc: stance.NewScorer(lexicon.Compile(lex)), agg: aggregate.New(opt)}
+}
+
+// add scores a and adds its record.
+func (s *scoring) add(a *corpus.Article) error {
+	r := s.sc.Score(a)
+	s.recs = append(s.recs, r)
+	return s.agg.Add(r)
+}
+
+// input is the report input of the articles added.
+func (s *scoring) input() Input {
+	return Input{Comparison: s.agg.Result(), Records: s.recs, Lexicon: s.lex}
+}
