@@ -3,7 +3,10 @@ package report
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -31,7 +34,15 @@ func TestRecordsSample(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer g.Close()
+		spill := g.spill.Name()
+		defer func() {
+			if err := g.Close(); err != nil {
+				t.Error(err)
+			}
+			if _, err := os.Stat(spill); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("Close left the temporary file %s (%v)", spill, err)
+			}
+		}()
 		if g.Len() != len(recs) {
 			t.Fatalf("kept %d rows of %d records", g.Len(), len(recs))
 		}
