@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -233,16 +234,29 @@ type withinEvents struct {
 	by     string
 	arts   []sameevent.Article
 	noText int
+	// max caps the articles kept for grouping (0: no cap); over counts
+	// the articles with text once there were more, and then none is kept.
+	max, over int
 }
+
+// defaultMaxEventArticles is report's --max-event-articles: grouping keeps
+// every text and costs about 30 kB per article.
+const defaultMaxEventArticles = 10000
 
 // add keeps what grouping needs of a record, before anything of it is
 // dropped.
 func (w *withinEvents) add(r *record.Record) error {
-	if r.Text == "" {
+	switch {
+	case r.Text == "":
 		w.noText++
-		return nil
+	case w.over > 0:
+		w.over++
+	case w.max > 0 && len(w.arts) == w.max:
+		w.over = len(w.arts) + 1
+		w.arts = nil
+	default:
+		w.arts = append(w.arts, sameevent.FromRecord(r, w.by))
 	}
-	w.arts = append(w.arts, sameevent.FromRecord(r, w.by))
 	return nil
 }
 
@@ -252,6 +266,11 @@ func (w *withinEvents) compare(c *cli.Context, cmd string, cmp *aggregate.Compar
 	opt, err := groupingOptions(c, cmd)
 	if err != nil {
 		return nil, err
+	}
+	if w.over > 0 {
+		cmp.Notes = append(cmp.Notes, fmt.Sprintf("%s text, more than the %s that --max-event-articles lets the report group into events, so outlets were not compared within shared events; compare events groups any number.",
+			english.Count(w.over, "record has", "records have"), strconv.Itoa(w.max)))
+		return nil, nil
 	}
 	if len(w.arts) == 0 {
 		cmp.Notes = append(cmp.Notes, "No record has its text (they were scored with --no-text), so no events could be found and outlets were not compared within shared events.")

@@ -71,6 +71,7 @@ Examples:
 			&cli.StringFlag{Name: "date", Usage: "`DATE` to print in the report; none by default, so that the file is reproducible"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "goroutines (`N`) for scoring and statistics; 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
 			eventsFlag(true),
+			&cli.IntFlag{Name: "max-event-articles", Value: defaultMaxEventArticles, Usage: "articles (`N`) with text that --events groups at most (it keeps every text); past it the section is left out with a note; 0 means no cap"},
 			windowFlag(),
 			thresholdFlag(),
 		}, inputFlags()...),
@@ -91,7 +92,7 @@ func runReport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range []string{"bootstrap", "min-articles", "top-outlets", "max-articles", "articles-per-outlet", "max-body", "max-outlets"} {
+	for _, f := range []string{"bootstrap", "min-articles", "top-outlets", "max-articles", "articles-per-outlet", "max-body", "max-outlets", "max-event-articles"} {
 		if c.Int(f) < 0 {
 			return cli.Exit(fmt.Sprintf("report: --%s %d: must not be negative", f, c.Int(f)), exitUsage)
 		}
@@ -119,7 +120,7 @@ func runReport(c *cli.Context) error {
 	each := recs.Add
 	var within *withinEvents
 	if c.Bool("events") {
-		within = &withinEvents{by: by}
+		within = &withinEvents{by: by, max: c.Int("max-event-articles")}
 		each = func(r *record.Record) error {
 			within.add(r)
 			return recs.Add(r)

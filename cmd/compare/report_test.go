@@ -28,6 +28,37 @@ func TestReportSample(t *testing.T) {
 	}
 }
 
+// TestReportMaxEventArticles checks that past --max-event-articles the
+// report leaves the same-event section out and says why, instead of
+// keeping every text.
+func TestReportMaxEventArticles(t *testing.T) {
+	sample := filepath.Join("..", "..", "testdata", "sample")
+	for _, tc := range []struct {
+		name    string
+		max     string
+		section bool
+	}{
+		{"under the cap", "0", true},
+		{"over the cap", "2", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "sample.html")
+			if _, stderr, code := compare(t, "", "report", sample, "-o", out, "--max-event-articles", tc.max); code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			page, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			section := strings.Contains(string(page), `<section id="same-event"`)
+			note := strings.Contains(string(page), "more than the 2 that --max-event-articles lets the report group into events")
+			if section != tc.section || note == tc.section {
+				t.Errorf("same-event section %v, note %v; want section %v and a note without it", section, note, tc.section)
+			}
+		})
+	}
+}
+
 func TestReportFromScores(t *testing.T) {
 	seeds := seedsDir(t)
 	dir := t.TempDir()
