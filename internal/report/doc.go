@@ -13,6 +13,11 @@
 // Content-Security-Policy allows only the report's own two scripts, by
 // hash, and no network at all, as a second line of defence.
 //
+// A report of any corpus fits in memory: Records keeps each article's
+// numbers and a seeded per-unit sample of article views (on disk until
+// the page is built), and Options caps the units the tables list and the
+// text of an article view; the page says what each cap left out.
+//
 // Output is deterministic: chart ids are fixed ("chart-stance-0"), every
 // list has a stable order, and nothing depends on the clock unless
 // Options.Date is set.
