@@ -19,7 +19,9 @@ import (
 // per article for the distribution charts (its unit, its stance scores and
 // a short title), and a bounded sample of whole articles per unit for the
 // article views. Add the records as they come (Add), then give the Records
-// to Input.Gathered; Close removes its temporary file.
+// to Input.Gathered; Close removes its temporary file (on systems that
+// allow it, the file has no name from the start, so that nothing is left
+// behind even by a process that is killed).
 //
 // The sample of a unit is its Options.ArticlesPerUnit articles with the
 // smallest seeded hash of outlet and id (ties by input order), so that the
@@ -39,6 +41,7 @@ type Records struct {
 
 	spill    *os.File
 	spillEnd int64
+	unlinked bool // spill has no name left to remove
 	err      error
 }
 
@@ -201,6 +204,10 @@ func (g *Records) store(r *record.Record, c *candidate) error {
 			return err
 		}
 		g.spill = f
+		// Where the system allows it (not Windows), the file is removed
+		// at once and lives on only as long as it is open: a process
+		// killed at any moment leaves nothing behind.
+		g.unlinked = os.Remove(f.Name()) == nil
 	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(r); err != nil {
@@ -231,10 +238,11 @@ func (g *Records) Close() error {
 	if g.spill == nil {
 		return nil
 	}
-	name := g.spill.Name()
 	err := g.spill.Close()
-	if rerr := os.Remove(name); err == nil {
-		err = rerr
+	if !g.unlinked {
+		if rerr := os.Remove(g.spill.Name()); err == nil {
+			err = rerr
+		}
 	}
 	g.spill = nil
 	return err
