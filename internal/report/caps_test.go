@@ -95,5 +95,5 @@ func TestBrowserOverCaps(t *testing.T) {
 	if !cut {
 		t.Error("the long article's view does not say that its text is cut")
 	}
-	pl.check(t)
+	pl.Check(t)
 }
