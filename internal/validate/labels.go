@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 // Ref is what validation knows of an article when it looks up its label:
@@ -77,24 +78,6 @@ type labelAt struct {
 	line  int
 }
 
-// LabelsError lists the problems found in a labels file, each as
-// "file:line: field: message", one a line.
-type LabelsError struct {
-	File     string
-	Problems []corpus.Problem
-}
-
-func (e *LabelsError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
-// reasonInvalidLabel is the Reason of every labels-file Problem.
-const reasonInvalidLabel = "invalid-label"
-
 // LoadLabels reads a labels file: CSV (.csv, .tsv) or YAML (.yaml, .yml).
 //
 // CSV: a header with the column "label" and either "outlet" or "id", in
@@ -114,10 +97,13 @@ const reasonInvalidLabel = "invalid-label"
 //	- {id: 00eP4XDdAYxCrBxB, label: right}
 //
 // Outlets match ignoring case and white space (corpus.OutletKey), ids
-// exactly. Labels are kept as written, white space trimmed. A name given
-// twice with the same label is harmless; with two labels, or with an
-// empty label, it is an error. Every problem is reported, each naming
-// the file, line and field.
+// exactly. Labels are kept as written, white space trimmed; they compare
+// ignoring case (SameLabel), so Measure counts "Left" and "left" as one
+// label and warns about the two spellings. A name given twice with the
+// same label is harmless; with two labels, or with an empty label, it is
+// an error. Every problem is reported in a *rulefile.CheckError, each
+// naming the file, line and field ("labels.csv:4: label: …"); a YAML
+// syntax error names the line go-yaml gives.
 func LoadLabels(path string) (*Labels, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -129,7 +115,7 @@ func LoadLabels(path string) (*Labels, error) {
 // ParseLabels is LoadLabels for data already read; file names it in
 // errors and decides the format by its extension.
 func ParseLabels(file string, data []byte) (*Labels, error) {
-	p := &labelsParser{l: &Labels{File: file, byKey: map[string]labelAt{}}}
+	p := &labelsParser{l: &Labels{File: file, byKey: map[string]labelAt{}}, d: &rulefile.Decoder{File: file}}
 	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".csv":
@@ -141,11 +127,12 @@ func ParseLabels(file string, data []byte) (*Labels, error) {
 	default:
 		return nil, fmt.Errorf("%s: labels file must be .csv, .tsv, .yaml or .yml", file)
 	}
-	if len(p.problems) == 0 && len(p.l.byKey) == 0 {
+	if len(p.d.Problems) == 0 && len(p.l.byKey) == 0 {
 		p.bad(0, "", "no labels")
 	}
-	if len(p.problems) > 0 {
-		return nil, &LabelsError{File: file, Problems: p.problems}
+	if len(p.d.Problems) > 0 {
+		// In the order found, as the file's reader meets them.
+		return nil, &rulefile.CheckError{File: file, Problems: p.d.Problems}
 	}
 	seen := map[string]bool{}
 	for _, v := range p.l.byKey {
@@ -190,12 +177,18 @@ func (l *Labels) Len() int {
 }
 
 type labelsParser struct {
-	l        *Labels
-	problems []corpus.Problem
+	l *Labels
+	d *rulefile.Decoder
 }
 
+// bad records a problem at line; field, when not empty, starts its
+// message ("label: …"), as in the other rule files.
 func (p *labelsParser) bad(line int, field, format string, args ...any) {
-	p.problems = append(p.problems, corpus.Problem{File: p.l.File, Line: line, Field: field, Reason: reasonInvalidLabel, Message: fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	if field != "" {
+		msg = field + ": " + msg
+	}
+	p.d.Addf(line, "%s", msg)
 }
 
 // add records that name (an outlet or id, as p.l.Key says) has label,
@@ -216,7 +209,7 @@ func (p *labelsParser) add(line int, name, label string) {
 		k = corpus.OutletKey(name)
 	}
 	if prev, dup := p.l.byKey[k]; dup {
-		if prev.label != label {
+		if !SameLabel(prev.label, label) {
 			p.bad(line, field, "%q is labelled %q here and %q on line %d", name, label, prev.label, prev.line)
 		}
 		return
@@ -258,7 +251,7 @@ func (p *labelsParser) csv(data []byte, comma rune) {
 	if labelCol < 0 {
 		p.bad(1, "", "no \"label\" column")
 	}
-	if len(p.problems) > 0 {
+	if len(p.d.Problems) > 0 {
 		return
 	}
 	for {
@@ -284,16 +277,15 @@ func (p *labelsParser) csv(data []byte, comma rune) {
 }
 
 func (p *labelsParser) yaml(data []byte) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		// go-yaml puts the line into its message ("yaml: line 3: …").
-		p.bad(0, "", "%v", err)
+	root, err := rulefile.ParseYAML(p.l.File, data)
+	var ce *rulefile.CheckError
+	if errors.As(err, &ce) {
+		p.d.Problems = append(p.d.Problems, ce.Problems...)
 		return
 	}
-	if len(doc.Content) == 0 {
+	if root == nil {
 		return // "no labels"
 	}
-	root := doc.Content[0]
 	switch root.Kind {
 	case yaml.MappingNode:
 		p.l.Key = ByOutlet
@@ -354,20 +346,32 @@ func (p *labelsParser) yamlItem(item *yaml.Node) {
 	p.add(name.Line, name.Value, label.Value)
 }
 
+// SameLabel reports whether two labels are the same label: equal once
+// white space is trimmed and case folded ("Left", "left " and "LEFT" are
+// one label). Labels files, record fields and --order are written by
+// hand, and a capital letter should not split a label in two.
+func SameLabel(a, b string) bool {
+	return labelKey(a) == labelKey(b)
+}
+
+// labelKey is the form labels are compared by (see SameLabel).
+func labelKey(l string) string {
+	return strings.ToLower(strings.TrimSpace(l))
+}
+
 // CheckOrder checks an ordinal order of labels (--order) against the
 // labels present: the order must name each of them once, and nothing else
-// (so at least two labels).
-// Labels compare exactly, as written. The error names the first label at
-// fault and lists the labels present.
+// (so at least two labels). Labels compare as SameLabel does. The error
+// names the first label at fault and lists the labels present.
 func CheckOrder(order, present []string) error {
 	known := map[string]bool{}
 	for _, l := range present {
-		known[l] = true
+		known[labelKey(l)] = true
 	}
 	sorted := slices.Sorted(maps.Keys(known))
 	list := strings.Join(quoteAll(sorted), ", ")
 	for _, l := range order {
-		if !known[l] {
+		if !known[labelKey(l)] {
 			return fmt.Errorf("order: unknown label %q (the labels are %s)", l, list)
 		}
 	}
@@ -375,7 +379,7 @@ func CheckOrder(order, present []string) error {
 		return err
 	}
 	for _, l := range sorted {
-		if !slices.Contains(order, l) {
+		if !slices.ContainsFunc(order, func(o string) bool { return labelKey(o) == l }) {
 			return fmt.Errorf("order: label %q is missing (the labels are %s)", l, list)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/compare-tool/compare/internal/rulefile"
 )
 
 type lookup struct {
@@ -93,7 +95,7 @@ func TestParseLabelsErrors(t *testing.T) {
 				"l.csv:5: outlet: \"Fox News\" is labelled \"left\" here and \"right\" on line 2\n" +
 				"l.csv:6: 1 fields; the header has 2\n" +
 				"l.csv:7: extraneous or missing \" in quoted-field"},
-		{"yaml syntax", "l.yaml", "Fox: right\n  bad: [\n", "l.yaml: yaml: line 2: mapping values are not allowed in this context"},
+		{"yaml syntax", "l.yaml", "Fox: right\n  bad: [\n", "l.yaml:2: mapping values are not allowed in this context"},
 		{"yaml scalar", "l.yaml", "right\n", "l.yaml:1: want a mapping of outlet to label, or a list of {outlet or id, label}"},
 		{"yaml nested label", "l.yaml", "Fox: [right]\n", `l.yaml:1: label: the label of outlet "Fox" must be a single value`},
 		{"yaml empty", "l.yaml", "# nothing\n", "l.yaml: no labels"},
@@ -103,14 +105,15 @@ func TestParseLabelsErrors(t *testing.T) {
 				"l.yaml:4: bias: unknown key (want outlet or id, and label)\n" +
 				"l.yaml:5: each item must be a mapping with outlet (or id) and label\n" +
 				"l.yaml:6: id: an item has outlet or id, not both"},
+		{"case differs, not a conflict", "l.csv", "outlet,label\nFox,right\nfox,Right\nFox,left\n", `l.csv:4: outlet: "Fox" is labelled "left" here and "right" on line 2`},
 		{"yaml empty label", "l.yaml", "Fox: \"\"\n", `l.yaml:1: label: outlet "Fox" has an empty label (leave it out to leave it unlabelled)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseLabels(tt.file, []byte(tt.data))
-			var le *LabelsError
-			if !errors.As(err, &le) {
-				t.Fatalf("error %v, want a *LabelsError", err)
+			var ce *rulefile.CheckError
+			if !errors.As(err, &ce) {
+				t.Fatalf("error %v, want a *rulefile.CheckError", err)
 			}
 			if err.Error() != tt.want {
 				t.Errorf("error\n%s\nwant\n%s", err, tt.want)
@@ -173,6 +176,8 @@ func TestCheckOrder(t *testing.T) {
 		{"missing", []string{"left", "right"}, `order: label "center" is missing (the labels are "center", "left", "right")`},
 		{"twice", []string{"left", "left", "center", "right"}, `order: label "left" is given twice`},
 		{"one", []string{"left"}, "an order needs at least two labels"},
+		{"case ignored", []string{"Left", "CENTER", " right"}, ""},
+		{"twice in two cases", []string{"left", "Left", "center", "right"}, `order: label "Left" is given twice`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

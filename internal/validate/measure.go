@@ -258,25 +258,31 @@ func Measure(in Input, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Resamples: opt.Resamples, Level: opt.Level, Seed: opt.Seed, Ordinal: opt.Order != nil}
-	var labelled []Article
-	present := map[string]bool{}
-	for _, a := range in.Articles {
-		if a.Label == "" {
-			res.Unlabelled++
-			continue
-		}
-		labelled = append(labelled, a)
-		present[a.Label] = true
-	}
 	if res.Ordinal {
 		if err := checkOrder(opt.Order); err != nil {
 			return nil, err
 		}
-		for _, a := range labelled {
-			if !slices.Contains(opt.Order, a.Label) {
-				return nil, fmt.Errorf("article %q of %q: label %q is not in the order (%s)", a.ID, a.Outlet, a.Label, strings.Join(opt.Order, ", "))
-			}
+	}
+	spell := newSpellings(opt.Order)
+	var labelled []Article
+	present := map[string]bool{}
+	for _, a := range in.Articles {
+		if strings.TrimSpace(a.Label) == "" {
+			res.Unlabelled++
+			continue
 		}
+		if res.Ordinal && !spell.inOrder(a.Label) {
+			return nil, fmt.Errorf("article %q of %q: label %q is not in the order (%s)", a.ID, a.Outlet, a.Label, strings.Join(opt.Order, ", "))
+		}
+		spell.see(a.Label)
+		labelled = append(labelled, a)
+	}
+	for i := range labelled {
+		labelled[i].Label = spell.canonical(labelled[i].Label)
+		present[labelled[i].Label] = true
+	}
+	res.Warnings = append(res.Warnings, spell.warnings()...)
+	if res.Ordinal {
 		res.Labels = slices.Clone(opt.Order)
 	} else {
 		res.Labels = slices.Sorted(maps.Keys(present))
@@ -317,22 +323,83 @@ func Measure(in Input, opt Options) (*Result, error) {
 }
 
 // checkOrder checks the shape of an order: at least two labels, none
-// empty or repeated.
+// empty or repeated (as SameLabel compares them).
 func checkOrder(order []string) error {
 	if len(order) < 2 {
 		return errors.New("an order needs at least two labels")
 	}
 	seen := map[string]bool{}
 	for _, l := range order {
-		if l == "" {
+		k := labelKey(l)
+		if k == "" {
 			return errors.New("order: empty label")
 		}
-		if seen[l] {
+		if seen[k] {
 			return fmt.Errorf("order: label %q is given twice", l)
 		}
-		seen[l] = true
+		seen[k] = true
 	}
 	return nil
+}
+
+// spellings gathers the spellings of each label (as SameLabel compares
+// them) and picks one to show: the order's, else the one most articles
+// use (the first in sorted order on a tie).
+type spellings struct {
+	order map[string]string         // labelKey → the order's spelling
+	seen  map[string]map[string]int // labelKey → spelling → articles
+}
+
+func newSpellings(order []string) *spellings {
+	s := &spellings{order: map[string]string{}, seen: map[string]map[string]int{}}
+	for _, l := range order {
+		s.order[labelKey(l)] = l
+	}
+	return s
+}
+
+func (s *spellings) inOrder(label string) bool {
+	_, ok := s.order[labelKey(label)]
+	return ok
+}
+
+func (s *spellings) see(label string) {
+	k := labelKey(label)
+	if s.seen[k] == nil {
+		s.seen[k] = map[string]int{}
+	}
+	s.seen[k][strings.TrimSpace(label)]++
+}
+
+func (s *spellings) canonical(label string) string {
+	k := labelKey(label)
+	if o, ok := s.order[k]; ok {
+		return o
+	}
+	best, n := "", 0
+	for _, sp := range slices.Sorted(maps.Keys(s.seen[k])) {
+		if c := s.seen[k][sp]; c > n {
+			best, n = sp, c
+		}
+	}
+	return best
+}
+
+// warnings name the labels written in more than one way.
+func (s *spellings) warnings() []string {
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(s.seen)) {
+		sp := s.seen[k]
+		if len(sp) < 2 && (s.order[k] == "" || sp[s.order[k]] > 0) {
+			continue
+		}
+		var parts []string
+		for _, w := range slices.Sorted(maps.Keys(sp)) {
+			parts = append(parts, fmt.Sprintf("%q (%d %s)", w, sp[w], english.Plural(sp[w], "article", "articles")))
+		}
+		out = append(out, fmt.Sprintf("the label is written %s: counted as one label, %q (labels compare ignoring case)", strings.Join(parts, ", "), s.canonical(k)))
+	}
+	return out
 }
 
 func describeLabels(present map[string]bool) string {

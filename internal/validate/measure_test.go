@@ -376,3 +376,56 @@ func TestMeasureEmptyLabelAndNoResamples(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureLabelCase: labels written in several cases are one label,
+// spelled as the order spells it (else as most articles do), with a
+// warning naming the spellings; the numbers equal those of labels written
+// one way.
+func TestMeasureLabelCase(t *testing.T) {
+	tests := []struct {
+		name   string
+		order  []string
+		labels map[string]string // as written → as the pair corpus writes it
+		want   []string
+		warn   []string
+	}{
+		{"ordinal", []string{"Left", "right"}, map[string]string{"left": "left", "right": "RIGHT"}, []string{"Left", "right"}, []string{
+			`the label is written "left" (11 articles): counted as one label, "Left" (labels compare ignoring case)`,
+			`the label is written "RIGHT" (12 articles): counted as one label, "right" (labels compare ignoring case)`,
+		}},
+		{"categorical, most articles win", nil, map[string]string{"left": "Left", "right": "right"}, []string{"Left", "right"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as := pairCorpus()
+			for i := range as {
+				as[i].Label = tt.labels[as[i].Label]
+			}
+			opt := DefaultOptions()
+			opt.Order = tt.order
+			res, err := Measure(Input{Articles: as}, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(res.Labels, tt.want) || !slices.Equal(res.Warnings, tt.warn) {
+				t.Errorf("labels %q, warnings %q; want %q, %q", res.Labels, res.Warnings, tt.want, tt.warn)
+			}
+			if got := res.Axes[0].ArticleAUC[0].All.AUC; tt.order != nil && math.Abs(got-0.59848484848484851) > 1e-12 {
+				t.Errorf("AUC %v, want that of TestMeasureArticleAUC", got)
+			}
+		})
+	}
+	// Two spellings of one label in the data.
+	as := pairCorpus()
+	as[0].Label = "Right"
+	opt := DefaultOptions()
+	opt.Order = []string{"left", "right"}
+	res, err := Measure(Input{Articles: as}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `the label is written "Right" (1 article), "right" (11 articles): counted as one label, "right" (labels compare ignoring case)`
+	if !slices.Equal(res.Warnings, []string{want}) || res.ByLabel[1] != 12 {
+		t.Errorf("warnings %q, by label %v; want %q, 12 right", res.Warnings, res.ByLabel, want)
+	}
+}
