@@ -179,14 +179,10 @@ func newGenerator(lex *lexicon.Lexicon, opt Options) *generator {
 	if len(lex.Axes) > 0 {
 		axis = lex.Axes[0].ID
 	}
-	for _, e := range lex.Entries {
+	for i, e := range lex.Entries {
 		c := e.Valence
 		if axis != "" {
-			if v, ok := e.Lean[axis]; ok {
-				c = v
-			} else {
-				c = lex.Axes[0].Weights[e.Target] * e.Valence
-			}
+			c = lex.Contrib(&lex.Entries[i])[axis]
 		}
 		side := 1
 		switch {

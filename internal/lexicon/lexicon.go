@@ -426,6 +426,31 @@ func (lex *Lexicon) Entry(id string) *Entry {
 	return nil
 }
 
+// Contrib returns what a match of e contributes to each axis of lex it
+// bears on: e's Lean on the axis when it has one, else the axis weight of
+// e's target times e's valence, when that weight is not zero. An axis the
+// entry does not bear on is absent; an entry with a lean of 0 bears on
+// the axis as a neutral wording. It returns nil when e bears on no axis.
+// Scoring and validation both read an entry's lean through Contrib.
+func (lex *Lexicon) Contrib(e *Entry) map[string]float64 {
+	var c map[string]float64
+	for _, ax := range lex.Axes {
+		v, ok := e.Lean[ax.ID]
+		if !ok {
+			w := ax.Weights[e.Target]
+			if w == 0 {
+				continue
+			}
+			v = w*e.Valence + 0 // +0 turns -0 into 0
+		}
+		if c == nil {
+			c = make(map[string]float64, len(lex.Axes))
+		}
+		c[ax.ID] = v
+	}
+	return c
+}
+
 // Target returns the target with the given id, or nil.
 func (lex *Lexicon) Target(id string) *Target {
 	for i := range lex.Targets {

@@ -60,15 +60,12 @@ func NewModel(m *lexicon.Matcher, an *credibility.Analyzer) *Model {
 	for i, t := range lex.Targets {
 		targets[t.ID] = i
 	}
-	for i, e := range lex.Entries {
+	for i := range lex.Entries {
+		e := &lex.Entries[i]
 		md.target[i] = targets[e.Target] // a checked lexicon's targets are all declared
+		md.contrib[i] = lex.Contrib(e)
 		for j, ax := range lex.Axes {
-			if v, ok := e.Lean[ax.ID]; ok {
-				setContrib(&md.contrib[i], ax.ID, v)
-				md.axes[i] = append(md.axes[i], axisContrib{j, v})
-			} else if w := ax.Weights[e.Target]; w != 0 {
-				v := w*e.Valence + 0 // +0 turns -0 into 0
-				setContrib(&md.contrib[i], ax.ID, v)
+			if v, ok := md.contrib[i][ax.ID]; ok {
 				md.axes[i] = append(md.axes[i], axisContrib{j, v})
 			}
 		}
@@ -121,13 +118,6 @@ func NewScorer(m *lexicon.Matcher) *Scorer { return NewModel(m, nil).NewScorer()
 // that share one should come from NewModel(m, an).NewScorer.
 func (s *Scorer) SetCredibility(an *credibility.Analyzer) {
 	*s = *NewModel(s.md.m, an).NewScorer()
-}
-
-func setContrib(m *map[string]float64, axis string, v float64) {
-	if *m == nil {
-		*m = make(map[string]float64)
-	}
-	(*m)[axis] = v
 }
 
 // Score scores one article. Text in a.Dropped is skipped.
