@@ -22,6 +22,9 @@ const sampleDir = "../../testdata/sample"
 // sampleArticles is the number of articles in the built-in sample.
 const sampleArticles = 43
 
+// sampleOutlets is the outlets file of the built-in sample.
+const sampleOutlets = "../../testdata/sample-outlets.yaml"
+
 // TestScoreGolden pins the output of compare score on the built-in sample
 // in every format. Update with go test -update after a deliberate change.
 func TestScoreGolden(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/compare-tool/compare/internal/aggregate"
+	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/dates"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/pipeline"
@@ -308,6 +309,62 @@ func splitBaseline(paths []string) (scores, corpora []string, err error) {
 		}
 	}
 	return scores, corpora, nil
+}
+
+// eachRecord calls fn with every record of the --scores files that sel
+// keeps, then with the record of every article in the PATH arguments,
+// scored with --lexicon (the default lexicon without it) and
+// --credibility. skipCred leaves the credibility signals out of both. It
+// returns the lexicon the PATHs were scored with, nil without PATHs. It is
+// gatherComparison's reading without the aggregator and the baseline, for
+// commands that take records one by one (validate).
+func eachRecord(c *cli.Context, cmd string, sel *lexiconSelection, skipCred bool, fn func(*record.Record) error) (*lexicon.Lexicon, error) {
+	inputOpts, err := prepareInput(c)
+	if err != nil {
+		return nil, err
+	}
+	reader := record.Reader{SkipCredibility: skipCred, DateOrder: inputOpts.DateOrder}
+	for _, name := range c.StringSlice("scores") {
+		err := readScoreFile(c, name, reader, func(r *record.Record) error {
+			if !sel.keep(r) {
+				return nil
+			}
+			return fn(r)
+		})
+		if err != nil {
+			return nil, cli.Exit(cmd+": "+err.Error(), exitFailure)
+		}
+	}
+	if c.NArg() == 0 {
+		return nil, nil
+	}
+	m, err := pathMatcher(c)
+	if err != nil {
+		return nil, err
+	}
+	var cred *credibility.Analyzer
+	if !skipCred {
+		if cred, err = loadCredibility(c); err != nil {
+			return nil, err
+		}
+	}
+	workers, err := workersFlag(c, cmd)
+	if err != nil {
+		return nil, err
+	}
+	popt := pipeline.Options{Workers: workers, Credibility: cred}
+	err = withErrorsFile(c, func(errorsOut io.Writer) (bool, error) {
+		return scoreArticles(c, cmd, inputOpts, c.Args().Slice(), "", errorsOut, m, popt, func(r *record.Record) error {
+			if err := fn(r); err != nil {
+				return fmt.Errorf("%s: %w", r.Source, err)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return m.Lexicon, nil
 }
 
 // isScoreFile reports whether path is a file of score records, by its

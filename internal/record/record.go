@@ -248,6 +248,12 @@ const (
 // Voices lists the voices in the order outputs give them.
 var Voices = []Voice{Author, Quote, Distanced}
 
+// CountsInStance reports whether a match in voice v counts toward its
+// article's stance score (AxisScore.Score and N): the outlet's own words
+// do, quoted and distanced ones do not. Scoring and validation both ask
+// this.
+func CountsInStance(v Voice) bool { return v == Author }
+
 // UnitOf returns the unit a record belongs to when outlets are compared
 // by ("outlet" or "group"): its outlet, or its outlet group, with
 // "(no outlet)" and "(no group)" for records without one.

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/stats"
 )
 
@@ -55,16 +56,16 @@ const (
 // labels an entry Separates when any contrast has P < Alpha on enough
 // uses.
 type EntryDiagnostic struct {
-	Entry string
+	Entry string `json:"entry"`
 	// Lean is the entry's contribution to the axis.
-	Lean float64
+	Lean float64 `json:"lean"`
 	// Uses gives its use by each label, in the order of Result.Labels.
-	Uses []LabelUses
+	Uses []LabelUses `json:"uses"`
 	// Contrasts compare each pair of labels, in the order of the AUCs.
-	Contrasts []Contrast
-	Verdict   Verdict
+	Contrasts []Contrast `json:"contrasts"`
+	Verdict   Verdict    `json:"verdict"`
 	// Reason says in words why the verdict was given.
-	Reason string
+	Reason string `json:"reason"`
 }
 
 // LabelUses is an entry's use by the articles of one label.
@@ -179,7 +180,7 @@ func (m *measurer) judge(d *EntryDiagnostic) {
 		}
 	case used < m.opt.MinEntryArticles:
 		d.Verdict = NoSignal
-		d.Reason = fmt.Sprintf("used in %d articles of %s and %s; needs %d", used, c.Higher, c.Lower, m.opt.MinEntryArticles)
+		d.Reason = fmt.Sprintf("used in %s of %s and %s; needs %d", english.Count(used, "article", "articles"), c.Higher, c.Lower, m.opt.MinEntryArticles)
 	case !(c.P < m.opt.Alpha):
 		d.Verdict = NoSignal
 		d.Reason = fmt.Sprintf("no reliable difference between %s and %s (%s)", c.Higher, c.Lower, describeP(c.P))
@@ -205,6 +206,9 @@ func (m *measurer) describeContrast(d *EntryDiagnostic, i int) string {
 }
 
 func describeP(p float64) string {
+	if math.IsNaN(p) {
+		return "no p-value"
+	}
 	if p < 0.001 {
 		return "p < 0.001"
 	}

@@ -51,8 +51,12 @@ type Input struct {
 	// found in the articles, sorted.
 	Axes []string
 	// Entries are the lexicon's entries, for the per-entry diagnostics.
-	Entries  []Entry
-	Articles []Article
+	Entries []Entry
+	// EntriesFromMatches says that Entries are only those the articles'
+	// matches name, the lexicon not being at hand: entries that never
+	// match are missing from the diagnostics, and the result says so.
+	EntriesFromMatches bool
+	Articles           []Article
 }
 
 // Options are the settings of Measure. Use DefaultOptions and change what
@@ -123,40 +127,40 @@ func (o Options) check() error {
 type Result struct {
 	// Labels are the labels compared: Options.Order when labels are
 	// ordinal, else the labels found, sorted.
-	Labels  []string
-	Ordinal bool
+	Labels  []string `json:"labels"`
+	Ordinal bool     `json:"ordinal"`
 	// Articles counts the labelled articles measured, ByLabel per label
 	// (in the order of Labels); Unlabelled the articles left out.
-	Articles   int
-	ByLabel    []int
-	Unlabelled int
+	Articles   int   `json:"articles"`
+	ByLabel    []int `json:"by_label"`
+	Unlabelled int   `json:"unlabelled"`
 	// Outlets are the outlets of the labelled articles, sorted by name.
-	Outlets []OutletLabel
+	Outlets []OutletLabel `json:"outlets"`
 	// Axes holds the measurements of each axis.
-	Axes []AxisResult
+	Axes []AxisResult `json:"axes"`
 	// Resamples, Level and Seed are the options the intervals were drawn
 	// with, for the record.
-	Resamples int
-	Level     float64
-	Seed      uint64
+	Resamples int     `json:"resamples"`
+	Level     float64 `json:"level"`
+	Seed      uint64  `json:"seed"`
 	// Warnings are problems of the data (an outlet whose articles carry
 	// several labels, a label without articles); Notes say what limits the
 	// reading of the numbers.
-	Warnings []string
-	Notes    []string
+	Warnings []string `json:"warnings"`
+	Notes    []string `json:"notes"`
 }
 
 // OutletLabel is an outlet with the label it has at outlet level.
 type OutletLabel struct {
-	Outlet string
+	Outlet string `json:"outlet"`
 	// Label is the label of the outlet's articles, or the label most of
 	// them carry when they differ; "" when two labels tie, and the outlet
 	// is then left out of the outlet-level statistics.
-	Label string
+	Label string `json:"label"`
 	// Articles counts the outlet's labelled articles, ByLabel per label
 	// (in the order of Result.Labels).
-	Articles int
-	ByLabel  []int
+	Articles int   `json:"articles"`
+	ByLabel  []int `json:"by_label"`
 }
 
 // Mixed reports whether the outlet's articles carry more than one label.
@@ -172,28 +176,29 @@ func (o OutletLabel) Mixed() bool {
 
 // AxisResult holds the measurements of one axis.
 type AxisResult struct {
-	Axis     string
-	Coverage Coverage
+	Axis     string   `json:"axis"`
+	Coverage Coverage `json:"coverage"`
 	// ArticleAUC compares articles, OutletAUC outlet means, for each pair
 	// of labels (see PairAUC).
-	ArticleAUC []PairAUC
-	OutletAUC  []PairAUC
+	ArticleAUC []PairAUC `json:"article_auc"`
+	OutletAUC  []PairAUC `json:"outlet_auc"`
 	// Spearman correlates outlet means with the rank of the outlet's
 	// label (1 for the first label of the order); nil for categorical
 	// labels.
-	Spearman *OutletSpearman
+	Spearman *OutletSpearman `json:"spearman"`
 	// Entries are the diagnostics of the entries bearing on the axis,
 	// those that do not work as their lean claims first.
-	Entries []EntryDiagnostic
+	Entries []EntryDiagnostic `json:"entries"`
 }
 
 // Coverage is the share of articles with evidence (n > 0) on an axis.
 type Coverage struct {
-	Articles, WithEvidence int
+	Articles     int `json:"articles"`
+	WithEvidence int `json:"with_evidence"`
 	// Share is WithEvidence / Articles.
-	Share float64
+	Share float64 `json:"share"`
 	// ByLabel gives the same per label, in the order of Result.Labels.
-	ByLabel []LabelCoverage
+	ByLabel []LabelCoverage `json:"by_label"`
 }
 
 // LabelCoverage is the coverage of the articles of one label.
@@ -218,8 +223,10 @@ type LabelCoverage struct {
 // the mean over all their articles and WithEvidence by the mean over
 // their articles with evidence.
 type PairAUC struct {
-	Higher, Lower     string
-	All, WithEvidence AUCEstimate
+	Higher       string      `json:"higher"`
+	Lower        string      `json:"lower"`
+	All          AUCEstimate `json:"all"`
+	WithEvidence AUCEstimate `json:"with_evidence"`
 }
 
 // AUCEstimate is one AUC with its interval.
@@ -319,6 +326,9 @@ func Measure(in Input, opt Options) (*Result, error) {
 		res.Axes = append(res.Axes, m.axis(axis, in.Entries))
 	}
 	m.notes()
+	if in.EntriesFromMatches {
+		res.Notes = append(res.Notes, "The lexicon was not at hand: entries come from the matches, so entries that never match are not diagnosed.")
+	}
 	return res, nil
 }
 

@@ -255,6 +255,14 @@ w <- function(x, y) { r <- suppressWarnings(wilcox.test(x, y)); f(c(r$statistic 
 w(c(rep(2, 5), rep(1, 25), rep(0, 90)), c(rep(1, 10), rep(0, 140)))
 w(c(rep(1, 20), rep(0, 100)), c(rep(1, 40), rep(0, 110)))
 w(c(rep(1, 12), rep(0, 108)), c(rep(1, 15), rep(0, 135)))
+# compare validate on internal/aggregate/testdata/records_hand.jsonl, labelled by
+# cmd/compare/testdata/hand-labels.csv (alpha right, beta left, gamma center;
+# gamma's last article has no evidence and scores 0)
+alpha <- c(0.62, 0.35, 0.81, 0.12, 0.55, 0.47, 0.90, 0.28)
+beta  <- c(-0.41, 0.05, -0.73, -0.18, 0.33, -0.52)
+gamma <- c(0.12, 0.35, 0.00, 0.00, -0.18, 0.35, 0.50, -0.25, 0.12, 0.00)
+a <- function(x, y) f(wilcox.test(x, y, exact = FALSE)$statistic / (length(x) * length(y)))
+a(alpha, beta); a(alpha, c(gamma, 0)); a(alpha, gamma); a(c(gamma, 0), beta); a(gamma, beta)
 
 cat("== interval\n")
 x <- c(0.2, -0.5, 1, 0.75, -0.25, 0.5, 0, 0.9)

@@ -1,0 +1,232 @@
+package validate
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/compare-tool/compare/internal/corpus"
+)
+
+// HeldOut says what a held-out measurement measured and left out.
+type HeldOut struct {
+	// TrainOutlets counts the outlets the lexicon was fitted on.
+	TrainOutlets int `json:"train_outlets"`
+	// Tested are the outlets measured: test outlets with articles in the
+	// input, sorted.
+	Tested []string `json:"tested"`
+	// Shared are the outlets left out because they are training outlets
+	// too, as the input spells them, sorted; SharedArticles counts their
+	// articles.
+	Shared         []string `json:"shared"`
+	SharedArticles int      `json:"shared_articles"`
+	// OtherArticles counts the articles of outlets in neither list (only
+	// when test outlets were given).
+	OtherArticles int `json:"other_articles"`
+}
+
+// HoldOut keeps the articles a lexicon fitted on the train outlets may be
+// judged on: those of the test outlets, or, when test is nil, of every
+// outlet of the input, in both cases without the training outlets
+// (outlets compare by corpus.OutletKey). With no training outlets it
+// keeps the test outlets' articles. The articles go through
+// CrossValidate, whose guarantee is that nothing is measured on an outlet
+// of its training side. It returns an error when no article is left.
+func HoldOut(in Input, train, test []string) (Input, *HeldOut, error) {
+	outletOf := func(a Article) string { return a.Outlet }
+	inInput := map[string]string{} // OutletKey → the input's spelling
+	perOutlet := map[string]int{}
+	for _, a := range in.Articles {
+		k := corpus.OutletKey(a.Outlet)
+		if _, ok := inInput[k]; !ok {
+			inInput[k] = a.Outlet
+		}
+		perOutlet[k]++
+	}
+	if test == nil {
+		test = slices.Collect(maps.Values(inInput))
+	}
+	var split Split
+	var shared []string
+	if len(uniqueOutlets(train)) == 0 {
+		// Only test outlets: nothing was fitted, the measurement is
+		// restricted to them.
+		split = Split{Name: "test outlets", Test: uniqueOutlets(test)}
+	} else {
+		var err error
+		split, shared, err = ExplicitSplit(train, test, true)
+		if err != nil && len(shared) > 0 && len(shared) == len(uniqueOutlets(test)) {
+			return Input{}, nil, fmt.Errorf("every test outlet is a training outlet (%d outlets): nothing is left to measure", len(shared))
+		}
+		if err != nil {
+			return Input{}, nil, err
+		}
+	}
+	h := &HeldOut{TrainOutlets: len(split.Train)}
+	for _, o := range shared {
+		k := corpus.OutletKey(o)
+		if sp, ok := inInput[k]; ok {
+			h.Shared = append(h.Shared, sp)
+			h.SharedArticles += perOutlet[k]
+		}
+	}
+	slices.Sort(h.Shared)
+	var held []Article
+	_, err := CrossValidate(in.Articles, outletOf, []Split{split},
+		func(Split, []Article) (struct{}, error) { return struct{}{}, nil }, // the lexicon was fitted elsewhere
+		func(_ Split, _ struct{}, test []Article) (struct{}, error) {
+			held = test
+			return struct{}{}, nil
+		})
+	if err != nil {
+		return Input{}, nil, err
+	}
+	tested := map[string]bool{}
+	for _, a := range held {
+		tested[a.Outlet] = true
+	}
+	h.Tested = slices.Sorted(maps.Keys(tested))
+	h.OtherArticles = len(in.Articles) - len(held) - h.SharedArticles
+	if len(held) == 0 {
+		return Input{}, nil, errors.New("no article of a test outlet that is not a training outlet: nothing to measure")
+	}
+	out := in
+	out.Articles = held
+	return out, h, nil
+}
+
+// CrossCheck is a k-fold check by outlet of one way to fit a lexicon to
+// labelled data: dropping the entries that work against their lean. For
+// each fold, the entries are diagnosed (Measure) on the other folds'
+// outlets only, those found working AGAINST their lean on some axis are
+// dropped, and the fold's articles are scored again without them. Fitted
+// measures every article with the entries fitted without its own fold, so
+// no article is scored by a lexicon fitted on its outlet; comparing it
+// with the measurement of the lexicon as written says whether pruning by
+// data helps on outlets it has not seen.
+type CrossCheck struct {
+	Folds int    `json:"folds"`
+	Seed  uint64 `json:"seed"`
+	// Splits list each fold with the entries it dropped.
+	Splits []FoldFit `json:"splits"`
+	// Fitted is the measurement of the articles scored by their folds'
+	// fitted lexicons.
+	Fitted *Result `json:"fitted"`
+}
+
+// FoldFit is one fold of a CrossCheck.
+type FoldFit struct {
+	Split string `json:"split"`
+	// TrainOutlets and TestOutlets count the outlets of each side,
+	// TestArticles the articles scored again.
+	TrainOutlets int `json:"train_outlets"`
+	TestOutlets  int `json:"test_outlets"`
+	TestArticles int `json:"test_articles"`
+	// Dropped are the entries the training outlets found working against
+	// their lean, sorted.
+	Dropped []string `json:"dropped"`
+}
+
+// CrossCheckPruning runs a CrossCheck with k folds by outlet (KFold with
+// seed) on ordinal labels. Stances are scored again from each article's
+// entry uses and the entries' leans (see Rescore), as scoring computes
+// them. opt are the options of every Measure; the folds' diagnoses draw
+// no bootstrap intervals.
+func CrossCheckPruning(in Input, k int, seed uint64, opt Options) (*CrossCheck, error) {
+	if opt.Order == nil {
+		return nil, errors.New("a cross-check by folds needs ordinal labels (an order): entries are dropped when they work against their lean")
+	}
+	var labelled []Article
+	var outlets []string
+	for _, a := range in.Articles {
+		if a.Label != "" {
+			labelled = append(labelled, a)
+			outlets = append(outlets, a.Outlet)
+		}
+	}
+	splits, err := KFold(outlets, k, seed)
+	if err != nil {
+		return nil, err
+	}
+	leans := map[string]map[string]float64{}
+	for _, e := range in.Entries {
+		if _, ok := leans[e.ID]; !ok {
+			leans[e.ID] = e.Lean
+		}
+	}
+	fitOpt := opt
+	fitOpt.Resamples = 0
+	cc := &CrossCheck{Folds: k, Seed: seed}
+	type fold struct {
+		fit      FoldFit
+		articles []Article
+	}
+	folds, err := CrossValidate(labelled, func(a Article) string { return a.Outlet }, splits,
+		func(s Split, train []Article) (map[string]bool, error) {
+			res, err := Measure(Input{Axes: in.Axes, Entries: in.Entries, Articles: train}, fitOpt)
+			if err != nil {
+				return nil, err
+			}
+			drop := map[string]bool{}
+			for _, ar := range res.Axes {
+				for _, d := range ar.Entries {
+					if d.Verdict == AgainstLean {
+						drop[d.Entry] = true
+					}
+				}
+			}
+			return drop, nil
+		},
+		func(s Split, drop map[string]bool, test []Article) (fold, error) {
+			f := fold{fit: FoldFit{Split: s.Name, TrainOutlets: len(s.Train), TestOutlets: len(s.Test), TestArticles: len(test),
+				Dropped: slices.Sorted(maps.Keys(drop))}}
+			for _, a := range test {
+				a.Stance = Rescore(a, leans, drop)
+				f.articles = append(f.articles, a)
+			}
+			return f, nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	var fitted []Article
+	for _, f := range folds {
+		cc.Splits = append(cc.Splits, f.fit)
+		fitted = append(fitted, f.articles...)
+	}
+	cc.Fitted, err = Measure(Input{Axes: in.Axes, Entries: in.Entries, EntriesFromMatches: in.EntriesFromMatches, Articles: fitted}, opt)
+	if err != nil {
+		return nil, err
+	}
+	return cc, nil
+}
+
+// Rescore returns an article's stance on each axis of a.Stance computed
+// again from its entry uses: the mean contribution (leans[entry][axis]) of
+// its uses of the entries that bear on the axis, leaving out the entries
+// in drop. With nothing dropped it equals the stance scoring gave (the
+// same sums, possibly added in another order). An entry without leans
+// does not count.
+func Rescore(a Article, leans map[string]map[string]float64, drop map[string]bool) map[string]Stance {
+	out := make(map[string]Stance, len(a.Stance))
+	for axis := range a.Stance {
+		var sum float64
+		var n int
+		for _, id := range slices.Sorted(maps.Keys(a.Uses)) {
+			c, ok := leans[id][axis]
+			if !ok || drop[id] {
+				continue
+			}
+			u := a.Uses[id]
+			sum += float64(u) * c
+			n += u
+		}
+		s := Stance{N: n}
+		if n > 0 {
+			s.Score = sum / float64(n)
+		}
+		out[axis] = s
+	}
+	return out
+}

@@ -1,0 +1,226 @@
+package validate
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/compare-tool/compare/internal/english"
+	"github.com/compare-tool/compare/internal/record"
+)
+
+// TableEntries is how many entries of each verdict the table lists; the
+// JSON and CSV forms list them all.
+const TableEntries = 15
+
+// writeValidationTable prints the validation for reading: one section per
+// question, each opening with a line saying what its numbers mean.
+func writeValidationTable(w io.Writer, v *Validation) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
+	r := v.Result
+	p("compare validate: lexicon %s %s (sha256 %.12s…) against labels from %s\n", v.Lexicon.Name, v.Lexicon.Version, v.Lexicon.SHA256, v.Labels)
+	p("%s\n", describeLabelling(r))
+	if h := v.HeldOut; h != nil {
+		p("\nHELD OUT\n")
+		if h.TrainOutlets > 0 {
+			p("Measured on %s that are not among the %s the lexicon was fitted on.\n",
+				english.Count(len(h.Tested), "outlet", "outlets"), english.Count(h.TrainOutlets, "training outlet", "training outlets"))
+		} else {
+			p("Measured on the %s of the test outlets.\n", english.Count(len(h.Tested), "outlet", "outlets"))
+		}
+		if len(h.Shared) > 0 {
+			p("Left out, being training outlets too: %s (%s).\n", strings.Join(oneLines(h.Shared), ", "), english.Count(h.SharedArticles, "article", "articles"))
+		}
+		if h.OtherArticles > 0 {
+			p("Left out: %s of outlets that are not test outlets.\n", english.Count(h.OtherArticles, "article", "articles"))
+		}
+	}
+	writeResultTable(tw, p, r)
+	if cc := v.CrossCheck; cc != nil {
+		tw.Flush()
+		p("\nCROSS-CHECK: PRUNING ENTRIES BY DATA (%d folds by outlet, seed %d)\n", cc.Folds, cc.Seed)
+		p("Each fold's outlets were scored again without the entries that the other folds' outlets found working against their lean; no outlet was scored by entries judged on it.\n\n")
+		p("FOLD\tTRAIN OUTLETS\tTEST OUTLETS\tARTICLES\tDROPPED ENTRIES\n")
+		for _, f := range cc.Splits {
+			p("%s\t%d\t%d\t%d\t%s\n", f.Split, f.TrainOutlets, f.TestOutlets, f.TestArticles, dashIfEmpty(strings.Join(f.Dropped, ", ")))
+		}
+		tw.Flush()
+		p("\nArticle-level AUC of the lexicon as written and of the articles scored by their folds' pruned lexicons, measured together:\n")
+		for i, ar := range cc.Fitted.Axes {
+			if len(cc.Fitted.Axes) > 1 {
+				p("axis %s\n", ar.Axis)
+			}
+			p("PAIR\tAS WRITTEN\tPRUNED\tAS WRITTEN, WITH EVIDENCE\tPRUNED, WITH EVIDENCE\n")
+			for j, pr := range ar.ArticleAUC {
+				w := r.Axes[i].ArticleAUC[j]
+				p("%s > %s\t%s\t%s\t%s\t%s\n", pr.Higher, pr.Lower, aucCI(w.All), aucCI(pr.All), aucCI(w.WithEvidence), aucCI(pr.WithEvidence))
+			}
+			if sp, w := ar.Spearman, r.Axes[i].Spearman; sp != nil && w != nil {
+				p("Spearman's rho of outlet means: as written %s, pruned %s; with evidence as written %s, pruned %s.\n",
+					rhoCI(w.All.Rho, w.All.Lo, w.All.Hi), rhoCI(sp.All.Rho, sp.All.Lo, sp.All.Hi),
+					rhoCI(w.WithEvidence.Rho, w.WithEvidence.Lo, w.WithEvidence.Hi), rhoCI(sp.WithEvidence.Rho, sp.WithEvidence.Lo, sp.WithEvidence.Hi))
+			}
+			tw.Flush()
+		}
+	}
+	return tw.Flush()
+}
+
+// describeLabelling says which labels were compared and how many articles
+// each has.
+func describeLabelling(r *Result) string {
+	var parts []string
+	for i, l := range r.Labels {
+		parts = append(parts, fmt.Sprintf("%s %d", l, r.ByLabel[i]))
+	}
+	kind := "categorical labels"
+	if r.Ordinal {
+		kind = "ordinal labels " + strings.Join(r.Labels, " < ")
+	}
+	s := fmt.Sprintf("%s: %s (%s) of %s", kind, english.Count(r.Articles, "labelled article", "labelled articles"), strings.Join(parts, ", "), english.Count(len(r.Outlets), "outlet", "outlets"))
+	if r.Unlabelled > 0 {
+		s += fmt.Sprintf("; %s without a label left out", english.Count(r.Unlabelled, "article", "articles"))
+	}
+	return s
+}
+
+func writeResultTable(tw *tabwriter.Writer, p func(string, ...any), r *Result) {
+	for _, ar := range r.Axes {
+		tw.Flush()
+		p("\nAXIS %s\n", ar.Axis)
+		c := ar.Coverage
+		var by []string
+		for _, lc := range c.ByLabel {
+			by = append(by, fmt.Sprintf("%s %s", lc.Label, pct(lc.Share)))
+		}
+		p("Evidence: %s of %d articles have at least one term bearing on the axis (n > 0): %s.\n", pct(c.Share), c.Articles, strings.Join(by, ", "))
+		writeAUCs(p, r, ar)
+		writeEntries(tw, p, r, ar)
+	}
+	if len(r.Warnings) > 0 {
+		tw.Flush()
+		p("\nWARNINGS\n")
+		for _, w := range r.Warnings {
+			p("- %s\n", record.OneLine(w))
+		}
+	}
+	tw.Flush()
+	p("\nWHAT THESE NUMBERS DO NOT SHOW\n")
+	p("- An AUC says how well scores rank articles (or outlets) by label, not that the lexicon measures ideology: it measures naming habits that go with the labels in these data.\n")
+	p("- Labels of outlets are given to every article of the outlet; an article-level AUC also reflects topics and formats outlets favour.\n")
+	for _, n := range r.Notes {
+		p("- %s\n", record.OneLine(n))
+	}
+}
+
+// writeAUCs prints the AUCs of one axis, at article and outlet level, and
+// the rank correlation.
+func writeAUCs(p func(string, ...any), r *Result, ar AxisResult) {
+	p("\nAUC: the chance that an article of the first label scores higher than one of the second (0.5: no separation, 1: complete), with %s.\n", intervalName(r))
+	p("ARTICLES\tALL ARTICLES [CI]\tN\tWITH EVIDENCE [CI]\tN\n")
+	for _, pr := range ar.ArticleAUC {
+		p("%s > %s\t%s\t%d / %d\t%s\t%d / %d\n", pr.Higher, pr.Lower, aucCI(pr.All), pr.All.NHigher, pr.All.NLower, aucCI(pr.WithEvidence), pr.WithEvidence.NHigher, pr.WithEvidence.NLower)
+	}
+	p("OUTLET MEANS\t\t\t\t\n")
+	for _, pr := range ar.OutletAUC {
+		p("%s > %s\t%s\t%d / %d\t%s\t%d / %d\n", pr.Higher, pr.Lower, aucCI(pr.All), pr.All.NHigher, pr.All.NLower, aucCI(pr.WithEvidence), pr.WithEvidence.NHigher, pr.WithEvidence.NLower)
+	}
+	if sp := ar.Spearman; sp != nil {
+		p("Spearman's rho of outlet means with the label's rank: all articles %s (%s, %s); with evidence %s (%s, %s).\n",
+			rhoCI(sp.All.Rho, sp.All.Lo, sp.All.Hi), english.Count(sp.All.N, "outlet", "outlets"), describeP(sp.All.P),
+			rhoCI(sp.WithEvidence.Rho, sp.WithEvidence.Lo, sp.WithEvidence.Hi), english.Count(sp.WithEvidence.N, "outlet", "outlets"), describeP(sp.WithEvidence.P))
+	}
+}
+
+// writeEntries prints the entry diagnostics of one axis, at most
+// TableEntries of each verdict.
+func writeEntries(tw *tabwriter.Writer, p func(string, ...any), r *Result, ar AxisResult) {
+	if len(ar.Entries) == 0 {
+		return
+	}
+	tw.Flush()
+	p("\nENTRIES: how often each label's articles use an entry (per 1,000 articles) and whether that follows its lean; those that do not come first.\n")
+	p("ENTRY\tLEAN")
+	for _, l := range r.Labels {
+		p("\t%s/1K", strings.ToUpper(l))
+	}
+	p("\tVERDICT\tWHY\n")
+	shown, left := map[Verdict]int{}, map[Verdict]int{}
+	for _, d := range ar.Entries {
+		if shown[d.Verdict] >= TableEntries {
+			left[d.Verdict]++
+			continue
+		}
+		shown[d.Verdict]++
+		p("%s\t%+.2f", d.Entry, d.Lean)
+		for _, u := range d.Uses {
+			p("\t%s", rate(u.Per1000))
+		}
+		p("\t%s\t%s\n", d.Verdict, record.OneLine(d.Reason))
+	}
+	tw.Flush()
+	for _, v := range []Verdict{AgainstLean, NoSignal, WithLean, Separates, Neutral} {
+		if n := left[v]; n > 0 {
+			p("… and %d more %s with the verdict %q (the csv and json formats list every entry)\n", n, english.Plural(n, "entry", "entries"), string(v))
+		}
+	}
+}
+
+func intervalName(r *Result) string {
+	if r.Resamples == 0 {
+		return "no intervals (no resamples)"
+	}
+	return fmt.Sprintf("%g%% stratified bootstrap intervals (%d resamples, seed %d)", 100*r.Level, r.Resamples, r.Seed)
+}
+
+func aucCI(e AUCEstimate) string {
+	if math.IsNaN(e.AUC) {
+		return "-"
+	}
+	if math.IsNaN(e.Lo) {
+		return fmt.Sprintf("%.3f", e.AUC)
+	}
+	return fmt.Sprintf("%.3f [%.3f, %.3f]", e.AUC, e.Lo, e.Hi)
+}
+
+func rhoCI(rho, lo, hi float64) string {
+	switch {
+	case math.IsNaN(rho):
+		return "-"
+	case math.IsNaN(lo):
+		return fmt.Sprintf("%.3f", rho)
+	}
+	return fmt.Sprintf("%.3f [%.3f, %.3f]", rho, lo, hi)
+}
+
+func pct(f float64) string {
+	if math.IsNaN(f) {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", 100*f)
+}
+
+func rate(f float64) string {
+	if math.IsNaN(f) {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f", f)
+}
+
+func dashIfEmpty(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func oneLines(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = record.OneLine(s)
+	}
+	return out
+}
