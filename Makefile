@@ -36,7 +36,7 @@ $(DUCKDB): scripts/duckdb/package.json scripts/duckdb/package-lock.json
 	else echo "duckdb: npm missing; TestParquetDuckDB will skip"; fi
 
 sample: assets
-	go run ./cmd/compare report --outlets testdata/sample-outlets.yaml -o reports/sample.html testdata/sample
+	go run ./cmd/compare report --outlets testdata/sample-outlets.yaml --label-field group --order "opposition,wire,state media" -o reports/sample.html testdata/sample
 	@echo "open reports/sample.html in a browser (it works offline)"
 
 test: assets duckdb

@@ -13,6 +13,7 @@ import (
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/report"
 	"github.com/compare-tool/compare/internal/sameevent"
+	"github.com/compare-tool/compare/internal/validate"
 )
 
 func reportCommand() *cli.Command {
@@ -74,7 +75,7 @@ Examples:
 			&cli.IntFlag{Name: "max-event-articles", Value: defaultMaxEventArticles, Usage: "articles (`N`) with text that --events groups at most (it keeps every text); past it the section is left out with a note; 0 means no cap"},
 			windowFlag(),
 			thresholdFlag(),
-		}, inputFlags()...),
+		}, append(labelFlags(), inputFlags()...)...),
 		Action: runReport,
 	}
 }
@@ -114,6 +115,10 @@ func runReport(c *cli.Context) error {
 	ropt.MaxBodyBytes = c.Int("max-body")
 	ropt.MaxUnits = c.Int("max-outlets")
 	ropt.Seed = c.Uint64("seed")
+	plan, lab, err := validationPlan(c, "report")
+	if err != nil {
+		return err
+	}
 
 	recs := report.NewRecords(by, ropt)
 	defer recs.Close()
@@ -124,6 +129,17 @@ func runReport(c *cli.Context) error {
 		each = func(r *record.Record) error {
 			within.add(r)
 			return recs.Add(r)
+		}
+	}
+	var col *validate.Collector
+	if lab != nil {
+		col = validate.NewCollector(lab, nil) // the lexicon is known at the end
+		next := each
+		each = func(r *record.Record) error {
+			if err := col.Add(r); err != nil { // before recs.Add drops the text
+				return err
+			}
+			return next(r)
 		}
 	}
 	opt, err := comparisonOptions(c, "report", by, workers)
@@ -142,10 +158,22 @@ func runReport(c *cli.Context) error {
 		}
 	}
 
+	var validity *validate.Validation
+	if col != nil {
+		if lex != nil {
+			if err := col.SetLexicon(lex); err != nil {
+				return cli.Exit("report: validity: "+err.Error(), exitFailure)
+			}
+		}
+		if validity, err = col.Validate(plan); err != nil {
+			return cli.Exit("report: validity: "+err.Error(), exitFailure)
+		}
+	}
+
 	size := 0
 	err = writeOutput(c, "--output", out, keepOnSuccess, func(w io.Writer) error {
 		cw := &countingWriter{w: w}
-		err := report.Write(cw, report.Input{Comparison: cmp, Gathered: recs, Lexicon: lex, SameEvent: same}, ropt)
+		err := report.Write(cw, report.Input{Comparison: cmp, Gathered: recs, Lexicon: lex, SameEvent: same, Validity: validity}, ropt)
 		size = cw.n
 		if err != nil {
 			return cli.Exit(fmt.Errorf("report: %w", err), exitFailure)

@@ -59,6 +59,31 @@ func TestReportMaxEventArticles(t *testing.T) {
 	}
 }
 
+// TestReportValidity: with labels, the report has a Validity section that
+// says what compare validate says; the lexicon supplies every entry.
+func TestReportValidity(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "sample.html")
+	_, stderr, code := compare(t, "", "report", "--outlets", sampleOutlets, "--label-field", "group", "--order", "opposition,wire,state media", "-o", out, sampleDir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<li><a href="#validity">Validity</a></li>`, "<h3>Axis tehran-damascus</h3>",
+		"<td><bdi>state media &gt; opposition</bdi></td><td>1.000 [1.000, 1.000]</td><td>10 / 10</td>",
+		"Entries: 8 work with their lean, 0 against it, 122 carry no reliable signal"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("report lacks %s", want)
+		}
+	}
+	_, stderr, code = compare(t, "", "report", "--outlets", sampleOutlets, "--label-field", "group", "--order", "left,right", "-o", out, sampleDir)
+	if code != exitFailure || !strings.Contains(stderr, "report: validity: order: unknown label") {
+		t.Errorf("a wrong order: exit %d, %s", code, stderr)
+	}
+}
+
 func TestReportFromScores(t *testing.T) {
 	seeds := seedsDir(t)
 	dir := t.TempDir()

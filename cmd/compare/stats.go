@@ -318,7 +318,7 @@ func splitBaseline(paths []string) (scores, corpora []string, err error) {
 // returns the lexicon the PATHs were scored with, nil without PATHs. It is
 // gatherComparison's reading without the aggregator and the baseline, for
 // commands that take records one by one (validate).
-func eachRecord(c *cli.Context, cmd string, sel *lexiconSelection, skipCred bool, fn func(*record.Record) error) (*lexicon.Lexicon, error) {
+func eachRecord(c *cli.Context, cmd string, sel *aggregate.Selection, skipCred bool, fn func(*record.Record) error) (*lexicon.Lexicon, error) {
 	inputOpts, err := prepareInput(c)
 	if err != nil {
 		return nil, err
@@ -326,7 +326,7 @@ func eachRecord(c *cli.Context, cmd string, sel *lexiconSelection, skipCred bool
 	reader := record.Reader{SkipCredibility: skipCred, DateOrder: inputOpts.DateOrder}
 	for _, name := range c.StringSlice("scores") {
 		err := readScoreFile(c, name, reader, func(r *record.Record) error {
-			if !sel.keep(r) {
+			if !sel.Keep(r) {
 				return nil
 			}
 			return fn(r)

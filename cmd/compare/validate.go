@@ -11,6 +11,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/validate"
@@ -58,11 +59,6 @@ to every article also reflect the topics and formats outlets favour.`,
 				Usage: "read score records from `FILE` (JSON Lines of compare score --format jsonl; .gz is decompressed; - is standard input); repeat for shards"},
 			&cli.StringFlag{Name: "lexicon", Aliases: []string{"l"},
 				Usage: "lexicon `NAME` or YAML FILE: scores PATHs with it, keeps only --scores records scored with it, and supplies every entry for the diagnostics"},
-			&cli.StringFlag{Name: "labels", Usage: "labels `FILE` (CSV or YAML): outlet → label, or article id → label"},
-			&cli.StringFlag{Name: "label-field", Usage: "take each article's label from its record's `FIELD` (\"group\", or a metadata key such as bias)"},
-			&cli.StringFlag{Name: "order", Usage: "ordinal labels from the negative pole of the axes to the positive one, e.g. `left,center,right`; without it labels are categorical"},
-			&cli.StringFlag{Name: "train-outlets", Usage: "outlets the lexicon was fitted on (`FILE`: one a line in a .txt file, or articles whose outlets are taken): never measured"},
-			&cli.StringFlag{Name: "test-outlets", Usage: "measure only these outlets (`FILE`, as --train-outlets)"},
 			&cli.StringFlag{Name: "split", Usage: "cross-check by `outlet`: K-fold cross-validation of pruning entries by their verdicts (needs --order)"},
 			&cli.IntFlag{Name: "folds", Value: 5, Usage: "folds (`K`) of --split"},
 			&cli.IntFlag{Name: "bootstrap", Value: validate.DefaultOptions().Resamples, Usage: "bootstrap resamples (`N`) of each AUC interval; 0 leaves them out"},
@@ -72,7 +68,7 @@ to every article also reflect the topics and formats outlets favour.`,
 				Usage: "output `FORMAT`: " + strings.Join(validate.Formats, ", ") + " (csv is tidy: one value a row)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "scoring goroutines (`N`) for PATHs; 0 = one per CPU, at most 4 per CPU. Output is the same for any N"},
-		}, inputFlags()...),
+		}, append(labelFlags(), inputFlags()...)...),
 		Action: runValidate,
 	}
 }
@@ -105,16 +101,16 @@ func runValidate(c *cli.Context) error {
 	default:
 		return cli.Exit(fmt.Sprintf("validate: --split %q: want outlet", split), exitUsage)
 	}
-	sel, err := selectLexicon(c.String("lexicon"))
+	sel, err := aggregate.NewSelection(c.String("lexicon"))
 	if err != nil {
-		return err
+		return cli.Exit(err, exitFailure)
 	}
 	var col *validate.Collector
 	_, err = eachRecord(c, "validate", sel, true, func(r *record.Record) error {
 		if col == nil {
-			lex := sel.lex
+			lex := sel.Lexicon()
 			if lex == nil {
-				lex = builtinFor(r.Lexicon)
+				lex = aggregate.BuiltinFor(r.Lexicon)
 			}
 			col = validate.NewCollector(lab, lex)
 		}
@@ -125,8 +121,8 @@ func runValidate(c *cli.Context) error {
 	}
 	if col == nil {
 		msg := "validate: no score records to validate"
-		if len(sel.skipped) > 0 {
-			msg = fmt.Sprintf("validate: no record was scored with lexicon %s; the input holds %s", c.String("lexicon"), sel.skippedList())
+		if skipped := sel.Skipped(); skipped != "" {
+			msg = fmt.Sprintf("validate: no record was scored with lexicon %s; the input holds %s", c.String("lexicon"), skipped)
 		}
 		return cli.Exit(msg, exitNoInput)
 	}
@@ -140,6 +136,18 @@ func runValidate(c *cli.Context) error {
 		}
 		return nil
 	})
+}
+
+// labelFlags are the flags of validate and report that give articles
+// labels and say which outlets a lexicon was fitted on.
+func labelFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "labels", Usage: "labels `FILE` (CSV or YAML): outlet → label, or article id → label"},
+		&cli.StringFlag{Name: "label-field", Usage: "take each article's label from its record's `FIELD` (\"group\", or a metadata key such as bias)"},
+		&cli.StringFlag{Name: "order", Usage: "ordinal labels from the negative pole of the axes to the positive one, e.g. `left,center,right`; without it labels are categorical"},
+		&cli.StringFlag{Name: "train-outlets", Usage: "outlets the lexicon was fitted on (`FILE`: one a line in a .txt file, or articles whose outlets are taken): never measured"},
+		&cli.StringFlag{Name: "test-outlets", Usage: "measure only these outlets (`FILE`, as --train-outlets)"},
+	}
 }
 
 // validationPlan reads the flags validate and report share: the labels
@@ -169,12 +177,12 @@ func validationPlan(c *cli.Context, cmd string) (validate.Plan, validate.Labelle
 	if n := c.Int("bootstrap"); n < 0 {
 		return plan, nil, cli.Exit(fmt.Sprintf("%s: --bootstrap %d: must not be negative", cmd, n), exitUsage)
 	}
-	if n := c.Int("min-articles"); n < 1 {
-		return plan, nil, cli.Exit(fmt.Sprintf("%s: --min-articles %d: at least 1", cmd, n), exitUsage)
+	if n := c.Int("min-articles"); n < 0 {
+		return plan, nil, cli.Exit(fmt.Sprintf("%s: --min-articles %d: must not be negative", cmd, n), exitUsage)
 	}
 	plan.Resamples = c.Int("bootstrap")
 	plan.Seed = c.Uint64("seed")
-	plan.MinOutletArticles = c.Int("min-articles")
+	plan.MinOutletArticles = max(1, c.Int("min-articles"))
 	for _, f := range []struct {
 		flag string
 		to   *[]string

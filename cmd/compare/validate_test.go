@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/compare-tool/compare/internal/golden"
 )
 
 // TestValidateMatchesR validates the hand-made score records against
@@ -100,7 +102,7 @@ func TestValidateSample(t *testing.T) {
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			golden(t, tc.golden, stdout)
+			golden.Check(t, "testdata/golden/"+tc.golden, stdout)
 		})
 	}
 	// Held out: the list names an outlet by its alias, which --outlets

@@ -20,6 +20,7 @@ import (
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/sameevent"
+	"github.com/compare-tool/compare/internal/validate"
 )
 
 // NoLexiconNote is the note of a report made without the lexicon the
@@ -70,6 +71,9 @@ type Input struct {
 	// WithinEvents, when set, says whether differences come from naming
 	// or from the choice of events.
 	SameEvent *sameevent.Result
+	// Validity, when not nil, is a validation of the scores against
+	// labels (compare validate), shown in a Validity section.
+	Validity *validate.Validation
 }
 
 // CredibilityProfile is how one unit sources its claims: a list of signals
@@ -153,8 +157,9 @@ var pageCSS string
 var pageJS string
 
 // pageTemplate is page.html.tmpl with the sections defined in their own
-// files (sameevent.html.tmpl; timeline.html.tmpl: trends and baseline).
-var pageTemplate = template.Must(template.Must(template.Must(template.New("page").Funcs(template.FuncMap{
+// files (sameevent.html.tmpl; timeline.html.tmpl: trends and baseline;
+// validity.html.tmpl).
+var pageTemplate = withValidity(template.Must(template.Must(template.Must(template.New("page").Funcs(template.FuncMap{
 	"num":       formatNum,
 	"numPtr":    formatNumPtr,
 	"pct":       formatPct,
@@ -169,7 +174,7 @@ var pageTemplate = template.Must(template.Must(template.Must(template.New("page"
 	"bdi":       bdi,
 	"count":     func(n int, one, many string) string { return formatInt(n) + " " + english.Plural(n, one, many) },
 	"points":    formatPoints,
-}).Parse(pageTemplateText)).Parse(sameEventTemplateText)).Parse(timelineTemplateText))
+}).Parse(pageTemplateText)).Parse(sameEventTemplateText)).Parse(timelineTemplateText)))
 
 // Write renders the report of in as one HTML document to w.
 func Write(w io.Writer, in Input, opt Options) error {
@@ -231,6 +236,7 @@ type page struct {
 	Trends      *trendsView
 	Baseline    *baselineView
 	Credibility *credibilityView
+	Validity    *validityView
 	Units       []unitRow
 	AxisLabels  []aggregate.Label
 	Articles    articlesView
@@ -400,6 +406,7 @@ func build(in Input, opt Options) (*page, error) {
 		profiles = CredibilityProfiles(in.Comparison)
 	}
 	p.Credibility = credibility(b.listed(profiles))
+	p.Validity = validity(in.Validity)
 	p.Articles = b.articles()
 
 	data := struct {

@@ -53,6 +53,7 @@ func (c *Collector) Add(r *record.Record) error {
 	c.n++
 	a := ArticleOf(r, c.lab)
 	if c.lex == nil {
+		// Kept in case SetLexicon never comes: a few maps per entry.
 		for _, m := range r.Matches {
 			if _, ok := c.leans[m.Entry]; !ok {
 				c.leans[m.Entry] = maps.Clone(m.Contrib)
@@ -85,6 +86,19 @@ func ArticleOf(r *record.Record, lab Labeller) Article {
 		a.Uses[m.Entry]++
 	}
 	return a
+}
+
+// SetLexicon gives the collector the lexicon the records were scored
+// with, when it was not known at NewCollector (it becomes known with the
+// first record). It returns an error, and changes nothing, when lex is not
+// that lexicon (by name and SHA-256).
+func (c *Collector) SetLexicon(lex *lexicon.Lexicon) error {
+	if c.n > 0 && (lex.Name != c.ref.Name || lex.Hash != c.ref.SHA256) {
+		return fmt.Errorf("the records were scored with lexicon %s %s (sha256 %.12s…), not with %s %s (sha256 %.12s…)",
+			c.ref.Name, c.ref.Version, c.ref.SHA256, lex.Name, lex.Version, lex.Hash)
+	}
+	c.lex = lex
+	return nil
 }
 
 // Records returns the number of records added.

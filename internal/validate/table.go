@@ -22,20 +22,11 @@ func writeValidationTable(w io.Writer, v *Validation) error {
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
 	r := v.Result
 	p("compare validate: lexicon %s %s (sha256 %.12s…) against labels from %s\n", v.Lexicon.Name, v.Lexicon.Version, v.Lexicon.SHA256, v.Labels)
-	p("%s\n", describeLabelling(r))
+	p("%s\n", r.DescribeLabels())
 	if h := v.HeldOut; h != nil {
 		p("\nHELD OUT\n")
-		if h.TrainOutlets > 0 {
-			p("Measured on %s that are not among the %s the lexicon was fitted on.\n",
-				english.Count(len(h.Tested), "outlet", "outlets"), english.Count(h.TrainOutlets, "training outlet", "training outlets"))
-		} else {
-			p("Measured on the %s of the test outlets.\n", english.Count(len(h.Tested), "outlet", "outlets"))
-		}
-		if len(h.Shared) > 0 {
-			p("Left out, being training outlets too: %s (%s).\n", strings.Join(oneLines(h.Shared), ", "), english.Count(h.SharedArticles, "article", "articles"))
-		}
-		if h.OtherArticles > 0 {
-			p("Left out: %s of outlets that are not test outlets.\n", english.Count(h.OtherArticles, "article", "articles"))
+		for _, line := range h.Describe() {
+			p("%s\n", line)
 		}
 	}
 	writeResultTable(tw, p, r)
@@ -69,16 +60,16 @@ func writeValidationTable(w io.Writer, v *Validation) error {
 	return tw.Flush()
 }
 
-// describeLabelling says which labels were compared and how many articles
-// each has.
-func describeLabelling(r *Result) string {
+// DescribeLabels says in a sentence which labels were compared, how many
+// articles and outlets each has, and how many articles had no label.
+func (r *Result) DescribeLabels() string {
 	var parts []string
 	for i, l := range r.Labels {
 		parts = append(parts, fmt.Sprintf("%s %d", l, r.ByLabel[i]))
 	}
-	kind := "categorical labels"
+	kind := "Categorical labels"
 	if r.Ordinal {
-		kind = "ordinal labels " + strings.Join(r.Labels, " < ")
+		kind = "Ordinal labels " + strings.Join(r.Labels, " < ")
 	}
 	s := fmt.Sprintf("%s: %s (%s) of %s", kind, english.Count(r.Articles, "labelled article", "labelled articles"), strings.Join(parts, ", "), english.Count(len(r.Outlets), "outlet", "outlets"))
 	if r.Unlabelled > 0 {
@@ -87,6 +78,27 @@ func describeLabelling(r *Result) string {
 	return s
 }
 
+// Describe says in sentences what the held-out measurement measured and
+// what it left out.
+func (h *HeldOut) Describe() []string {
+	var out []string
+	if h.TrainOutlets > 0 {
+		out = append(out, fmt.Sprintf("Measured on %s that are not among the %s the lexicon was fitted on.",
+			english.Count(len(h.Tested), "outlet", "outlets"), english.Count(h.TrainOutlets, "training outlet", "training outlets")))
+	} else {
+		out = append(out, fmt.Sprintf("Measured on the %s of the test outlets.", english.Count(len(h.Tested), "outlet", "outlets")))
+	}
+	if len(h.Shared) > 0 {
+		out = append(out, fmt.Sprintf("Left out, being training outlets too: %s (%s).", strings.Join(oneLines(h.Shared), ", "), english.Count(h.SharedArticles, "article", "articles")))
+	}
+	if h.OtherArticles > 0 {
+		out = append(out, fmt.Sprintf("Left out: %s of outlets that are not test outlets.", english.Count(h.OtherArticles, "article", "articles")))
+	}
+	return out
+}
+
+// writeResultTable prints the measurements of r, axis by axis, with the
+// warnings and what the numbers do not show.
 func writeResultTable(tw *tabwriter.Writer, p func(string, ...any), r *Result) {
 	for _, ar := range r.Axes {
 		tw.Flush()
@@ -109,8 +121,9 @@ func writeResultTable(tw *tabwriter.Writer, p func(string, ...any), r *Result) {
 	}
 	tw.Flush()
 	p("\nWHAT THESE NUMBERS DO NOT SHOW\n")
-	p("- An AUC says how well scores rank articles (or outlets) by label, not that the lexicon measures ideology: it measures naming habits that go with the labels in these data.\n")
-	p("- Labels of outlets are given to every article of the outlet; an article-level AUC also reflects topics and formats outlets favour.\n")
+	for _, l := range Limits {
+		p("- %s\n", l)
+	}
 	for _, n := range r.Notes {
 		p("- %s\n", record.OneLine(n))
 	}

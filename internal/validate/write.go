@@ -31,6 +31,13 @@ type Validation struct {
 	CrossCheck *CrossCheck `json:"cross_check,omitempty"`
 }
 
+// Limits say what a validation cannot show, whatever its numbers; every
+// output of one repeats them beside the notes of its Result.
+var Limits = []string{
+	"An AUC says how well scores rank articles (or outlets) by label, not that the lexicon measures ideology: it measures naming habits that go with the labels in these data.",
+	"Labels of outlets are given to every article of the outlet; an article-level AUC also reflects topics and formats outlets favour.",
+}
+
 // Formats lists the formats of WriteValidation.
 var Formats = []string{"table", "json", "csv"}
 
