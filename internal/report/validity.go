@@ -79,7 +79,7 @@ func validity(v *validate.Validation) *validityView {
 			for _, p := range ps {
 				out = append(out, validityPair{
 					Pair: p.Higher + " > " + p.Lower,
-					All:  aucString(p.All), Evidence: aucString(p.WithEvidence),
+					All:  p.All.String(), Evidence: p.WithEvidence.String(),
 					NAll: fmt.Sprintf("%d / %d", p.All.NHigher, p.All.NLower), NEv: fmt.Sprintf("%d / %d", p.WithEvidence.NHigher, p.WithEvidence.NLower),
 				})
 			}
@@ -115,7 +115,7 @@ func spearmanSentence(sp *validate.OutletSpearman) string {
 		if math.IsNaN(r.Rho) {
 			return fmt.Sprintf("cannot be computed over %s (%d outlets)", over, r.N)
 		}
-		return fmt.Sprintf("is %s over %s (%d outlets, p %s)", rhoString(r.Rho, r.Lo, r.Hi), over, r.N, pWords(r.P))
+		return fmt.Sprintf("is %s over %s (%d outlets, p %s)", strings.ReplaceAll(validate.RhoString(r), "-", "−"), over, r.N, pWords(r.P))
 	}
 	return "Spearman’s ρ of outlet means with the rank of their label " + one(sp.All, "all articles") + ", and " + one(sp.WithEvidence, "articles with evidence") + "."
 }
@@ -127,26 +127,6 @@ func usedAtAll(d validate.EntryDiagnostic) bool {
 		}
 	}
 	return false
-}
-
-func aucString(e validate.AUCEstimate) string {
-	if math.IsNaN(e.AUC) {
-		return "–"
-	}
-	if math.IsNaN(e.Lo) {
-		return fmt.Sprintf("%.3f", e.AUC)
-	}
-	return fmt.Sprintf("%.3f [%.3f, %.3f]", e.AUC, e.Lo, e.Hi)
-}
-
-func rhoString(rho, lo, hi float64) string {
-	switch {
-	case math.IsNaN(rho):
-		return "–"
-	case math.IsNaN(lo):
-		return strings.Replace(fmt.Sprintf("%.3f", rho), "-", "−", 1)
-	}
-	return strings.ReplaceAll(fmt.Sprintf("%.3f [%.3f, %.3f]", rho, lo, hi), "-", "−")
 }
 
 // pWords writes a p-value after "p": "< 0.001" or "= 0.012".

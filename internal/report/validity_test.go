@@ -54,7 +54,7 @@ func TestValiditySection(t *testing.T) {
 		`<li><a href="#validity">Validity</a></li>`,
 		`<section id="validity">`,
 		"<h3>Axis pro-gov</h3>",
-		"<td><bdi>government &gt; opposition</bdi></td><td>" + aucString(ar.ArticleAUC[0].All) + "</td><td>2 / 2</td>",
+		"<td><bdi>government &gt; opposition</bdi></td><td>" + ar.ArticleAUC[0].All.String() + "</td><td>2 / 2</td>",
 		"Spearman’s ρ of outlet means with the rank of their label cannot be computed over all articles (2 outlets)",
 		"What these numbers do not show",
 		validate.Limits[0],

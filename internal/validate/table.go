@@ -9,6 +9,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/stats"
 )
 
 // TableEntries is how many entries of each verdict the table lists; the
@@ -47,12 +48,12 @@ func writeValidationTable(w io.Writer, v *Validation) error {
 			p("PAIR\tAS WRITTEN\tPRUNED\tAS WRITTEN, WITH EVIDENCE\tPRUNED, WITH EVIDENCE\n")
 			for j, pr := range ar.ArticleAUC {
 				w := r.Axes[i].ArticleAUC[j]
-				p("%s > %s\t%s\t%s\t%s\t%s\n", pr.Higher, pr.Lower, aucCI(w.All), aucCI(pr.All), aucCI(w.WithEvidence), aucCI(pr.WithEvidence))
+				p("%s > %s\t%s\t%s\t%s\t%s\n", pr.Higher, pr.Lower, w.All.String(), pr.All.String(), w.WithEvidence.String(), pr.WithEvidence.String())
 			}
 			if sp, w := ar.Spearman, r.Axes[i].Spearman; sp != nil && w != nil {
 				p("Spearman's rho of outlet means: as written %s, pruned %s; with evidence as written %s, pruned %s.\n",
-					rhoCI(w.All.Rho, w.All.Lo, w.All.Hi), rhoCI(sp.All.Rho, sp.All.Lo, sp.All.Hi),
-					rhoCI(w.WithEvidence.Rho, w.WithEvidence.Lo, w.WithEvidence.Hi), rhoCI(sp.WithEvidence.Rho, sp.WithEvidence.Lo, sp.WithEvidence.Hi))
+					RhoString(w.All), RhoString(sp.All),
+					RhoString(w.WithEvidence), RhoString(sp.WithEvidence))
 			}
 			tw.Flush()
 		}
@@ -135,16 +136,16 @@ func writeAUCs(p func(string, ...any), r *Result, ar AxisResult) {
 	p("\nAUC: the chance that an article of the first label scores higher than one of the second (0.5: no separation, 1: complete), with %s.\n", intervalName(r))
 	p("ARTICLES\tALL ARTICLES [CI]\tN\tWITH EVIDENCE [CI]\tN\n")
 	for _, pr := range ar.ArticleAUC {
-		p("%s > %s\t%s\t%d / %d\t%s\t%d / %d\n", pr.Higher, pr.Lower, aucCI(pr.All), pr.All.NHigher, pr.All.NLower, aucCI(pr.WithEvidence), pr.WithEvidence.NHigher, pr.WithEvidence.NLower)
+		p("%s > %s\t%s\t%d / %d\t%s\t%d / %d\n", pr.Higher, pr.Lower, pr.All.String(), pr.All.NHigher, pr.All.NLower, pr.WithEvidence.String(), pr.WithEvidence.NHigher, pr.WithEvidence.NLower)
 	}
 	p("OUTLET MEANS\t\t\t\t\n")
 	for _, pr := range ar.OutletAUC {
-		p("%s > %s\t%s\t%d / %d\t%s\t%d / %d\n", pr.Higher, pr.Lower, aucCI(pr.All), pr.All.NHigher, pr.All.NLower, aucCI(pr.WithEvidence), pr.WithEvidence.NHigher, pr.WithEvidence.NLower)
+		p("%s > %s\t%s\t%d / %d\t%s\t%d / %d\n", pr.Higher, pr.Lower, pr.All.String(), pr.All.NHigher, pr.All.NLower, pr.WithEvidence.String(), pr.WithEvidence.NHigher, pr.WithEvidence.NLower)
 	}
 	if sp := ar.Spearman; sp != nil {
 		p("Spearman's rho of outlet means with the label's rank: all articles %s (%s, %s); with evidence %s (%s, %s).\n",
-			rhoCI(sp.All.Rho, sp.All.Lo, sp.All.Hi), english.Count(sp.All.N, "outlet", "outlets"), describeP(sp.All.P),
-			rhoCI(sp.WithEvidence.Rho, sp.WithEvidence.Lo, sp.WithEvidence.Hi), english.Count(sp.WithEvidence.N, "outlet", "outlets"), describeP(sp.WithEvidence.P))
+			RhoString(sp.All), english.Count(sp.All.N, "outlet", "outlets"), describeP(sp.All.P),
+			RhoString(sp.WithEvidence), english.Count(sp.WithEvidence.N, "outlet", "outlets"), describeP(sp.WithEvidence.P))
 	}
 }
 
@@ -189,7 +190,9 @@ func intervalName(r *Result) string {
 	return fmt.Sprintf("%g%% stratified bootstrap intervals (%d resamples, seed %d)", 100*r.Level, r.Resamples, r.Seed)
 }
 
-func aucCI(e AUCEstimate) string {
+// String writes the AUC with its interval, "0.612 [0.571, 0.655]": the
+// AUC alone without an interval, "-" without an AUC.
+func (e AUCEstimate) String() string {
 	if math.IsNaN(e.AUC) {
 		return "-"
 	}
@@ -199,14 +202,16 @@ func aucCI(e AUCEstimate) string {
 	return fmt.Sprintf("%.3f [%.3f, %.3f]", e.AUC, e.Lo, e.Hi)
 }
 
-func rhoCI(rho, lo, hi float64) string {
+// RhoString writes Spearman's rho with its interval, as AUCEstimate's
+// String writes an AUC.
+func RhoString(r stats.SpearmanResult) string {
 	switch {
-	case math.IsNaN(rho):
+	case math.IsNaN(r.Rho):
 		return "-"
-	case math.IsNaN(lo):
-		return fmt.Sprintf("%.3f", rho)
+	case math.IsNaN(r.Lo):
+		return fmt.Sprintf("%.3f", r.Rho)
 	}
-	return fmt.Sprintf("%.3f [%.3f, %.3f]", rho, lo, hi)
+	return fmt.Sprintf("%.3f [%.3f, %.3f]", r.Rho, r.Lo, r.Hi)
 }
 
 func pct(f float64) string {
