@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/compare-tool/compare/internal/record"
 )
 
 // datedArticles are three articles whose dates need each rule: an
@@ -46,7 +48,7 @@ func TestScoreDates(t *testing.T) {
 				if got := (dated{r.Date, r.DateOriginal, r.DateSource}); got != tt.want[i] {
 					t.Errorf("record %s: %+v, want %+v", r.ID, got, tt.want[i])
 				}
-				if r.Schema != "compare.score/v1.2" {
+				if r.Schema != record.Schema {
 					t.Errorf("schema %q", r.Schema)
 				}
 			}

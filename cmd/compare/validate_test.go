@@ -112,7 +112,7 @@ func TestValidateSample(t *testing.T) {
 		t.Fatal(err)
 	}
 	stdout, stderr, code := compare(t, "", "validate", "--outlets", sampleOutlets, "--label-field", "group", "--train-outlets", train, "--bootstrap", "0", sampleDir)
-	if code != exitOK || !strings.Contains(stdout, "Left out, being training outlets too: tehran-herald (5 articles).") || !strings.Contains(stdout, "of 4 outlets") {
+	if code != exitOK || !strings.Contains(stdout, "Left out, being training outlets too: tehran-herald (9 articles).") || !strings.Contains(stdout, "of 4 outlets") {
 		t.Errorf("exit %d, stderr %q, output:\n%s", code, stderr, stdout)
 	}
 }

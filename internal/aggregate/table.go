@@ -33,15 +33,16 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 	p("\n")
 
 	section(strings.ToUpper(by)+"S",
-		"Articles and tokens; loaded terms per 1,000 tokens (mean [95% CI] over articles); share of loaded terms in each voice.")
-	p("%s\tGROUP\tARTICLES\tTOKENS\tLOADED/1K [95%% CI]\tAUTHOR\tQUOTE\tDISTANCED\tTESTS\n", strings.ToUpper(by))
+		"Articles and tokens; loaded terms per 1,000 tokens (mean [95% CI] over articles); share of loaded terms in each voice (reported: in indirect speech, \"X said that ...\").")
+	p("%s\tGROUP\tARTICLES\tTOKENS\tLOADED/1K [95%% CI]\tAUTHOR\tQUOTE\tDISTANCED\tREPORTED\tTESTS\n", strings.ToUpper(by))
 	for _, u := range c.Units {
 		tested := "yes"
 		if !u.Tested {
 			tested = "no: " + u.Excluded
 		}
-		p("%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", record.OneLine(u.Name), dash(record.OneLine(u.Group)), u.Articles, u.Tokens,
-			meanCI(u.LoadedPer1k, 1), share(u.VoiceShare, record.Author), share(u.VoiceShare, record.Quote), share(u.VoiceShare, record.Distanced), tested)
+		p("%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", record.OneLine(u.Name), dash(record.OneLine(u.Group)), u.Articles, u.Tokens,
+			meanCI(u.LoadedPer1k, 1), share(u.VoiceShare, record.Author), share(u.VoiceShare, record.Quote), share(u.VoiceShare, record.Distanced),
+			share(u.VoiceShare, record.Reported), tested)
 	}
 
 	if hasCredibility(c) {

@@ -31,8 +31,12 @@ type Options struct {
 	Width int
 }
 
+// stanceVoices says which voices count toward stance (record.CountsInStance
+// and CountsAsFallback).
+const stanceVoices = "only the outlet's own voice counts toward its stance, or reported speech where it has none"
+
 // ANSI styles. Red and blue follow the report's colours; quoted terms are
-// italic and distanced ones underlined, as in the report.
+// italic, distanced ones underlined and reported ones dim.
 const (
 	ansiReset     = "\x1b[0m"
 	ansiBold      = "\x1b[1m"
@@ -125,6 +129,8 @@ func Write(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt Options) err
 				code += ansiItalic
 			case record.Distanced:
 				code += ansiUnderline
+			case record.Reported:
+				code += ansiDim
 			}
 			b.WriteString(style(clean(m.Text), code))
 		} else {
@@ -152,10 +158,10 @@ func Write(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt Options) err
 		b.WriteString(style("Loaded terms", ansiBold))
 		if opt.Color {
 			b.WriteString(" (" + style("red", ansiRed) + ": leans −, " + style("blue", ansiBlue) + ": leans +, " +
-				style("italic", ansiItalic) + ": quoted, " + style("underlined", ansiUnderline) + ": distanced or neutral; only the outlet's own voice counts)\n")
+				style("italic", ansiItalic) + ": quoted, " + style("underlined", ansiUnderline) + ": distanced or neutral, " + style("dim", ansiDim) + ": reported speech; " + stanceVoices + ")\n")
 		} else {
 			b.WriteString(" (" + view.LeanMark[0] + " " + view.LeanMark[1] + " lean " + view.Toward(view.FirstAxis(r, lex), -1) + ", " +
-				view.LeanMark[3] + " " + view.LeanMark[4] + " " + view.Toward(view.FirstAxis(r, lex), 1) + "; only the outlet's own voice counts toward its stance)\n")
+				view.LeanMark[3] + " " + view.LeanMark[4] + " " + view.Toward(view.FirstAxis(r, lex), 1) + "; " + stanceVoices + ")\n")
 		}
 	}
 	for _, it := range legend {

@@ -45,7 +45,7 @@ The [[regime]][−−] said “the [[terrorists]][++](quote) attacked first at d
 ~~Share~~
 The so-called [[freedom fighters]][−−](distanced) disagree. The [[government]] was silent.
 
-Loaded terms ([−−] [−] lean toward the opposition's words, [+] [++] toward the government's words; only the outlet's own voice counts toward its stance)
+Loaded terms ([−−] [−] lean toward the opposition's words, [+] [++] toward the government's words; only the outlet's own voice counts toward its stance, or reported speech where it has none)
   regime ×1  The government, valence -1.00, lean -1.00, pejorative, author voice
       neutral: government
       Calls a government illegitimate.
@@ -145,7 +145,7 @@ func ExampleWrite() {
 	//
 	// The [[regime]][−−] met the [[freedom fighters]][−−].
 	//
-	// Loaded terms ([−−] [−] lean toward the opposition's words, [+] [++] toward the government's words; only the outlet's own voice counts toward its stance)
+	// Loaded terms ([−−] [−] lean toward the opposition's words, [+] [++] toward the government's words; only the outlet's own voice counts toward its stance, or reported speech where it has none)
 	//   regime ×1  The government, valence -1.00, lean -1.00, pejorative, author voice
 	//       neutral: government
 	//       Calls a government illegitimate.

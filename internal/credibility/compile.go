@@ -21,7 +21,9 @@ type Analyzer struct {
 
 	// lists are the patterns of the word lists, indexed by listMarkers …
 	// listUnnamed; matcher is them compiled.
-	lists   [][]phrase.Pattern
+	lists [][]phrase.Pattern
+	// speech is lists with only what finding attributions reads.
+	speech  [][]phrase.Pattern
 	matcher *phrase.Matcher
 
 	// The slices below are indexed by the Entry of their matcher's
@@ -165,6 +167,8 @@ func Compile(r *Rules) *Analyzer {
 	an.lists[listMarkers], an.lists[listVerbs], an.lists[listVague] = markers, verbs, vague
 	an.lists[listRegistry], an.lists[listUnnamed] = reg, unnamed
 	an.matcher = phrase.CompileLists(an.lists...)
+	an.speech = make([][]phrase.Pattern, numLists)
+	an.speech[listVerbs], an.speech[listRegistry], an.speech[listUnnamed] = verbs, reg, unnamed
 	return an
 }
 

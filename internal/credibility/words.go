@@ -47,6 +47,10 @@ var (
 	// "Hezbollah, which said".
 	relatives = set(`which who that`)
 
+	// thatWords open a that-clause after an attribution verb: reported
+	// speech follows ("said that …").
+	thatWords = set(`that`)
+
 	pronouns = set(`he she it they we i you`)
 
 	// headStops end the head of a phrase: "a source close to the

@@ -48,7 +48,7 @@ func (r *Record) checkRanges() error {
 		for _, c := range []struct {
 			field string
 			n     int
-		}{{"n", a.N}, {"quote_n", a.QuoteN}, {"distanced_n", a.DistancedN}} {
+		}{{"n", a.N}, {"quote_n", a.QuoteN}, {"distanced_n", a.DistancedN}, {"reported_n", a.ReportedN}} {
 			if c.n < 0 {
 				return negative("stance."+c.field, c.n, fmt.Sprintf(" (axis %s)", id))
 			}

@@ -33,9 +33,10 @@ func (c *csvWriter) Write(r *Record) error {
 	if c.axes == nil {
 		c.axes = slices.Sorted(maps.Keys(r.Stance))
 		c.targets = slices.Sorted(maps.Keys(r.Targets))
-		head := append(slices.Clone(csvArticleColumns), "loaded", "loaded_per_1k", "loaded_author", "loaded_quote", "loaded_distanced")
+		head := append(slices.Clone(csvArticleColumns), "loaded", "loaded_per_1k", "loaded_author", "loaded_quote", "loaded_distanced", "loaded_reported")
 		for _, a := range c.axes {
-			head = append(head, "stance."+a+".score", "stance."+a+".n", "stance."+a+".quote_score", "stance."+a+".quote_n")
+			head = append(head, "stance."+a+".score", "stance."+a+".n", "stance."+a+".quote_score", "stance."+a+".quote_n",
+				"stance."+a+".reported_score", "stance."+a+".reported_n")
 		}
 		for _, t := range c.targets {
 			head = append(head, "target."+t+".references", "target."+t+".framing")
@@ -54,10 +55,10 @@ func (c *csvWriter) Write(r *Record) error {
 		}
 	}
 	row := append(csvArticle(r), itoa(r.Loaded), ftoa(r.LoadedPer1k),
-		itoa(r.LoadedByVoice[Author]), itoa(r.LoadedByVoice[Quote]), itoa(r.LoadedByVoice[Distanced]))
+		itoa(r.LoadedByVoice[Author]), itoa(r.LoadedByVoice[Quote]), itoa(r.LoadedByVoice[Distanced]), itoa(r.LoadedByVoice[Reported]))
 	for _, a := range c.axes {
 		s := r.Stance[a]
-		row = append(row, ftoa(s.Score), itoa(s.N), ftoa(s.QuoteScore), itoa(s.QuoteN))
+		row = append(row, ftoa(s.Score), itoa(s.N), ftoa(s.QuoteScore), itoa(s.QuoteN), ftoa(s.ReportedScore), itoa(s.ReportedN))
 	}
 	for _, t := range c.targets {
 		ts := r.Targets[t]

@@ -14,8 +14,9 @@ import (
 // Schema names the version of the score record format this package
 // writes. Readers reject records of another major version.
 // Version 1.1 added date_original and date_source and normalised date to
-// ISO 8601 (see Record.Date); 1.2 added text_line.
-const Schema = "compare.score/v1.2"
+// ISO 8601 (see Record.Date); 1.2 added text_line; 1.3 the reported voice
+// (Reported; AxisScore.ReportedScore, ReportedN, FromReported).
+const Schema = "compare.score/v1.3"
 
 // schemaPrefix is the part of Schema before the version number.
 const schemaPrefix = "compare.score/v"
@@ -27,7 +28,8 @@ const schemaPrefix = "compare.score/v"
 const SchemaMajor = 1
 
 // CheckSchema returns an error unless schema names a score record format
-// this package can read: "compare.score/v1" or a minor version of it.
+// this package can read: "compare.score/v1" or a minor version of it
+// (v1.1 added ISO dates, v1.2 text_line, v1.3 the reported voice).
 func CheckSchema(schema string) error {
 	if schema == "" {
 		return errors.New(`no "schema" field: not a compare score record (write one with compare score --format jsonl)`)
@@ -166,12 +168,22 @@ type TargetScore struct {
 // AxisScore is an article's stance on one axis.
 type AxisScore struct {
 	// Score is the mean author-voice contribution in [-1, 1]; N is how
-	// many matches it averages (0: no evidence, Score is 0).
+	// many matches it averages (0: no evidence, Score is 0). An article
+	// without author-voice matches on the axis is scored on its reported
+	// speech instead, when it has some (FromReported).
 	Score float64 `json:"score"`
 	N     int     `json:"n"`
 	// QuoteScore and QuoteN are the same over quoted speakers' words.
 	QuoteScore float64 `json:"quote_score"`
 	QuoteN     int     `json:"quote_n"`
+	// ReportedScore and ReportedN are the same over reported speech (the
+	// reported voice); since v1.3, absent (0) in older records.
+	ReportedScore float64 `json:"reported_score"`
+	ReportedN     int     `json:"reported_n"`
+	// FromReported says that Score and N are those of the reported speech,
+	// the article having no author-voice match bearing on the axis (see
+	// CountsInStance). Since v1.3.
+	FromReported bool `json:"from_reported,omitempty"`
 	// DistancedN counts distanced matches that would have counted.
 	DistancedN int `json:"distanced_n"`
 }
@@ -243,16 +255,45 @@ const (
 	// Distanced is a word the author attributes or keeps at arm's length:
 	// "so-called", "what it calls", a term in scare quotes.
 	Distanced Voice = "distanced"
+	// Reported is a speaker's word relayed without quotation marks, in
+	// reported (indirect) speech: "Khamenei said [the war against Syria
+	// …]", "according to SANA, [terrorists attacked]" (see package
+	// credibility, Scanner.Reported). Since v1.3.
+	Reported Voice = "reported"
 )
 
 // Voices lists the voices in the order outputs give them.
-var Voices = []Voice{Author, Quote, Distanced}
+var Voices = []Voice{Author, Quote, Distanced, Reported}
 
 // CountsInStance reports whether a match in voice v counts toward its
 // article's stance score (AxisScore.Score and N): the outlet's own words
-// do, quoted and distanced ones do not. Scoring and validation both ask
-// this.
+// do; quoted and distanced ones do not. Reported speech counts only as a
+// fallback, on an axis where the article has no match in its own voice
+// (AxisScore.FromReported): the outlet chose its words, so it is evidence
+// of the outlet's vocabulary, but weaker than its own narration, and an
+// outlet that reports both sides should not take the side it reports
+// more. The README's Validity section gives the numbers this rule was
+// chosen by. Scoring and validation both ask this.
 func CountsInStance(v Voice) bool { return v == Author }
+
+// CountsAsFallback reports whether a match in voice v counts toward an
+// axis on which the article has no match that CountsInStance: the
+// reported voice.
+func CountsAsFallback(v Voice) bool { return v == Reported }
+
+// Mark is how outputs tag a term in voice v beside its text: "" for the
+// author's own words, "(quoted)", "(distanced)" or "(reported)".
+func (v Voice) Mark() string {
+	switch v {
+	case Quote:
+		return "(quoted)"
+	case Distanced:
+		return "(distanced)"
+	case Reported:
+		return "(reported)"
+	}
+	return ""
+}
 
 // UnitOf returns the unit a record belongs to when outlets are compared
 // by ("outlet" or "group"): its outlet, or its outlet group, with

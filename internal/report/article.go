@@ -60,11 +60,13 @@ type articleView struct {
 }
 
 type articleAxis struct {
-	Label      string
-	Score      float64
-	N          int
-	QuoteN     int
-	DistancedN int
+	Label        string
+	Score        float64
+	N            int
+	FromReported bool
+	QuoteN       int
+	ReportedN    int
+	DistancedN   int
 }
 
 // entryInfo is what a term's tooltip says about its lexicon entry.
@@ -172,7 +174,8 @@ func (b *builder) articles() articlesView {
 		}
 		for _, ax := range b.cmp.Axes {
 			s := r.Stance[ax.ID]
-			av.Stance = append(av.Stance, articleAxis{Label: ax.Label, Score: s.Score, N: s.N, QuoteN: s.QuoteN, DistancedN: s.DistancedN})
+			av.Stance = append(av.Stance, articleAxis{Label: ax.Label, Score: s.Score, N: s.N, FromReported: s.FromReported,
+				QuoteN: s.QuoteN, ReportedN: s.ReportedN, DistancedN: s.DistancedN})
 		}
 		if n := b.opt.MaxBodyBytes; n > 0 && len(r.Text) > n {
 			// Spans past the cut are dropped by renderText's checks.

@@ -263,7 +263,8 @@
   var voices = {
     author: "in the outlet's own voice: counts toward its stance",
     quote: "in a quotation: the speaker's word, not counted toward the outlet's stance",
-    distanced: 'held at a distance: not counted toward the outlet\'s stance'
+    distanced: 'held at a distance: not counted toward the outlet\'s stance',
+    reported: 'in reported speech (“X said that …”, “according to X”): the speaker\'s words as the outlet relays them; counted only when the article has no term of its own on the axis'
   };
   function line(cls, text) {
     var d = document.createElement('div');

@@ -291,6 +291,7 @@ type unitRow struct {
 	Author      float64
 	Quote       float64
 	Distanced   float64
+	Reported    float64
 	Axes        []aggregate.Summary
 	Tested      bool
 	Excluded    string
@@ -371,7 +372,7 @@ func build(in Input, opt Options) (*page, error) {
 		}
 		row := unitRow{Name: u.Name, Group: u.Group, Articles: u.Articles, Tokens: u.Tokens,
 			Loaded: u.LoadedPer1k.Mean, Author: u.VoiceShare[record.Author],
-			Quote: u.VoiceShare[record.Quote], Distanced: u.VoiceShare[record.Distanced],
+			Quote: u.VoiceShare[record.Quote], Distanced: u.VoiceShare[record.Distanced], Reported: u.VoiceShare[record.Reported],
 			Tested: u.Tested, Excluded: u.Excluded}
 		for _, ax := range cmp.Axes {
 			row.Axes = append(row.Axes, u.Axes[ax.ID])

@@ -229,11 +229,8 @@ func (b *builder) formsHTML(forms []sameevent.Form, axis string) template.HTML {
 			level := record.LeanLevel(f.Contrib[axis]) + 2
 			fmt.Fprintf(&out, `<span class="lean" title="%s">%s</span>`, leanWords[level], template.HTMLEscapeString(sameevent.LeanMark[level]))
 		}
-		switch f.Voice {
-		case record.Quote:
-			out.WriteString(` <span class="muted">(quoted)</span>`)
-		case record.Distanced:
-			out.WriteString(` <span class="muted">(distanced)</span>`)
+		if mark := f.Voice.Mark(); mark != "" {
+			out.WriteString(` <span class="muted">` + mark + `</span>`)
 		}
 		if f.Count > 1 {
 			fmt.Fprintf(&out, ` <span class="muted">×%d</span>`, f.Count)

@@ -106,7 +106,7 @@ func WriteShow(w io.Writer, ev *Event, opt ShowOptions) error {
 	}
 
 	b.WriteString("\nHow each outlet names the actors\n")
-	fmt.Fprintf(&b, "Own words first, then (quoted) speakers' words and (distanced) ones, kept at arm's length by \"so-called\" or scare quotes; neither counts toward the stance. "+
+	fmt.Fprintf(&b, "Own words first, then (quoted) speakers' words, (distanced) ones, kept at arm's length by \"so-called\" or scare quotes, and (reported) speech, \"X said that …\"; only own words count toward the stance, or reported speech in a report that has none. "+
 		"Loaded terms end with their lean on %s: %s strongly toward −1, %s toward −1, %s loaded without lean on it, %s toward +1, %s strongly toward +1; unmarked terms are neutral names. ×N: written N times.\n",
 		first, LeanMark[0], LeanMark[1], LeanMark[2], LeanMark[3], LeanMark[4])
 	for _, t := range s.Targets {
@@ -141,11 +141,8 @@ func formText(f Form, axis string, color bool) string {
 	if f.Loaded {
 		text += " " + LeanMark[level]
 	}
-	switch f.Voice {
-	case record.Quote:
-		text += " (quoted)"
-	case record.Distanced:
-		text += " (distanced)"
+	if mark := f.Voice.Mark(); mark != "" {
+		text += " " + mark
 	}
 	if f.Count > 1 {
 		text += fmt.Sprintf(" ×%d", f.Count)

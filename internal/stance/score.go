@@ -33,6 +33,9 @@ type Model struct {
 	contrib []map[string]float64
 	axes    [][]axisContrib
 	target  []int
+	// speech finds reported speech when cred is nil: its attribution
+	// word lists are in phrases after the lexicon's (see reportedSpeech).
+	speech *credibility.Analyzer
 }
 
 // axisContrib is an entry's contribution c to the axis of index axis.
@@ -55,6 +58,11 @@ func NewModel(m *lexicon.Matcher, an *credibility.Analyzer) *Model {
 	}
 	if an != nil {
 		md.phrases = phrase.CompileLists(append([][]phrase.Pattern{m.Patterns()}, an.Patterns()...)...)
+	} else {
+		// Without credibility signals, the attribution word lists are
+		// still matched for the reported voice.
+		md.speech = credibility.DefaultAnalyzer()
+		md.phrases = phrase.CompileLists(append([][]phrase.Pattern{m.Patterns()}, md.speech.SpeechPatterns()...)...)
 	}
 	targets := make(map[string]int, len(lex.Targets))
 	for i, t := range lex.Targets {
@@ -78,6 +86,8 @@ func (md *Model) NewScorer() *Scorer {
 	s := &Scorer{md: md, scanner: md.phrases.NewScanner()}
 	if md.cred != nil {
 		s.cred = md.cred.NewScanner()
+	} else {
+		s.speech = md.speech.NewScanner()
 	}
 	return s
 }
@@ -91,6 +101,8 @@ type Scorer struct {
 	scanner *phrase.Scanner
 	// cred, when not nil, adds credibility signals to each record.
 	cred *credibility.Scanner
+	// speech finds reported speech when cred is nil.
+	speech *credibility.Scanner
 	// The article's sums per target and per axis, by index.
 	targets []targetSums
 	axes    []axisSums
@@ -106,7 +118,7 @@ type targetSums struct {
 // axisSums are the sums behind a record.AxisScore.
 type axisSums struct {
 	record.AxisScore
-	author, quote float64
+	author, quote, reported float64
 }
 
 // NewScorer returns a Scorer for m without credibility signals: a Scorer
@@ -137,7 +149,7 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 		Schema: record.Schema, ID: a.ID, Outlet: a.Outlet, Group: a.Group, Title: a.Title,
 		URL: a.URL, Source: a.Source, TextLine: a.TextLine, Meta: a.Meta, Lexicon: md.ref,
 		Tokens:        ts.Len(),
-		LoadedByVoice: map[record.Voice]int{record.Author: 0, record.Quote: 0, record.Distanced: 0},
+		LoadedByVoice: map[record.Voice]int{record.Author: 0, record.Quote: 0, record.Distanced: 0, record.Reported: 0},
 		Categories:    map[string]int{},
 		Targets:       make(map[string]record.TargetScore, len(lex.Targets)),
 		Stance:        make(map[string]record.AxisScore, len(lex.Axes)),
@@ -154,6 +166,9 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 			rec.Quotes[i] = corpus.Span{Start: q[0], End: q[1]}
 		}
 	}
+	// The credibility analysis comes before the matches' voices: its
+	// attributions give the reported speech.
+	reported := s.reportedSpeech(rec, a, ts, lists[1:])
 	lines := newLineIndex(a.Text)
 	lastCue, lastCueEnd := -1, 0 // index into DistanceCues and token after it
 	for _, m := range matches {
@@ -174,6 +189,8 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 		} else if lastCue >= 0 && m.FirstToken-lastCueEnd <= lexicon.CueWindow &&
 			!token.BreaksPhrase(a.Text[ts.List[lastCueEnd-1].End:m.Start]) {
 			voice, cue = record.Distanced, lex.DistanceCues[lastCue]
+		} else if inSpans(reported, m.Start) {
+			voice = record.Reported
 		}
 		line, col := lines.position(m.Start)
 		contrib := md.contrib[m.Entry]
@@ -204,10 +221,15 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 		}
 		for _, ac := range md.axes[m.Entry] {
 			as := &s.axes[ac.axis]
-			switch voice {
-			case record.Author:
+			if record.CountsInStance(voice) {
 				as.N++
 				as.author += ac.c
+			}
+			if record.CountsAsFallback(voice) {
+				as.ReportedN++
+				as.reported += ac.c
+			}
+			switch voice {
 			case record.Quote:
 				as.QuoteN++
 				as.quote += ac.c
@@ -215,11 +237,6 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 				as.DistancedN++
 			}
 		}
-	}
-	if s.cred != nil {
-		// ts still holds this article's tokens, debris removed, and lists
-		// the matches of the credibility word lists after the lexicon's.
-		rec.Credibility = s.cred.AnalyzeMatches(a, ts, rec.Quotes, lists[1:])
 	}
 	if rec.Tokens > 0 {
 		rec.LoadedPer1k = 1000 * float64(rec.Loaded) / float64(rec.Tokens)
@@ -243,6 +260,12 @@ func (s *Scorer) Score(a *corpus.Article) *record.Record {
 		}
 		if sc.QuoteN > 0 {
 			sc.QuoteScore = as.quote / float64(sc.QuoteN)
+		}
+		if sc.ReportedN > 0 {
+			sc.ReportedScore = as.reported / float64(sc.ReportedN)
+			if sc.N == 0 {
+				sc.Score, sc.N, sc.FromReported = sc.ReportedScore, sc.ReportedN, true
+			}
 		}
 		rec.Stance[lex.Axes[i].ID] = sc
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 )
@@ -69,6 +70,15 @@ func TestVoice(t *testing.T) {
 		// alleged affairs with Mr. Trump".
 		{"cue stops at a colon", "what it calls: rebels", []string{"rebels:author"}},
 		{"cue stops at any full stop", "the so-called U.S. rebels", []string{"rebels:author"}},
+		// Reported speech: what an attribution says someone said, without
+		// quotation marks; its source is the outlet's own wording.
+		{"said that", "Khamenei said that the terrorists had failed.", []string{"terrorists:reported"}},
+		{"source keeps the author's voice", "The mullahs' regime said the rebels had fled.", []string{"mullahs' regime:author", "rebels:reported"}},
+		{"attribution at the end", "Terrorists shelled the town, a military source said.", []string{"Terrorists:reported"}},
+		{"according to", "According to the agency, the rebels withdrew. The regime lies.", []string{"rebels:reported", "regime:author"}},
+		{"intro phrase stays the author's", "In a speech to the rebels, the minister stressed that mercenaries were paid.", []string{"rebels:author", "mercenaries:reported"}},
+		{"quote inside reported speech", `He said the "martyrs" were mercenaries.`, []string{"martyrs:distanced", "mercenaries:reported"}},
+		{"cue inside reported speech", "He said the so-called rebels fled.", []string{"rebels:distanced"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,6 +91,56 @@ func TestVoice(t *testing.T) {
 				t.Errorf("voices in %q\n got %q\nwant %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestReportedFallback: reported speech counts toward the stance only on
+// an axis where the article has no match in its own voice, and is counted
+// apart in any case.
+func TestReportedFallback(t *testing.T) {
+	s := smallScorer(t)
+	tests := []struct {
+		name         string
+		text         string
+		score        float64
+		n, reportedN int
+		fromReported bool
+	}{
+		// Takfiri leans +1; mullahs' regime contributes -1.
+		{"author only", "The mullahs' regime lost.", -1, 1, 0, false},
+		{"reported only: the fallback", "The minister said that Takfiri fighters fled.", 1, 1, 1, true},
+		{"both: the author's voice wins", "The mullahs' regime said that Takfiri fighters fled.", -1, 1, 1, false},
+		{"neither", "The minister spoke.", 0, 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := s.Score(&corpus.Article{ID: "x", Text: tt.text})
+			as := rec.Stance["td"]
+			if as.Score != tt.score || as.N != tt.n || as.ReportedN != tt.reportedN || as.FromReported != tt.fromReported {
+				t.Errorf("stance %+v; want score %v, n %d, reported n %d, from reported %v", as, tt.score, tt.n, tt.reportedN, tt.fromReported)
+			}
+			if tt.reportedN > 0 && (as.ReportedScore != 1 || rec.LoadedByVoice[record.Reported] != tt.reportedN) {
+				t.Errorf("reported score %v, loaded by voice %v", as.ReportedScore, rec.LoadedByVoice)
+			}
+		})
+	}
+}
+
+// TestReportedSameWithCredibility: the reported voice does not depend on
+// whether credibility signals are computed.
+func TestReportedSameWithCredibility(t *testing.T) {
+	text := "Terrorists shelled the town, a military source said. According to SANA, the rebels withdrew, and the regime said that mercenaries fled."
+	without := smallScorer(t).Score(&corpus.Article{ID: "x", Text: text})
+	s := smallScorer(t)
+	s.SetCredibility(credibility.DefaultAnalyzer())
+	with := s.Score(&corpus.Article{ID: "x", Text: text})
+	if with.Credibility == nil || len(with.Matches) != len(without.Matches) {
+		t.Fatalf("%d and %d matches, credibility %v", len(with.Matches), len(without.Matches), with.Credibility != nil)
+	}
+	for i := range with.Matches {
+		if with.Matches[i].Voice != without.Matches[i].Voice {
+			t.Errorf("%q: %s with credibility signals, %s without", with.Matches[i].Text, with.Matches[i].Voice, without.Matches[i].Voice)
+		}
 	}
 }
 

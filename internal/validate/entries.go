@@ -118,8 +118,9 @@ func (m *measurer) entries(axis string, entries []Entry) []EntryDiagnostic {
 	}
 	for _, a := range m.articles {
 		l := m.rank[a.Label]
+		uses := a.usesOn(axis)
 		for i := range out {
-			n := a.Uses[out[i].Entry]
+			n := uses[out[i].Entry]
 			counts[i][l] = append(counts[i][l], float64(n))
 			if n > 0 {
 				u := &out[i].Uses[l]

@@ -26,13 +26,28 @@ type Article struct {
 	// (entry id → count): the matches its stance averages. Quoted and
 	// distanced uses do not belong here.
 	Uses map[string]int
+	// ReportedUses counts its matches in reported speech, which its
+	// stance averages on an axis without author-voice matches (Stance
+	// FromReported; see record.CountsAsFallback).
+	ReportedUses map[string]int
 }
 
 // Stance is an article's score on one axis: the mean contribution of N
 // matches, in [-1, 1]. N = 0 means no evidence, and Score is then 0.
+// FromReported says that the matches are the article's ReportedUses, not
+// its Uses.
 type Stance struct {
-	Score float64
-	N     int
+	Score        float64
+	N            int
+	FromReported bool
+}
+
+// usesOn returns the uses a's stance on axis averages.
+func (a *Article) usesOn(axis string) map[string]int {
+	if a.Stance[axis].FromReported {
+		return a.ReportedUses
+	}
+	return a.Uses
 }
 
 // Entry is a lexicon entry with its lean: its contribution to each axis

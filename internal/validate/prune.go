@@ -203,30 +203,41 @@ func CrossCheckPruning(in Input, k int, seed uint64, opt Options) (*CrossCheck, 
 }
 
 // Rescore returns an article's stance on each axis of a.Stance computed
-// again from its entry uses: the mean contribution (leans[entry][axis]) of
-// its uses of the entries that bear on the axis, leaving out the entries
-// in drop. With nothing dropped it equals the stance scoring gave (the
-// same sums, possibly added in another order). An entry without leans
-// does not count.
+// again from its entry uses as scoring computes it: the mean contribution
+// (leans[entry][axis]) of its Uses of the entries that bear on the axis,
+// leaving out the entries in drop, or, when none is left, the same over
+// its ReportedUses (FromReported). With nothing dropped it equals the
+// stance scoring gave (the same sums, possibly added in another order). An
+// entry without leans does not count.
 func Rescore(a Article, leans map[string]map[string]float64, drop map[string]bool) map[string]Stance {
 	out := make(map[string]Stance, len(a.Stance))
 	for axis := range a.Stance {
-		var sum float64
-		var n int
-		for _, id := range slices.Sorted(maps.Keys(a.Uses)) {
-			c, ok := leans[id][axis]
-			if !ok || drop[id] {
-				continue
-			}
-			u := a.Uses[id]
-			sum += float64(u) * c
-			n += u
-		}
-		s := Stance{N: n}
-		if n > 0 {
-			s.Score = sum / float64(n)
+		s := meanUse(a.Uses, axis, leans, drop)
+		if s.N == 0 {
+			s = meanUse(a.ReportedUses, axis, leans, drop)
+			s.FromReported = s.N > 0
 		}
 		out[axis] = s
 	}
 	return out
+}
+
+// meanUse is the mean contribution to axis of uses, leaving out drop.
+func meanUse(uses map[string]int, axis string, leans map[string]map[string]float64, drop map[string]bool) Stance {
+	var sum float64
+	var n int
+	for _, id := range slices.Sorted(maps.Keys(uses)) {
+		c, ok := leans[id][axis]
+		if !ok || drop[id] {
+			continue
+		}
+		u := uses[id]
+		sum += float64(u) * c
+		n += u
+	}
+	s := Stance{N: n}
+	if n > 0 {
+		s.Score = sum / float64(n)
+	}
+	return s
 }

@@ -72,15 +72,30 @@ func TestRescore(t *testing.T) {
 		{"nothing dropped", nil, map[string]Stance{axis: {Score: (2*0.8 - 0.6 + 0) / 4, N: 4}, "other": {Score: (2*1 - 3) / 5.0, N: 5}}},
 		{"r dropped", map[string]bool{"r": true}, map[string]Stance{axis: {Score: -0.6 / 2, N: 2}, "other": {Score: -1, N: 3}}},
 		{"all dropped: no evidence", map[string]bool{"r": true, "l": true, "n": true, "off": true}, map[string]Stance{axis: {}, "other": {}}},
+		{"r and l dropped: n stays", map[string]bool{"r": true, "l": true}, map[string]Stance{axis: {Score: 0, N: 1}, "other": {Score: -1, N: 3}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Rescore(a, leans, tt.drop)
-			if !maps.EqualFunc(got, tt.want, func(x, y Stance) bool { return x.N == y.N && math.Abs(x.Score-y.Score) < 1e-15 }) {
+			if !maps.EqualFunc(got, tt.want, sameStance) {
 				t.Errorf("Rescore = %+v, want %+v", got, tt.want)
 			}
 		})
 	}
+	// Reported speech counts on an axis without author-voice uses.
+	b := Article{Stance: map[string]Stance{axis: {}, "other": {}}, Uses: map[string]int{"off": 1}, ReportedUses: map[string]int{"r": 1, "l": 1}}
+	want := map[string]Stance{axis: {Score: (0.8 - 0.6) / 2, N: 2, FromReported: true}, "other": {Score: -1, N: 1}}
+	if got := Rescore(b, leans, nil); !maps.EqualFunc(got, want, sameStance) {
+		t.Errorf("fallback: Rescore = %+v, want %+v", got, want)
+	}
+	want = map[string]Stance{axis: {Score: -0.6, N: 1, FromReported: true}, "other": {}}
+	if got := Rescore(b, leans, map[string]bool{"r": true, "off": true}); !maps.EqualFunc(got, want, sameStance) {
+		t.Errorf("fallback after dropping: Rescore = %+v, want %+v", got, want)
+	}
+}
+
+func sameStance(x, y Stance) bool {
+	return x.N == y.N && x.FromReported == y.FromReported && math.Abs(x.Score-y.Score) < 1e-15
 }
 
 // foldCorpus builds 30 outlets, 10 of each label, 6 articles each. Entry

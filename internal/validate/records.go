@@ -66,7 +66,8 @@ func (c *Collector) Add(r *record.Record) error {
 
 // ArticleOf returns the validation Article of a score record: its id and
 // outlet, its label by lab, its stance on each axis, and the uses of each
-// entry in the voices its stance counts (record.CountsInStance).
+// entry in the voice its stance counts (record.CountsInStance) and in the
+// one it falls back on (record.CountsAsFallback).
 func ArticleOf(r *record.Record, lab Labeller) Article {
 	a := Article{
 		ID: r.ID, Outlet: r.Outlet,
@@ -74,16 +75,22 @@ func ArticleOf(r *record.Record, lab Labeller) Article {
 		Stance: make(map[string]Stance, len(r.Stance)),
 	}
 	for axis, s := range r.Stance {
-		a.Stance[axis] = Stance{Score: s.Score, N: s.N}
+		a.Stance[axis] = Stance{Score: s.Score, N: s.N, FromReported: s.FromReported}
 	}
 	for _, m := range r.Matches {
-		if !record.CountsInStance(m.Voice) {
+		var uses *map[string]int
+		switch {
+		case record.CountsInStance(m.Voice):
+			uses = &a.Uses
+		case record.CountsAsFallback(m.Voice):
+			uses = &a.ReportedUses
+		default:
 			continue
 		}
-		if a.Uses == nil {
-			a.Uses = map[string]int{}
+		if *uses == nil {
+			*uses = map[string]int{}
 		}
-		a.Uses[m.Entry]++
+		(*uses)[m.Entry]++
 	}
 	return a
 }

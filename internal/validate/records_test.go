@@ -35,8 +35,8 @@ func sampleRecords(t *testing.T) ([]*record.Record, *lexicon.Lexicon) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 25 {
-		t.Fatalf("%d sample records, want 25", len(recs))
+	if len(recs) != 43 {
+		t.Fatalf("%d sample records, want 43", len(recs))
 	}
 	return recs, lex
 }
@@ -50,8 +50,8 @@ func TestCollector(t *testing.T) {
 		}
 	}
 	in := col.Input()
-	if len(in.Entries) != len(lex.Entries) || len(in.Articles) != 25 || col.Records() != 25 || in.EntriesFromMatches {
-		t.Fatalf("%d entries, %d articles; want every entry of the lexicon (%d) and 25 articles", len(in.Entries), len(in.Articles), len(lex.Entries))
+	if len(in.Entries) != len(lex.Entries) || len(in.Articles) != 43 || col.Records() != 43 || in.EntriesFromMatches {
+		t.Fatalf("%d entries, %d articles; want every entry of the lexicon (%d) and 43 articles", len(in.Entries), len(in.Articles), len(lex.Entries))
 	}
 	leans := map[string]map[string]float64{}
 	for _, e := range in.Entries {
