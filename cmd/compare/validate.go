@@ -45,7 +45,8 @@ over outlets whether dropping the entries that work against their lean on
 the other folds helps on each fold's unseen outlets.
 
 Examples:
-   compare validate --labels testdata/sample-labels.yaml --order opposition,wire,state testdata/sample
+   compare validate --outlets testdata/sample-outlets.yaml --label-field group \
+       --order 'opposition,wire,state media' testdata/sample
    compare score --lexicon us-politics --format jsonl --no-text ../shared/abp/valid.jsonl.gz > valid.jsonl
    compare validate --label-field bias --order left,center,right --scores valid.jsonl \
        --train-outlets ../shared/abp/train.jsonl.gz
