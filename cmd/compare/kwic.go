@@ -42,7 +42,7 @@ Examples:
 			&cli.StringFlag{Name: "entry", Usage: "only matches of lexicon entry `ID`"},
 			&cli.StringFlag{Name: "target", Usage: "only matches naming target `ID`"},
 			&cli.StringFlag{Name: "term", Usage: "only matches whose text folds to `TERM`"},
-			&cli.StringFlag{Name: "voice", Usage: "only matches in `VOICE`: author, quote or distanced"},
+			&cli.StringFlag{Name: "voice", Usage: "only matches in `VOICE`: author, quote, distanced or reported"},
 			&cli.IntFlag{Name: "window", Value: kwic.DefaultWindow, Usage: "words (`N`) of context each side"},
 			&cli.StringFlag{Name: "sort", Value: "input", Usage: "`ORDER` of the lines: input, outlet or entry (then input order)"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output `FORMAT`: " + strings.Join(kwic.Formats, ", ")},
@@ -67,7 +67,7 @@ func runKWIC(c *cli.Context) error {
 	}
 	voice := record.Voice(c.String("voice"))
 	if voice != "" && !slices.Contains(record.Voices, voice) {
-		return cli.Exit(fmt.Sprintf("kwic: --voice %q: want author, quote or distanced", voice), exitUsage)
+		return cli.Exit(fmt.Sprintf("kwic: --voice %q: want author, quote, distanced or reported", voice), exitUsage)
 	}
 	if c.Int("window") < 0 {
 		return cli.Exit(fmt.Sprintf("kwic: --window %d: must not be negative", c.Int("window")), exitUsage)

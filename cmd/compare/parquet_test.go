@@ -255,7 +255,7 @@ func TestParquetDuckDB(t *testing.T) {
 	}
 	for tbl, want := range map[*table]map[string]string{
 		&duck.Articles: {"id": "VARCHAR", "date": "VARCHAR", "date_original": "VARCHAR", "tokens": "BIGINT", "loaded_per_1k": "DOUBLE", "text_line": "BIGINT", "credibility_signals": "JSON",
-			"stance": "STRUCT(axis VARCHAR, score DOUBLE, n BIGINT, quote_score DOUBLE, quote_n BIGINT, distanced_n BIGINT)[]"},
+			"stance": "STRUCT(axis VARCHAR, score DOUBLE, n BIGINT, quote_score DOUBLE, quote_n BIGINT, reported_score DOUBLE, reported_n BIGINT, from_reported BOOLEAN, distanced_n BIGINT)[]"},
 		&duck.Matches: {"article": "BIGINT", "start": "BIGINT", "valence": "DOUBLE", "loaded": "BOOLEAN", "voice": "VARCHAR",
 			"contrib": `STRUCT(axis VARCHAR, "value" DOUBLE)[]`},
 	} {

@@ -26,10 +26,16 @@ func shiftCorpus(t *testing.T, shift bool) (dir, all string) {
 		t.Fatal(err)
 	}
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
-	// The seed draws the articles from the default lexicon's entries: with
-	// iran-syria 2.0.0, seed 1 gave observer-02 a chance rising trend
-	// without the shift (Holm p = 0.01), the false positive α allows; with
-	// seeds 2 and 3 there is none.
+	// The seed draws the articles from the default lexicon's entries, so
+	// each lexicon version draws another corpus. Measured with iran-syria
+	// 2.0.0 over seeds 1–8: the planted shift is found as TestPlantedShift
+	// wants on 7 (seed 5 also shows a chance shift of monitor-03 in March,
+	// Holm p = 0.002); the corpus without it flags nothing on 5 (seeds 1, 5
+	// and 7 give one chance positive, Holm p 0.002–0.031, among the five
+	// families of tests at α = 0.05 these tests read: four rolling months
+	// and the trends). Seed 3 is the first on which both hold; a failure
+	// after a lexicon change may be such a chance positive: check other
+	// seeds before suspecting the tests.
 	opt := gencorpus.Options{Bytes: 3_000_000, Outlets: 4, Seed: 3, From: day("2024-01-01"), To: day("2024-06-30")}
 	if shift {
 		opt.Shift = &gencorpus.Shift{Outlet: "observer-02", At: day("2024-04-01"), Lean: 1}
@@ -156,7 +162,7 @@ func TestPlantedShift(t *testing.T) {
 		if at != "2024-04" {
 			t.Errorf("observer-02's largest monthly step is into %s (%+.2f), want 2024-04", at, step)
 		}
-		if !strings.HasPrefix(ut.Sentence, "observer-02's Tehran–Damascus vocabulary rose from a mean of -") {
+		if !strings.HasPrefix(ut.Sentence, "observer-02's Tehran–Damascus vocabulary rose from a mean of ") {
 			t.Errorf("sentence %q", ut.Sentence)
 		}
 	}

@@ -31,7 +31,7 @@ type Filter struct {
 	// same words as Term: "regime" finds "Regime" and "regime's", not
 	// "regimes" (a glob entry's other words are other terms).
 	Term string
-	// Voice selects one voice: author, quote or distanced.
+	// Voice selects one voice: author, quote, distanced or reported.
 	Voice record.Voice
 }
 

@@ -102,6 +102,8 @@ func (ll *lintLexicon) lean(m *MatchRecord) string {
 		} else {
 			s += "; in scare quotes"
 		}
+	case Reported:
+		s += "; in reported speech"
 	}
 	return s
 }

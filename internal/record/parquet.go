@@ -65,6 +65,7 @@ type ParquetArticle struct {
 	LoadedAuthor    int     `parquet:"loaded_author"`
 	LoadedQuote     int     `parquet:"loaded_quote"`
 	LoadedDistanced int     `parquet:"loaded_distanced"`
+	LoadedReported  int     `parquet:"loaded_reported"`
 
 	Categories []CategoryCount `parquet:"categories,list"`
 	Targets    []ParquetTarget `parquet:"targets,list"`
@@ -118,7 +119,12 @@ type ParquetAxis struct {
 	N          int     `parquet:"n"`
 	QuoteScore float64 `parquet:"quote_score"`
 	QuoteN     int     `parquet:"quote_n"`
-	DistancedN int     `parquet:"distanced_n"`
+	// ReportedScore, ReportedN and FromReported are the reported voice's
+	// (score records v1.3).
+	ReportedScore float64 `parquet:"reported_score"`
+	ReportedN     int     `parquet:"reported_n"`
+	FromReported  bool    `parquet:"from_reported"`
+	DistancedN    int     `parquet:"distanced_n"`
 }
 
 // ParquetQuote is a direct quotation, marks included.
@@ -246,7 +252,8 @@ func toParquet(r *Record) (ParquetArticle, error) {
 		LexiconName: r.Lexicon.Name, LexiconVersion: r.Lexicon.Version, LexiconSHA256: r.Lexicon.SHA256,
 		Tokens: r.Tokens, Loaded: r.Loaded, LoadedPer1k: r.LoadedPer1k,
 		LoadedAuthor: r.LoadedByVoice[Author], LoadedQuote: r.LoadedByVoice[Quote], LoadedDistanced: r.LoadedByVoice[Distanced],
-		Matches: len(r.Matches), Text: r.Text,
+		LoadedReported: r.LoadedByVoice[Reported],
+		Matches:        len(r.Matches), Text: r.Text,
 		Credibility: CountCredibility(r.Credibility),
 	}
 	for _, k := range slices.Sorted(maps.Keys(r.Meta)) {
@@ -261,7 +268,7 @@ func toParquet(r *Record) (ParquetArticle, error) {
 	}
 	for _, k := range slices.Sorted(maps.Keys(r.Stance)) {
 		s := r.Stance[k]
-		a.Stance = append(a.Stance, ParquetAxis{k, s.Score, s.N, s.QuoteScore, s.QuoteN, s.DistancedN})
+		a.Stance = append(a.Stance, ParquetAxis{k, s.Score, s.N, s.QuoteScore, s.QuoteN, s.ReportedScore, s.ReportedN, s.FromReported, s.DistancedN})
 	}
 	for _, q := range r.Quotes {
 		a.Quotes = append(a.Quotes, ParquetQuote{q.Start, q.End})
@@ -303,7 +310,7 @@ func fromParquet(a *ParquetArticle, ms []ParquetMatch, skipCred bool, opts json.
 		Source: a.Source, TextLine: a.TextLine,
 		Lexicon: LexiconRef{Name: a.LexiconName, Version: a.LexiconVersion, SHA256: a.LexiconSHA256},
 		Tokens:  a.Tokens, Loaded: a.Loaded, LoadedPer1k: a.LoadedPer1k,
-		LoadedByVoice: map[Voice]int{Author: a.LoadedAuthor, Quote: a.LoadedQuote, Distanced: a.LoadedDistanced},
+		LoadedByVoice: map[Voice]int{Author: a.LoadedAuthor, Quote: a.LoadedQuote, Distanced: a.LoadedDistanced, Reported: a.LoadedReported},
 		Categories:    make(map[string]int, len(a.Categories)),
 		Targets:       make(map[string]TargetScore, len(a.Targets)),
 		Stance:        make(map[string]AxisScore, len(a.Stance)),
@@ -323,7 +330,8 @@ func fromParquet(a *ParquetArticle, ms []ParquetMatch, skipCred bool, opts json.
 		r.Targets[t.Target] = TargetScore{References: t.References, Author: t.Author, Loaded: t.Loaded, Framing: t.Framing, QuoteFraming: t.QuoteFraming}
 	}
 	for _, s := range a.Stance {
-		r.Stance[s.Axis] = AxisScore{Score: s.Score, N: s.N, QuoteScore: s.QuoteScore, QuoteN: s.QuoteN, DistancedN: s.DistancedN}
+		r.Stance[s.Axis] = AxisScore{Score: s.Score, N: s.N, QuoteScore: s.QuoteScore, QuoteN: s.QuoteN,
+			ReportedScore: s.ReportedScore, ReportedN: s.ReportedN, FromReported: s.FromReported, DistancedN: s.DistancedN}
 	}
 	for _, q := range a.Quotes {
 		r.Quotes = append(r.Quotes, corpus.Span{Start: q.Start, End: q.End})

@@ -405,6 +405,12 @@ func (ld *sparseDecoder) stance(r *Record) error {
 				return ld.float(&a.QuoteScore)
 			case "quote_n":
 				return ld.int(&a.QuoteN)
+			case "reported_score":
+				return ld.float(&a.ReportedScore)
+			case "reported_n":
+				return ld.int(&a.ReportedN)
+			case "from_reported":
+				return ld.bool(&a.FromReported)
 			case "distanced_n":
 				return ld.int(&a.DistancedN)
 			}

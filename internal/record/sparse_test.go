@@ -151,6 +151,10 @@ func FuzzReadSparse(f *testing.F) {
 		`{"schema":"compare.score/v1.1","date_original":"04/06/2024"}`,
 		`{"schema":"compare.score/v1.2","text_line":7,"tokens":2}`,
 		`{"schema":"compare.score/v1.2","text_line":1.5}`,
+		`{"schema":"compare.score/v1.3","loaded_by_voice":{"author":1,"reported":2},"stance":{"a":{"score":0.5,"n":2,"reported_score":0.5,"reported_n":2,"from_reported":true}}}`,
+		`{"schema":"compare.score/v1.3","stance":{"a":{"reported_n":1.5,"from_reported":1}}}`,
+		`{"schema":"compare.score/v1.3","stance":{"a":{"reported_n":-1,"from_reported":null}}}`,
+		`{"schema":"compare.score/v1.3","matches":[{"start":0,"end":3,"voice":"reported"}],"loaded_by_voice":{"reported":-2}}`,
 		`{"schema":"compare.score/v1","ſchema":"x","loaded_by_voice":{"author":-1}}`,
 	} {
 		f.Add(s)

@@ -36,7 +36,7 @@ func tinyValidity(t *testing.T, in Input, a, b string) *validate.Validation {
 func TestValiditySection(t *testing.T) {
 	in := tinyInput(t, false)
 	var without bytes.Buffer
-	if err := Write(&without, in, Options{}); err != nil {
+	if err := Write(&without, in, DefaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(without.String(), `id="validity"`) || strings.Contains(without.String(), `href="#validity"`) {
@@ -45,7 +45,7 @@ func TestValiditySection(t *testing.T) {
 
 	in.Validity = tinyValidity(t, in, "opposition", "government")
 	var buf bytes.Buffer
-	if err := Write(&buf, in, Options{}); err != nil {
+	if err := Write(&buf, in, DefaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
@@ -74,7 +74,7 @@ func TestValiditySectionEscapes(t *testing.T) {
 	in := tinyInput(t, false)
 	in.Validity = tinyValidity(t, in, `<script>window.__pwned=1</script>`, `<img src=x onerror="window.__pwned=1">`)
 	var buf bytes.Buffer
-	if err := Write(&buf, in, Options{}); err != nil {
+	if err := Write(&buf, in, DefaultOptions()); err != nil {
 		t.Fatal(err)
 	}
 	section := buf.String()[strings.Index(buf.String(), `<section id="validity">`):]
