@@ -170,6 +170,8 @@ func VoiceWords(p Piece) string {
 			return "held at a distance (after “" + p.Cue + "”), not counted toward the lean"
 		}
 		return "held at a distance, not counted toward the lean"
+	case record.Reported:
+		return "in reported speech: someone's words as the outlet relays them, counted toward the lean only where the article has none of its own"
 	}
 	return "the outlet's own words"
 }
@@ -244,7 +246,7 @@ func (h *Handout) writeText(w io.Writer, md bool) error {
 	fmt.Fprintf(&b, "- %s or %s: the word leans %s; two signs: strongly.\n", esc(view.LeanMark[1]), esc(view.LeanMark[0]), esc(h.TowardNegative))
 	fmt.Fprintf(&b, "- %s or %s: the word leans %s; two signs: strongly.\n", esc(view.LeanMark[3]), esc(view.LeanMark[4]), esc(h.TowardPositive))
 	fmt.Fprintf(&b, "- %s: a loaded word that takes no side on this axis.\n", esc(view.LeanMark[2]))
-	b.WriteString("- The number leads to the note below. Only the outlet's own words count toward its lean; quoted and distanced words are marked but not counted.\n\n")
+	b.WriteString("- The number leads to the note below. Only the outlet's own words count toward its lean; quoted and distanced words are marked but not counted, and reported speech (“X said that …”) counts only where it has none.\n\n")
 	heading("Notes")
 	if len(h.Notes.Items) == 0 {
 		b.WriteString("No loaded terms: the lexicon found no word that takes a side.\n\n")
