@@ -18,7 +18,9 @@ import (
 func overCapInput(t testing.TB, units, longBytes int) (Input, int) {
 	t.Helper()
 	s := newScoring(t, 0)
-	para := "The regime said the terrorists attacked first. The so-called freedom fighters disagree; the government did not comment.\n"
+	// "terrorists" is in the outlet's own voice (not reported speech after
+	// "said"), so that the framing and naming charts have something to draw.
+	para := "The terrorists attacked first. The regime said nothing. The so-called freedom fighters disagree; the government did not comment.\n"
 	add := func(a *corpus.Article) {
 		if err := s.add(a); err != nil {
 			t.Fatal(err)
