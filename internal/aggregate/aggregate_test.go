@@ -243,12 +243,14 @@ func TestAggregateNaming(t *testing.T) {
 	}
 	var got []string
 	for _, l := range iran.Labels {
-		got = append(got, fmt.Sprintf("%s %q a%d b%d g%d", l.Entry, l.Term, l.Counts["alpha.example"], l.Counts["beta.example"], l.Counts["gamma.example"]))
+		got = append(got, fmt.Sprintf("%s %q a%d b%d g%d %q", l.Entry, l.Label, l.Counts["alpha.example"], l.Counts["beta.example"], l.Counts["gamma.example"],
+			FormList(l.Forms["alpha.example"])+FormList(l.Forms["beta.example"])+FormList(l.Forms["gamma.example"])))
 	}
+	// Without the lexicon ids name the entries; the forms are as written.
 	want := []string{
-		`islamic-republic "islamic republic" a0 b0 g11`,
-		`mullahs-regime "mullahs regime" a0 b10 g0`,
-		`leader-of-the-islamic-revolution "leader of the islamic revolution" a8 b0 g0`,
+		`islamic-republic "islamic-republic" a0 b0 g11 "Islamic Republic ×11"`,
+		`mullahs-regime "mullahs-regime" a0 b10 g0 "mullahs' regime ×10"`,
+		`leader-of-the-islamic-revolution "leader-of-the-islamic-revolution" a8 b0 g0 "Leader of the Islamic Revolution ×8"`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("naming of iran-gov:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

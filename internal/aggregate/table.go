@@ -1,6 +1,7 @@
 package aggregate
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"maps"
@@ -118,25 +119,33 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 	}
 
 	section("NAMING",
-		fmt.Sprintf("Which words each %s uses for each target in its own voice: count (share of its references to the target).", by))
+		fmt.Sprintf("Which lexicon entries each %s uses for each target in its own voice: count (share of its own references to the target) and the forms it wrote. Uses inside quotations (a speaker's words) and held at a distance (\"so-called\") are listed beside and not counted.", by))
 	for _, n := range c.Naming {
-		var names []string
+		p("%s\n", targetTitle(c.Targets, n.Target))
+		p("  %s\tENTRY\tVALENCE\tCATEGORY\tOWN VOICE\tWRITTEN\tQUOTED OR DISTANCED\n", strings.ToUpper(by))
 		for _, u := range c.Units {
-			if _, ok := n.Labels[0].Counts[u.Name]; ok {
-				names = append(names, u.Name)
+			// Each unit's entries, most used in its own voice first.
+			labels := slices.Clone(n.Labels)
+			slices.SortStableFunc(labels, func(x, y NamingLabel) int { return cmp.Compare(y.Counts[u.Name], x.Counts[u.Name]) })
+			for _, l := range labels {
+				k, quoted, distanced := l.Counts[u.Name], l.Quoted[u.Name], l.Distanced[u.Name]
+				if k == 0 && len(quoted) == 0 && len(distanced) == 0 {
+					continue
+				}
+				own := "-"
+				if k > 0 {
+					own = fmt.Sprintf("%d (%.0f%%)", k, 100*l.Shares[u.Name])
+				}
+				var others []string
+				if len(quoted) > 0 {
+					others = append(others, "quoted: "+FormList(quoted))
+				}
+				if len(distanced) > 0 {
+					others = append(others, "distanced: "+FormList(distanced))
+				}
+				p("  %s\t%s\t%+.2f\t%s\t%s\t%s\t%s\n", record.OneLine(u.Name), record.OneLine(l.Label), l.Valence, l.Category,
+					own, dash(record.OneLine(FormList(l.Forms[u.Name]))), dash(record.OneLine(strings.Join(others, "; "))))
 			}
-		}
-		p("%s\nTERM\tVALENCE\tCATEGORY", n.Target)
-		for _, name := range names {
-			p("\t%s", record.OneLine(name))
-		}
-		p("\n")
-		for _, l := range n.Labels {
-			p("%s\t%+.2f\t%s", record.OneLine(l.Term), l.Valence, l.Category)
-			for _, name := range names {
-				p("\t%d (%.0f%%)", l.Counts[name], 100*l.Shares[name])
-			}
-			p("\n")
 		}
 		tw.Flush()
 		p("\n")
@@ -156,7 +165,7 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 			p("%s\t%s\t%s\t%s\t%.3f\n", by, record.OneLine(pt.Name), coord(pt.X), coord(pt.Y), pt.Mass)
 		}
 		for _, pt := range m.Entries {
-			p("entry\t%s\t%s\t%s\t%.3f\n", record.OneLine(pt.Name), coord(pt.X), coord(pt.Y), pt.Mass)
+			p("entry\t%s\t%s\t%s\t%.3f\n", record.OneLine(cmp.Or(pt.Label, pt.Name)), coord(pt.X), coord(pt.Y), pt.Mass)
 		}
 	}
 
@@ -195,6 +204,25 @@ func anA(by string) string {
 		return "an outlet"
 	}
 	return "a " + by
+}
+
+// FormList writes forms with their counts: "Raisi ×3, Amir-Abdollahian
+// ×2".
+func FormList(fs []FormCount) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = fmt.Sprintf("%s ×%d", f.Form, f.Count)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func targetTitle(targets []Label, id string) string {
+	for _, t := range targets {
+		if t.ID == id && t.Label != "" && t.Label != id {
+			return fmt.Sprintf("%s (%s)", id, t.Label)
+		}
+	}
+	return id
 }
 
 func axisTitle(ax Label) string {
@@ -435,10 +463,11 @@ func writeBaselineTable(p func(string, ...any), section func(title, meaning stri
 		}
 	}
 	section("NAMING AGAINST THE BASELINE", fmt.Sprintf("The labels whose share of %s's references to their target changed most: share now (count) and in the baseline (count), change in percentage points.", anA(c.By)))
-	p("%s\tTARGET\tTERM\tNOW\tBASELINE\tCHANGE\n", by)
+	p("%s\tTARGET\tLABEL\tNOW\tBASELINE\tCHANGE\tWRITTEN NOW\tWRITTEN BEFORE\n", by)
 	for _, ns := range b.Naming {
 		for _, l := range ns.Labels {
-			p("%s\t%s\t%s\t%.0f%% (%d)\t%.0f%% (%d)\t%+.0f\n", record.OneLine(ns.Unit), l.Target, record.OneLine(l.Term), 100*l.Share, l.Count, 100*l.BaselineShare, l.BaselineCount, 100*l.Change)
+			p("%s\t%s\t%s\t%.0f%% (%d)\t%.0f%% (%d)\t%+.0f\t%s\t%s\n", record.OneLine(ns.Unit), l.Target, record.OneLine(l.Label), 100*l.Share, l.Count, 100*l.BaselineShare, l.BaselineCount, 100*l.Change,
+				dash(record.OneLine(FormList(l.Forms))), dash(record.OneLine(FormList(l.BaselineForms))))
 		}
 	}
 	section("NEW TERMS AGAINST THE BASELINE", fmt.Sprintf("Words and phrases %s's new articles use more than its own baseline: log-odds z with an informative Dirichlet prior, counts now and in the baseline. * = not in the lexicon: a candidate entry.", anA(c.By)))

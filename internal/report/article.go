@@ -69,7 +69,9 @@ type articleAxis struct {
 
 // entryInfo is what a term's tooltip says about its lexicon entry.
 type entryInfo struct {
-	Term     string             `json:"term"`
+	// Label names the entry (lexicon.Entry.Name) when it has a label of its
+	// own; the tooltip heads with the matched text itself.
+	Label    string             `json:"label,omitempty"`
 	Target   string             `json:"target"`
 	Valence  float64            `json:"valence"`
 	Category string             `json:"category"`
@@ -238,9 +240,9 @@ func (b *builder) noteEntry(m *record.MatchRecord) {
 	if _, ok := b.entries[m.Entry]; ok {
 		return
 	}
-	info := entryInfo{Term: m.Text, Target: b.targetLabel(m.Target), Valence: m.Valence, Category: m.Category}
+	info := entryInfo{Target: b.targetLabel(m.Target), Valence: m.Valence, Category: m.Category}
 	if e := b.entry(m.Entry); e != nil {
-		info.Term = e.Terms[0]
+		info.Label = e.Label
 		info.Lean = e.Lean
 		info.Neutral = e.Neutral
 		info.Note = e.Note

@@ -28,6 +28,11 @@ const (
 	colorPosStrong = "#2166ac"
 	colorUntested  = "#d9d9d9"
 	colorInk       = "#333333"
+	// colorLeanOnly marks loaded words without a valence: a side's
+	// vocabulary that judges no one ("civil war", "martyrs").
+	colorLeanOnly = "#d8a31a"
+	// colorOther is the bar of the neutral entries a naming chart merges.
+	colorOther = "#e4e4e4"
 )
 
 var divergingScale = []string{colorNegStrong, colorNeg, colorNegLight, "#f7f7f7", colorPosLight, colorPos, colorPosStrong}

@@ -18,6 +18,10 @@
     if (s === '-0.00') s = '0.00';
     return s.replace('-', '−');
   }
+  // forms writes a unit's forms with their counts: Raisi ×3, Kanani ×1.
+  function forms(fs) {
+    return fs.map(function (f) { return f.form + ' ×' + f.count; }).join(', ');
+  }
   function row(label, value) {
     return '<br><span class="dim">' + esc(label) + '</span> ' + esc(value);
   }
@@ -85,23 +89,30 @@
       });
     },
     naming: function (opt, meta) {
+      // Inside a bar: the words that unit wrote, never the entry's name.
       opt.series.forEach(function (s, i) {
         s.label.formatter = function (p) {
-          return p.value >= 12 ? meta.series[i].term : '';
+          var fs = meta.series[i].forms[p.dataIndex] || [];
+          if (p.value < 12 || !fs.length) return '';
+          return fs[0].form + (fs.length > 1 ? ' …' : '');
         };
       });
       opt.tooltip = tooltip(function (p) {
         var s = meta.series[p.seriesIndex];
         if (!s) return '';
-        var out = '<b>' + esc(s.term) + '</b>' + row('used by', meta.units[p.dataIndex]) +
-          row('times', s.counts[p.dataIndex]) + row('share of its references', num(p.value) + '%');
-        if (s.category) out += row('valence', num(s.valence) + ', ' + s.category);
+        var i = p.dataIndex;
+        var out = '<b>' + esc(s.label) + '</b>' + row('in the own voice of', meta.units[i]) +
+          row('times', s.counts[i]) + row('share of its own references', num(p.value) + '%');
+        if (s.forms[i] && s.forms[i].length) out += row('words written', forms(s.forms[i]));
+        if (s.quoted[i] && s.quoted[i].length) out += row('also quoted or distanced (not counted)', forms(s.quoted[i]));
+        if (s.merged) out += row('neutral entries', s.merged.join(', '));
+        else if (s.category) out += row('valence', num(s.valence) + ', ' + s.category);
         return out;
       });
     },
     distinct: function (opt, meta) {
       opt.tooltip = tooltip(function (p) {
-        var t = meta[p.dataIndex];
+        var t = meta.terms[p.dataIndex];
         if (!t) return '';
         return '<b>' + esc(t.term) + '</b>' + row('z', num(t.z)) + row('log-odds difference', num(t.delta)) +
           row('count here', t.count) + row('count elsewhere', t.others) +
@@ -276,6 +287,7 @@
     tip.textContent = '';
     tip.style.transform = '';
     line('tip-term', m.textContent);
+    if (e.label) line('tip-row', 'entry: ' + e.label);
     line('tip-row', (e.target || '') + ' · valence ' + num(e.valence) + ' · ' + (e.category || ''));
     var c = m.getAttribute('data-c');
     if (c && c !== '0.00') line('tip-row', 'lean on the first axis ' + c);
