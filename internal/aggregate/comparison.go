@@ -1,7 +1,10 @@
 package aggregate
 
 import (
+	"fmt"
+
 	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/record"
 )
 
@@ -25,6 +28,10 @@ type Comparison struct {
 	Bootstrap   int    `json:"bootstrap"`
 	Seed        uint64 `json:"seed"`
 	MinArticles int    `json:"min_articles"`
+	// Duplicates counts the records left out because an earlier record
+	// had the same outlet, id and lexicon (see record.Duplicates); they
+	// are not in Articles.
+	Duplicates int `json:"duplicates,omitempty"`
 	// Quantiles names the quantile definition used for medians and IQRs.
 	Quantiles string `json:"quantiles"`
 	// DateRange is the first and last article date, when dates are known.
@@ -242,4 +249,12 @@ type MapPoint struct {
 	X     float64 `json:"x"`
 	Y     float64 `json:"y"`
 	Mass  float64 `json:"mass"`
+}
+
+// AddDuplicates records that n duplicate records were left out before
+// aggregation, and says so in the notes with the first one's sources.
+func (c *Comparison) AddDuplicates(n int, again, first string) {
+	c.Duplicates += n
+	c.Notes = append(c.Notes, fmt.Sprintf("%s left out: the same outlet, id and lexicon as an earlier record (the first, %s, repeats %s). Counting an article twice would narrow every interval.",
+		english.Count(n, "duplicate record was", "duplicate records were"), again, first))
 }

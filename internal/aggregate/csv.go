@@ -39,6 +39,9 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 	row("meta", "", "", "", "", "lexicon_sha256", c.Lexicon.SHA256)
 	row("meta", "", "", "", "", "by", c.By)
 	count("meta", "", "", "", "", "articles", c.Articles)
+	if c.Duplicates > 0 {
+		count("meta", "", "", "", "", "duplicates", c.Duplicates)
+	}
 	count("meta", "", "", "", "", "bootstrap", c.Bootstrap)
 	cw.Write([]string{"meta", "", "", "", "", "seed", strconv.FormatUint(c.Seed, 10), ""})
 	count("meta", "", "", "", "", "min_articles", c.MinArticles)

@@ -42,7 +42,8 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 			english.Count(len(excluded), by, by+"s")+" "+english.Plural(len(excluded), "has", "have"), minN, english.Plural(len(excluded), "is", "are"), listSome(excluded, 10)))
 	}
 	if a.dupes > 0 {
-		notes = append(notes, fmt.Sprintf("%s repeat the outlet and id of an earlier record (first: %q); if score files overlap, those articles are counted twice.", english.Count(a.dupes, "record", "records"), a.dupeID))
+		notes = append(notes, fmt.Sprintf("%s %s the outlet and id of an earlier record (first: %q), and both are counted: if they are one article read twice, read it once (compare --dedupe id keeps the first of each id in a corpus).",
+			english.Count(a.dupes, "record", "records"), english.Plural(a.dupes, "repeats", "repeat"), a.dupeID))
 	}
 	switch tr := c.Trends; {
 	case tr != nil && tr.Dated == 0:

@@ -31,6 +31,9 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 	if c.DateRange[0] != "" {
 		p(", %s to %s", c.DateRange[0], c.DateRange[1])
 	}
+	if c.Duplicates > 0 {
+		p("; %s left out", english.Count(c.Duplicates, "duplicate record", "duplicate records"))
+	}
 	p("\n")
 
 	section(strings.ToUpper(by)+"S",

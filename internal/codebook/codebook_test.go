@@ -257,7 +257,7 @@ func fullComparison() *aggregate.Comparison {
 		PairsOmitted:  "too many units", Skipped: "every value the same"}}
 	return &aggregate.Comparison{
 		Schema: aggregate.StatsSchema, Lexicon: record.LexiconRef{Name: "l", Version: "1", SHA256: "ab"}, By: "outlet",
-		Articles: 9, Bootstrap: 10, Seed: 1, MinArticles: 3, Quantiles: "type 7", DateRange: [2]string{"2020-01-01", "2020-02-01"},
+		Articles: 9, Duplicates: 1, Bootstrap: 10, Seed: 1, MinArticles: 3, Quantiles: "type 7", DateRange: [2]string{"2020-01-01", "2020-02-01"},
 		Axes: []aggregate.Label{{ID: "ax", Label: "Axis"}}, Targets: []aggregate.Label{{ID: "tg", Label: "Target"}},
 		Units: []aggregate.Unit{{Name: "a", Group: "g", Articles: 3, Tokens: 30, LoadedPer1k: sum,
 			VoiceShare: map[record.Voice]float64{record.Author: 1, record.Quote: 0, record.Distanced: 0},

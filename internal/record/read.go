@@ -111,6 +111,11 @@ var skipCredibility = json.JoinOptions(decodeOptions, json.WithUnmarshalers(
 
 // Read reads the records of r as ReadRecords does.
 func (rr Reader) Read(r io.Reader, name string, fn func(*Record) error) error {
+	return rr.ReadLines(r, name, func(rec *Record, _ int) error { return fn(rec) })
+}
+
+// ReadLines is Read telling fn the line each record was read from.
+func (rr Reader) ReadLines(r io.Reader, name string, fn func(rec *Record, line int) error) error {
 	opts := decodeOptions
 	if rr.SkipCredibility {
 		opts = skipCredibility
@@ -137,7 +142,7 @@ func (rr Reader) Read(r io.Reader, name string, fn func(*Record) error) error {
 			if d.rec == nil {
 				continue
 			}
-			if err := fn(d.rec); err != nil {
+			if err := fn(d.rec, line); err != nil {
 				return fmt.Errorf("%s:%d: %w", name, line, err)
 			}
 		}
