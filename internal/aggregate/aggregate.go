@@ -355,14 +355,6 @@ func (a *Aggregator) Result() *Comparison {
 		return cmp.Compare(x.name, y.name)
 	})
 	a.summarise(c, units)
-	labelOf := func(ls []Label, id string) string {
-		for _, l := range ls {
-			if l.ID == id && l.Label != "" {
-				return l.Label
-			}
-		}
-		return id
-	}
 	// Each axis and target is one family of tests, run on the workers.
 	c.Tests = make([]AxisTests, len(c.Axes))
 	c.TargetTests = make([]AxisTests, len(c.Targets))

@@ -138,6 +138,24 @@ type AxisTests struct {
 	PairsOmitted string `json:"pairs_omitted,omitempty"`
 	// Skipped says why no test was run, when none was.
 	Skipped string `json:"skipped,omitempty"`
+	// MinPHolm is the smallest Holm-adjusted pair p-value this design can
+	// reach: the smallest p a Mann–Whitney test can give at the pairs'
+	// sample sizes (stats.MannWhitneyMinP: two samples that do not
+	// overlap), times the number of pairs, Holm's factor for the first.
+	// When it is not below Alpha no pair can be called reliable, whatever
+	// the articles say: the tests cannot tell, which is not evidence that
+	// the units are alike. 0 when no pair was tested.
+	MinPHolm float64 `json:"min_p_holm,omitempty"`
+	// Needed is, when MinPHolm is not below Alpha, how many articles with
+	// a value each tested unit would need for it to be.
+	Needed int `json:"articles_needed,omitempty"`
+}
+
+// CannotTell reports whether the tests of t could not have found a
+// reliable difference, however large: too few articles for any pair to
+// reach Alpha after Holm's adjustment.
+func (t *AxisTests) CannotTell() bool {
+	return t.MinPHolm >= Alpha
 }
 
 // Kruskal is a Kruskal–Wallis rank-sum test with tie correction.
@@ -156,6 +174,9 @@ type Pair struct {
 	U     float64 `json:"u"`
 	P     float64 `json:"p"`
 	Exact bool    `json:"exact"`
+	// MinP is the smallest p the test can give at these sample sizes
+	// (stats.MannWhitneyMinP).
+	MinP float64 `json:"min_p"`
 	// PHolm is P adjusted with Holm's method over all pairs on the axis.
 	PHolm float64 `json:"p_holm"`
 	// CliffsDelta is the effect size in [-1, 1]: positive when A's

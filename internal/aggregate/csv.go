@@ -100,6 +100,12 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 			if t.Skipped != "" {
 				row(section+"_kruskal_wallis", "", "", id, "", "skipped", t.Skipped)
 			}
+			if t.MinPHolm > 0 {
+				num(section+"_pair", "", "", id, "", "min_p_holm", t.MinPHolm)
+			}
+			if t.Needed > 0 {
+				count(section+"_pair", "", "", id, "", "articles_needed", t.Needed)
+			}
 			if t.PairsOmitted != "" {
 				row(section+"_pair", "", "", id, "", "omitted", t.PairsOmitted)
 			}
@@ -113,6 +119,7 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 				pair("u", p.U)
 				pair("p", p.P)
 				flag(section+"_pair", p.A, p.B, id, "", "exact", p.Exact)
+				pair("min_p", p.MinP)
 				pair("p_holm", p.PHolm)
 				pair("cliffs_delta", p.CliffsDelta)
 				row(section+"_pair", p.A, p.B, id, "", "sentence", p.Sentence)

@@ -105,6 +105,16 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 	for _, t := range append(slices.Clone(c.Tests), c.TargetTests...) {
 		tested = tested || t.KruskalWallis != nil
 	}
+	var cannot []string
+	for _, t := range append(slices.Clone(c.Tests), c.TargetTests...) {
+		if t.CannotTell() {
+			cannot = append(cannot, familyName(c, t))
+		}
+	}
+	if len(cannot) > 0 {
+		notes = append(notes, fmt.Sprintf("Too few articles for the tests to find any difference, however large, on %s: no pair there can reach p < %g after Holm's adjustment. Their sentences say \"the data cannot tell\"; that is not evidence that the %ss are alike.",
+			listSome(cannot, 10), Alpha, by))
+	}
 	if tested {
 		notes = append(notes,
 			"Tests: Kruskal–Wallis (tie-corrected) across the tested units, then Mann–Whitney for each pair: exact p when both have fewer than 50 articles and there are no ties, else the normal approximation with tie and continuity correction (as R's kruskal.test and wilcox.test). Cliff's δ sizes each difference (Romano et al. 2006: below 0.147 negligible, 0.33 small, 0.474 medium, else large).",
@@ -122,6 +132,24 @@ func undatedNote(undated, unread, n int) string {
 		s += fmt.Sprintf(" (%d with a date that could not be read: ambiguous day and month, which --date-order settles, or an unknown format)", unread)
 	}
 	return s + "."
+}
+
+// familyName names a family of tests: its axis, or the framing of its
+// target, by label.
+func familyName(c *Comparison, t AxisTests) string {
+	if t.Axis != "" {
+		return labelOf(c.Axes, t.Axis)
+	}
+	return "the framing of " + labelOf(c.Targets, t.Target)
+}
+
+func labelOf(ls []Label, id string) string {
+	for _, l := range ls {
+		if l.ID == id && l.Label != "" {
+			return l.Label
+		}
+	}
+	return id
 }
 
 func allSummaries(u Unit) []Summary {

@@ -38,13 +38,20 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 
 	section(strings.ToUpper(by)+"S",
 		"Articles and tokens; loaded terms per 1,000 tokens (mean [95% CI] over articles); share of loaded terms in each voice.")
-	p("%s\tGROUP\tARTICLES\tTOKENS\tLOADED/1K [95%% CI]\tAUTHOR\tQUOTE\tDISTANCED\tTESTS\n", strings.ToUpper(by))
+	// A group's own group would be "GROUP GROUP": only outlets have one.
+	groupCol := func(g string) string {
+		if by == "group" {
+			return ""
+		}
+		return dash(record.OneLine(g)) + "\t"
+	}
+	p("%s\t%sARTICLES\tTOKENS\tLOADED/1K [95%% CI]\tAUTHOR\tQUOTE\tDISTANCED\tTESTS\n", strings.ToUpper(by), groupCol("GROUP"))
 	for _, u := range c.Units {
 		tested := "yes"
 		if !u.Tested {
 			tested = "no: " + u.Excluded
 		}
-		p("%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", record.OneLine(u.Name), dash(record.OneLine(u.Group)), u.Articles, u.Tokens,
+		p("%s\t%s%d\t%d\t%s\t%s\t%s\t%s\t%s\n", record.OneLine(u.Name), groupCol(u.Group), u.Articles, u.Tokens,
 			meanCI(u.LoadedPer1k, 1), share(u.VoiceShare, record.Author), share(u.VoiceShare, record.Quote), share(u.VoiceShare, record.Distanced), tested)
 	}
 
@@ -103,6 +110,9 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 			}
 			p("%s\n", title(t))
 			p("  Kruskal–Wallis H = %.3f, df = %d, p %s (%s: %s)\n", kw.H, kw.DF, formatP(kw.P), english.Count(len(t.Units), by, by+"s"), strings.Join(t.Units, ", "))
+			if r := ReachSentence(&t, by); r != "" {
+				p("  %s\n", r)
+			}
 			for _, pr := range t.Pairs {
 				p("  - %s\n", record.OneLine(pr.Sentence))
 			}

@@ -253,8 +253,9 @@ func fullComparison() *aggregate.Comparison {
 	sum := aggregate.Summary{N: 3, Mean: f(0.1), SD: f(0.2), Median: f(0.1), Q1: f(0), Q3: f(0.2), IQR: f(0.2), CILow: f(0), CIHigh: f(0.3), CIMethod: "percentile bootstrap"}
 	tests := []aggregate.AxisTests{{Axis: "ax", Target: "tg", Units: []string{"a", "b"}, Excluded: map[string]string{"c": "1 article"},
 		KruskalWallis: &aggregate.Kruskal{H: 1, DF: 1, P: 0.3},
-		Pairs:         []aggregate.Pair{{A: "a", B: "b", NA: 3, NB: 3, U: 4, P: 0.7, Exact: true, PHolm: 0.7, CliffsDelta: 0.1, Sentence: "No reliable difference."}},
-		PairsOmitted:  "too many units", Skipped: "every value the same"}}
+		Pairs:         []aggregate.Pair{{A: "a", B: "b", NA: 3, NB: 3, U: 4, P: 0.7, Exact: true, MinP: 0.1, PHolm: 0.7, CliffsDelta: 0.1, Sentence: "No reliable difference."}},
+		MinPHolm:      0.1, Needed: 4,
+		PairsOmitted: "too many units", Skipped: "every value the same"}}
 	return &aggregate.Comparison{
 		Schema: aggregate.StatsSchema, Lexicon: record.LexiconRef{Name: "l", Version: "1", SHA256: "ab"}, By: "outlet",
 		Articles: 9, Duplicates: 1, Bootstrap: 10, Seed: 1, MinArticles: 3, Quantiles: "type 7", DateRange: [2]string{"2020-01-01", "2020-02-01"},

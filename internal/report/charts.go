@@ -426,7 +426,7 @@ func (b *builder) framingChart(id string) int {
 			s := u.Targets[t.ID]
 			row[xi] = framingCell{N: s.N, Mean: s.Mean, Low: s.CILow, High: s.CIHigh}
 			if s.N > 0 && s.Mean != nil {
-				cells = append(cells, opts.HeatMapData{Value: []any{xi, yi, round(*s.Mean)}})
+				cells = append(cells, opts.HeatMapData{Value: []any{xi, yi, round(*s.Mean), s.N}})
 			}
 		}
 		meta.Cells = append(meta.Cells, row)
@@ -447,11 +447,29 @@ func (b *builder) framingChart(id string) int {
 	set(m, "yAxis.0.data", toAny(ys))
 	fitLabels(m, ys)
 	set(m, "xAxis.0.axisLabel", map[string]any{"interval": 0, "rotate": 30})
-	set(m, "series.0.label", map[string]any{"show": true, "fontSize": 11})
+	set(m, "series.0.label", map[string]any{"show": true, "fontSize": 11, "lineHeight": 13})
 	set(m, "series.0.itemStyle", map[string]any{"borderColor": "#fff", "borderWidth": 1})
+	// A cell resting on one article must not look as solid as one resting
+	// on many: its colour fades with fewer than fullCell articles.
+	data := m["series"].([]any)[0].(map[string]any)["data"].([]any)
+	for i, c := range cells {
+		n := c.Value.([]any)[3].(int)
+		data[i] = map[string]any{"value": c.Value, "itemStyle": map[string]any{"opacity": cellOpacity(n)}}
+	}
+	set(m, "visualMap.0.dimension", 2)
 	h := rowsHeight(len(ys), 30, 190)
 	b.addChart(id, "framing", h, m, meta)
 	return h
+}
+
+// fullCell is the number of articles from which a framing cell is drawn
+// at full strength.
+const fullCell = 10
+
+// cellOpacity fades a heat-map cell resting on few articles: 0.35 for one,
+// rising to 1 at fullCell.
+func cellOpacity(n int) float64 {
+	return round(0.35 + 0.65*float64(min(max(n, 1), fullCell)-1)/float64(fullCell-1))
 }
 
 func round(x float64) float64 {

@@ -78,7 +78,7 @@
       });
     },
     framing: function (opt, meta) {
-      opt.series[0].label.formatter = function (p) { return num(p.value[2]); };
+      opt.series[0].label.formatter = function (p) { return num(p.value[2]) + '\nn = ' + p.value[3]; };
       opt.tooltip = tooltip(function (p) {
         var c = (meta.cells[p.value[1]] || [])[p.value[0]];
         if (!c) return '';

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -437,6 +438,12 @@ type testsView struct {
 	AllPairs    int
 	Sentences   []template.HTML // the names in them isolated
 	Significant int
+	// Excluded names the units left out of the tests, with why.
+	Excluded []string
+	// Reach says what the sample sizes allow (aggregate.ReachSentence);
+	// CannotTell is true when no pair could reach significance.
+	Reach      string
+	CannotTell bool
 }
 
 // With hundreds of units there are tens of thousands of pairs: the report
@@ -455,7 +462,10 @@ func (b *builder) tests() []testsView {
 	all := append(append([]aggregate.AxisTests(nil), b.cmp.Tests...), b.cmp.TargetTests...)
 	for _, t := range all {
 		v := testsView{Axis: t.Axis, Label: label[t.Axis], Units: len(t.Units), Kruskal: t.KruskalWallis,
-			Skipped: t.Skipped, Pairs: t.Pairs}
+			Skipped: t.Skipped, Pairs: t.Pairs, Reach: aggregate.ReachSentence(&t, b.cmp.By), CannotTell: t.CannotTell()}
+		for _, u := range slices.Sorted(maps.Keys(t.Excluded)) {
+			v.Excluded = append(v.Excluded, u+" ("+t.Excluded[u]+")")
+		}
 		subject := v.Label // as the sentences name the axis or target
 		if t.Axis == "" {
 			subject = b.targetLabel(t.Target)
@@ -476,8 +486,14 @@ func (b *builder) tests() []testsView {
 		})
 		v.AllPairs = len(pairs)
 		for _, p := range pairs {
-			if p.PHolm < aggregate.Alpha && p.Sentence != "" {
-				v.Significant++
+			// A reliable difference, or the sample's difference when the
+			// data cannot tell: never a large δ left unsaid beside "no pair
+			// differs".
+			show := p.PHolm < aggregate.Alpha || v.CannotTell && aggregate.EffectSize(p.CliffsDelta) != "negligible"
+			if show && p.Sentence != "" {
+				if p.PHolm < aggregate.Alpha {
+					v.Significant++
+				}
 				if len(v.Sentences) < maxSentences {
 					v.Sentences = append(v.Sentences, isolateNames(p.Sentence, p.A, p.B, subject))
 				}
