@@ -52,8 +52,8 @@ What it reports, per outlet (or --by group):
                         scores higher minus the share where it scores lower
    naming               which words each outlet uses for each target
    distinctive terms    words and phrases an outlet uses more than the others
-                        (log-odds, Monroe et al. 2008); * marks candidates for the
-                        lexicon
+                        (log-odds, Monroe et al. 2008); "no: candidate" marks
+                        terms the lexicon lacks
    outlet map           correspondence analysis of outlets x lexicon entries
    trends (--period)    each outlet's mean per day, week, month, quarter or year
                         with intervals and n (too few articles marked, not

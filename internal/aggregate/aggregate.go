@@ -375,6 +375,7 @@ func (a *Aggregator) Result() *Comparison {
 	var ngramNotes []string
 	if opt.Top > 0 {
 		c.Distinctive, ngramNotes = a.distinctive(units, inLexicon)
+		c.Distinctive, ngramNotes = a.distinctiveOfTested(c.Distinctive, ngramNotes)
 	}
 	var mapNote string
 	c.Map, mapNote = a.outletMap(units, entryNames(lex))

@@ -152,6 +152,30 @@ func labelOf(ls []Label, id string) string {
 	return id
 }
 
+// distinctiveOfTested keeps the distinctive terms of units with at least
+// MinArticles articles, and says which were left out: the words of one or
+// two articles are their topic more than their outlet's vocabulary. The
+// texts of the units left out still count as the others' background.
+func (a *Aggregator) distinctiveOfTested(ds []Distinctive, notes []string) ([]Distinctive, []string) {
+	var kept []Distinctive
+	var out []string
+	for _, d := range ds {
+		if u := a.units[d.Unit]; u.articles < a.opt.MinArticles {
+			out = append(out, fmt.Sprintf("%s (%d)", d.Unit, u.articles))
+			continue
+		}
+		kept = append(kept, d)
+	}
+	if len(out) > 0 {
+		notes = append(notes, fmt.Sprintf("No distinctive terms are listed for %s with fewer than %d articles: %s. A few articles' words say more about their topic than about the %s's vocabulary; their texts still count among the others'.",
+			english.Plural(len(out), a.opt.By, a.opt.By+"s"), a.opt.MinArticles, listSome(out, 10), a.opt.By))
+	}
+	if kept == nil {
+		kept = []Distinctive{}
+	}
+	return kept, notes
+}
+
 func allSummaries(u Unit) []Summary {
 	s := []Summary{u.LoadedPer1k}
 	for _, id := range slices.Sorted(maps.Keys(u.Axes)) {

@@ -165,8 +165,8 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 	}
 
 	section("DISTINCTIVE TERMS",
-		fmt.Sprintf("Words and phrases %s uses more than all others: log-odds z with an informative Dirichlet prior (Monroe et al. 2008), counts here and in the rest. * = not in the lexicon: a candidate entry.", anA(by)))
-	p("%s\tTERM\tZ\tCOUNT\tOTHERS\n", strings.ToUpper(by))
+		fmt.Sprintf("Words and phrases %s uses more than all others: log-odds z with an informative Dirichlet prior (Monroe et al. 2008), counts here and in the rest. LEXICON says whether the term is, or holds, a lexicon form; a term that is not is a candidate entry.", anA(by)))
+	p("%s\tTERM\tZ\tCOUNT\tOTHERS\tLEXICON\n", strings.ToUpper(by))
 	writeTermRows(p, c.Distinctive)
 
 	if m := c.Map; m != nil {
@@ -483,8 +483,8 @@ func writeBaselineTable(p func(string, ...any), section func(title, meaning stri
 				dash(record.OneLine(FormList(l.Forms))), dash(record.OneLine(FormList(l.BaselineForms))))
 		}
 	}
-	section("NEW TERMS AGAINST THE BASELINE", fmt.Sprintf("Words and phrases %s's new articles use more than its own baseline: log-odds z with an informative Dirichlet prior, counts now and in the baseline. * = not in the lexicon: a candidate entry.", anA(c.By)))
-	p("%s\tTERM\tZ\tCOUNT\tBASELINE\n", by)
+	section("NEW TERMS AGAINST THE BASELINE", fmt.Sprintf("Words and phrases %s's new articles use more than its own baseline: log-odds z with an informative Dirichlet prior, counts now and in the baseline. LEXICON says whether the term is, or holds, a lexicon form; a term that is not is a candidate entry.", anA(c.By)))
+	p("%s\tTERM\tZ\tCOUNT\tBASELINE\tLEXICON\n", by)
 	writeTermRows(p, b.NewTerms)
 	flush()
 	for _, n := range b.Notes {
@@ -492,16 +492,16 @@ func writeBaselineTable(p func(string, ...any), section func(title, meaning stri
 	}
 }
 
-// writeTermRows prints one row per term: unit, term (* when not in the
-// lexicon), z, the count and the count in the reference.
+// writeTermRows prints one row per term: unit, term, z, the count, the
+// count in the reference and whether it is in the lexicon.
 func writeTermRows(p func(string, ...any), ds []Distinctive) {
 	for _, d := range ds {
 		for _, t := range d.Terms {
-			mark := ""
+			in := "yes"
 			if !t.Lexicon {
-				mark = " *"
+				in = "no: candidate"
 			}
-			p("%s\t%s%s\t%.2f\t%d\t%d\n", record.OneLine(d.Unit), record.OneLine(t.Term), mark, t.Z, t.Count, t.Others)
+			p("%s\t%s\t%.2f\t%d\t%d\t%s\n", record.OneLine(d.Unit), record.OneLine(t.Term), t.Z, t.Count, t.Others, in)
 		}
 	}
 }

@@ -311,6 +311,15 @@ func (b *builder) distinctive() distinctiveView {
 	for _, u := range b.chartUnits {
 		inChart[u.Name] = true
 	}
+	// One scale for every unit's chart, so that bars compare across them.
+	maxZ := 0.0
+	for _, d := range b.cmp.Distinctive {
+		if inChart[d.Unit] {
+			for _, t := range d.Terms[:min(len(d.Terms), maxDistinctiveTerms)] {
+				maxZ = math.Max(maxZ, t.Z)
+			}
+		}
+	}
 	k := 0
 	for _, d := range b.cmp.Distinctive {
 		terms := d.Terms
@@ -326,12 +335,16 @@ func (b *builder) distinctive() distinctiveView {
 		}
 		id := fmt.Sprintf("chart-distinct-%d", k)
 		k++
-		v.Charts = append(v.Charts, distinctiveChart{Unit: d.Unit, Chart: chartRef{ID: id, Height: b.distinctiveChart(id, d.Unit, terms)}})
+		v.Charts = append(v.Charts, distinctiveChart{Unit: d.Unit, Chart: chartRef{ID: id, Height: b.distinctiveChart(id, d.Unit, terms, math.Ceil(maxZ))}})
 	}
 	return v
 }
 
-func (b *builder) distinctiveChart(id, unit string, terms []aggregate.DistinctiveTerm) int {
+// candidateMark marks a term the lexicon lacks in the distinctive-term
+// charts: not *, which in a lexicon is a wildcard.
+const candidateMark = "○ "
+
+func (b *builder) distinctiveChart(id, unit string, terms []aggregate.DistinctiveTerm, maxZ float64) int {
 	names := make([]string, len(terms))
 	data := make([]opts.BarData, len(terms))
 	for i, t := range terms {
@@ -339,12 +352,14 @@ func (b *builder) distinctiveChart(id, unit string, terms []aggregate.Distinctiv
 		color := "#9e9ac8" // a candidate for the lexicon
 		if t.Lexicon {
 			color = "#54278f"
+		} else {
+			names[i] = candidateMark + t.Term
 		}
 		data[i] = opts.BarData{Value: round(t.Z), ItemStyle: &opts.ItemStyle{Color: color}}
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(initOpts(id), noLegend(), itemTooltip(),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "z", NameLocation: "end"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "z", NameLocation: "end", Min: 0, Max: maxZ}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "8", ContainLabel: opts.Bool(true)}),
 	)
