@@ -50,7 +50,7 @@ func TestNamingOther(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			labels := namingLabels(tt.loaded, tt.neutral)
 			b := &builder{cmp: &aggregate.Comparison{}}
-			_, other := b.namingChart("c", aggregate.Naming{Target: "t", Labels: labels}, []string{"u"})
+			_, other, _ := b.namingChart("c", aggregate.Naming{Target: "t", Labels: labels}, []string{"u"})
 			var meta struct {
 				Series []struct {
 					Label  string   `json:"label"`

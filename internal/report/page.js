@@ -80,21 +80,22 @@
     framing: function (opt, meta) {
       opt.series[0].label.formatter = function (p) { return num(p.value[2]) + '\nn = ' + p.value[3]; };
       opt.tooltip = tooltip(function (p) {
-        var c = (meta.cells[p.value[1]] || [])[p.value[0]];
+        var c = (meta.cells[p.value[0]] || [])[p.value[1]];
         if (!c) return '';
-        return '<b>' + esc(meta.units[p.value[1]]) + '</b> on <b>' + esc(meta.targets[p.value[0]]) + '</b>' +
+        return '<b>' + esc(meta.units[p.value[0]]) + '</b> on <b>' + esc(meta.targets[p.value[1]]) + '</b>' +
           row('mean framing', num(c.mean)) +
           row('95% interval', c.low === null ? '–' : '[' + num(c.low) + ', ' + num(c.high) + ']') +
           row('articles naming it', c.n);
       });
     },
-    naming: function (opt, meta) {
-      // Inside a bar: the words that unit wrote, never the entry's name.
+    naming: function (opt, meta, box) {
+      // Inside a bar: the words that unit wrote, never the entry's name,
+      // cut to the bar's width (box.plot, set by fit).
       opt.series.forEach(function (s, i) {
         s.label.formatter = function (p) {
           var fs = meta.series[i].forms[p.dataIndex] || [];
-          if (p.value < 12 || !fs.length) return '';
-          return fs[0].form + (fs.length > 1 ? ' …' : '');
+          if (!fs.length) return '';
+          return clip(fs[0].form + (fs.length > 1 ? ' …' : ''), p.value / 100 * box.plot - 8, 11);
         };
       });
       opt.tooltip = tooltip(function (p) {
@@ -142,7 +143,20 @@
           '<br><span class="dim">' + (r.shifted ? 'shifted' : 'not called a shift') + '</span>';
       });
     },
-    map: function (opt) {
+    map: function (opt, meta, box) {
+      opt.series.forEach(function (s, i) {
+        s.labelLayout = function (p) {
+          var r = p.labelRect, out = { hideOverlap: true };
+          if (i === 0) out.moveOverlap = 'shiftY';
+          if (r.x + r.width > box.width - 2 || r.x < 2) {
+            out.x = Math.max(2, Math.min(r.x, box.width - 2 - r.width));
+            out.y = r.y;
+            out.align = 'left';
+            out.verticalAlign = 'top';
+          }
+          return out;
+        };
+      });
       opt.tooltip = tooltip(function (p) {
         return '<b>' + esc(p.name) + '</b>' + row('', p.seriesName) +
           row('position', num(p.value[0]) + ', ' + num(p.value[1]));
@@ -180,6 +194,60 @@
     toastTimer = setTimeout(function () { t.hidden = true; t.style.transform = ''; }, 3500);
   }
 
+  // Text widths, measured as the charts draw them.
+  var fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, "DejaVu Sans", sans-serif';
+  var measurer = document.createElement('canvas').getContext('2d');
+  function textWidth(s, size) {
+    measurer.font = size + 'px ' + fontFamily;
+    return measurer.measureText(String(s)).width;
+  }
+  // clip cuts s to at most px pixels at the font size, with an ellipsis;
+  // '' when not even a few letters fit.
+  function clip(s, px, size) {
+    s = String(s);
+    if (textWidth(s, size) <= px) return s;
+    for (var n = s.length - 1; n >= 3; n--) {
+      var t = s.slice(0, n) + '…';
+      if (textWidth(t, size) <= px) return t;
+    }
+    return '';
+  }
+
+  // fit lays a chart out for its box's width: category labels take at
+  // most a third of it (cut with an ellipsis beyond), the heat map's
+  // columns are at least minCell wide (its box scrolls past that), and
+  // box.plot is the width left for the plot, which bar labels read.
+  var minCell = 48;
+  function fit(spec, chart, el, box) {
+    var opt = spec.option, w = el.clientWidth, patch = {};
+    var y = opt.yAxis && opt.yAxis[0];
+    var left = 0;
+    if (y && y.type === 'category' && y.axisLabel && y.axisLabel.overflow === 'truncate') {
+      if (spec.longest === undefined) {
+        spec.longest = 0;
+        (y.data || []).forEach(function (l) { spec.longest = Math.max(spec.longest, textWidth(l, 12)); });
+      }
+      var lw = Math.round(Math.max(40, Math.min(spec.longest + 6, 240, w / 3)));
+      left = lw + 14;
+      patch.grid = [{ left: left }];
+      patch.yAxis = [{ axisLabel: { width: lw } }];
+    }
+    var right = (opt.grid && opt.grid[0] && +opt.grid[0].right) || 0;
+    box.width = w;
+    box.plot = Math.max(0, w - left - right);
+    if (spec.kind === 'framing') {
+      var cols = opt.xAxis[0].data.length;
+      var need = left + right + cols * minCell;
+      if (el.style.minWidth !== need + 'px') {
+        el.style.minWidth = need + 'px';
+        chart.resize();
+      }
+      box.plot = el.clientWidth - left - right;
+      patch.xAxis = [{ axisLabel: { width: Math.floor(box.plot / cols) - 6 } }];
+    }
+    chart.setOption(patch);
+  }
+
   var instances = [];
   function drawChart(spec) {
     var el = document.getElementById(spec.id);
@@ -187,16 +255,29 @@
     el.style.height = spec.height + 'px';
     var opt = spec.option;
     opt.animation = false;
-    opt.textStyle = { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, "DejaVu Sans", sans-serif' };
+    opt.textStyle = { fontFamily: fontFamily };
     (opt.series || []).forEach(function (s) {
       if (typeof s.renderItem === 'string') {
         var f = renderers[s.renderItem];
         if (f) s.renderItem = f; else delete s.renderItem;
       }
     });
-    if (decorate[spec.kind]) decorate[spec.kind](opt, spec.meta);
+    var box = { plot: el.clientWidth, width: el.clientWidth };
+    if (decorate[spec.kind]) decorate[spec.kind](opt, spec.meta, box);
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     chart.setOption(opt);
+    fit(spec, chart, el, box);
+    // Charts follow their box: a phone turned, a window narrowed, a page
+    // laid out for print.
+    if ('ResizeObserver' in window) {
+      var last = el.clientWidth;
+      new ResizeObserver(function () {
+        if (el.clientWidth === last) return;
+        last = el.clientWidth;
+        chart.resize();
+        fit(spec, chart, el, box);
+      }).observe(el.parentNode.classList.contains('chart-box') ? el.parentNode : el);
+    }
     if (spec.kind === 'dist') {
       chart.on('click', function (p) {
         if (p.seriesIndex === 1 && data.points[p.value[2]]) goToArticle(data.points[p.value[2]].a);
@@ -227,12 +308,30 @@
   }
   drawSome();
 
-  var resizeTimer;
-  window.addEventListener('resize', function () {
-    clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(function () {
-      instances.forEach(function (c) { c.resize(); });
-    }, 150);
+  // Printing: every collapsed table and article is opened, and the charts
+  // are laid out again for the paper's width; afterwards they are put back.
+  var closed = [];
+  window.addEventListener('beforeprint', function () {
+    closed = Array.prototype.filter.call(document.querySelectorAll('details'), function (d) { return !d.open; });
+    closed.forEach(function (d) { d.open = true; });
+    instances.forEach(function (c) { c.resize(); });
+  });
+  window.addEventListener('afterprint', function () {
+    closed.forEach(function (d) { d.open = false; });
+    instances.forEach(function (c) { c.resize(); });
+  });
+
+  // Wide tables become one card per row on a narrow screen: each cell
+  // says which column it is.
+  Array.prototype.forEach.call(document.querySelectorAll('main table'), function (table) {
+    if (!table.tHead) return;
+    var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.replace(/[↕↑↓]/g, '').trim(); });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (r) {
+        Array.prototype.forEach.call(r.cells, function (c, i) { if (heads[i]) c.setAttribute('data-label', heads[i]); });
+      });
+    });
+    table.classList.add('cards');
   });
 
   // Sortable tables: click a heading; numeric columns sort by data-v.

@@ -33,6 +33,16 @@ type namingView struct {
 	Hidden int // units naming the target that are not in the chart or table
 	// Other says which neutral entries the chart merged; "" when none.
 	Other string
+	// Legend lists the chart's bars with their colours: an HTML list
+	// that wraps on a phone and prints, where a canvas legend would
+	// overlap the chart or page through "1/2".
+	Legend []legendItem
+}
+
+// legendItem is one entry of a chart legend drawn as HTML.
+type legendItem struct {
+	Label string
+	Color string
 }
 
 // namingRow is one unit's use of one entry: what it wrote in its own
@@ -105,7 +115,7 @@ func (b *builder) naming() []namingView {
 			}
 		}
 		if len(units) > 0 {
-			v.Chart.Height, v.Other = b.namingChart(v.Chart.ID, nm, units)
+			v.Chart.Height, v.Other, v.Legend = b.namingChart(v.Chart.ID, nm, units)
 		}
 		out = append(out, v)
 	}
@@ -176,7 +186,7 @@ func namingColor(l aggregate.NamingLabel, shade int) string {
 // references to the target: who says "terrorists", who says "rebels". It
 // returns the chart's height, and a sentence naming the neutral entries
 // merged into one bar ("" when none were).
-func (b *builder) namingChart(id string, nm aggregate.Naming, units []string) (int, string) {
+func (b *builder) namingChart(id string, nm aggregate.Naming, units []string) (int, string, []legendItem) {
 	var used []aggregate.NamingLabel // entries the chart's units use in their own voice
 	for _, l := range nm.Labels {
 		for _, u := range units {
@@ -188,12 +198,12 @@ func (b *builder) namingChart(id string, nm aggregate.Naming, units []string) (i
 	}
 	labels, rest := namingSeries(used)
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(initOpts(id), itemTooltip(),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "plain", Bottom: "0"}),
+	bar.SetGlobalOptions(initOpts(id), itemTooltip(), noLegend(),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100, Name: "% of its own references to this actor", NameLocation: "middle", NameGap: 26}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "12", Right: "30", Top: "10", Bottom: "70", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "24", Top: "10", Bottom: "44", ContainLabel: opts.Bool(true)}),
 	)
+	var legend []legendItem
 	type seriesMeta struct {
 		Label    string                  `json:"label"`
 		Valence  float64                 `json:"valence"`
@@ -214,6 +224,7 @@ func (b *builder) namingChart(id string, nm aggregate.Naming, units []string) (i
 		bar.AddSeries(sm.Label, data, charts.WithBarChartOpts(opts.BarChart{Stack: "share"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: color, BorderColor: "#fff", BorderWidth: 1}))
 		meta = append(meta, sm)
+		legend = append(legend, legendItem{Label: sm.Label, Color: color})
 	}
 	for _, l := range labels {
 		sm := seriesMeta{Label: l.Label, Valence: l.Valence, Category: l.Category, Loaded: l.Loaded,
@@ -258,12 +269,12 @@ func (b *builder) namingChart(id string, nm aggregate.Naming, units []string) (i
 		set(m, fmt.Sprintf("series.%d.label", i), map[string]any{"show": true, "position": "inside", "fontSize": 11})
 		set(m, fmt.Sprintf("series.%d.barMaxWidth", i), 28)
 	}
-	h := rowsHeight(len(units), 32, 110)
+	h := rowsHeight(len(units), 32, 70)
 	b.addChart(id, "naming", h, m, struct {
 		Units  []string     `json:"units"`
 		Series []seriesMeta `json:"series"`
 	}{units, meta})
-	return h, other
+	return h, other, legend
 }
 
 // countWord writes small counts in words, as a sentence would.
@@ -361,7 +372,7 @@ func (b *builder) distinctiveChart(id, unit string, terms []aggregate.Distinctiv
 	bar.SetGlobalOptions(initOpts(id), noLegend(), itemTooltip(),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "z", NameLocation: "end", Min: 0, Max: maxZ}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "26", ContainLabel: opts.Bool(true)}),
 	)
 	bar.AddSeries("z", data)
 	m := optionOf(bar)
@@ -383,8 +394,12 @@ type mapView struct {
 	Inertia [2]float64
 }
 
-// maxMapEntries is how many lexicon entries, by mass, the map shows.
-const maxMapEntries = 60
+// maxMapEntries is how many lexicon entries the map shows, and
+// maxMapLabels how many of them it names: those that shape it most.
+const (
+	maxMapEntries = 30
+	maxMapLabels  = 10
+)
 
 func (b *builder) outletMap() *mapView {
 	cm := b.cmp.Map
@@ -404,14 +419,27 @@ func (b *builder) outletMap() *mapView {
 		units = append(units, opts.ScatterData{Name: u.Name, Value: []any{round(u.X), round(u.Y), round(u.Mass)},
 			SymbolSize: int(math.Round(8 + 40*math.Sqrt(u.Mass)))})
 	}
+	// The entries that matter most to the map are those that contribute
+	// most to its two dimensions' inertia (mass × squared distance from the
+	// centre); they are drawn and the first few named, the others left out.
 	entries := append([]aggregate.MapPoint(nil), cm.Entries...)
-	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Mass > entries[j].Mass })
+	contrib := func(e aggregate.MapPoint) float64 { return e.Mass * (e.X*e.X + e.Y*e.Y) }
+	sort.SliceStable(entries, func(i, j int) bool { return contrib(entries[i]) > contrib(entries[j]) })
 	if len(entries) > maxMapEntries {
 		entries = entries[:maxMapEntries]
 	}
-	ents := make([]opts.ScatterData, len(entries))
+	ents := make([]any, len(entries))
 	for i, e := range entries {
-		ents[i] = opts.ScatterData{Name: e.Name, Value: []any{round(e.X), round(e.Y), round(e.Mass)}, SymbolSize: 6}
+		name := e.Label
+		if name == "" {
+			name = e.Name
+		}
+		d := map[string]any{"name": name, "value": []any{round(e.X), round(e.Y), round(e.Mass)}, "symbolSize": 6}
+		if i < maxMapLabels {
+			d["label"] = map[string]any{"show": true}
+			d["symbolSize"] = 8
+		}
+		ents[i] = d
 	}
 	sc := charts.NewScatter()
 	sc.SetGlobalOptions(initOpts(id), itemTooltip(),
@@ -421,20 +449,22 @@ func (b *builder) outletMap() *mapView {
 		charts.WithGridOpts(opts.Grid{Left: "40", Right: "40", Top: "40", Bottom: "40", ContainLabel: opts.Bool(true)}),
 	)
 	sc.AddSeries("outlets", units)
-	sc.AddSeries("lexicon entries", ents, charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 6}))
+	sc.AddSeries("lexicon entries", nil, charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 6}))
 	m := optionOf(sc)
+	set(m, "series.1.data", ents)
 	delete(m["xAxis"].([]any)[0].(map[string]any), "data")
 	set(m, "xAxis.0.splitLine", map[string]any{"lineStyle": map[string]any{"type": "dashed"}})
 	set(m, "series.0.itemStyle", map[string]any{"color": colorPosStrong, "opacity": 0.8})
 	set(m, "series.0.label", map[string]any{"show": true, "position": "right", "fontSize": 12, "color": colorInk, "formatter": "{b}"})
 	set(m, "series.0.z", 3)
 	set(m, "series.1.itemStyle", map[string]any{"color": "#999", "opacity": 0.7})
-	set(m, "series.1.label", map[string]any{"show": false})
+	set(m, "series.1.label", map[string]any{"show": false, "position": "bottom", "fontSize": 11, "color": "#555", "formatter": "{b}",
+		"width": 150, "overflow": "truncate"})
 	set(m, "series.1.emphasis", map[string]any{"label": map[string]any{"show": true, "position": "top", "color": "#555", "formatter": "{b}"}})
-	if len(cm.Units) > len(b.chartUnits) {
-		// Label only the largest units; hovering names the others.
-		set(m, "series.0.labelLayout", map[string]any{"hideOverlap": true})
-	}
+	// The page script lays the names out (kind "map"): outlet names move
+	// apart rather than collide, an entry's name that would touch another
+	// label gives way (larger points are kept first), and none runs off
+	// the edge.
 	b.addChart(id, "map", 520, m, nil)
 	return &mapView{Chart: chartRef{ID: id, Height: 520}, Inertia: cm.Inertia}
 }
