@@ -3,7 +3,9 @@ package report
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +16,11 @@ import (
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/browsertest"
 	"github.com/compare-tool/compare/internal/corpus"
+	cred "github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/sameevent"
+	"github.com/compare-tool/compare/internal/stance"
 )
 
 // The browser tests open reports in headless Chromium from file:// and
@@ -22,6 +29,9 @@ import (
 // CI (CI=true), where a missing browser fails: .ci/run installs it.
 
 func browser(t *testing.T) context.Context { return browsertest.Start(t) }
+
+// browserFor is browser for a test that may take d.
+func browserFor(t *testing.T, d time.Duration) context.Context { return browsertest.StartFor(t, d) }
 
 // open writes page to a file, opens it and waits until every chart is
 // drawn.
@@ -250,7 +260,7 @@ func TestBrowserSeeds(t *testing.T) {
 	pl.Check(t)
 }
 
-// sampleInput scores the built-in sample (25 articles of five outlets)
+// sampleInput scores the built-in sample (five outlets' articles)
 // with the default lexicon: a report with every section.
 func sampleInput(t *testing.T) Input {
 	t.Helper()
@@ -262,8 +272,15 @@ func sampleInput(t *testing.T) Input {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rules, err := cred.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
 	sc := stance.NewScorer(lexicon.Compile(lex))
-	agg := aggregate.New(aggregate.Options{Lexicon: lex, Seed: 1})
+	sc.SetCredibility(cred.Compile(rules))
+	aopt := aggregate.DefaultOptions()
+	aopt.Lexicon, aopt.Seed = lex, 1
+	agg := aggregate.New(aopt)
 	var recs []*record.Record
 	_, err = corpus.Read(context.Background(), []string{"../../testdata/sample"}, corpus.Options{Outlets: outlets}, func(a *corpus.Article) error {
 		r := sc.Score(a)
@@ -273,10 +290,18 @@ func sampleInput(t *testing.T) Input {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 25 {
-		t.Fatalf("read %d sample articles, want 25", len(recs))
+	if len(recs) < 25 {
+		t.Fatalf("read %d sample articles, want at least 25", len(recs))
 	}
-	return Input{Comparison: agg.Result(), Records: recs, Lexicon: lex}
+	arts := make([]sameevent.Article, len(recs))
+	for i, r := range recs {
+		arts[i] = sameevent.FromRecord(r, "outlet")
+	}
+	same, err := sameevent.Group(context.Background(), arts, sameevent.Options{Lexicon: lex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Comparison: agg.Result(), Records: recs, Lexicon: lex, SameEvent: same}
 }
 
 // TestBrowserLayout opens the sample's report as a phone (420 px wide)
@@ -284,10 +309,11 @@ func sampleInput(t *testing.T) Input {
 // also seen to follow their box when the window changes: nothing may
 // overflow the page sideways, and no chart label may overlap another or
 // run off its chart. It saves a screenshot of each section at each width
-// in the temporary folder (COMPARE_SCREENSHOTS names another).
+// (opened at that width) in the temporary folder (COMPARE_SCREENSHOTS names
+// another).
 func TestBrowserLayout(t *testing.T) {
-	ctx := browser(t)
-	page := reportBytes(t, sampleInput(t), Options{})
+	ctx := browserFor(t, 4*time.Minute)
+	page := reportBytes(t, sampleInput(t), DefaultOptions())
 	shots := os.Getenv("COMPARE_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
@@ -301,7 +327,7 @@ func TestBrowserLayout(t *testing.T) {
 				if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900)); err != nil {
 					t.Fatal(err)
 				}
-				open(t, ctx, page).check(t)
+				open(t, ctx, page).Check(t)
 			} else {
 				name += "-resized"
 				if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900), chromedp.Sleep(400*time.Millisecond)); err != nil {
@@ -320,11 +346,19 @@ func TestBrowserLayout(t *testing.T) {
 					!el.parentNode.classList.contains('chart-box') && Math.abs(echarts.getInstanceByDom(el).getWidth() - el.clientWidth) > 1).map(el => el.id)`) {
 					t.Errorf("chart %s is not as wide as its box", c)
 				}
+				// No table hides columns in a box that scrolls sideways.
+				for _, b := range eval[[]string](t, ctx, `Array.from(document.querySelectorAll('.scroll')).filter(b => b.scrollWidth > b.clientWidth + 1).map(b =>
+					(b.closest('section') || {}).id + ': ' + b.scrollWidth + ' px of table in ' + b.clientWidth)`) {
+					t.Errorf("a table is wider than its box: %s", b)
+				}
 				for _, o := range eval[[]string](t, ctx, labelOverlapsJS) {
 					t.Error(o)
 				}
+				if i > 0 {
+					return // the screenshots are of pages opened at their width
+				}
 				for _, sec := range eval[[]string](t, ctx, `Array.from(document.querySelectorAll('main > section')).map(s => s.id)`) {
-					eval[bool](t, ctx, `(document.getElementById('`+sec+`').scrollIntoView(), true)`)
+					eval[bool](t, ctx, `(document.getElementById('`+sec+`').scrollIntoView({behavior: 'instant', block: 'start'}), true)`)
 					shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 					if err != nil {
 						t.Fatal(err)
@@ -344,13 +378,7 @@ func TestBrowserLayout(t *testing.T) {
 // as text, the neutral alternatives and the lexicon's notes of the terms
 // among them, and every table and article opened.
 func TestBrowserPrint(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext not found (apt-get install poppler-utils); CI must run the print test")
-		}
-		t.Skip("pdftotext not found: install poppler-utils to run the print test")
-	}
+	pdftotext := browsertest.Tool(t, "pdftotext", "poppler-utils")
 	ctx := browser(t)
 	in := sampleInput(t)
 	pl := open(t, ctx, reportBytes(t, in, Options{}))
@@ -392,7 +420,7 @@ func TestBrowserPrint(t *testing.T) {
 	if strings.Contains(text, "Hover") {
 		t.Error("the printed report asks the reader to hover")
 	}
-	pl.check(t)
+	pl.Check(t)
 }
 
 // labelOverlapsJS lists, for every chart, the pairs of visible text labels

@@ -145,12 +145,22 @@
     },
     map: function (opt, meta, box) {
       opt.series.forEach(function (s, i) {
+        // Names stay inside the plot, clear of the axes' labels: a name
+        // that would run past the right or bottom edge goes to the other
+        // side of its point, and only where that fails too is it pushed
+        // in (over its point).
         s.labelLayout = function (p) {
-          var r = p.labelRect, out = { hideOverlap: true };
+          var r = p.labelRect, pt = p.rect, out = { hideOverlap: true };
           if (i === 0) out.moveOverlap = 'shiftY';
-          if (r.x + r.width > box.width - 2 || r.x < 2) {
-            out.x = Math.max(2, Math.min(r.x, box.width - 2 - r.width));
-            out.y = r.y;
+          var g = box.chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+          var x = r.x, y = r.y;
+          if (x + r.width > g.x + g.width - 2 && pt && pt.x - 4 - r.width >= g.x + 2) x = pt.x - 4 - r.width;
+          if (y + r.height > g.y + g.height - 2 && pt && pt.y - 2 - r.height >= g.y + 2) y = pt.y - 2 - r.height;
+          x = Math.max(g.x + 2, Math.min(x, g.x + g.width - 2 - r.width));
+          y = Math.max(g.y + 2, Math.min(y, g.y + g.height - 2 - r.height));
+          if (x !== r.x || y !== r.y) {
+            out.x = x;
+            out.y = y;
             out.align = 'left';
             out.verticalAlign = 'top';
           }
@@ -265,6 +275,7 @@
     var box = { plot: el.clientWidth, width: el.clientWidth };
     if (decorate[spec.kind]) decorate[spec.kind](opt, spec.meta, box);
     var chart = echarts.init(el, null, { renderer: 'canvas' });
+    box.chart = chart;
     chart.setOption(opt);
     fit(spec, chart, el, box);
     // Charts follow their box: a phone turned, a window narrowed, a page
@@ -331,7 +342,7 @@
         Array.prototype.forEach.call(r.cells, function (c, i) { if (heads[i]) c.setAttribute('data-label', heads[i]); });
       });
     });
-    table.classList.add('cards');
+    table.classList.add('card-table');
   });
 
   // Sortable tables: click a heading; numeric columns sort by data-v.
