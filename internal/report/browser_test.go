@@ -262,7 +262,7 @@ func TestBrowserSeeds(t *testing.T) {
 
 // sampleInput scores the built-in sample (five outlets' articles)
 // with the default lexicon: a report with every section.
-func sampleInput(t *testing.T) Input {
+func sampleInput(t testing.TB) Input {
 	t.Helper()
 	lex, err := lexicon.Load(lexicon.Default)
 	if err != nil {
@@ -304,22 +304,41 @@ func sampleInput(t *testing.T) Input {
 	return Input{Comparison: agg.Result(), Records: recs, Lexicon: lex, SameEvent: same}
 }
 
-// TestBrowserLayout opens the sample's report as a phone (420 px wide)
-// and as a desktop (1400 px) would, in both orders so that the charts are
-// also seen to follow their box when the window changes: nothing may
-// overflow the page sideways, and no chart label may overlap another or
-// run off its chart. It saves a screenshot of each section at each width
-// (opened at that width) in the temporary folder (COMPARE_SCREENSHOTS names
-// another).
+// TestBrowserLayout opens reports as a phone (420 px wide) and as a
+// desktop (1400 px) would, in both orders so that the charts are also seen
+// to follow their box when the window changes: the sample's report (every
+// section but the timeline's) and one of 20 outlets over a year against a
+// baseline (the timeline's sections). Nothing may overflow the page
+// sideways, and no chart label may overlap another or run off its chart.
+// It saves a screenshot of each section at each width (opened at that
+// width) in the temporary folder (COMPARE_SCREENSHOTS names another).
 func TestBrowserLayout(t *testing.T) {
-	ctx := browserFor(t, 4*time.Minute)
-	page := reportBytes(t, sampleInput(t), DefaultOptions())
+	ctx := browserFor(t, 6*time.Minute)
 	shots := os.Getenv("COMPARE_SCREENSHOTS")
 	if shots == "" {
 		shots = t.TempDir()
 	} else if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	for _, tc := range []struct {
+		name   string
+		in     func(testing.TB) Input
+		charts int // at least
+	}{
+		{"sample", func(t testing.TB) Input { return sampleInput(t) }, 10},
+		{"timeline", func(t testing.TB) Input { return timelineInput(t, false) }, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkLayout(t, ctx, reportBytes(t, tc.in(t), DefaultOptions()), tc.charts, filepath.Join(shots, "report-"+tc.name))
+		})
+	}
+}
+
+// checkLayout opens page at 420 and 1400 px, in both orders, and checks
+// it as TestBrowserLayout says: at least charts charts drawn. It saves
+// screenshots as shots-WIDTH-SECTION.png.
+func checkLayout(t *testing.T, ctx context.Context, page []byte, charts int, shots string) {
+	t.Helper()
 	for _, widths := range [][]int64{{1400, 420}, {420, 1400}} {
 		for i, w := range widths {
 			name := fmt.Sprintf("%d", w)
@@ -335,7 +354,7 @@ func TestBrowserLayout(t *testing.T) {
 				}
 			}
 			t.Run(name, func(t *testing.T) {
-				checkChartsDrawn(t, ctx, 10)
+				checkChartsDrawn(t, ctx, charts)
 				sizes := eval[[]int](t, ctx, `[document.documentElement.scrollWidth, window.innerWidth]`)
 				if sizes[0] > sizes[1] {
 					t.Errorf("the page is %d px wide in a %d px window: it overflows sideways", sizes[0], sizes[1])
@@ -363,7 +382,7 @@ func TestBrowserLayout(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("report-%s-%s.png", name, sec)), shot, 0o644); err != nil {
+					if err := os.WriteFile(fmt.Sprintf("%s-%s-%s.png", shots, name, sec), shot, 0o644); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -381,7 +400,7 @@ func TestBrowserPrint(t *testing.T) {
 	pdftotext := browsertest.Tool(t, "pdftotext", "poppler-utils")
 	ctx := browser(t)
 	in := sampleInput(t)
-	pl := open(t, ctx, reportBytes(t, in, Options{}))
+	pl := open(t, ctx, reportBytes(t, in, DefaultOptions()))
 	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
 	if err != nil {
 		t.Fatal(err)

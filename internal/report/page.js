@@ -255,7 +255,32 @@
       box.plot = el.clientWidth - left - right;
       patch.xAxis = [{ axisLabel: { width: Math.floor(box.plot / cols) - 6 } }];
     }
+    if (spec.kind === 'trend') layoutPanels(spec, chart, el, patch);
     chart.setOption(patch);
+  }
+
+  // layoutPanels puts the small multiples of a trend chart in as many
+  // columns as its box holds panels of trendMinPx (at most the columns the
+  // chart was made with), with room between them for the y labels on the
+  // left and half a period label on the right, so that no label of one
+  // panel reaches the next; the box grows to the rows that takes.
+  var trendMinPx = 190;
+  function layoutPanels(spec, chart, el, patch) {
+    var m = spec.meta, n = m.panels.length, w = el.clientWidth;
+    var cols = Math.max(1, Math.min(m.columns, Math.floor(w / trendMinPx)));
+    var rows = Math.ceil(n / cols), colW = w / cols;
+    var h = rows * (m.panel_px + m.gap_px) + 20;
+    patch.grid = [];
+    patch.title = [];
+    for (var i = 0; i < n; i++) {
+      var r = Math.floor(i / cols), c = i % cols, top = r * (m.panel_px + m.gap_px) + 28;
+      patch.grid.push({ left: Math.round(c * colW + 34), width: Math.round(colW - 60), top: top, height: m.panel_px });
+      patch.title.push({ left: Math.round(c * colW + 30), top: top - 24, textStyle: { width: Math.round(colW - 36) } });
+    }
+    if (el.style.height !== h + 'px') {
+      el.style.height = h + 'px';
+      chart.resize();
+    }
   }
 
   var instances = [];
