@@ -398,7 +398,8 @@ func checkLayout(t *testing.T, ctx context.Context, page []byte, charts int, sho
 // among them, and every table and article opened.
 func TestBrowserPrint(t *testing.T) {
 	pdftotext := browsertest.Tool(t, "pdftotext", "poppler-utils")
-	ctx := browser(t)
+	// Printing every article opened takes a while on a busy machine.
+	ctx := browserFor(t, 4*time.Minute)
 	in := sampleInput(t)
 	pl := open(t, ctx, reportBytes(t, in, DefaultOptions()))
 	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
