@@ -70,8 +70,9 @@ type Reader struct {
 	// score file: the ids, outlet, group and date (with its original and
 	// source), the lexicon, every count and score, the text, the dropped
 	// spans and quotations, and of each match its span, position, words,
-	// entry, target, valence, category and voice, not its contributions or
-	// cue (so Loaded is not set). Of the credibility signals it reads the
+	// entry, target, valence, category, voice and Loaded, and its
+	// non-zero contributions only when it has no valence (its lean), not
+	// its cue. Of the credibility signals it reads the
 	// counts: rules, sourcing (without its spans), sides, quotation counts,
 	// marker counts, debris counts and reasons, each attribution's Loaded
 	// and Identified, each vague source's Rule and Attribution, and each
