@@ -11,7 +11,7 @@ import (
 // one article is paler than one of many.
 func TestFramingCellsShowN(t *testing.T) {
 	in := tinyInput(t, false)
-	b := &builder{in: in, opt: Options{TopUnits: DefaultTopUnits}, cmp: in.Comparison}
+	b := &builder{in: in, opt: DefaultOptions(), cmp: in.Comparison}
 	b.index()
 	if b.framingChart("f") == 0 {
 		t.Fatal("no framing chart")
@@ -41,7 +41,7 @@ func TestFramingCellsShowN(t *testing.T) {
 // something that cannot be read as the lexicon's * wildcard.
 func TestDistinctiveScale(t *testing.T) {
 	in := tinyInput(t, false)
-	b := &builder{in: in, opt: Options{TopUnits: DefaultTopUnits}, cmp: in.Comparison}
+	b := &builder{in: in, opt: DefaultOptions(), cmp: in.Comparison}
 	b.index()
 	v := b.distinctive()
 	if len(v.Charts) < 2 {

@@ -143,7 +143,7 @@ func checkNamingColours(t *testing.T, labels []aggregate.NamingLabel) {
 func TestIntrosTrue(t *testing.T) {
 	t.Run("naming counts the own voice only", func(t *testing.T) {
 		in := tinyInput(t, false)
-		page := string(reportBytes(t, in, Options{}))
+		page := string(reportBytes(t, in, DefaultOptions()))
 		intro := section(t, page, "naming")
 		if !strings.Contains(intro, "in its own voice") || strings.Contains(intro, "quoted speakers included") {
 			t.Errorf("naming intro does not say the bars count the own voice only:\n%s", intro)
@@ -175,7 +175,9 @@ func TestIntrosTrue(t *testing.T) {
 			{ID: "2", Outlet: "o", Text: "The regime met."},
 			{ID: "3", Outlet: "o", Text: "Nothing about it."},
 		})
-		agg := aggregate.New(aggregate.Options{Lexicon: lex, Seed: 1})
+		opt := aggregate.DefaultOptions()
+		opt.Lexicon, opt.Seed = lex, 1
+		agg := aggregate.New(opt)
 		for _, r := range recs {
 			if err := agg.Add(r); err != nil {
 				t.Fatal(err)
@@ -186,7 +188,7 @@ func TestIntrosTrue(t *testing.T) {
 		if s.N != 2 || *s.Mean != -0.5 {
 			t.Errorf("stance n = %d, mean %v: want the neutral article in (n = 2, mean −0.5) and the one without terms out", s.N, *s.Mean)
 		}
-		intro := section(t, string(reportBytes(t, Input{Comparison: cmp, Records: recs, Lexicon: lex}, Options{})), "stance")
+		intro := section(t, string(reportBytes(t, Input{Comparison: cmp, Records: recs, Lexicon: lex}, DefaultOptions())), "stance")
 		for _, want := range []string{"Neutral names count, as 0", "no term bearing on the axis has no score and does not enter it"} {
 			if !strings.Contains(intro, want) {
 				t.Errorf("stance intro lacks %q:\n%s", want, intro)
