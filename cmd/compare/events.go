@@ -158,7 +158,7 @@ func eventArticles(c *cli.Context, inputOpts corpus.Options, score bool, workers
 	lex := sel.Lexicon()
 	noText := 0
 	for _, name := range c.StringSlice("scores") {
-		err := readScoreFile(c, name, record.Reader{SkipCredibility: true, DateOrder: inputOpts.DateOrder}, func(r *record.Record) error {
+		err := readScoreFile(c, name, record.Reader{SkipCredibility: true, DateOrder: inputOpts.DateOrder}, func(r *record.Record, _ int) error {
 			if !sel.Keep(r) {
 				return nil
 			}

@@ -125,7 +125,7 @@ func runKWIC(c *cli.Context) error {
 		}
 		reader := record.Reader{SkipCredibility: true, DateOrder: opts.DateOrder}
 		for _, name := range scoreFiles {
-			if err := readScoreFile(c, name, reader, add); err != nil {
+			if err := readScoreFile(c, name, reader, func(r *record.Record, _ int) error { return add(r) }); err != nil {
 				return cli.Exit("kwic: "+err.Error(), exitFailure)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -82,6 +83,21 @@ func TestLexiconListShow(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "Axis tehran-damascus") || !strings.Contains(stdout, "neutral:") {
 		t.Fatalf("lexicon show: exit %d\n%.500s", code, stdout)
 	}
+	// A labelled entry is shown by its label, with its forms below.
+	if !regexp.MustCompile(`(?m)^  named Iranian officials +\+0\.0  neutral\n      forms: Hassan Rouhani \| President Rouhani \|`).MatchString(stdout) {
+		t.Errorf("lexicon show does not head iranian-officials with its label and list its forms:\n%s", grepLines(stdout, "Rouhani"))
+	}
+}
+
+// grepLines returns the lines of s that contain sub, for messages.
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 func TestCredibilityCheck(t *testing.T) {

@@ -178,14 +178,14 @@ func runReport(c *cli.Context) error {
 		if err != nil {
 			return cli.Exit(fmt.Errorf("report: %w", err), exitFailure)
 		}
-		return nil
+		return strictDuplicates(c, cmp)
 	})
-	if err != nil {
+	if err != nil && !keepOnSuccess(err) {
 		return err
 	}
 	fmt.Fprintf(c.App.Writer, "wrote %s (%s; %s, %s)\n", corpus.QuoteName(out), sizeString(size),
 		english.Count(cmp.Articles, "article", "articles"), english.Count(len(cmp.Units), by, by+"s"))
-	return nil
+	return err
 }
 
 // countingWriter counts the bytes written through it.

@@ -15,6 +15,7 @@ import (
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/dates"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/pipeline"
 	"github.com/compare-tool/compare/internal/record"
@@ -52,8 +53,8 @@ What it reports, per outlet (or --by group):
                         scores higher minus the share where it scores lower
    naming               which words each outlet uses for each target
    distinctive terms    words and phrases an outlet uses more than the others
-                        (log-odds, Monroe et al. 2008); * marks candidates for the
-                        lexicon
+                        (log-odds, Monroe et al. 2008); "no: candidate" marks
+                        terms the lexicon lacks
    outlet map           correspondence analysis of outlets x lexicon entries
    trends (--period)    each outlet's mean per day, week, month, quarter or year
                         with intervals and n (too few articles marked, not
@@ -156,7 +157,7 @@ func runStats(c *cli.Context) error {
 		if err := aggregate.WriteComparison(out, cmp, format); err != nil {
 			return cli.Exit(fmt.Errorf("stats: writing output: %w", err), exitFailure)
 		}
-		return nil
+		return strictDuplicates(c, cmp)
 	})
 	if err == nil && cmp.Baseline != nil && len(cmp.Baseline.Shifted) > 0 {
 		return cli.Exit("stats: shifted against the baseline: "+strings.Join(cmp.Baseline.Shifted, ", "), exitShifted)
@@ -201,15 +202,27 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 	if err != nil {
 		return nil, nil, cli.Exit(cmd+": --baseline: "+err.Error(), exitFailure)
 	}
-	add := func(r *record.Record) error {
-		kept, err := col.Add(r)
+	// then passes a record kept on to each (--events).
+	then := func(r *record.Record, kept bool, err error) error {
 		if err != nil || !kept || each == nil {
 			return mismatch(err)
 		}
 		return each(r)
 	}
+	add := func(r *record.Record) error {
+		kept, err := col.Add(r)
+		return then(r, kept, err)
+	}
+	addRead := func(r *record.Record, name string, line int) error {
+		kept, err := col.AddRead(r, name, line)
+		return then(r, kept, err)
+	}
 	addBase := func(r *record.Record) error {
 		_, err := col.AddBaseline(r)
+		return mismatch(err)
+	}
+	addBaseRead := func(r *record.Record, name string, line int) error {
+		_, err := col.AddBaselineRead(r, name, line)
 		return mismatch(err)
 	}
 
@@ -219,18 +232,21 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 	// Without each (stats without --events), records are read sparsely:
 	// only what the comparison reads.
 	reader := record.Reader{SkipCredibility: cred == "none" || cred == "off", Sparse: each == nil, DateOrder: inputOpts.DateOrder}
-	readScores := func(files []string, add func(*record.Record) error) error {
+	// A record read twice (the same outlet, id and lexicon) is kept the
+	// first time only (Collector.AddRead).
+	readScores := func(files []string, add func(*record.Record, string, int) error) error {
 		for _, name := range files {
-			if err := readScoreFile(c, name, reader, add); err != nil {
+			err := readScoreFile(c, name, reader, func(r *record.Record, line int) error { return add(r, name, line) })
+			if err != nil {
 				return cli.Exit(cmd+": "+err.Error(), exitFailure)
 			}
 		}
 		return nil
 	}
-	if err := readScores(c.StringSlice("scores"), add); err != nil {
+	if err := readScores(c.StringSlice("scores"), addRead); err != nil {
 		return nil, nil, err
 	}
-	if err := readScores(baseScores, addBase); err != nil {
+	if err := readScores(baseScores, addBaseRead); err != nil {
 		return nil, nil, err
 	}
 	if c.NArg() > 0 || len(baseCorpora) > 0 {
@@ -280,6 +296,13 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 	case err != nil:
 		return nil, nil, cli.Exit(fmt.Sprintf("%s: --baseline: %v", cmd, mismatch(err)), exitFailure)
 	}
+	batch, baseline := col.Duplicates()
+	if len(batch) > 0 {
+		warnDuplicates(c, cmd, batch)
+	}
+	if len(baseline) > 0 {
+		warnDuplicates(c, cmd+": --baseline", baseline)
+	}
 	return cmp, lex, nil
 }
 
@@ -325,7 +348,7 @@ func eachRecord(c *cli.Context, cmd string, sel *aggregate.Selection, skipCred b
 	}
 	reader := record.Reader{SkipCredibility: skipCred, DateOrder: inputOpts.DateOrder}
 	for _, name := range c.StringSlice("scores") {
-		err := readScoreFile(c, name, reader, func(r *record.Record) error {
+		err := readScoreFile(c, name, reader, func(r *record.Record, _ int) error {
 			if !sel.Keep(r) {
 				return nil
 			}
@@ -401,10 +424,35 @@ func isScoreFile(path string) (bool, error) {
 	return record.IsParquet(head[:n]) || record.LooksLikeScores(head[:n]), nil
 }
 
-// readScoreFile streams the records of one score file with rr: - is
-// standard input, a .gz name is decompressed, and a Parquet articles table
-// (recognised by its first bytes) is read with its matches table.
-func readScoreFile(c *cli.Context, name string, rr record.Reader, fn func(*record.Record) error) error {
+// warnDuplicates prints the duplicate records left out on standard error,
+// the first few one a line, and a count.
+func warnDuplicates(c *cli.Context, cmd string, found []record.Duplicate) {
+	for i, d := range found {
+		if i == maxProblemLines {
+			fmt.Fprintf(c.App.ErrWriter, "compare: … %d more duplicate records\n", len(found)-i)
+			break
+		}
+		fmt.Fprintf(c.App.ErrWriter, "compare: warning: %s\n", d)
+	}
+	fmt.Fprintf(c.App.ErrWriter, "%s: left out %s: the same outlet, id and lexicon as an earlier record\n", cmd, english.Count(len(found), "duplicate record", "duplicate records"))
+}
+
+// strictDuplicates is the --strict verdict on duplicate records: exit
+// status 3 when any was left out (the output is still written, without
+// them).
+func strictDuplicates(c *cli.Context, cmp *aggregate.Comparison) error {
+	if !c.Bool("strict") || cmp.Duplicates == 0 {
+		return nil
+	}
+	return cli.Exit(fmt.Sprintf("--strict: %s left out", english.Count(cmp.Duplicates, "duplicate record", "duplicate records")), exitSkipped)
+}
+
+// readScoreFile streams the records of one score file with rr, with the
+// line each was read from: - is standard input, a .gz name is
+// decompressed, and a Parquet articles table (recognised by its first
+// bytes) is read with its matches table, a record's line then being its
+// row (from 1).
+func readScoreFile(c *cli.Context, name string, rr record.Reader, fn func(*record.Record, int) error) error {
 	var r io.Reader = c.App.Reader
 	if name != "-" {
 		f, err := os.Open(name)
@@ -415,7 +463,11 @@ func readScoreFile(c *cli.Context, name string, rr record.Reader, fn func(*recor
 		head := make([]byte, 4)
 		n, _ := io.ReadFull(f, head)
 		if record.IsParquet(head[:n]) {
-			return rr.ReadParquet(name, fn)
+			row := 0
+			return rr.ReadParquet(name, func(r *record.Record) error {
+				row++
+				return fn(r, row)
+			})
 		}
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
 			return err
@@ -430,7 +482,7 @@ func readScoreFile(c *cli.Context, name string, rr record.Reader, fn func(*recor
 		defer zr.Close()
 		r = zr
 	}
-	return rr.Read(r, name, fn)
+	return rr.ReadLines(r, name, fn)
 }
 
 // periodFlag is --period of stats and report.

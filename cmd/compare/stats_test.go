@@ -4,6 +4,7 @@ import (
 	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -182,6 +183,71 @@ func TestStatsShards(t *testing.T) {
 				t.Error("output differs from the whole file's")
 			}
 		})
+	}
+}
+
+// TestStatsDuplicates gives a score file twice and a shard that overlaps
+// it: each article counts once, every copy left out is named with both
+// its sources, the summary counts them, and --strict fails with status 3
+// after writing the output without them.
+func TestStatsDuplicates(t *testing.T) {
+	data, err := os.ReadFile(handScores)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimSuffix(string(data), "\n"), "\n")
+	overlap := filepath.Join(t.TempDir(), "overlap.jsonl")
+	if err := os.WriteFile(overlap, []byte(lines[2]+lines[0]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	whole, _, code := compare(t, "", "stats", "--scores", handScores, "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	want := statsJSON(t, whole)
+	n := len(lines)
+
+	stdout, stderr, code := compare(t, "", "stats", "--format", "json", "--scores", handScores, "--scores", overlap, "--scores", handScores)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	got := statsJSON(t, stdout)
+	if got.Articles != want.Articles || got.Duplicates != n+2 {
+		t.Errorf("%d articles, %d duplicates; want %d and %d", got.Articles, got.Duplicates, want.Articles, n+2)
+	}
+	for i := range want.Units {
+		if g, w := got.Units[i].LoadedPer1k, want.Units[i].LoadedPer1k; g.N != w.N || *g.CILow != *w.CILow {
+			t.Errorf("%s: loaded/1k n %d, CI low %v; want those of the file read once (%d, %v)", want.Units[i].Name, g.N, *g.CILow, w.N, *w.CILow)
+		}
+	}
+	for _, w := range []string{
+		handScores + `:1 (reading 2 of the file): record "alpha-01" of alpha.example repeats ` + handScores + ":1 (same outlet, id and lexicon): left out",
+		overlap + ":2: record \"alpha-01\" of alpha.example repeats " + handScores + ":1",
+		overlap + ":1: record \"alpha-03\" of alpha.example repeats " + handScores + ":3",
+		fmt.Sprintf("stats: left out %d duplicate records", n+2),
+	} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("standard error lacks %q:\n%s", w, stderr)
+		}
+	}
+	if !strings.Contains(strings.Join(got.Notes, "\n"), fmt.Sprintf("%d duplicate records were left out", n+2)) {
+		t.Errorf("notes do not count the duplicates: %q", got.Notes)
+	}
+
+	out := filepath.Join(t.TempDir(), "stats.txt")
+	_, stderr, code = compare(t, "", "stats", "--strict", "-o", out, "--scores", handScores, "--scores", overlap)
+	if code != exitSkipped || !strings.Contains(stderr, "--strict: 2 duplicate records left out") {
+		t.Errorf("--strict: exit %d, want %d; stderr:\n%s", code, exitSkipped, stderr)
+	}
+	if table, err := os.ReadFile(out); err != nil || !strings.Contains(string(table), "; 2 duplicate records left out\n") {
+		t.Errorf("--strict output (err %v) does not count the duplicates:\n%.300s", err, table)
+	}
+	html := filepath.Join(t.TempDir(), "r.html")
+	if _, stderr, code = compare(t, "", "report", "--strict", "-o", html, "--scores", handScores, "--scores", overlap); code != exitSkipped {
+		t.Errorf("report --strict: exit %d, want %d: %s", code, exitSkipped, stderr)
+	}
+	if page, err := os.ReadFile(html); err != nil || !strings.Contains(string(page), "2 duplicate records left out") {
+		t.Errorf("report --strict (err %v) does not say duplicates were left out", err)
 	}
 }
 

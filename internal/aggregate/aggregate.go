@@ -54,8 +54,8 @@ type Options struct {
 	// texts, at least 1; past it the rarest are pruned.
 	NgramCap int
 	// Lexicon, when it is the lexicon the records were scored with (same
-	// name and SHA-256), supplies labels, lexicon order and each entry's
-	// first surface form. Without it ids stand in for labels.
+	// name and SHA-256), supplies labels of axes, targets and entries, and
+	// lexicon order. Without it ids stand in for labels.
 	Lexicon *lexicon.Lexicon
 	// Period, when set, adds Comparison.Trends: each unit's stance per
 	// period of that length, and a trend test (see trend.go).
@@ -159,6 +159,7 @@ type unitAcc struct {
 	axes        map[string][]float64
 	targets     map[string][]float64
 	entries     map[string]int // author-voice uses of each entry
+	forms       map[formUse]int
 	withText    int
 	cred        credibility.Profile
 	credN       int       // articles with credibility signals
@@ -169,7 +170,16 @@ type unitAcc struct {
 type entryInfo struct {
 	target, category string
 	valence          float64
-	forms            map[string]int // matched text → uses, in any voice
+	loaded           bool
+	lean             map[string]float64 // contributions, when valence is 0
+	forms            map[string]int     // matched text → uses, in any voice
+}
+
+// formUse is a form of an entry as a unit wrote it, in one voice.
+type formUse struct {
+	entry string
+	voice record.Voice
+	text  string
 }
 
 // New returns an empty Aggregator (see Options).
@@ -223,10 +233,14 @@ func (a *Aggregator) Add(r *record.Record) error {
 		m := &r.Matches[i]
 		e := a.entries[m.Entry]
 		if e == nil {
-			e = &entryInfo{target: m.Target, category: m.Category, valence: m.Valence, forms: map[string]int{}}
+			e = &entryInfo{target: m.Target, category: m.Category, valence: m.Valence, loaded: m.Loaded, forms: map[string]int{}}
+			if m.Valence == 0 && m.Loaded {
+				e.lean = maps.Clone(m.Contrib)
+			}
 			a.entries[m.Entry] = e
 		}
 		e.forms[m.Text]++
+		u.forms[formUse{m.Entry, m.Voice, m.Text}]++
 		if m.Voice == record.Author {
 			u.entries[m.Entry]++
 		}
@@ -288,6 +302,7 @@ func (a *Aggregator) unit(name string) *unitAcc {
 			axes:    map[string][]float64{},
 			targets: map[string][]float64{},
 			entries: map[string]int{},
+			forms:   map[formUse]int{},
 		}
 		a.units[name] = u
 		a.order = append(a.order, u)
@@ -340,14 +355,6 @@ func (a *Aggregator) Result() *Comparison {
 		return cmp.Compare(x.name, y.name)
 	})
 	a.summarise(c, units)
-	labelOf := func(ls []Label, id string) string {
-		for _, l := range ls {
-			if l.ID == id && l.Label != "" {
-				return l.Label
-			}
-		}
-		return id
-	}
 	// Each axis and target is one family of tests, run on the workers.
 	c.Tests = make([]AxisTests, len(c.Axes))
 	c.TargetTests = make([]AxisTests, len(c.Targets))
@@ -368,9 +375,10 @@ func (a *Aggregator) Result() *Comparison {
 	var ngramNotes []string
 	if opt.Top > 0 {
 		c.Distinctive, ngramNotes = a.distinctive(units, inLexicon)
+		c.Distinctive, ngramNotes = a.distinctiveOfTested(c.Distinctive, ngramNotes)
 	}
 	var mapNote string
-	c.Map, mapNote = a.outletMap(units)
+	c.Map, mapNote = a.outletMap(units, entryNames(lex))
 	if opt.Period != 0 {
 		c.Trends = a.trends(c, units)
 	}

@@ -243,12 +243,14 @@ func TestAggregateNaming(t *testing.T) {
 	}
 	var got []string
 	for _, l := range iran.Labels {
-		got = append(got, fmt.Sprintf("%s %q a%d b%d g%d", l.Entry, l.Term, l.Counts["alpha.example"], l.Counts["beta.example"], l.Counts["gamma.example"]))
+		got = append(got, fmt.Sprintf("%s %q a%d b%d g%d %q", l.Entry, l.Label, l.Counts["alpha.example"], l.Counts["beta.example"], l.Counts["gamma.example"],
+			FormList(l.Forms["alpha.example"])+FormList(l.Forms["beta.example"])+FormList(l.Forms["gamma.example"])))
 	}
+	// Without the lexicon ids name the entries; the forms are as written.
 	want := []string{
-		`islamic-republic "islamic republic" a0 b0 g11`,
-		`mullahs-regime "mullahs regime" a0 b10 g0`,
-		`leader-of-the-islamic-revolution "leader of the islamic revolution" a8 b0 g0`,
+		`islamic-republic "islamic-republic" a0 b0 g11 "Islamic Republic ×11"`,
+		`mullahs-regime "mullahs-regime" a0 b10 g0 "mullahs' regime ×10"`,
+		`leader-of-the-islamic-revolution "leader-of-the-islamic-revolution" a8 b0 g0 "Leader of the Islamic Revolution ×8"`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("naming of iran-gov:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -451,21 +453,32 @@ func TestSentence(t *testing.T) {
 	tests := []struct {
 		p       Pair
 		framing bool
+		minHolm float64 // the family's smallest possible Holm p
+		pairs   int
 		want    string
 	}{
-		{Pair{A: "bbc.com", B: "irna.ir", CliffsDelta: -0.62, PHolm: 0.003}, false,
+		{Pair{A: "bbc.com", B: "irna.ir", CliffsDelta: -0.62, PHolm: 0.003}, false, 0.001, 10,
 			"irna.ir's articles score higher on Tehran–Damascus than bbc.com's (Cliff's δ = 0.62, large; Holm p = 0.003)."},
-		{Pair{A: "a", B: "b", CliffsDelta: 0.1, PHolm: 0.41}, false,
+		{Pair{A: "a", B: "b", CliffsDelta: 0.1, PHolm: 0.41}, false, 0.001, 10,
 			"No reliable difference between a and b on Tehran–Damascus (Cliff's δ = 0.10, negligible; Holm p = 0.41)."},
-		{Pair{A: "a", B: "b", CliffsDelta: -0.55, PHolm: 0.081}, false,
+		{Pair{A: "a", B: "b", CliffsDelta: -0.55, PHolm: 0.081}, false, 0.001, 10,
 			"No reliable difference between a and b on Tehran–Damascus: b's articles score higher in this sample (Cliff's δ = 0.55, large), but with Holm p = 0.081 that may be chance."},
-		{Pair{A: "a", B: "b", CliffsDelta: 0.9, PHolm: 0.0001}, true,
+		{Pair{A: "a", B: "b", CliffsDelta: 0.9, PHolm: 0.0001}, true, 0.001, 10,
 			"a's articles name Tehran–Damascus more favourably than b's (Cliff's δ = 0.90, large; Holm p < 0.001)."},
-		{Pair{A: "a", B: "b", CliffsDelta: 0, PHolm: 1}, false,
+		{Pair{A: "a", B: "b", CliffsDelta: 0, PHolm: 1}, false, 0.001, 10,
 			"No reliable difference between a and b on Tehran–Damascus (Cliff's δ = 0.00, negligible; Holm p = 1)."},
+		// 5 articles each, 10 pairs: no pair can reach 0.05 (issue 12).
+		{Pair{A: "a", B: "b", NA: 5, NB: 5, MinP: 2.0 / 252, CliffsDelta: 1, PHolm: 0.079}, false, 10 * 2.0 / 252, 10,
+			"The data cannot tell whether a and b differ on Tehran–Damascus: with 5 and 5 articles, one pair of 10, no test could reach p < 0.05 (the smallest possible Holm p is 0.079); in this sample a's articles score higher (Cliff's δ = 1.00, large)."},
+		// The family could reach it, this pair's sizes cannot: 3 and 3 give
+		// p ≥ 0.1 alone.
+		{Pair{A: "a", B: "b", NA: 3, NB: 3, MinP: 0.1, CliffsDelta: -0.2, PHolm: 0.9}, true, 0.0001, 1,
+			"The data cannot tell whether a and b differ on Tehran–Damascus: with 3 and 3 articles no test could reach p < 0.05 (the smallest possible Holm p is 0.1); in this sample b's articles name it more favourably (Cliff's δ = 0.20, small)."},
+		{Pair{A: "a", B: "b", NA: 3, NB: 3, MinP: 0.1, PHolm: 1}, false, 0.1, 1,
+			"The data cannot tell whether a and b differ on Tehran–Damascus: with 3 and 3 articles no test could reach p < 0.05 (the smallest possible Holm p is 0.1); in this sample they do not differ (Cliff's δ = 0)."},
 	}
 	for _, tt := range tests {
-		if got := sentence(&tt.p, "Tehran–Damascus", tt.framing); got != tt.want {
+		if got := sentence(&tt.p, "Tehran–Damascus", tt.framing, tt.minHolm, tt.pairs); got != tt.want {
 			t.Errorf("got  %s\nwant %s", got, tt.want)
 		}
 	}
@@ -599,4 +612,47 @@ func options(set func(o *Options)) Options {
 	o := DefaultOptions()
 	set(&o)
 	return o
+}
+
+// TestReach checks the smallest Holm p a family of pairwise tests can
+// reach, against R 4.2.2 (stats/testdata/reference.R, "wilcox min p"):
+//
+//	w <- function(m, n) wilcox.test(seq_len(m), m + seq_len(n))$p.value
+//	p.adjust(c(w(5,5), rep(1, 9)), "holm")[1]   # 0.079365079365079361
+//	p.adjust(c(w(6,6), rep(1, 9)), "holm")[1]   # 0.021645021645021644
+//
+// so five outlets of five articles cannot reach 0.05, and need six each.
+func TestReach(t *testing.T) {
+	five := func(n int) [][]float64 {
+		s := make([][]float64, 5)
+		for i := range s {
+			s[i] = make([]float64, n)
+		}
+		return s
+	}
+	tests := []struct {
+		name    string
+		samples [][]float64
+		minHolm float64
+		needed  int
+	}{
+		{"5 outlets of 5", five(5), 0.079365079365079361, 6},
+		{"5 outlets of 6", five(6), 0.021645021645021644, 0},
+		// The largest pair sets the bound: 2/C(20, 10) × 3 pairs.
+		{"3 outlets, one small", [][]float64{make([]float64, 3), make([]float64, 10), make([]float64, 10)}, 3 * 2 / 184756.0, 0},
+		{"2 outlets of 3", [][]float64{make([]float64, 3), make([]float64, 3)}, 0.1, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			minHolm, needed := reach(tt.samples)
+			if math.Abs(minHolm-tt.minHolm) > 1e-12*tt.minHolm || needed != tt.needed {
+				t.Errorf("reach = %.17g, %d; want %.17g, %d", minHolm, needed, tt.minHolm, tt.needed)
+			}
+		})
+	}
+	ts := AxisTests{Units: []string{"a", "b", "c", "d", "e"}, MinPHolm: 0.079365079365079361, Needed: 6}
+	want := "No pair can reach p < 0.05: over 10 pairs at these sample sizes the smallest possible Holm p is 0.079, whatever the articles say. These tests cannot tell whether the outlets differ, which is not evidence that they are alike; they would need at least 6 articles with a value per outlet."
+	if got := ReachSentence(&ts, "outlet"); got != want {
+		t.Errorf("ReachSentence:\n%s\nwant\n%s", got, want)
+	}
 }

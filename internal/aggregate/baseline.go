@@ -93,16 +93,21 @@ type NamingShifts struct {
 	Labels []LabelChange `json:"labels"`
 }
 
-// LabelChange is one naming label's use in batch and baseline: counts of
+// LabelChange is one naming entry's use in batch and baseline: counts of
 // author-voice uses and shares of the unit's references to the target.
+// Label names the entry (NamingLabel.Label, never evidence of what the
+// unit wrote); Forms and BaselineForms are the forms it wrote, now and
+// before.
 type LabelChange struct {
-	Target        string  `json:"target"`
-	Entry         string  `json:"entry"`
-	Term          string  `json:"term"`
-	Count         int     `json:"count"`
-	BaselineCount int     `json:"baseline_count"`
-	Share         float64 `json:"share"`
-	BaselineShare float64 `json:"baseline_share"`
+	Target        string      `json:"target"`
+	Entry         string      `json:"entry"`
+	Label         string      `json:"label"`
+	Forms         []FormCount `json:"forms,omitempty"`
+	BaselineForms []FormCount `json:"baseline_forms,omitempty"`
+	Count         int         `json:"count"`
+	BaselineCount int         `json:"baseline_count"`
+	Share         float64     `json:"share"`
+	BaselineShare float64     `json:"baseline_share"`
 	// Change is Share − BaselineShare.
 	Change float64 `json:"change"`
 }
@@ -244,14 +249,15 @@ func shiftSentence(us *UnitShift, label string) string {
 
 // namingShifts lists, for each unit in both namings, the labels whose
 // share of the unit's references to their target changed most: at most
-// maxLabelChanges a unit, by the size of the change, then by label. Labels
-// are matched on target, entry and term, so a naming that lists the
-// forms written matches form by form.
+// maxLabelChanges a unit, by the size of the change, then by entry.
+// Labels are matched on target and entry.
 func namingShifts(batch, base []Naming, units []Unit) []NamingShifts {
-	type key struct{ target, entry, term string }
+	type key struct{ target, entry string }
 	type use struct {
 		count int
 		share float64
+		label string
+		forms []FormCount
 	}
 	uses := func(ns []Naming) map[string]map[key]use {
 		m := map[string]map[key]use{}
@@ -261,7 +267,7 @@ func namingShifts(batch, base []Naming, units []Unit) []NamingShifts {
 					if m[unit] == nil {
 						m[unit] = map[key]use{}
 					}
-					m[unit][key{n.Target, l.Entry, l.Term}] = use{k, l.Shares[unit]}
+					m[unit][key{n.Target, l.Entry}] = use{k, l.Shares[unit], l.Label, l.Forms[unit]}
 				}
 			}
 		}
@@ -287,12 +293,12 @@ func namingShifts(batch, base []Naming, units []Unit) []NamingShifts {
 		for _, m := range []map[key]use{n, b} {
 			for k := range m {
 				if !named(n, k.target) || !named(b, k.target) || slices.ContainsFunc(changes, func(c LabelChange) bool {
-					return c.Target == k.target && c.Entry == k.entry && c.Term == k.term
+					return c.Target == k.target && c.Entry == k.entry
 				}) {
 					continue
 				}
-				c := LabelChange{Target: k.target, Entry: k.entry, Term: k.term, Count: n[k].count, BaselineCount: b[k].count,
-					Share: n[k].share, BaselineShare: b[k].share}
+				c := LabelChange{Target: k.target, Entry: k.entry, Label: cmp.Or(n[k].label, b[k].label), Forms: n[k].forms, BaselineForms: b[k].forms,
+					Count: n[k].count, BaselineCount: b[k].count, Share: n[k].share, BaselineShare: b[k].share}
 				c.Change = c.Share - c.BaselineShare
 				if c.Change != 0 {
 					changes = append(changes, c)
@@ -301,7 +307,7 @@ func namingShifts(batch, base []Naming, units []Unit) []NamingShifts {
 		}
 		slices.SortFunc(changes, func(x, y LabelChange) int {
 			return cmp.Or(cmp.Compare(math.Abs(y.Change), math.Abs(x.Change)), cmp.Compare(x.Target, y.Target),
-				cmp.Compare(x.Entry, y.Entry), cmp.Compare(x.Term, y.Term))
+				cmp.Compare(x.Entry, y.Entry))
 		})
 		if len(changes) > 0 {
 			out = append(out, NamingShifts{Unit: u.Name, Labels: changes[:min(len(changes), maxLabelChanges)]})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -134,10 +135,10 @@ func TestBaseline(t *testing.T) {
 		t.Fatalf("naming %+v", b.Naming)
 	}
 	want := []LabelChange{
-		{Target: "opp", Entry: "rebels", Term: "rebels", Count: 0, BaselineCount: 7, Share: 0, BaselineShare: 0.875, Change: -0.875},
-		{Target: "opp", Entry: "terrorists", Term: "terrorists", Count: 6, BaselineCount: 1, Share: 1, BaselineShare: 0.125, Change: 0.875},
+		{Target: "opp", Entry: "rebels", Label: "rebels", BaselineForms: []FormCount{{"rebels", 7}}, Count: 0, BaselineCount: 7, Share: 0, BaselineShare: 0.875, Change: -0.875},
+		{Target: "opp", Entry: "terrorists", Label: "terrorists", Forms: []FormCount{{"terrorists", 6}}, BaselineForms: []FormCount{{"terrorists", 1}}, Count: 6, BaselineCount: 1, Share: 1, BaselineShare: 0.125, Change: 0.875},
 	}
-	if !slices.Equal(b.Naming[0].Labels, want) {
+	if !reflect.DeepEqual(b.Naming[0].Labels, want) {
 		t.Errorf("naming changes\n got %+v\nwant %+v", b.Naming[0].Labels, want)
 	}
 

@@ -92,6 +92,9 @@ type Collector struct {
 	opt       Options
 	sel       *Selection
 	agg, base *Aggregator
+	// dups and baseDups keep the first of records read twice, in the
+	// batch and in the baseline (the same article may be in both).
+	dups, baseDups record.Duplicates
 }
 
 // NewCollector returns a Collector of the records scored with the lexicon
@@ -127,6 +130,21 @@ func (c *Collector) Add(r *record.Record) (bool, error) {
 	if !c.sel.Keep(r) {
 		return false, nil
 	}
+	return c.add(r)
+}
+
+// AddRead is Add for a record read at line of the score file name: a
+// record of an article already kept (the same outlet, id and lexicon,
+// record.Duplicates) is left out instead, and counted (Duplicates, and
+// the Comparison's Duplicates and notes).
+func (c *Collector) AddRead(r *record.Record, name string, line int) (bool, error) {
+	if !c.sel.Keep(r) || !c.dups.Keep(r, name, line) {
+		return false, nil
+	}
+	return c.add(r)
+}
+
+func (c *Collector) add(r *record.Record) (bool, error) {
 	if c.agg == nil {
 		c.agg = c.newAggregator(r, c.opt)
 	}
@@ -143,6 +161,20 @@ func (c *Collector) AddBaseline(r *record.Record) (bool, error) {
 	if !c.sel.Keep(r) {
 		return false, nil
 	}
+	return c.addBaseline(r)
+}
+
+// AddBaselineRead is AddBaseline for a record read at line of the score
+// file name, leaving out the records of an article already in the
+// baseline, as AddRead does.
+func (c *Collector) AddBaselineRead(r *record.Record, name string, line int) (bool, error) {
+	if !c.sel.Keep(r) || !c.baseDups.Keep(r, name, line) {
+		return false, nil
+	}
+	return c.addBaseline(r)
+}
+
+func (c *Collector) addBaseline(r *record.Record) (bool, error) {
 	if c.base == nil {
 		o := c.opt
 		o.Period = 0 // the baseline is compared as a whole
@@ -152,6 +184,13 @@ func (c *Collector) AddBaseline(r *record.Record) (bool, error) {
 		return false, err
 	}
 	return true, nil
+}
+
+// Duplicates returns the records left out as copies of earlier ones
+// (AddRead, AddBaselineRead), in the batch and in the baseline, in the
+// order read: a command warns of them.
+func (c *Collector) Duplicates() (batch, baseline []record.Duplicate) {
+	return c.dups.Found, c.baseDups.Found
 }
 
 // HasBaseline reports whether a record was added to the baseline.
@@ -168,9 +207,9 @@ func (c *Collector) newAggregator(r *record.Record, o Options) *Aggregator {
 }
 
 // Result returns the comparison of the records kept, against the baseline
-// when one was added, noting the records left out, and the lexicon they
-// were scored with when it is known (loaded, given, or built in). With no
-// record kept it returns an error that is ErrNoRecords and says what the
+// when one was added, noting the records left out (by lexicon, and as
+// duplicates of the batch), and the lexicon they were scored with when it
+// is known (loaded, given, or built in). With no record kept it returns an error that is ErrNoRecords and says what the
 // input held; any other error is the baseline's (Aggregator.ResultAgainst).
 func (c *Collector) Result() (*Comparison, *lexicon.Lexicon, error) {
 	if c.agg == nil {
@@ -185,6 +224,9 @@ func (c *Collector) Result() (*Comparison, *lexicon.Lexicon, error) {
 	}
 	if c.sel.Skipped() != "" {
 		cmp.Notes = append(cmp.Notes, fmt.Sprintf("Left out, as --lexicon %s asked: %s.", c.sel.ref, c.sel.Skipped()))
+	}
+	if found := c.dups.Found; len(found) > 0 {
+		cmp.AddDuplicates(len(found), found[0].Again.String(), found[0].First.String())
 	}
 	return cmp, c.opt.Lexicon, nil
 }

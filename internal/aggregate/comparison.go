@@ -1,15 +1,21 @@
 package aggregate
 
 import (
+	"fmt"
+
 	"github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/english"
 	"github.com/compare-tool/compare/internal/record"
 )
 
 // This file declares the result of comparing outlets: what `compare stats`
 // prints and what `compare report` draws. Aggregate (aggregate.go) fills it.
 
-// StatsSchema names the version of the Comparison format.
-const StatsSchema = "compare.stats/v1"
+// StatsSchema names the version of the Comparison format. v2 names a
+// naming entry by its label and lists the forms each unit wrote; v1 named
+// it by its first surface form ("term"), which could be a word the unit
+// never wrote.
+const StatsSchema = "compare.stats/v2"
 
 // Comparison compares outlets (or outlet groups) on the scores of their
 // articles.
@@ -22,6 +28,10 @@ type Comparison struct {
 	Bootstrap   int    `json:"bootstrap"`
 	Seed        uint64 `json:"seed"`
 	MinArticles int    `json:"min_articles"`
+	// Duplicates counts the records left out because an earlier record
+	// had the same outlet, id and lexicon (see record.Duplicates); they
+	// are not in Articles.
+	Duplicates int `json:"duplicates,omitempty"`
 	// Quantiles names the quantile definition used for medians and IQRs.
 	Quantiles string `json:"quantiles"`
 	// DateRange is the first and last article date, when dates are known.
@@ -36,7 +46,8 @@ type Comparison struct {
 	// TargetTests holds, per target, the same tests on the units'
 	// framing of the target (Target set, Axis empty).
 	TargetTests []AxisTests `json:"target_tests"`
-	// Naming is, per target, which surface labels each unit uses.
+	// Naming is, per target, which entries each unit uses, and in which
+	// forms.
 	Naming []Naming `json:"naming"`
 	// Distinctive holds each unit's most distinctive words and phrases
 	// against the rest. Empty when the article texts were not available.
@@ -127,6 +138,24 @@ type AxisTests struct {
 	PairsOmitted string `json:"pairs_omitted,omitempty"`
 	// Skipped says why no test was run, when none was.
 	Skipped string `json:"skipped,omitempty"`
+	// MinPHolm is the smallest Holm-adjusted pair p-value this design can
+	// reach: the smallest p a Mann–Whitney test can give at the pairs'
+	// sample sizes (stats.MannWhitneyMinP: two samples that do not
+	// overlap), times the number of pairs, Holm's factor for the first.
+	// When it is not below Alpha no pair can be called reliable, whatever
+	// the articles say: the tests cannot tell, which is not evidence that
+	// the units are alike. 0 when no pair was tested.
+	MinPHolm float64 `json:"min_p_holm,omitempty"`
+	// Needed is, when MinPHolm is not below Alpha, how many articles with
+	// a value each tested unit would need for it to be.
+	Needed int `json:"articles_needed,omitempty"`
+}
+
+// CannotTell reports whether the tests of t could not have found a
+// reliable difference, however large: too few articles for any pair to
+// reach Alpha after Holm's adjustment.
+func (t *AxisTests) CannotTell() bool {
+	return t.MinPHolm >= Alpha
 }
 
 // Kruskal is a Kruskal–Wallis rank-sum test with tie correction.
@@ -145,6 +174,9 @@ type Pair struct {
 	U     float64 `json:"u"`
 	P     float64 `json:"p"`
 	Exact bool    `json:"exact"`
+	// MinP is the smallest p the test can give at these sample sizes
+	// (stats.MannWhitneyMinP).
+	MinP float64 `json:"min_p"`
 	// PHolm is P adjusted with Holm's method over all pairs on the axis.
 	PHolm float64 `json:"p_holm"`
 	// CliffsDelta is the effect size in [-1, 1]: positive when A's
@@ -154,23 +186,51 @@ type Pair struct {
 	Sentence string `json:"sentence"`
 }
 
-// Naming is, for one target, which labels each unit uses.
+// Naming is, for one target, which entries each unit uses.
 type Naming struct {
 	Target string `json:"target"`
-	// Labels are the entries naming the target, most used first.
+	// Labels are the entries naming the target, most used in the
+	// author's voice first; entries used only in quotations or at a
+	// distance come last.
 	Labels []NamingLabel `json:"labels"`
 }
 
-// NamingLabel is one entry's use across units.
+// NamingLabel is one lexicon entry's use across units.
 type NamingLabel struct {
-	Entry    string  `json:"entry"`
-	Term     string  `json:"term"` // the entry's first surface form
+	Entry string `json:"entry"`
+	// Label names the entry where one name must stand for it: its lexicon
+	// label, or its first form when every form is alike that one (see
+	// lexicon.Entry.Name); the entry id when the lexicon is not available.
+	// It is never evidence of what a unit wrote: Forms are.
+	Label    string  `json:"label"`
 	Valence  float64 `json:"valence"`
 	Category string  `json:"category"`
-	// Counts and Shares are keyed by unit name; Share is the entry's share
-	// of all the unit's references to the target.
+	// Loaded is true when the entry carries a valence or a lean
+	// (record.IsLoaded); Lean then holds its contribution to each axis
+	// when its valence is 0 (a side's word without a judgement of the
+	// target, such as "civil war").
+	Loaded bool               `json:"loaded"`
+	Lean   map[string]float64 `json:"lean,omitempty"`
+	// Counts and Shares are keyed by unit name and count author-voice
+	// uses only: Share is the entry's share of all the unit's author-voice
+	// references to the target. Units that never name the target in their
+	// own voice have neither.
 	Counts map[string]int     `json:"counts"`
 	Shares map[string]float64 `json:"shares"`
+	// Forms lists, per unit, the forms it wrote in its own voice, most
+	// used first: the words Counts counts. Quoted and Distanced list its
+	// uses inside quotations (a speaker's words) and held at a distance
+	// ("so-called", scare quotes), which do not enter Counts or Shares.
+	// Forms that fold alike are one, shown as written most often.
+	Forms     map[string][]FormCount `json:"forms"`
+	Quoted    map[string][]FormCount `json:"quoted,omitempty"`
+	Distanced map[string][]FormCount `json:"distanced,omitempty"`
+}
+
+// FormCount is a form of an entry as a unit wrote it, and how often.
+type FormCount struct {
+	Form  string `json:"form"`
+	Count int    `json:"count"`
 }
 
 // Distinctive lists one unit's most distinctive terms against all others.
@@ -203,8 +263,19 @@ type OutletMap struct {
 
 // MapPoint is one row or column of the correspondence analysis.
 type MapPoint struct {
-	Name string  `json:"name"`
-	X    float64 `json:"x"`
-	Y    float64 `json:"y"`
-	Mass float64 `json:"mass"`
+	// Name is the unit's name, or the entry's id.
+	Name string `json:"name"`
+	// Label names an entry as NamingLabel.Label does.
+	Label string  `json:"label,omitempty"`
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+	Mass  float64 `json:"mass"`
+}
+
+// AddDuplicates records that n duplicate records were left out before
+// aggregation, and says so in the notes with the first one's sources.
+func (c *Comparison) AddDuplicates(n int, again, first string) {
+	c.Duplicates += n
+	c.Notes = append(c.Notes, fmt.Sprintf("%s left out: the same outlet, id and lexicon as an earlier record (the first, %s, repeats %s). Counting an article twice would narrow every interval.",
+		english.Count(n, "duplicate record was", "duplicate records were"), again, first))
 }

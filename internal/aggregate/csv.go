@@ -17,8 +17,10 @@ var CSVHeader = []string{"section", "unit", "other", "axis_or_target", "term", "
 
 // writeComparisonCSV writes one value a row. section says which part of
 // the comparison a row belongs to; unit and other name the units (other
-// only for pairs); axis_or_target the axis or target id; term a lexicon
-// entry or a distinctive word or phrase.
+// only for pairs; in naming_form rows it is the entry); axis_or_target the
+// axis or target id; term a lexicon entry, a form a unit wrote (naming_form,
+// with the voice as statistic and the count as value) or a distinctive word
+// or phrase.
 //
 // value holds numbers only, so that R's read.csv and pandas.read_csv read
 // the column as numeric without help: counts, statistics, and booleans as
@@ -37,6 +39,9 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 	row("meta", "", "", "", "", "lexicon_sha256", c.Lexicon.SHA256)
 	row("meta", "", "", "", "", "by", c.By)
 	count("meta", "", "", "", "", "articles", c.Articles)
+	if c.Duplicates > 0 {
+		count("meta", "", "", "", "", "duplicates", c.Duplicates)
+	}
 	count("meta", "", "", "", "", "bootstrap", c.Bootstrap)
 	cw.Write([]string{"meta", "", "", "", "", "seed", strconv.FormatUint(c.Seed, 10), ""})
 	count("meta", "", "", "", "", "min_articles", c.MinArticles)
@@ -95,6 +100,12 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 			if t.Skipped != "" {
 				row(section+"_kruskal_wallis", "", "", id, "", "skipped", t.Skipped)
 			}
+			if t.MinPHolm > 0 {
+				num(section+"_pair", "", "", id, "", "min_p_holm", t.MinPHolm)
+			}
+			if t.Needed > 0 {
+				count(section+"_pair", "", "", id, "", "articles_needed", t.Needed)
+			}
 			if t.PairsOmitted != "" {
 				row(section+"_pair", "", "", id, "", "omitted", t.PairsOmitted)
 			}
@@ -108,6 +119,7 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 				pair("u", p.U)
 				pair("p", p.P)
 				flag(section+"_pair", p.A, p.B, id, "", "exact", p.Exact)
+				pair("min_p", p.MinP)
 				pair("p_holm", p.PHolm)
 				pair("cliffs_delta", p.CliffsDelta)
 				row(section+"_pair", p.A, p.B, id, "", "sentence", p.Sentence)
@@ -118,9 +130,20 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 	tests("target", c.TargetTests)
 	for _, n := range c.Naming {
 		for _, l := range n.Labels {
+			row("naming", "", "", n.Target, l.Entry, "label", l.Label)
 			for _, unit := range slices.Sorted(maps.Keys(l.Counts)) {
 				count("naming", unit, "", n.Target, l.Entry, "count", l.Counts[unit])
 				num("naming", unit, "", n.Target, l.Entry, "share", l.Shares[unit])
+			}
+			for _, v := range []struct {
+				voice record.Voice
+				forms map[string][]FormCount
+			}{{record.Author, l.Forms}, {record.Quote, l.Quoted}, {record.Distanced, l.Distanced}} {
+				for _, unit := range slices.Sorted(maps.Keys(v.forms)) {
+					for _, f := range v.forms[unit] {
+						count("naming_form", unit, l.Entry, n.Target, f.Form, string(v.voice), f.Count)
+					}
+				}
 			}
 		}
 	}
@@ -377,7 +400,15 @@ func writeBaselineCSV(t *tidy, b *Baseline) {
 	for _, ns := range b.Naming {
 		for _, l := range ns.Labels {
 			row := func(stat string, v float64) { t.num("baseline_naming", ns.Unit, "", l.Target, l.Entry, stat, v) }
-			t.text("baseline_naming", ns.Unit, "", l.Target, l.Entry, "term", l.Term)
+			t.text("baseline_naming", ns.Unit, "", l.Target, l.Entry, "label", l.Label)
+			// A unit that no longer (or not yet) writes the entry has no
+			// forms: no row, as the JSON omits them.
+			if len(l.Forms) > 0 {
+				t.text("baseline_naming", ns.Unit, "", l.Target, l.Entry, "forms", FormList(l.Forms))
+			}
+			if len(l.BaselineForms) > 0 {
+				t.text("baseline_naming", ns.Unit, "", l.Target, l.Entry, "baseline_forms", FormList(l.BaselineForms))
+			}
 			t.count("baseline_naming", ns.Unit, "", l.Target, l.Entry, "count", l.Count)
 			t.count("baseline_naming", ns.Unit, "", l.Target, l.Entry, "baseline_count", l.BaselineCount)
 			row("share", l.Share)

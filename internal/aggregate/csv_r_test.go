@@ -99,7 +99,7 @@ func TestStatsCSVInR(t *testing.T) {
 				{"baseline", us.Unit, "", b.Axes[0].Axis, "", "p_holm", ftoa(us.PHolm), ""},
 				{"baseline", us.Unit, "", b.Axes[0].Axis, "", "shifted", v, s},
 				{"baseline", us.Unit, "", b.Axes[0].Axis, "", "sentence", "NA", us.Sentence},
-				{"baseline_naming", b.Naming[0].Unit, "", nl.Target, nl.Entry, "term", "NA", nl.Term},
+				{"baseline_naming", b.Naming[0].Unit, "", nl.Target, nl.Entry, "label", "NA", nl.Label},
 				{"baseline_naming", b.Naming[0].Unit, "", nl.Target, nl.Entry, "change", ftoa(nl.Change), ""},
 				{"baseline_new_term", b.NewTerms[0].Unit, "", "", nt.Term, "z", ftoa(nt.Z), ""},
 				{"baseline_note", "", "", "", "", "note", "1", b.Notes[0]},

@@ -33,7 +33,8 @@ func (a *Aggregator) test(units []*unitAcc, axis, target, label string, values f
 		case u.articles < a.opt.MinArticles:
 			t.addExcluded(u.name, fmt.Sprintf("%s; tests need at least %d", english.Count(u.articles, "article", "articles"), a.opt.MinArticles))
 		case n < a.opt.MinArticles:
-			t.addExcluded(u.name, fmt.Sprintf("%d of %s have a %s %s; tests need at least %d", n, english.Count(u.articles, "article", "articles"), label, what, a.opt.MinArticles))
+			t.addExcluded(u.name, fmt.Sprintf("%d of %s %s a %s; tests need at least %d", n, english.Count(u.articles, "article", "articles"),
+				english.Plural(n, "has", "have"), valueOf(what, label), a.opt.MinArticles))
 		default:
 			tested = append(tested, u)
 			t.Units = append(t.Units, u.name)
@@ -47,8 +48,8 @@ func (a *Aggregator) test(units []*unitAcc, axis, target, label string, values f
 			t.Skipped = fmt.Sprintf("every %s has fewer than %d articles: per-%s tests need at least %d articles per %s",
 				a.opt.By, a.opt.MinArticles, a.opt.By, a.opt.MinArticles, a.opt.By)
 		default:
-			t.Skipped = fmt.Sprintf("%s of %d %ss %s at least %d articles with a %s %s; tests need two",
-				countWord(len(tested)), len(units), a.opt.By, english.Plural(len(tested), "has", "have"), a.opt.MinArticles, label, what)
+			t.Skipped = fmt.Sprintf("%s of %d %ss %s at least %d articles with a %s; tests need two",
+				countWord(len(tested)), len(units), a.opt.By, english.Plural(len(tested), "has", "have"), a.opt.MinArticles, valueOf(what, label))
 		}
 		return t
 	}
@@ -56,6 +57,7 @@ func (a *Aggregator) test(units []*unitAcc, axis, target, label string, values f
 	for i, u := range tested {
 		samples[i] = values(u)
 	}
+	t.MinPHolm, t.Needed = reach(samples)
 	kw := stats.KruskalWallis(samples...)
 	if math.IsNaN(kw.H) {
 		t.Skipped = "every tested article has the same " + what + ": there is no difference to test"
@@ -74,7 +76,7 @@ func (a *Aggregator) test(units []*unitAcc, axis, target, label string, values f
 			t.Pairs = append(t.Pairs, Pair{
 				A: tested[i].name, B: tested[j].name,
 				NA: len(samples[i]), NB: len(samples[j]),
-				U: mw.U, P: mw.P, Exact: mw.Exact,
+				U: mw.U, P: mw.P, Exact: mw.Exact, MinP: stats.MannWhitneyMinP(len(samples[i]), len(samples[j])),
 				CliffsDelta: stats.CliffsDelta(samples[i], samples[j]),
 			})
 			ps = append(ps, mw.P) // NaN when all values are tied: left out of Holm, as R leaves NA
@@ -89,9 +91,41 @@ func (a *Aggregator) test(units []*unitAcc, axis, target, label string, values f
 			// of the labels gives the same U, so the permutation p is 1.
 			p.P, p.PHolm = 1, 1
 		}
-		p.Sentence = sentence(p, label, target != "")
+		p.Sentence = sentence(p, label, target != "", t.MinPHolm, len(t.Pairs))
 	}
 	return t
+}
+
+// reach returns the smallest Holm-adjusted p a family of pairwise tests of
+// these samples can give (see AxisTests.MinPHolm) and, when it is not
+// below Alpha, the articles per unit that would make it so.
+func reach(samples [][]float64) (minHolm float64, needed int) {
+	k := len(samples)
+	pairs := float64(k * (k - 1) / 2)
+	minP := 1.0
+	for i := range samples {
+		for j := i + 1; j < k; j++ {
+			minP = math.Min(minP, stats.MannWhitneyMinP(len(samples[i]), len(samples[j])))
+		}
+	}
+	minHolm = math.Min(1, pairs*minP)
+	if minHolm < Alpha {
+		return minHolm, 0
+	}
+	for n := 2; ; n++ {
+		if pairs*stats.MannWhitneyMinP(n, n) < Alpha {
+			return minHolm, n
+		}
+	}
+}
+
+// valueOf names an article's value: "score on Tehran–Damascus
+// vocabulary", "framing of Iranian state and leadership".
+func valueOf(what, label string) string {
+	if what == "score" {
+		return "score on " + label
+	}
+	return "framing of " + label
 }
 
 func (t *AxisTests) addExcluded(unit, reason string) {
@@ -137,8 +171,11 @@ func EffectSize(delta float64) string {
 
 // sentence says a pair's result in plain language. A difference is
 // reliable when its Holm-adjusted p is below Alpha; a clear difference in
-// the sample that is not reliable is said to be possibly chance.
-func sentence(p *Pair, label string, framing bool) string {
+// the sample that is not reliable is said to be possibly chance. When no
+// pair of the family could reach Alpha (minHolm, over pairs pairs), or this
+// pair could not at its sample sizes, the sentence says that the test
+// cannot tell, never that there is no difference.
+func sentence(p *Pair, label string, framing bool, minHolm float64, pairs int) string {
 	hi, lo := p.A, p.B
 	if p.CliffsDelta < 0 {
 		hi, lo = lo, hi
@@ -148,18 +185,52 @@ func sentence(p *Pair, label string, framing bool) string {
 		higher = fmt.Sprintf("%s's articles name %s more favourably than %s's", hi, label, lo)
 	}
 	d, size := math.Abs(p.CliffsDelta), EffectSize(p.CliffsDelta)
+	verb := "score higher"
+	if framing {
+		verb = "name it more favourably"
+	}
+	if best := math.Max(minHolm, p.MinP); best >= Alpha {
+		sample := fmt.Sprintf("in this sample %s's articles %s (Cliff's δ = %.2f, %s)", hi, verb, d, size)
+		if p.CliffsDelta == 0 {
+			sample = "in this sample they do not differ (Cliff's δ = 0)"
+		}
+		return fmt.Sprintf("The data cannot tell whether %s and %s differ on %s: with %d and %d articles%s no test could reach p < %g (the smallest possible Holm p is %s); %s.",
+			p.A, p.B, label, p.NA, p.NB, inFamily(pairs), Alpha, strings.TrimPrefix(formatP(best), "= "), sample)
+	}
 	switch {
 	case p.PHolm < Alpha && p.CliffsDelta != 0:
 		return fmt.Sprintf("%s (Cliff's δ = %.2f, %s; Holm p %s).", higher, d, size, formatP(p.PHolm))
 	case size == "negligible":
 		return fmt.Sprintf("No reliable difference between %s and %s on %s (Cliff's δ = %.2f, %s; Holm p %s).", p.A, p.B, label, d, size, formatP(p.PHolm))
 	}
-	verb := "score higher"
-	if framing {
-		verb = "name it more favourably"
-	}
 	return fmt.Sprintf("No reliable difference between %s and %s on %s: %s's articles %s in this sample (Cliff's δ = %.2f, %s), but with Holm p %s that may be chance.",
 		p.A, p.B, label, hi, verb, d, size, formatP(p.PHolm))
+}
+
+// inFamily says over how many pairs Holm's adjustment runs, when more
+// than one.
+func inFamily(pairs int) string {
+	if pairs < 2 {
+		return ""
+	}
+	return fmt.Sprintf(", one pair of %d,", pairs)
+}
+
+// ReachSentence says what the design of a family of tests allows: the
+// smallest Holm p it can reach and, when that is not below Alpha, that the
+// tests cannot tell and how many articles per unit they would need. by
+// names the units ("outlet"). "" when no pair was tested.
+func ReachSentence(t *AxisTests, by string) string {
+	if t.MinPHolm == 0 {
+		return ""
+	}
+	pairs := len(t.Units) * (len(t.Units) - 1) / 2
+	p := strings.TrimPrefix(formatP(t.MinPHolm), "= ")
+	if !t.CannotTell() {
+		return fmt.Sprintf("The smallest Holm p these sample sizes allow over %s is %s.", english.Count(pairs, "pair", "pairs"), p)
+	}
+	return fmt.Sprintf("No pair can reach p < %g: over %s at these sample sizes the smallest possible Holm p is %s, whatever the articles say. These tests cannot tell whether the %ss differ, which is not evidence that they are alike; they would need at least %d articles with a value per %s.",
+		Alpha, english.Count(pairs, "pair", "pairs"), p, by, t.Needed, by)
 }
 
 // formatP writes a p-value with its relation: "= 0.003", "< 0.001".

@@ -92,9 +92,13 @@ func containsForm(term string, forms map[string]bool) bool {
 	return false
 }
 
-// distinctiveFilter is what distinctive terms count: every word and
-// phrase within a phrase (ngram.Phrases).
-var distinctiveFilter = ngram.Phrases
+// distinctiveFilter is what distinctive terms count: what lexicon suggest
+// counts (ngram.Candidates), so that no list holds a fragment of the text
+// ("of the islamic", "or", "regime has": a term that begins or ends with
+// a stopword or a one-letter word) or a phrase run over a comma, bracket
+// or quotation mark. A lexicon form such as "the war" is counted by its
+// content words ("war").
+var distinctiveFilter = ngram.Candidates
 
 // distinctive ranks each unit's words and phrases against all other units
 // (ngram.Counts.Rank) and keeps each unit's Top terms of highest z over

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/compare-tool/compare/internal/ngram"
 	"github.com/compare-tool/compare/internal/record"
 )
 
@@ -18,10 +19,13 @@ func TestDistinctive(t *testing.T) {
 		return &record.Record{Schema: record.Schema, ID: id, Outlet: outlet, Lexicon: record.LexiconRef{Name: "l"}, Text: text,
 			Matches: []record.MatchRecord{{Text: "Regime", Entry: "regime", Target: "t", Voice: record.Author}}}
 	}
+	// Both say "city council members met": without a three-word phrase
+	// besides "axis of resistance", the log-odds of three-word phrases
+	// would have nothing to compare it with.
 	var recs []*record.Record
 	for i := 0; i < 20; i++ {
-		recs = append(recs, mk("a", fmt.Sprint(i), "The regime and the axis of resistance spoke. Regime."))
-		recs = append(recs, mk("b", fmt.Sprint(i), "The regime and the rebels spoke. Rebels."))
+		recs = append(recs, mk("a", fmt.Sprint(i), "The regime and the axis of resistance spoke. Regime. City council members met."))
+		recs = append(recs, mk("b", fmt.Sprint(i), "The regime and the rebels spoke. Rebels. City council members met."))
 	}
 	c := aggregate(t, recs, options(func(o *Options) { o.Bootstrap = 0 }))
 	if len(c.Distinctive) != 2 {
@@ -45,6 +49,16 @@ func TestDistinctive(t *testing.T) {
 	}
 	if _, ok := terms["axis of"]; ok {
 		t.Errorf("a phrase nested in a longer one with the same counts was listed")
+	}
+	// Fragments of the text are not listed: "the axis" and "the axis of"
+	// occur 20 times in a and never in b, as "axis of resistance" does,
+	// but begin or end with a stopword (ngram.Candidates, lexicon
+	// suggest's filter).
+	for _, dt := range a.Terms {
+		words := strings.Fields(dt.Term)
+		if ngram.IsStopword([]byte(words[0])) || ngram.IsStopword([]byte(words[len(words)-1])) {
+			t.Errorf("fragment %q listed", dt.Term)
+		}
 	}
 	if reg, ok := terms["regime"]; ok && !reg.Lexicon {
 		t.Errorf("regime is a matched lexicon form: %+v", reg)

@@ -42,7 +42,8 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 			english.Count(len(excluded), by, by+"s")+" "+english.Plural(len(excluded), "has", "have"), minN, english.Plural(len(excluded), "is", "are"), listSome(excluded, 10)))
 	}
 	if a.dupes > 0 {
-		notes = append(notes, fmt.Sprintf("%s repeat the outlet and id of an earlier record (first: %q); if score files overlap, those articles are counted twice.", english.Count(a.dupes, "record", "records"), a.dupeID))
+		notes = append(notes, fmt.Sprintf("%s %s the outlet and id of an earlier record (first: %q), and both are counted: if they are one article read twice, read it once (compare --dedupe id keeps the first of each id in a corpus).",
+			english.Count(a.dupes, "record", "records"), english.Plural(a.dupes, "repeats", "repeat"), a.dupeID))
 	}
 	switch tr := c.Trends; {
 	case tr != nil && tr.Dated == 0:
@@ -104,6 +105,16 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 	for _, t := range append(slices.Clone(c.Tests), c.TargetTests...) {
 		tested = tested || t.KruskalWallis != nil
 	}
+	var cannot []string
+	for _, t := range append(slices.Clone(c.Tests), c.TargetTests...) {
+		if t.CannotTell() {
+			cannot = append(cannot, familyName(c, t))
+		}
+	}
+	if len(cannot) > 0 {
+		notes = append(notes, fmt.Sprintf("Too few articles for the tests to find any difference, however large, on %s: no pair there can reach p < %g after Holm's adjustment. Their sentences say \"the data cannot tell\"; that is not evidence that the %ss are alike.",
+			listSome(cannot, 10), Alpha, by))
+	}
 	if tested {
 		notes = append(notes,
 			"Tests: Kruskal–Wallis (tie-corrected) across the tested units, then Mann–Whitney for each pair: exact p when both have fewer than 50 articles and there are no ties, else the normal approximation with tie and continuity correction (as R's kruskal.test and wilcox.test). Cliff's δ sizes each difference (Romano et al. 2006: below 0.147 negligible, 0.33 small, 0.474 medium, else large).",
@@ -121,6 +132,48 @@ func undatedNote(undated, unread, n int) string {
 		s += fmt.Sprintf(" (%d with a date that could not be read: ambiguous day and month, which --date-order settles, or an unknown format)", unread)
 	}
 	return s + "."
+}
+
+// familyName names a family of tests: its axis, or the framing of its
+// target, by label.
+func familyName(c *Comparison, t AxisTests) string {
+	if t.Axis != "" {
+		return labelOf(c.Axes, t.Axis)
+	}
+	return "the framing of " + labelOf(c.Targets, t.Target)
+}
+
+func labelOf(ls []Label, id string) string {
+	for _, l := range ls {
+		if l.ID == id && l.Label != "" {
+			return l.Label
+		}
+	}
+	return id
+}
+
+// distinctiveOfTested keeps the distinctive terms of units with at least
+// MinArticles articles, and says which were left out: the words of one or
+// two articles are their topic more than their outlet's vocabulary. The
+// texts of the units left out still count as the others' background.
+func (a *Aggregator) distinctiveOfTested(ds []Distinctive, notes []string) ([]Distinctive, []string) {
+	var kept []Distinctive
+	var out []string
+	for _, d := range ds {
+		if u := a.units[d.Unit]; u.articles < a.opt.MinArticles {
+			out = append(out, fmt.Sprintf("%s (%d)", d.Unit, u.articles))
+			continue
+		}
+		kept = append(kept, d)
+	}
+	if len(out) > 0 {
+		notes = append(notes, fmt.Sprintf("No distinctive terms are listed for %s with fewer than %d articles: %s. A few articles' words say more about their topic than about the %s's vocabulary; their texts still count among the others'.",
+			english.Plural(len(out), a.opt.By, a.opt.By+"s"), a.opt.MinArticles, listSome(out, 10), a.opt.By))
+	}
+	if kept == nil {
+		kept = []Distinctive{}
+	}
+	return kept, notes
 }
 
 func allSummaries(u Unit) []Summary {

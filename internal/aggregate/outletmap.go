@@ -1,6 +1,7 @@
 package aggregate
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -11,7 +12,7 @@ import (
 
 // outletMap runs the correspondence analysis of units × entries
 // (author-voice uses).
-func (a *Aggregator) outletMap(units []*unitAcc) (*OutletMap, string) {
+func (a *Aggregator) outletMap(units []*unitAcc, names map[string]string) (*OutletMap, string) {
 	entries := slices.Sorted(maps.Keys(a.entries))
 	table := make([][]float64, len(units))
 	for i, u := range units {
@@ -62,6 +63,7 @@ func (a *Aggregator) outletMap(units []*unitAcc) (*OutletMap, string) {
 	}
 	for j, id := range entries {
 		if p, ok := point(id, res.ColCoords.At, j, colSum[j]/total); ok {
+			p.Label = cmp.Or(names[id], id)
 			m.Entries = append(m.Entries, p)
 		}
 	}

@@ -1,6 +1,7 @@
 package aggregate
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"maps"
@@ -30,17 +31,27 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 	if c.DateRange[0] != "" {
 		p(", %s to %s", c.DateRange[0], c.DateRange[1])
 	}
+	if c.Duplicates > 0 {
+		p("; %s left out", english.Count(c.Duplicates, "duplicate record", "duplicate records"))
+	}
 	p("\n")
 
 	section(strings.ToUpper(by)+"S",
 		"Articles and tokens; loaded terms per 1,000 tokens (mean [95% CI] over articles); share of loaded terms in each voice (reported: in indirect speech, \"X said that ...\").")
-	p("%s\tGROUP\tARTICLES\tTOKENS\tLOADED/1K [95%% CI]\tAUTHOR\tQUOTE\tDISTANCED\tREPORTED\tTESTS\n", strings.ToUpper(by))
+	// A group's own group would be "GROUP GROUP": only outlets have one.
+	groupCol := func(g string) string {
+		if by == "group" {
+			return ""
+		}
+		return dash(record.OneLine(g)) + "\t"
+	}
+	p("%s\t%sARTICLES\tTOKENS\tLOADED/1K [95%% CI]\tAUTHOR\tQUOTE\tDISTANCED\tREPORTED\tTESTS\n", strings.ToUpper(by), groupCol("GROUP"))
 	for _, u := range c.Units {
 		tested := "yes"
 		if !u.Tested {
 			tested = "no: " + u.Excluded
 		}
-		p("%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", record.OneLine(u.Name), dash(record.OneLine(u.Group)), u.Articles, u.Tokens,
+		p("%s\t%s%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", record.OneLine(u.Name), groupCol(u.Group), u.Articles, u.Tokens,
 			meanCI(u.LoadedPer1k, 1), share(u.VoiceShare, record.Author), share(u.VoiceShare, record.Quote), share(u.VoiceShare, record.Distanced),
 			share(u.VoiceShare, record.Reported), tested)
 	}
@@ -100,6 +111,9 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 			}
 			p("%s\n", title(t))
 			p("  Kruskal–Wallis H = %.3f, df = %d, p %s (%s: %s)\n", kw.H, kw.DF, formatP(kw.P), english.Count(len(t.Units), by, by+"s"), strings.Join(t.Units, ", "))
+			if r := ReachSentence(&t, by); r != "" {
+				p("  %s\n", r)
+			}
 			for _, pr := range t.Pairs {
 				p("  - %s\n", record.OneLine(pr.Sentence))
 			}
@@ -119,33 +133,41 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 	}
 
 	section("NAMING",
-		fmt.Sprintf("Which words each %s uses for each target in its own voice: count (share of its references to the target).", by))
+		fmt.Sprintf("Which lexicon entries each %s uses for each target in its own voice: count (share of its own references to the target) and the forms it wrote. Uses inside quotations (a speaker's words) and held at a distance (\"so-called\") are listed beside and not counted.", by))
 	for _, n := range c.Naming {
-		var names []string
+		p("%s\n", targetTitle(c.Targets, n.Target))
+		p("  %s\tENTRY\tVALENCE\tCATEGORY\tOWN VOICE\tWRITTEN\tQUOTED OR DISTANCED\n", strings.ToUpper(by))
 		for _, u := range c.Units {
-			if _, ok := n.Labels[0].Counts[u.Name]; ok {
-				names = append(names, u.Name)
+			// Each unit's entries, most used in its own voice first.
+			labels := slices.Clone(n.Labels)
+			slices.SortStableFunc(labels, func(x, y NamingLabel) int { return cmp.Compare(y.Counts[u.Name], x.Counts[u.Name]) })
+			for _, l := range labels {
+				k, quoted, distanced := l.Counts[u.Name], l.Quoted[u.Name], l.Distanced[u.Name]
+				if k == 0 && len(quoted) == 0 && len(distanced) == 0 {
+					continue
+				}
+				own := "-"
+				if k > 0 {
+					own = fmt.Sprintf("%d (%.0f%%)", k, 100*l.Shares[u.Name])
+				}
+				var others []string
+				if len(quoted) > 0 {
+					others = append(others, "quoted: "+FormList(quoted))
+				}
+				if len(distanced) > 0 {
+					others = append(others, "distanced: "+FormList(distanced))
+				}
+				p("  %s\t%s\t%+.2f\t%s\t%s\t%s\t%s\n", record.OneLine(u.Name), record.OneLine(l.Label), l.Valence, l.Category,
+					own, dash(record.OneLine(FormList(l.Forms[u.Name]))), dash(record.OneLine(strings.Join(others, "; "))))
 			}
-		}
-		p("%s\nTERM\tVALENCE\tCATEGORY", n.Target)
-		for _, name := range names {
-			p("\t%s", record.OneLine(name))
-		}
-		p("\n")
-		for _, l := range n.Labels {
-			p("%s\t%+.2f\t%s", record.OneLine(l.Term), l.Valence, l.Category)
-			for _, name := range names {
-				p("\t%d (%.0f%%)", l.Counts[name], 100*l.Shares[name])
-			}
-			p("\n")
 		}
 		tw.Flush()
 		p("\n")
 	}
 
 	section("DISTINCTIVE TERMS",
-		fmt.Sprintf("Words and phrases %s uses more than all others: log-odds z with an informative Dirichlet prior (Monroe et al. 2008), counts here and in the rest. * = not in the lexicon: a candidate entry.", anA(by)))
-	p("%s\tTERM\tZ\tCOUNT\tOTHERS\n", strings.ToUpper(by))
+		fmt.Sprintf("Words and phrases %s uses more than all others: log-odds z with an informative Dirichlet prior (Monroe et al. 2008), counts here and in the rest. LEXICON says whether the term is, or holds, a lexicon form; a term that is not is a candidate entry.", anA(by)))
+	p("%s\tTERM\tZ\tCOUNT\tOTHERS\tLEXICON\n", strings.ToUpper(by))
 	writeTermRows(p, c.Distinctive)
 
 	if m := c.Map; m != nil {
@@ -157,7 +179,7 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 			p("%s\t%s\t%s\t%s\t%.3f\n", by, record.OneLine(pt.Name), coord(pt.X), coord(pt.Y), pt.Mass)
 		}
 		for _, pt := range m.Entries {
-			p("entry\t%s\t%s\t%s\t%.3f\n", record.OneLine(pt.Name), coord(pt.X), coord(pt.Y), pt.Mass)
+			p("entry\t%s\t%s\t%s\t%.3f\n", record.OneLine(cmp.Or(pt.Label, pt.Name)), coord(pt.X), coord(pt.Y), pt.Mass)
 		}
 	}
 
@@ -196,6 +218,25 @@ func anA(by string) string {
 		return "an outlet"
 	}
 	return "a " + by
+}
+
+// FormList writes forms with their counts: "Raisi ×3, Amir-Abdollahian
+// ×2".
+func FormList(fs []FormCount) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = fmt.Sprintf("%s ×%d", f.Form, f.Count)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func targetTitle(targets []Label, id string) string {
+	for _, t := range targets {
+		if t.ID == id && t.Label != "" && t.Label != id {
+			return fmt.Sprintf("%s (%s)", id, t.Label)
+		}
+	}
+	return id
 }
 
 func axisTitle(ax Label) string {
@@ -436,14 +477,15 @@ func writeBaselineTable(p func(string, ...any), section func(title, meaning stri
 		}
 	}
 	section("NAMING AGAINST THE BASELINE", fmt.Sprintf("The labels whose share of %s's references to their target changed most: share now (count) and in the baseline (count), change in percentage points.", anA(c.By)))
-	p("%s\tTARGET\tTERM\tNOW\tBASELINE\tCHANGE\n", by)
+	p("%s\tTARGET\tLABEL\tNOW\tBASELINE\tCHANGE\tWRITTEN NOW\tWRITTEN BEFORE\n", by)
 	for _, ns := range b.Naming {
 		for _, l := range ns.Labels {
-			p("%s\t%s\t%s\t%.0f%% (%d)\t%.0f%% (%d)\t%+.0f\n", record.OneLine(ns.Unit), l.Target, record.OneLine(l.Term), 100*l.Share, l.Count, 100*l.BaselineShare, l.BaselineCount, 100*l.Change)
+			p("%s\t%s\t%s\t%.0f%% (%d)\t%.0f%% (%d)\t%+.0f\t%s\t%s\n", record.OneLine(ns.Unit), l.Target, record.OneLine(l.Label), 100*l.Share, l.Count, 100*l.BaselineShare, l.BaselineCount, 100*l.Change,
+				dash(record.OneLine(FormList(l.Forms))), dash(record.OneLine(FormList(l.BaselineForms))))
 		}
 	}
-	section("NEW TERMS AGAINST THE BASELINE", fmt.Sprintf("Words and phrases %s's new articles use more than its own baseline: log-odds z with an informative Dirichlet prior, counts now and in the baseline. * = not in the lexicon: a candidate entry.", anA(c.By)))
-	p("%s\tTERM\tZ\tCOUNT\tBASELINE\n", by)
+	section("NEW TERMS AGAINST THE BASELINE", fmt.Sprintf("Words and phrases %s's new articles use more than its own baseline: log-odds z with an informative Dirichlet prior, counts now and in the baseline. LEXICON says whether the term is, or holds, a lexicon form; a term that is not is a candidate entry.", anA(c.By)))
+	p("%s\tTERM\tZ\tCOUNT\tBASELINE\tLEXICON\n", by)
 	writeTermRows(p, b.NewTerms)
 	flush()
 	for _, n := range b.Notes {
@@ -451,16 +493,16 @@ func writeBaselineTable(p func(string, ...any), section func(title, meaning stri
 	}
 }
 
-// writeTermRows prints one row per term: unit, term (* when not in the
-// lexicon), z, the count and the count in the reference.
+// writeTermRows prints one row per term: unit, term, z, the count, the
+// count in the reference and whether it is in the lexicon.
 func writeTermRows(p func(string, ...any), ds []Distinctive) {
 	for _, d := range ds {
 		for _, t := range d.Terms {
-			mark := ""
+			in := "yes"
 			if !t.Lexicon {
-				mark = " *"
+				in = "no: candidate"
 			}
-			p("%s\t%s%s\t%.2f\t%d\t%d\n", record.OneLine(d.Unit), record.OneLine(t.Term), mark, t.Z, t.Count, t.Others)
+			p("%s\t%s\t%.2f\t%d\t%d\t%s\n", record.OneLine(d.Unit), record.OneLine(t.Term), t.Z, t.Count, t.Others, in)
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
@@ -174,17 +175,21 @@ func Write(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt Options) err
 		if c, ok := m.Contrib[axis]; ok && c != 0 {
 			lean = fmt.Sprintf(", lean %+.2f", c)
 		}
-		term := clean(m.Text)
-		if opt.Color {
-			code := ansiBold
-			if c := m.Contrib[axis]; c < 0 {
-				code += ansiRed
-			} else if c > 0 {
-				code += ansiBlue
-			}
-			term = style(term, code)
+		code := ansiBold
+		if c := m.Contrib[axis]; c < 0 {
+			code += ansiRed
+		} else if c > 0 {
+			code += ansiBlue
 		}
-		fmt.Fprintf(&b, "  %s ×%d  %s, valence %+.2f%s, %s, %s voice", term, it.Count, clean(label), m.Valence, lean, clean(m.Category), m.Voice)
+		var written []string
+		for _, f := range aggregate.Forms(it.Forms) {
+			written = append(written, fmt.Sprintf("%s ×%d", style(clean(f.Form), code), f.Count))
+		}
+		// A labelled entry is named, beside the words written.
+		if e := lexEntry(lex, m.Entry); e != nil && e.Label != "" {
+			label = e.Label + ": " + label
+		}
+		fmt.Fprintf(&b, "  %s  %s, valence %+.2f%s, %s, %s voice", strings.Join(written, ", "), clean(label), m.Valence, lean, clean(m.Category), m.Voice)
 		if m.Cue != "" {
 			fmt.Fprintf(&b, " (after %q)", clean(m.Cue))
 		}

@@ -78,6 +78,36 @@ func TestAnnotateColor(t *testing.T) {
 	}
 }
 
+// The legend lists the forms the article wrote, each with its count, and
+// names a labelled entry: it never shows one form for another.
+func TestAnnotateForms(t *testing.T) {
+	lex, err := lexicon.Parse("officials.yaml", []byte(`name: officials
+version: 1
+targets: [{id: gov, label: The government}]
+axes: [{id: ax, label: axis, weights: {gov: 1}}]
+entries:
+  - id: regime-officials
+    terms: ["Raisi's regime", "Amir-Abdollahian's regime", "Kanani's regime"]
+    label: officials as the regime's
+    target: gov
+    valence: -0.6
+    category: pejorative
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := stance.NewScorer(lexicon.Compile(lex)).Score(&corpus.Article{ID: "x", Outlet: "o",
+		Text: "Raisi's regime and Amir-Abdollahian's regime met. Raisi's regime spoke."})
+	var buf bytes.Buffer
+	if err := Write(&buf, rec, lex, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "  Raisi's regime ×2, Amir-Abdollahian's regime ×1  officials as the regime's: The government, valence -0.60, lean -0.60, pejorative, author voice\n"
+	if out := buf.String(); !strings.Contains(out, want) || strings.Contains(out, "Kanani") {
+		t.Errorf("legend:\n%s\nwant the line\n%s", out, want)
+	}
+}
+
 // An article must not be able to drive the reader's terminal.
 func TestAnnotateStripsControls(t *testing.T) {
 	rec, lex := score(t, corpus.Article{ID: "x", Outlet: "o\x1b]0;pwned\x07", Title: "\x1b[2Jtitle",

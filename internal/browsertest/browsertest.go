@@ -59,6 +59,13 @@ func Tool(t *testing.T, name, pkg string) string {
 // context, stopped when the test ends (60 s at most).
 func Start(t *testing.T) context.Context {
 	t.Helper()
+	return StartFor(t, 60*time.Second)
+}
+
+// StartFor is Start for a test that may take d (printing a long page
+// under -race on a busy machine takes minutes).
+func StartFor(t *testing.T, d time.Duration) context.Context {
+	t.Helper()
 	path := ChromiumPath()
 	if path == "" {
 		if os.Getenv("CI") == "true" {
@@ -80,7 +87,7 @@ func Start(t *testing.T) context.Context {
 		chromedp.WindowSize(1280, 900),
 	)
 	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTime := context.WithTimeout(ctx, d)
 	t.Cleanup(func() {
 		cancelTime()
 		cancelTab()

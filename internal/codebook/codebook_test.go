@@ -253,11 +253,12 @@ func fullComparison() *aggregate.Comparison {
 	sum := aggregate.Summary{N: 3, Mean: f(0.1), SD: f(0.2), Median: f(0.1), Q1: f(0), Q3: f(0.2), IQR: f(0.2), CILow: f(0), CIHigh: f(0.3), CIMethod: "percentile bootstrap"}
 	tests := []aggregate.AxisTests{{Axis: "ax", Target: "tg", Units: []string{"a", "b"}, Excluded: map[string]string{"c": "1 article"},
 		KruskalWallis: &aggregate.Kruskal{H: 1, DF: 1, P: 0.3},
-		Pairs:         []aggregate.Pair{{A: "a", B: "b", NA: 3, NB: 3, U: 4, P: 0.7, Exact: true, PHolm: 0.7, CliffsDelta: 0.1, Sentence: "No reliable difference."}},
-		PairsOmitted:  "too many units", Skipped: "every value the same"}}
+		Pairs:         []aggregate.Pair{{A: "a", B: "b", NA: 3, NB: 3, U: 4, P: 0.7, Exact: true, MinP: 0.1, PHolm: 0.7, CliffsDelta: 0.1, Sentence: "No reliable difference."}},
+		MinPHolm:      0.1, Needed: 4,
+		PairsOmitted: "too many units", Skipped: "every value the same"}}
 	return &aggregate.Comparison{
 		Schema: aggregate.StatsSchema, Lexicon: record.LexiconRef{Name: "l", Version: "1", SHA256: "ab"}, By: "outlet",
-		Articles: 9, Bootstrap: 10, Seed: 1, MinArticles: 3, Quantiles: "type 7", DateRange: [2]string{"2020-01-01", "2020-02-01"},
+		Articles: 9, Duplicates: 1, Bootstrap: 10, Seed: 1, MinArticles: 3, Quantiles: "type 7", DateRange: [2]string{"2020-01-01", "2020-02-01"},
 		Axes: []aggregate.Label{{ID: "ax", Label: "Axis"}}, Targets: []aggregate.Label{{ID: "tg", Label: "Target"}},
 		Units: []aggregate.Unit{{Name: "a", Group: "g", Articles: 3, Tokens: 30, LoadedPer1k: sum,
 			VoiceShare: map[record.Voice]float64{record.Author: 1, record.Quote: 0, record.Distanced: 0},
@@ -267,7 +268,10 @@ func fullComparison() *aggregate.Comparison {
 				Sides: map[string]int{"wire": 1}, Cited: []credibility.NameCount{{Name: "Reuters", Count: 1}}},
 			Tested: false, Excluded: "2 articles"}},
 		Tests: tests, TargetTests: tests,
-		Naming:      []aggregate.Naming{{Target: "tg", Labels: []aggregate.NamingLabel{{Entry: "e", Term: "t", Counts: map[string]int{"a": 1}, Shares: map[string]float64{"a": 1}}}}},
+		Naming: []aggregate.Naming{{Target: "tg", Labels: []aggregate.NamingLabel{{Entry: "e", Label: "t", Loaded: true, Lean: map[string]float64{"ax": 0.5},
+			Counts: map[string]int{"a": 1}, Shares: map[string]float64{"a": 1},
+			Forms: map[string][]aggregate.FormCount{"a": {{Form: "t", Count: 1}}}, Quoted: map[string][]aggregate.FormCount{"a": {{Form: "T", Count: 1}}},
+			Distanced: map[string][]aggregate.FormCount{"a": {{Form: "t", Count: 1}}}}}}},
 		Distinctive: []aggregate.Distinctive{{Unit: "a", Terms: []aggregate.DistinctiveTerm{{Term: "w", Z: 2, Delta: 1, Count: 3, Others: 1}}}},
 		Map:         &aggregate.OutletMap{Units: []aggregate.MapPoint{{Name: "a"}}, Entries: []aggregate.MapPoint{{Name: "e"}}, Inertia: [2]float64{0.6, 0.4}},
 		Notes:       []string{"A note."},
@@ -290,7 +294,7 @@ func fullComparison() *aggregate.Comparison {
 				{Unit: "b", N: 1, BaselineN: 2, Skipped: "too few", Sentence: "Too few to tell."},
 			}}},
 			Shifted:  []string{"a (ax)"},
-			Naming:   []aggregate.NamingShifts{{Unit: "a", Labels: []aggregate.LabelChange{{Target: "tg", Entry: "e", Term: "t", Count: 2, BaselineCount: 1, Share: 1, BaselineShare: 0.5, Change: 0.5}}}},
+			Naming:   []aggregate.NamingShifts{{Unit: "a", Labels: []aggregate.LabelChange{{Target: "tg", Entry: "e", Label: "t", Forms: []aggregate.FormCount{{Form: "t", Count: 2}}, BaselineForms: []aggregate.FormCount{{Form: "t", Count: 1}}, Count: 2, BaselineCount: 1, Share: 1, BaselineShare: 0.5, Change: 0.5}}}},
 			NewTerms: []aggregate.Distinctive{{Unit: "a", Terms: []aggregate.DistinctiveTerm{{Term: "w", Z: 2, Delta: 1, Count: 3, Others: 0}}}},
 			Notes:    []string{"A baseline note."}},
 	}

@@ -1,6 +1,6 @@
 // Package codebook documents every output schema of compare field by
 // field: score records (compare.score/v1.3), the outlet comparison
-// (compare.stats/v1) and its tidy CSV, the score CSV and its wide tables,
+// (compare.stats/v2) and its tidy CSV, the score CSV and its wide tables,
 // kwic lines, the Parquet tables and lint lines. Each field has a type, a
 // unit and a meaning with its formula.
 //

@@ -139,7 +139,7 @@ func (c *Checker) Add(a *corpus.Article) {
 			if end-start == 1 {
 				continue
 			}
-			if ngram.Stopword(string(ts.Norm(start))) {
+			if english.Stopword(ts.Norm(start)) {
 				start++
 				for start < end && !capital(start) {
 					start++
@@ -157,7 +157,7 @@ func (c *Checker) Add(a *corpus.Article) {
 			}
 			w := ts.Norm(t)
 			key.Write(w)
-			if !ngram.Stopword(string(w)) && !nameJoiners[string(w)] && !ngram.IsNumber(w) {
+			if !english.Stopword(w) && !nameJoiners[string(w)] && !ngram.IsNumber(w) {
 				content = true
 			}
 		}

@@ -150,6 +150,7 @@ func Import(d *Dictionary, opt ImportOptions) (*Imported, error) {
 # form one entry whose target is the first of them; when there are several, the
 # note line "dictionary categories: ..." lists them all, and compare lexicon export
 # writes the words back into each (keep that line when you edit the note).
+# The label names an entry by its categories.
 # valence: 0 and category: neutral are placeholders: set them, add axes with
 # weights if you want stance scores, then run compare lexicon check.
 `)
@@ -178,6 +179,12 @@ func Import(d *Dictionary, opt ImportOptions) (*Imported, error) {
 	for _, e := range entries {
 		names := pick(ids, e.cats)
 		fmt.Fprintf(&b, "  - id: %s\n", rulefile.YAMLString(strings.Join(names, "+")))
+		var labels []string
+		for _, c := range e.cats {
+			labels = append(labels, d.Categories[c].Name())
+		}
+		// The category names the entry: its words need not be alike.
+		fmt.Fprintf(&b, "    label: %s\n", rulefile.YAMLString(strings.Join(labels, " + ")))
 		fmt.Fprintf(&b, "    target: %s\n", rulefile.YAMLString(names[0]))
 		b.WriteString("    valence: 0\n    category: neutral\n")
 		if len(names) > 1 {

@@ -1,7 +1,8 @@
-// Package english words counts and lists for compare's messages, notes
-// and reports: one word for one thing, another for several; "a, b and c".
-// It is the one place that decides it, so that "1 articles" cannot appear
-// in one output and not in another.
+// Package english holds what compare knows of English words: how to word
+// counts and lists in messages, notes and reports (one word for one thing,
+// another for several; "a, b and c"; decided in one place so that "1
+// articles" cannot appear in one output and not in another), and which
+// folded words are function words (Stopword).
 package english
 
 import (

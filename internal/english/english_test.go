@@ -26,3 +26,28 @@ func TestEnglish(t *testing.T) {
 		})
 	}
 }
+
+func TestStopword(t *testing.T) {
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"the", true},
+		{"of", true},
+		{"said", true},
+		{"us", false}, // folds like "US"
+		{"regime", false},
+		{"mullahs", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			if got := Stopword(tt.word); got != tt.want {
+				t.Errorf("Stopword(%q) = %v, want %v", tt.word, got, tt.want)
+			}
+			if got := Stopword([]byte(tt.word)); got != tt.want {
+				t.Errorf("Stopword([]byte(%q)) = %v, want %v", tt.word, got, tt.want)
+			}
+		})
+	}
+}

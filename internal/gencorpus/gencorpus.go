@@ -356,7 +356,11 @@ func Lexicon(base *lexicon.Lexicon, n int, seed uint64) string {
 			}
 			b.WriteString(q(t))
 		}
-		fmt.Fprintf(&b, "], target: %s, valence: %g, category: %s}\n", q(e.Target), e.Valence, q(e.Category))
+		fmt.Fprintf(&b, "], target: %s, valence: %g, category: %s", q(e.Target), e.Valence, q(e.Category))
+		if e.Label != "" {
+			fmt.Fprintf(&b, ", label: %s", q(e.Label))
+		}
+		b.WriteString("}\n")
 	}
 	seen := map[string]bool{}
 	for i := len(base.Entries); i < n; i++ {

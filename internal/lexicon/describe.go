@@ -43,13 +43,21 @@ func Describe(w io.Writer, lex *Lexicon) error {
 				fmt.Fprintf(w, "\n== %s (%s)\n", t.Label, t.ID)
 				first = false
 			}
-			fmt.Fprintf(w, "  %-40s %+.1f  %s", strings.Join(e.Terms, " | "), e.Valence, e.Category)
+			// A label heads its entry, with the forms it names below.
+			head := strings.Join(e.Terms, " | ")
+			if e.Label != "" {
+				head = e.Label
+			}
+			fmt.Fprintf(w, "  %-40s %+.1f  %s", head, e.Valence, e.Category)
 			for _, ax := range lex.Axes {
 				if v, ok := e.Lean[ax.ID]; ok {
 					fmt.Fprintf(w, "  lean %s=%+g", ax.ID, v)
 				}
 			}
 			fmt.Fprintln(w)
+			if e.Label != "" {
+				fmt.Fprintf(w, "      forms: %s\n", strings.Join(e.Terms, " | "))
+			}
 			if len(e.Neutral) > 0 {
 				fmt.Fprintf(w, "      neutral: %s\n", strings.Join(e.Neutral, "; "))
 			}

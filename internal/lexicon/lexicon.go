@@ -78,10 +78,17 @@ type Entry struct {
 	// Terms are the surface forms. Words are matched whole after folding
 	// (see package token); a word ending in * matches any word with that
 	// beginning ("mercenar*").
-	Terms    []string `yaml:"terms" json:"terms"`
-	Target   string   `yaml:"target" json:"target"`
-	Valence  float64  `yaml:"valence" json:"valence"`
-	Category string   `yaml:"category" json:"category"`
+	Terms []string `yaml:"terms" json:"terms"`
+	// Label names the entry in words of its own ("named Iranian
+	// officials") wherever one name stands for all its forms. An entry
+	// whose forms are not all alike its first (see Alike) must have one:
+	// its first form would put words in the mouth of an outlet that wrote
+	// another. Name returns it. It does not change how texts are scored,
+	// so it is not part of the lexicon's hash.
+	Label    string  `yaml:"label" json:"label,omitempty"`
+	Target   string  `yaml:"target" json:"target"`
+	Valence  float64 `yaml:"valence" json:"valence"`
+	Category string  `yaml:"category" json:"category"`
 	// Lean overrides the axis contribution for terms whose side lies in the
 	// choice of word rather than in its valence ("Takfiri" is hostile to
 	// jihadists, but it is Tehran's and Damascus's word).
@@ -167,7 +174,7 @@ var knownTop = map[string]bool{
 }
 
 var knownEntry = map[string]bool{
-	"id": true, "terms": true, "target": true, "valence": true, "category": true,
+	"id": true, "terms": true, "label": true, "target": true, "valence": true, "category": true,
 	"lean": true, "neutral": true, "note": true, "except": true,
 }
 
@@ -325,6 +332,9 @@ func validate(c *rulefile.Decoder, lex *Lexicon) {
 				c.Addf(e.Line, "entry %q: lean %v on %q is outside [-1, 1]", e.ID, v, ax)
 			}
 		}
+		if unlike := e.unlikeForms(); e.Label == "" && len(unlike) > 0 {
+			c.Addf(e.Line, "entry %q: several unlike forms (%s): give it a label", e.ID, quoteSome(append([]string{e.Terms[0]}, unlike...), 3))
+		}
 		for _, term := range append(append([]string(nil), e.Terms...), e.Except...) {
 			if err := phrase.Check(term); err != "" {
 				c.Addf(e.Line, "entry %q: term %q: %s", shorten(e.ID), shorten(term), err)
@@ -360,6 +370,23 @@ func validate(c *rulefile.Decoder, lex *Lexicon) {
 	}
 }
 
+// quoteSome quotes the first max forms, and ends with … when there are
+// more.
+func quoteSome(forms []string, max int) string {
+	var b strings.Builder
+	for i, f := range forms {
+		if i == max {
+			b.WriteString(", …")
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", shorten(f))
+	}
+	return b.String()
+}
+
 // shorten cuts a long term or id to its first 60 characters for a message.
 func shorten(s string) string {
 	if r := []rune(s); len(r) > 60 {
@@ -380,7 +407,8 @@ func sameLean(a, b map[string]float64) bool {
 	return true
 }
 
-// hash digests everything that affects scoring, in a canonical order.
+// hash digests everything that affects scoring, in a canonical order:
+// not labels, neutral alternatives or notes, which only explain.
 func (lex *Lexicon) hash() string {
 	h := sha256.New()
 	fmt.Fprintf(h, "name=%s\nversion=%s\n", lex.Name, lex.Version)

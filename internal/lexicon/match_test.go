@@ -84,6 +84,7 @@ func TestCheckErrors(t *testing.T) {
 		`testdata/bad.yaml:17: entry "line-17": term "": empty pattern`,
 		`testdata/bad.yaml:21: duplicate entry id "mullahs-regime" (first at line 9)`,
 		`testdata/bad.yaml:21: entry "mullahs-regime": term "Mullahs’ Regime" already defined with another meaning by entry "mullahs-regime" at line 9`,
+		`testdata/bad.yaml:25: entry "iranian-officials": several unlike forms ("Hassan Rouhani", "President Rouhani", "Ebrahim Raisi", …): give it a label`,
 	}
 	got := ce.Error()
 	for _, w := range want {
@@ -109,6 +110,8 @@ func TestParseProblems(t *testing.T) {
 		{"weight target", "name: x\nversion: 1\ntargets: [{id: a, label: A}]\naxes: [{id: ax, weights: {b: 1}}]\n", `f.yaml:4: axis "ax": unknown target "b"`},
 		{"lean axis", base + "entries:\n  - {terms: [x], target: a, valence: 0, category: neutral, lean: {zz: 1}}\n", `lean on unknown axis "zz"`},
 		{"except hides a term", base + "entries:\n  - {terms: [x], target: a, valence: 0, category: neutral, except: [x y]}\n  - {id: y, terms: [X Y], target: a, valence: 1, category: neutral}\n", `except phrase "x y" is also a term of entry "y"`},
+		{"unlike forms", base + "entries:\n  - {id: officials, terms: [Hassan Rouhani, Ebrahim Raisi], target: a, valence: 0, category: neutral}\n",
+			`f.yaml:6: entry "officials": several unlike forms ("Hassan Rouhani", "Ebrahim Raisi"): give it a label`},
 		{"category", base + "entries:\n  - {terms: [x], target: a, valence: 0, category: nice}\n", `unknown category "nice"`},
 		{"term of 10,000 words", base + "entries:\n  - {terms: [" + strings.Repeat("word ", 10_000) + "], target: a, valence: 0, category: neutral}\n",
 			`f.yaml:6: entry "word-word-word-word-word-word-word-word-word-word-word-word-…": term "word word word word word word word word word word word word …": 10000 words, more than the 16 a term may have`},

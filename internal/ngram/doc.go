@@ -12,6 +12,7 @@
 // orders a unit's phrases by the log-odds ratio with an informative
 // Dirichlet prior (Monroe, Colaresi and Quinn 2008).
 //
-// The package also holds what showing a phrase needs: the stopword list,
-// IsNumber, Collapse and keyword-in-context lines (Context).
+// The package also holds what showing a phrase needs: IsStopword (by
+// english.Stopword, the one list), IsNumber, Collapse and
+// keyword-in-context lines (Context).
 package ngram

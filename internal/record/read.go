@@ -70,8 +70,9 @@ type Reader struct {
 	// score file: the ids, outlet, group and date (with its original and
 	// source), the lexicon, every count and score, the text, the dropped
 	// spans and quotations, and of each match its span, position, words,
-	// entry, target, valence, category and voice, not its contributions or
-	// cue (so Loaded is not set). Of the credibility signals it reads the
+	// entry, target, valence, category, voice and Loaded, and its
+	// non-zero contributions only when it has no valence (its lean), not
+	// its cue. Of the credibility signals it reads the
 	// counts: rules, sourcing (without its spans), sides, quotation counts,
 	// marker counts, debris counts and reasons, each attribution's Loaded
 	// and Identified, each vague source's Rule and Attribution, and each
@@ -111,6 +112,11 @@ var skipCredibility = json.JoinOptions(decodeOptions, json.WithUnmarshalers(
 
 // Read reads the records of r as ReadRecords does.
 func (rr Reader) Read(r io.Reader, name string, fn func(*Record) error) error {
+	return rr.ReadLines(r, name, func(rec *Record, _ int) error { return fn(rec) })
+}
+
+// ReadLines is Read telling fn the line each record was read from.
+func (rr Reader) ReadLines(r io.Reader, name string, fn func(rec *Record, line int) error) error {
 	opts := decodeOptions
 	if rr.SkipCredibility {
 		opts = skipCredibility
@@ -137,7 +143,7 @@ func (rr Reader) Read(r io.Reader, name string, fn func(*Record) error) error {
 			if d.rec == nil {
 				continue
 			}
-			if err := fn(d.rec); err != nil {
+			if err := fn(d.rec, line); err != nil {
 				return fmt.Errorf("%s:%d: %w", name, line, err)
 			}
 		}

@@ -452,9 +452,29 @@ func (ld *sparseDecoder) matches(r *Record) error {
 				err := ld.str(&v, true)
 				m.Voice = Voice(v)
 				return err
+			case "contrib":
+				// Read to tell whether the match is loaded (IsLoaded), and
+				// kept when it has no valence: then it is the lean that
+				// naming reports of the entry.
+				return ld.object(func(name []byte) error {
+					var c float64
+					err := ld.float(&c)
+					if c != 0 {
+						m.Loaded = true
+						if m.Contrib == nil {
+							m.Contrib = map[string]float64{}
+						}
+						m.Contrib[string(name)] = c
+					}
+					return err
+				})
 			}
-			return ld.skip() // contrib, cue
+			return ld.skip() // cue
 		})
+		m.Loaded = m.Loaded || m.Valence != 0
+		if m.Valence != 0 {
+			m.Contrib = nil
+		}
 		r.Matches = append(r.Matches, m)
 		return err
 	})

@@ -20,7 +20,12 @@ func sparseOf(r *record.Record) *record.Record {
 	if r.Matches != nil {
 		l.Matches = make([]record.MatchRecord, len(r.Matches))
 		for i, m := range r.Matches {
-			m.Contrib, m.Cue, m.Loaded = nil, "", false
+			m.Cue = ""
+			if m.Valence != 0 {
+				m.Contrib = nil
+			} else {
+				m.Contrib = nonZero(m.Contrib)
+			}
 			l.Matches[i] = m
 		}
 	}
@@ -190,4 +195,18 @@ func withoutLoaded(r *record.Record) *record.Record {
 		m.Loaded = record.IsLoaded(m.Valence, m.Contrib)
 	}
 	return &c
+}
+
+// nonZero returns the non-zero contributions of c, nil when none.
+func nonZero(c map[string]float64) map[string]float64 {
+	var out map[string]float64
+	for k, v := range c {
+		if v != 0 {
+			if out == nil {
+				out = map[string]float64{}
+			}
+			out[k] = v
+		}
+	}
+	return out
 }

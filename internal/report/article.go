@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/view"
@@ -57,6 +58,22 @@ type articleView struct {
 	// ShownBytes of TextBytes bytes of text are shown when the text was
 	// longer than Options.MaxBodyBytes; both are 0 otherwise.
 	ShownBytes, TextBytes int
+	// Legend lists the article's loaded terms with what the tooltips say
+	// of them, as text: a phone cannot hover and paper cannot either.
+	Legend []termLegend
+}
+
+// termLegend is one entry's loaded uses in one voice in an article: the
+// forms written, with counts, and the lexicon's view of them.
+type termLegend struct {
+	Forms    []aggregate.FormCount
+	Label    string // the entry's label, when it has one
+	Target   string
+	Valence  float64
+	Category string
+	Voice    record.Voice
+	Neutral  string
+	Note     string
 }
 
 type articleAxis struct {
@@ -71,7 +88,9 @@ type articleAxis struct {
 
 // entryInfo is what a term's tooltip says about its lexicon entry.
 type entryInfo struct {
-	Term     string             `json:"term"`
+	// Label names the entry (lexicon.Entry.Name) when it has a label of its
+	// own; the tooltip heads with the matched text itself.
+	Label    string             `json:"label,omitempty"`
 	Target   string             `json:"target"`
 	Valence  float64            `json:"valence"`
 	Category string             `json:"category"`
@@ -189,6 +208,7 @@ func (b *builder) articles() articlesView {
 			r = &cut
 		}
 		av.Body = b.articleBody(r)
+		av.Legend = b.termLegend(r)
 		if !seen[av.Unit] {
 			seen[av.Unit] = true
 			v.Units = append(v.Units, av.Unit)
@@ -217,6 +237,41 @@ func (b *builder) articles() articlesView {
 	return v
 }
 
+// termLegend lists the loaded terms of r by entry and voice, in order of
+// first use, with the forms written and their counts.
+func (b *builder) termLegend(r *record.Record) []termLegend {
+	type key struct {
+		entry string
+		voice record.Voice
+	}
+	var order []key
+	uses := map[key]map[string]int{}
+	first := map[key]*record.MatchRecord{}
+	for i := range r.Matches {
+		m := &r.Matches[i]
+		if !m.Loaded {
+			continue
+		}
+		k := key{m.Entry, m.Voice}
+		if uses[k] == nil {
+			uses[k] = map[string]int{}
+			first[k] = m
+			order = append(order, k)
+		}
+		uses[k][m.Text]++
+	}
+	out := make([]termLegend, 0, len(order))
+	for _, k := range order {
+		m := first[k]
+		l := termLegend{Forms: aggregate.Forms(uses[k]), Target: b.targetLabel(m.Target), Valence: m.Valence, Category: m.Category, Voice: m.Voice}
+		if e := b.entry(m.Entry); e != nil {
+			l.Label, l.Neutral, l.Note = e.Label, strings.Join(e.Neutral, "; "), e.Note
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 // safeLink returns u when it is an absolute http or https URL, else "":
 // a javascript: or data: URL in an article's metadata must not become a
 // link.
@@ -241,9 +296,9 @@ func (b *builder) noteEntry(m *record.MatchRecord) {
 	if _, ok := b.entries[m.Entry]; ok {
 		return
 	}
-	info := entryInfo{Term: m.Text, Target: b.targetLabel(m.Target), Valence: m.Valence, Category: m.Category}
+	info := entryInfo{Target: b.targetLabel(m.Target), Valence: m.Valence, Category: m.Category}
 	if e := b.entry(m.Entry); e != nil {
-		info.Term = e.Terms[0]
+		info.Label = e.Label
 		info.Lean = e.Lean
 		info.Neutral = e.Neutral
 		info.Note = e.Note

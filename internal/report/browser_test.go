@@ -3,7 +3,9 @@ package report
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +16,11 @@ import (
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/browsertest"
 	"github.com/compare-tool/compare/internal/corpus"
+	cred "github.com/compare-tool/compare/internal/credibility"
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/sameevent"
+	"github.com/compare-tool/compare/internal/stance"
 )
 
 // The browser tests open reports in headless Chromium from file:// and
@@ -22,6 +29,9 @@ import (
 // CI (CI=true), where a missing browser fails: .ci/run installs it.
 
 func browser(t *testing.T) context.Context { return browsertest.Start(t) }
+
+// browserFor is browser for a test that may take d.
+func browserFor(t *testing.T, d time.Duration) context.Context { return browsertest.StartFor(t, d) }
 
 // open writes page to a file, opens it and waits until every chart is
 // drawn.
@@ -249,3 +259,237 @@ func TestBrowserSeeds(t *testing.T) {
 	}
 	pl.Check(t)
 }
+
+// sampleInput scores the built-in sample (five outlets' articles)
+// with the default lexicon: a report with every section.
+func sampleInput(t testing.TB) Input {
+	t.Helper()
+	lex, err := lexicon.Load(lexicon.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outlets, err := corpus.LoadOutlets("../../testdata/sample-outlets.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := cred.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := stance.NewScorer(lexicon.Compile(lex))
+	sc.SetCredibility(cred.Compile(rules))
+	aopt := aggregate.DefaultOptions()
+	aopt.Lexicon, aopt.Seed = lex, 1
+	agg := aggregate.New(aopt)
+	var recs []*record.Record
+	_, err = corpus.Read(context.Background(), []string{"../../testdata/sample"}, corpus.Options{Outlets: outlets}, func(a *corpus.Article) error {
+		r := sc.Score(a)
+		recs = append(recs, r)
+		return agg.Add(r)
+	}, func(p corpus.Problem) { t.Logf("sample: %v", p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) < 25 {
+		t.Fatalf("read %d sample articles, want at least 25", len(recs))
+	}
+	arts := make([]sameevent.Article, len(recs))
+	for i, r := range recs {
+		arts[i] = sameevent.FromRecord(r, "outlet")
+	}
+	same, err := sameevent.Group(context.Background(), arts, sameevent.Options{Lexicon: lex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Comparison: agg.Result(), Records: recs, Lexicon: lex, SameEvent: same}
+}
+
+// TestBrowserLayout opens reports as a phone (420 px wide) and as a
+// desktop (1400 px) would, in both orders so that the charts are also seen
+// to follow their box when the window changes: the sample's report (every
+// section but the timeline's) and one of 20 outlets over a year against a
+// baseline (the timeline's sections). Nothing may overflow the page
+// sideways, and no chart label may overlap another or run off its chart.
+// It saves a screenshot of each section at each width (opened at that
+// width) in the temporary folder (COMPARE_SCREENSHOTS names another).
+func TestBrowserLayout(t *testing.T) {
+	ctx := browserFor(t, 6*time.Minute)
+	shots := os.Getenv("COMPARE_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	} else if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		in     func(testing.TB) Input
+		charts int // at least
+	}{
+		{"sample", func(t testing.TB) Input { return sampleInput(t) }, 10},
+		{"timeline", func(t testing.TB) Input { return timelineInput(t, false) }, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkLayout(t, ctx, reportBytes(t, tc.in(t), DefaultOptions()), tc.charts, filepath.Join(shots, "report-"+tc.name))
+		})
+	}
+}
+
+// checkLayout opens page at 420 and 1400 px, in both orders, and checks
+// it as TestBrowserLayout says: at least charts charts drawn. It saves
+// screenshots as shots-WIDTH-SECTION.png.
+func checkLayout(t *testing.T, ctx context.Context, page []byte, charts int, shots string) {
+	t.Helper()
+	for _, widths := range [][]int64{{1400, 420}, {420, 1400}} {
+		for i, w := range widths {
+			name := fmt.Sprintf("%d", w)
+			if i == 0 {
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900)); err != nil {
+					t.Fatal(err)
+				}
+				open(t, ctx, page).Check(t)
+			} else {
+				name += "-resized"
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900), chromedp.Sleep(400*time.Millisecond)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Run(name, func(t *testing.T) {
+				checkChartsDrawn(t, ctx, charts)
+				sizes := eval[[]int](t, ctx, `[document.documentElement.scrollWidth, window.innerWidth]`)
+				if sizes[0] > sizes[1] {
+					t.Errorf("the page is %d px wide in a %d px window: it overflows sideways", sizes[0], sizes[1])
+				}
+				// Every chart is as wide as its box (the heat map may be
+				// wider, inside a box that scrolls).
+				for _, c := range eval[[]string](t, ctx, `Array.from(document.querySelectorAll('.chart')).filter(el =>
+					!el.parentNode.classList.contains('chart-box') && Math.abs(echarts.getInstanceByDom(el).getWidth() - el.clientWidth) > 1).map(el => el.id)`) {
+					t.Errorf("chart %s is not as wide as its box", c)
+				}
+				// No table hides columns in a box that scrolls sideways.
+				for _, b := range eval[[]string](t, ctx, `Array.from(document.querySelectorAll('.scroll')).filter(b => b.scrollWidth > b.clientWidth + 1).map(b =>
+					(b.closest('section') || {}).id + ': ' + b.scrollWidth + ' px of table in ' + b.clientWidth)`) {
+					t.Errorf("a table is wider than its box: %s", b)
+				}
+				for _, o := range eval[[]string](t, ctx, labelOverlapsJS) {
+					t.Error(o)
+				}
+				if i > 0 {
+					return // the screenshots are of pages opened at their width
+				}
+				for _, sec := range eval[[]string](t, ctx, `Array.from(document.querySelectorAll('main > section')).map(s => s.id)`) {
+					eval[bool](t, ctx, `(document.getElementById('`+sec+`').scrollIntoView({behavior: 'instant', block: 'start'}), true)`)
+					shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(fmt.Sprintf("%s-%s-%s.png", shots, name, sec), shot, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestBrowserPrint prints the sample's report to PDF, as a reader's
+// browser would, and reads the text back (pdftotext, of poppler-utils,
+// which .ci/run installs): what the screen shows on hover must be on paper
+// as text, the neutral alternatives and the lexicon's notes of the terms
+// among them, and every table and article opened.
+func TestBrowserPrint(t *testing.T) {
+	pdftotext := browsertest.Tool(t, "pdftotext", "poppler-utils")
+	// Printing every article opened takes a while on a busy machine.
+	ctx := browserFor(t, 4*time.Minute)
+	in := sampleInput(t)
+	pl := open(t, ctx, reportBytes(t, in, DefaultOptions()))
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "report.pdf")
+	if d := os.Getenv("COMPARE_SCREENSHOTS"); d != "" {
+		file = filepath.Join(d, "report.pdf")
+	}
+	if err := os.WriteFile(file, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftotext, file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// pdftotext breaks lines where the page does: compare words only.
+	text := strings.Join(strings.Fields(string(out)), " ")
+	var want []string
+	for _, id := range []string{"mullahs-regime", "axis-of-resistance", "defenders-of-the-shrine"} {
+		for _, e := range in.Lexicon.Entries {
+			if e.ID == id {
+				want = append(want, "neutral alternative: "+strings.Join(e.Neutral, "; "), e.Note)
+			}
+		}
+	}
+	if len(want) != 6 {
+		t.Fatalf("lexicon entries not found: %q", want)
+	}
+	// Closed on screen, open on paper: a naming table and the caveats.
+	want = append(want, "What each outlet wrote", "quoted: ", "Lexicon scoring counts word choice only")
+	for _, w := range want {
+		if !strings.Contains(text, strings.Join(strings.Fields(w), " ")) {
+			t.Errorf("the printed report lacks %q", w)
+		}
+	}
+	if strings.Contains(text, "Hover") {
+		t.Error("the printed report asks the reader to hover")
+	}
+	pl.Check(t)
+}
+
+// labelOverlapsJS lists, for every chart, the pairs of visible text labels
+// (axis labels, bar labels, legend items, names, point labels) whose boxes
+// overlap by more than a pixel, and labels cut by the chart's edge. It
+// reads ECharts' own layout: each label is a zrender text element drawn as
+// one span a line, whose box and transform zrender computes. A span's box
+// is as high as its font (zrender measures lines lower than the glyphs),
+// around the line's middle.
+const labelOverlapsJS = `(() => {
+	const out = [];
+	for (const el of document.querySelectorAll('.chart')) {
+		const chart = echarts.getInstanceByDom(el);
+		if (!chart) continue;
+		const w = chart.getWidth(), h = chart.getHeight();
+		const boxes = new Map();
+		for (const d of chart.getZr().storage.getDisplayList(true)) {
+			if (d.type !== 'tspan' || d.invisible || !d.style || !String(d.style.text || '').trim()) continue;
+			const host = d.parent && d.parent.type === 'text' ? d.parent : d;
+			if (host.ignore || host.invisible || (host.style && host.style.opacity === 0)) continue;
+			const r = d.getBoundingRect().clone();
+			const size = +((/([0-9.]+)px/.exec(d.style.font || '') || [0, 12])[1]);
+			const cy = r.y + r.height / 2;
+			r.height = Math.max(r.height, size);
+			r.y = cy - r.height / 2;
+			const m = d.getComputedTransform();
+			if (m) r.applyTransform(m);
+			if (r.width < 1) continue;
+			const b = boxes.get(host);
+			if (!b) {
+				boxes.set(host, {text: String(d.style.text), x: r.x, y: r.y, x2: r.x + r.width, y2: r.y + r.height});
+			} else {
+				b.text += ' ' + d.style.text;
+				b.x = Math.min(b.x, r.x); b.y = Math.min(b.y, r.y);
+				b.x2 = Math.max(b.x2, r.x + r.width); b.y2 = Math.max(b.y2, r.y + r.height);
+			}
+		}
+		const list = Array.from(boxes.values());
+		const f = b => '"' + b.text + '" [' + [b.x, b.y, b.x2 - b.x, b.y2 - b.y].map(v => Math.round(v)).join(' ') + ']';
+		for (let i = 0; i < list.length; i++) {
+			const a = list[i];
+			if (a.x < -1 || a.y < -1 || a.x2 > w + 1 || a.y2 > h + 1) out.push(el.id + ': ' + f(a) + ' is cut by the chart edge (' + w + 'x' + h + ')');
+			for (let j = i + 1; j < list.length; j++) {
+				const b = list[j];
+				const ox = Math.min(a.x2, b.x2) - Math.max(a.x, b.x);
+				const oy = Math.min(a.y2, b.y2) - Math.max(a.y, b.y);
+				if (ox > 1 && oy > 1) out.push(el.id + ': ' + f(a) + ' overlaps ' + f(b));
+			}
+		}
+	}
+	return out;
+})()`

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,6 +29,11 @@ const (
 	colorPosStrong = "#2166ac"
 	colorUntested  = "#d9d9d9"
 	colorInk       = "#333333"
+	// colorLeanOnly marks loaded words without a valence: a side's
+	// vocabulary that judges no one ("civil war", "martyrs").
+	colorLeanOnly = "#d8a31a"
+	// colorOther is the bar of the neutral entries a naming chart merges.
+	colorOther = "#e4e4e4"
 )
 
 var divergingScale = []string{colorNegStrong, colorNeg, colorNegLight, "#f7f7f7", colorPosLight, colorPos, colorPosStrong}
@@ -195,7 +201,7 @@ type intervalBar struct {
 	Value     float64
 	Low, High *float64 // the interval, when there is one
 	Color     string
-	Label     string // beside the bar, on the far side of zero; "" for none
+	Label     string // in a column of its own on the right (n = 9); "" for none
 }
 
 // intervalBars draws one horizontal bar per row, in the order given, with
@@ -206,16 +212,7 @@ func intervalBars(id string, rows []intervalBar, xName string) (map[string]any, 
 	bands := make([]opts.CustomData, 0, len(rows))
 	for i, r := range rows {
 		names[i] = r.Name
-		// The label sits on the far side of zero from the bar, where the
-		// bar cannot hide it.
-		pos := "left"
-		if r.Value < 0 {
-			pos = "right"
-		}
 		bars[i] = opts.BarData{Value: round(r.Value), ItemStyle: &opts.ItemStyle{Color: r.Color}}
-		if r.Label != "" {
-			bars[i].Label = &opts.Label{Show: opts.Bool(true), Position: pos, Formatter: r.Label, Color: "#555"}
-		}
 		if r.Low != nil && r.High != nil {
 			bands = append(bands, opts.CustomData{Value: []any{i, round(*r.Low), round(*r.High)}})
 		}
@@ -240,8 +237,17 @@ func intervalBars(id string, rows []intervalBar, xName string) (map[string]any, 
 	set(m, "series.1.encode", map[string]any{"y": 0, "x": []any{1, 2}})
 	set(m, "series.1.z", 3)
 	set(m, "series.0.barMaxWidth", 26)
-	set(m, "series.0.label.textBorderColor", "#fff")
-	set(m, "series.0.label.textBorderWidth", 2)
+	// Labels (n) in a column of their own on the right, where no bar or
+	// interval can reach them.
+	if slices.ContainsFunc(rows, func(r intervalBar) bool { return r.Label != "" }) {
+		labels := make([]any, len(rows))
+		for i, r := range rows {
+			labels[i] = r.Label
+		}
+		m["yAxis"] = append(m["yAxis"].([]any), map[string]any{"type": "category", "position": "right", "inverse": true, "data": labels,
+			"axisLine": map[string]any{"show": false}, "axisTick": map[string]any{"show": false}, "axisLabel": map[string]any{"color": "#555"}})
+		set(m, "grid.0.right", 64)
+	}
 	return m, rowsHeight(len(rows), 30, 70)
 }
 
@@ -389,7 +395,12 @@ type framingCell struct {
 	High *float64 `json:"high"`
 }
 
-// framingChart draws the chart units × targets heat map of mean framing.
+// framingChart draws the heat map of mean framing: a row per target, a
+// column per chart unit, each cell with its mean and n. Rows, not
+// columns, hold the long target labels, so that they need no rotation;
+// the page script narrows the unit names to their columns and gives the
+// chart a minimum width (minCellWidth per column) past which its box
+// scrolls sideways rather than squeezing the cells.
 func (b *builder) framingChart(id string) int {
 	var targets []aggregate.Label
 	for _, t := range b.cmp.Targets {
@@ -403,36 +414,36 @@ func (b *builder) framingChart(id string) int {
 	if len(targets) == 0 || len(b.chartUnits) == 0 {
 		return 0
 	}
-	xs := make([]string, len(targets))
+	ys := make([]string, len(targets))
 	for i, t := range targets {
-		xs[i] = t.Label
+		ys[i] = t.Label
 	}
-	ys := make([]string, len(b.chartUnits))
+	xs := make([]string, len(b.chartUnits))
 	var cells []opts.HeatMapData
 	meta := struct {
 		Units   []string        `json:"units"`
 		Targets []string        `json:"targets"`
-		Cells   [][]framingCell `json:"cells"`
-	}{Targets: xs}
-	for yi, u := range b.chartUnits {
-		ys[yi] = u.Name
+		Cells   [][]framingCell `json:"cells"` // [unit][target]
+	}{Targets: ys}
+	for xi, u := range b.chartUnits {
+		xs[xi] = u.Name
 		row := make([]framingCell, len(targets))
-		for xi, t := range targets {
+		for yi, t := range targets {
 			s := u.Targets[t.ID]
-			row[xi] = framingCell{N: s.N, Mean: s.Mean, Low: s.CILow, High: s.CIHigh}
+			row[yi] = framingCell{N: s.N, Mean: s.Mean, Low: s.CILow, High: s.CIHigh}
 			if s.N > 0 && s.Mean != nil {
-				cells = append(cells, opts.HeatMapData{Value: []any{xi, yi, round(*s.Mean)}})
+				cells = append(cells, opts.HeatMapData{Value: []any{xi, yi, round(*s.Mean), s.N}})
 			}
 		}
 		meta.Cells = append(meta.Cells, row)
 	}
-	meta.Units = ys
+	meta.Units = xs
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(initOpts(id), noLegend(), itemTooltip(),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Position: "top"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "12", Right: "20", Top: "10", Bottom: "70", ContainLabel: opts.Bool(true)}),
-		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: -1, Max: 1, Calculable: opts.Bool(true),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "12", Top: "34", Bottom: "64", ContainLabel: opts.Bool(true)}),
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: -1, Max: 1, Calculable: opts.Bool(false),
 			Orient: "horizontal", Left: "center", Bottom: "0", Text: []string{"favourable +1", "hostile −1"},
 			InRange: &opts.VisualMapInRange{Color: divergingScale}}),
 	)
@@ -441,12 +452,35 @@ func (b *builder) framingChart(id string) int {
 	set(m, "xAxis.0.data", toAny(xs)) // HeatMap.Validate leaves it out
 	set(m, "yAxis.0.data", toAny(ys))
 	fitLabels(m, ys)
-	set(m, "xAxis.0.axisLabel", map[string]any{"interval": 0, "rotate": 30})
-	set(m, "series.0.label", map[string]any{"show": true, "fontSize": 11})
+	set(m, "xAxis.0.axisLabel", map[string]any{"interval": 0, "overflow": "truncate", "width": minCellWidth})
+	set(m, "visualMap.0.itemHeight", 160)
+	set(m, "series.0.label", map[string]any{"show": true, "fontSize": 11, "lineHeight": 13})
 	set(m, "series.0.itemStyle", map[string]any{"borderColor": "#fff", "borderWidth": 1})
-	h := rowsHeight(len(ys), 30, 190)
+	// A cell resting on one article must not look as solid as one resting
+	// on many: its colour fades with fewer than fullCell articles.
+	data := m["series"].([]any)[0].(map[string]any)["data"].([]any)
+	for i, c := range cells {
+		n := c.Value.([]any)[3].(int)
+		data[i] = map[string]any{"value": c.Value, "itemStyle": map[string]any{"opacity": cellOpacity(n)}}
+	}
+	set(m, "visualMap.0.dimension", 2)
+	h := rowsHeight(len(ys), 36, 110)
 	b.addChart(id, "framing", h, m, meta)
 	return h
+}
+
+// minCellWidth is the narrowest a framing cell may be, in pixels: room for
+// "−0.75" and "n = 12".
+const minCellWidth = 48
+
+// fullCell is the number of articles from which a framing cell is drawn
+// at full strength.
+const fullCell = 10
+
+// cellOpacity fades a heat-map cell resting on few articles: 0.35 for one,
+// rising to 1 at fullCell.
+func cellOpacity(n int) float64 {
+	return round(0.35 + 0.65*float64(min(max(n, 1), fullCell)-1)/float64(fullCell-1))
 }
 
 func round(x float64) float64 {

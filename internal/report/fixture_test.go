@@ -85,7 +85,9 @@ func tinyInputNamed(t testing.TB, hostile bool, a, b string) Input {
 	axes := []aggregate.Label{{ID: "pro-gov", Label: "Pro-government vocabulary"}}
 	targets := []aggregate.Label{{ID: "gov", Label: "The government"}, {ID: "rebels", Label: "The armed opposition"}}
 	note := "Intervals from fewer than 10 articles are too narrow."
+	form := "regime"
 	if hostile {
+		form = `<img src=x onerror="window.__pwned=1">regime`
 		axes[0].Label = `<img src=x onerror="window.__pwned=1">axis`
 		targets[1].Label = `</script><script>window.__pwned=1</script>`
 		note = `<img src=x onerror="window.__pwned=1"> note`
@@ -113,15 +115,21 @@ func tinyInputNamed(t testing.TB, hostile bool, a, b string) Input {
 				Sentence: b + "'s articles score higher on the axis than " + a + "'s (Cliff's δ = 1.00, large; Holm p = 0.03)."}}}},
 		Naming: []aggregate.Naming{
 			{Target: "gov", Labels: []aggregate.NamingLabel{
-				{Entry: "regime", Term: "regime", Valence: -1, Category: "pejorative",
-					Counts: map[string]int{a: 2}, Shares: map[string]float64{a: 0.5}},
-				{Entry: "government", Term: "government", Valence: 0, Category: "neutral",
-					Counts: map[string]int{a: 2, b: 2}, Shares: map[string]float64{a: 0.5, b: 1}}}},
+				{Entry: "regime", Label: "regime", Valence: -1, Category: "pejorative", Loaded: true,
+					Counts: map[string]int{a: 2}, Shares: map[string]float64{a: 0.5},
+					Forms: map[string][]aggregate.FormCount{a: {{Form: form, Count: 2}}}},
+				{Entry: "government", Label: "government", Valence: 0, Category: "neutral",
+					Counts: map[string]int{a: 2, b: 2}, Shares: map[string]float64{a: 0.5, b: 1},
+					Forms: map[string][]aggregate.FormCount{a: {{Form: "government", Count: 2}}, b: {{Form: "government", Count: 2}}}}}},
 			{Target: "rebels", Labels: []aggregate.NamingLabel{
-				{Entry: "terrorists", Term: "terrorists", Valence: -1, Category: "pejorative",
-					Counts: map[string]int{a: 1}, Shares: map[string]float64{a: 0.5}},
-				{Entry: "freedom-fighters", Term: "freedom fighters", Valence: 1, Category: "honorific",
-					Counts: map[string]int{a: 1, b: 2}, Shares: map[string]float64{a: 0.5, b: 1}}}},
+				{Entry: "freedom-fighters", Label: "freedom fighters", Valence: 1, Category: "honorific", Loaded: true,
+					Counts: map[string]int{b: 2}, Shares: map[string]float64{b: 1},
+					Forms:     map[string][]aggregate.FormCount{b: {{Form: "Freedom fighters", Count: 2}}},
+					Distanced: map[string][]aggregate.FormCount{a: {{Form: "freedom fighters", Count: 1}}}},
+				{Entry: "terrorists", Label: "terrorists", Valence: -1, Category: "pejorative", Loaded: true,
+					Counts: map[string]int{}, Shares: map[string]float64{},
+					Forms:  map[string][]aggregate.FormCount{},
+					Quoted: map[string][]aggregate.FormCount{a: {{Form: "terrorists", Count: 1}}}}}},
 		},
 		Distinctive: []aggregate.Distinctive{
 			{Unit: a, Terms: []aggregate.DistinctiveTerm{{Term: "regime", Z: 2.5, Delta: 1.2, Count: 2, Others: 0, Lexicon: true},

@@ -18,6 +18,10 @@
     if (s === '-0.00') s = '0.00';
     return s.replace('-', '−');
   }
+  // forms writes a unit's forms with their counts: Raisi ×3, Kanani ×1.
+  function forms(fs) {
+    return fs.map(function (f) { return f.form + ' ×' + f.count; }).join(', ');
+  }
   function row(label, value) {
     return '<br><span class="dim">' + esc(label) + '</span> ' + esc(value);
   }
@@ -74,34 +78,42 @@
       });
     },
     framing: function (opt, meta) {
-      opt.series[0].label.formatter = function (p) { return num(p.value[2]); };
+      opt.series[0].label.formatter = function (p) { return num(p.value[2]) + '\nn = ' + p.value[3]; };
       opt.tooltip = tooltip(function (p) {
-        var c = (meta.cells[p.value[1]] || [])[p.value[0]];
+        var c = (meta.cells[p.value[0]] || [])[p.value[1]];
         if (!c) return '';
-        return '<b>' + esc(meta.units[p.value[1]]) + '</b> on <b>' + esc(meta.targets[p.value[0]]) + '</b>' +
+        return '<b>' + esc(meta.units[p.value[0]]) + '</b> on <b>' + esc(meta.targets[p.value[1]]) + '</b>' +
           row('mean framing', num(c.mean)) +
           row('95% interval', c.low === null ? '–' : '[' + num(c.low) + ', ' + num(c.high) + ']') +
           row('articles naming it', c.n);
       });
     },
-    naming: function (opt, meta) {
+    naming: function (opt, meta, box) {
+      // Inside a bar: the words that unit wrote, never the entry's name,
+      // cut to the bar's width (box.plot, set by fit).
       opt.series.forEach(function (s, i) {
         s.label.formatter = function (p) {
-          return p.value >= 12 ? meta.series[i].term : '';
+          var fs = meta.series[i].forms[p.dataIndex] || [];
+          if (!fs.length) return '';
+          return clip(fs[0].form + (fs.length > 1 ? ' …' : ''), p.value / 100 * box.plot - 8, 11);
         };
       });
       opt.tooltip = tooltip(function (p) {
         var s = meta.series[p.seriesIndex];
         if (!s) return '';
-        var out = '<b>' + esc(s.term) + '</b>' + row('used by', meta.units[p.dataIndex]) +
-          row('times', s.counts[p.dataIndex]) + row('share of its references', num(p.value) + '%');
-        if (s.category) out += row('valence', num(s.valence) + ', ' + s.category);
+        var i = p.dataIndex;
+        var out = '<b>' + esc(s.label) + '</b>' + row('in the own voice of', meta.units[i]) +
+          row('times', s.counts[i]) + row('share of its own references', num(p.value) + '%');
+        if (s.forms[i] && s.forms[i].length) out += row('words written', forms(s.forms[i]));
+        if (s.quoted[i] && s.quoted[i].length) out += row('also quoted or distanced (not counted)', forms(s.quoted[i]));
+        if (s.merged) out += row('neutral entries', s.merged.join(', '));
+        else if (s.category) out += row('valence', num(s.valence) + ', ' + s.category);
         return out;
       });
     },
     distinct: function (opt, meta) {
       opt.tooltip = tooltip(function (p) {
-        var t = meta[p.dataIndex];
+        var t = meta.terms[p.dataIndex];
         if (!t) return '';
         return '<b>' + esc(t.term) + '</b>' + row('z', num(t.z)) + row('log-odds difference', num(t.delta)) +
           row('count here', t.count) + row('count elsewhere', t.others) +
@@ -131,7 +143,30 @@
           '<br><span class="dim">' + (r.shifted ? 'shifted' : 'not called a shift') + '</span>';
       });
     },
-    map: function (opt) {
+    map: function (opt, meta, box) {
+      opt.series.forEach(function (s, i) {
+        // Names stay inside the plot, clear of the axes' labels: a name
+        // that would run past the right or bottom edge goes to the other
+        // side of its point, and only where that fails too is it pushed
+        // in (over its point).
+        s.labelLayout = function (p) {
+          var r = p.labelRect, pt = p.rect, out = { hideOverlap: true };
+          if (i === 0) out.moveOverlap = 'shiftY';
+          var g = box.chart.getModel().getComponent('grid', 0).coordinateSystem.getRect();
+          var x = r.x, y = r.y;
+          if (x + r.width > g.x + g.width - 2 && pt && pt.x - 4 - r.width >= g.x + 2) x = pt.x - 4 - r.width;
+          if (y + r.height > g.y + g.height - 2 && pt && pt.y - 2 - r.height >= g.y + 2) y = pt.y - 2 - r.height;
+          x = Math.max(g.x + 2, Math.min(x, g.x + g.width - 2 - r.width));
+          y = Math.max(g.y + 2, Math.min(y, g.y + g.height - 2 - r.height));
+          if (x !== r.x || y !== r.y) {
+            out.x = x;
+            out.y = y;
+            out.align = 'left';
+            out.verticalAlign = 'top';
+          }
+          return out;
+        };
+      });
       opt.tooltip = tooltip(function (p) {
         return '<b>' + esc(p.name) + '</b>' + row('', p.seriesName) +
           row('position', num(p.value[0]) + ', ' + num(p.value[1]));
@@ -169,6 +204,85 @@
     toastTimer = setTimeout(function () { t.hidden = true; t.style.transform = ''; }, 3500);
   }
 
+  // Text widths, measured as the charts draw them.
+  var fontFamily = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, "DejaVu Sans", sans-serif';
+  var measurer = document.createElement('canvas').getContext('2d');
+  function textWidth(s, size) {
+    measurer.font = size + 'px ' + fontFamily;
+    return measurer.measureText(String(s)).width;
+  }
+  // clip cuts s to at most px pixels at the font size, with an ellipsis;
+  // '' when not even a few letters fit.
+  function clip(s, px, size) {
+    s = String(s);
+    if (textWidth(s, size) <= px) return s;
+    for (var n = s.length - 1; n >= 3; n--) {
+      var t = s.slice(0, n) + '…';
+      if (textWidth(t, size) <= px) return t;
+    }
+    return '';
+  }
+
+  // fit lays a chart out for its box's width: category labels take at
+  // most a third of it (cut with an ellipsis beyond), the heat map's
+  // columns are at least minCell wide (its box scrolls past that), and
+  // box.plot is the width left for the plot, which bar labels read.
+  var minCell = 48;
+  function fit(spec, chart, el, box) {
+    var opt = spec.option, w = el.clientWidth, patch = {};
+    var y = opt.yAxis && opt.yAxis[0];
+    var left = 0;
+    if (y && y.type === 'category' && y.axisLabel && y.axisLabel.overflow === 'truncate') {
+      if (spec.longest === undefined) {
+        spec.longest = 0;
+        (y.data || []).forEach(function (l) { spec.longest = Math.max(spec.longest, textWidth(l, 12)); });
+      }
+      var lw = Math.round(Math.max(40, Math.min(spec.longest + 6, 240, w / 3)));
+      left = lw + 14;
+      patch.grid = [{ left: left }];
+      patch.yAxis = [{ axisLabel: { width: lw } }];
+    }
+    var right = (opt.grid && opt.grid[0] && +opt.grid[0].right) || 0;
+    box.width = w;
+    box.plot = Math.max(0, w - left - right);
+    if (spec.kind === 'framing') {
+      var cols = opt.xAxis[0].data.length;
+      var need = left + right + cols * minCell;
+      if (el.style.minWidth !== need + 'px') {
+        el.style.minWidth = need + 'px';
+        chart.resize();
+      }
+      box.plot = el.clientWidth - left - right;
+      patch.xAxis = [{ axisLabel: { width: Math.floor(box.plot / cols) - 6 } }];
+    }
+    if (spec.kind === 'trend') layoutPanels(spec, chart, el, patch);
+    chart.setOption(patch);
+  }
+
+  // layoutPanels puts the small multiples of a trend chart in as many
+  // columns as its box holds panels of trendMinPx (at most the columns the
+  // chart was made with), with room between them for the y labels on the
+  // left and half a period label on the right, so that no label of one
+  // panel reaches the next; the box grows to the rows that takes.
+  var trendMinPx = 190;
+  function layoutPanels(spec, chart, el, patch) {
+    var m = spec.meta, n = m.panels.length, w = el.clientWidth;
+    var cols = Math.max(1, Math.min(m.columns, Math.floor(w / trendMinPx)));
+    var rows = Math.ceil(n / cols), colW = w / cols;
+    var h = rows * (m.panel_px + m.gap_px) + 20;
+    patch.grid = [];
+    patch.title = [];
+    for (var i = 0; i < n; i++) {
+      var r = Math.floor(i / cols), c = i % cols, top = r * (m.panel_px + m.gap_px) + 28;
+      patch.grid.push({ left: Math.round(c * colW + 34), width: Math.round(colW - 60), top: top, height: m.panel_px });
+      patch.title.push({ left: Math.round(c * colW + 30), top: top - 24, textStyle: { width: Math.round(colW - 36) } });
+    }
+    if (el.style.height !== h + 'px') {
+      el.style.height = h + 'px';
+      chart.resize();
+    }
+  }
+
   var instances = [];
   function drawChart(spec) {
     var el = document.getElementById(spec.id);
@@ -176,16 +290,30 @@
     el.style.height = spec.height + 'px';
     var opt = spec.option;
     opt.animation = false;
-    opt.textStyle = { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, "DejaVu Sans", sans-serif' };
+    opt.textStyle = { fontFamily: fontFamily };
     (opt.series || []).forEach(function (s) {
       if (typeof s.renderItem === 'string') {
         var f = renderers[s.renderItem];
         if (f) s.renderItem = f; else delete s.renderItem;
       }
     });
-    if (decorate[spec.kind]) decorate[spec.kind](opt, spec.meta);
+    var box = { plot: el.clientWidth, width: el.clientWidth };
+    if (decorate[spec.kind]) decorate[spec.kind](opt, spec.meta, box);
     var chart = echarts.init(el, null, { renderer: 'canvas' });
+    box.chart = chart;
     chart.setOption(opt);
+    fit(spec, chart, el, box);
+    // Charts follow their box: a phone turned, a window narrowed, a page
+    // laid out for print.
+    if ('ResizeObserver' in window) {
+      var last = el.clientWidth;
+      new ResizeObserver(function () {
+        if (el.clientWidth === last) return;
+        last = el.clientWidth;
+        chart.resize();
+        fit(spec, chart, el, box);
+      }).observe(el.parentNode.classList.contains('chart-box') ? el.parentNode : el);
+    }
     if (spec.kind === 'dist') {
       chart.on('click', function (p) {
         if (p.seriesIndex === 1 && data.points[p.value[2]]) goToArticle(data.points[p.value[2]].a);
@@ -216,12 +344,30 @@
   }
   drawSome();
 
-  var resizeTimer;
-  window.addEventListener('resize', function () {
-    clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(function () {
-      instances.forEach(function (c) { c.resize(); });
-    }, 150);
+  // Printing: every collapsed table and article is opened, and the charts
+  // are laid out again for the paper's width; afterwards they are put back.
+  var closed = [];
+  window.addEventListener('beforeprint', function () {
+    closed = Array.prototype.filter.call(document.querySelectorAll('details'), function (d) { return !d.open; });
+    closed.forEach(function (d) { d.open = true; });
+    instances.forEach(function (c) { c.resize(); });
+  });
+  window.addEventListener('afterprint', function () {
+    closed.forEach(function (d) { d.open = false; });
+    instances.forEach(function (c) { c.resize(); });
+  });
+
+  // Wide tables become one card per row on a narrow screen: each cell
+  // says which column it is.
+  Array.prototype.forEach.call(document.querySelectorAll('main table'), function (table) {
+    if (!table.tHead) return;
+    var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.replace(/[↕↑↓]/g, '').trim(); });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (r) {
+        Array.prototype.forEach.call(r.cells, function (c, i) { if (heads[i]) c.setAttribute('data-label', heads[i]); });
+      });
+    });
+    table.classList.add('card-table');
   });
 
   // Sortable tables: click a heading; numeric columns sort by data-v.
@@ -277,6 +423,7 @@
     tip.textContent = '';
     tip.style.transform = '';
     line('tip-term', m.textContent);
+    if (e.label) line('tip-row', 'entry: ' + e.label);
     line('tip-row', (e.target || '') + ' · valence ' + num(e.valence) + ' · ' + (e.category || ''));
     var c = m.getAttribute('data-c');
     if (c && c !== '0.00') line('tip-row', 'lean on the first axis ' + c);

@@ -268,6 +268,7 @@ type summary struct {
 	// TableUnits are listed in the tables; HiddenUnits are not
 	// (Options.MaxUnits).
 	TableUnits, HiddenUnits int
+	Duplicates              int
 }
 
 // axisInfo is a stance axis with the meaning of its two ends.
@@ -352,7 +353,7 @@ func build(in Input, opt Options) (*page, error) {
 		EChartsVersion: fmt.Sprintf("%d.%d.%d", v[0], v[1], v[2]),
 		Bootstrap:      cmp.Bootstrap, Seed: cmp.Seed, MinArticles: cmp.MinArticles,
 		Quantiles: cmp.Quantiles, Date: opt.Date, Command: opt.Command,
-		TopUnits: opt.TopUnits, ChartUnits: len(b.chartUnits),
+		TopUnits: opt.TopUnits, ChartUnits: len(b.chartUnits), Duplicates: cmp.Duplicates,
 	}
 	if in.Lexicon != nil {
 		p.Summary.LexiconFile = in.Lexicon.File

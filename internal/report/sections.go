@@ -1,9 +1,12 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,73 +16,107 @@ import (
 	"github.com/compare-tool/compare/internal/aggregate"
 )
 
-// maxNamingLabels is how many labels of a target the naming chart shows;
-// the rest are summed as "other labels" (the table lists them all).
+// maxNamingLabels is how many entries of a target the naming chart shows
+// by name when it may merge some: loaded entries are always shown, and
+// neutral ones fill what is left; the other neutral entries are summed as
+// one "other neutral labels" bar, which the table lists one by one.
 const maxNamingLabels = 8
 
 // namingView is one target's naming choices: a chart of each chart unit's
-// label shares and a table of counts.
+// entry shares, and a table of what each unit wrote.
 type namingView struct {
 	Target string
 	Label  string
 	Chart  chartRef
-	Units  []string // table columns: chart units naming the target
+	Units  []string // chart units that name the target in their own voice
 	Rows   []namingRow
-	Hidden int // units naming the target that are not in the table
+	Hidden int // units naming the target that are not in the chart or table
+	// Other says which neutral entries the chart merged; "" when none.
+	Other string
+	// Legend lists the chart's bars with their colours: an HTML list
+	// that wraps on a phone and prints, where a canvas legend would
+	// overlap the chart or page through "1/2".
+	Legend []legendItem
 }
 
+// legendItem is one entry of a chart legend drawn as HTML.
+type legendItem struct {
+	Label string
+	Color string
+}
+
+// namingRow is one unit's use of one entry: what it wrote in its own
+// voice, and what it quoted or held at a distance.
 type namingRow struct {
-	Term     string
-	Entry    string
-	Valence  float64
-	Category string
-	Neutral  string
-	Cells    []namingCell
-	Total    int
-}
-
-type namingCell struct {
-	Count int
-	Share float64
+	Unit      string
+	Label     string
+	Entry     string
+	Valence   float64
+	Category  string
+	Loaded    bool
+	Neutral   string
+	Count     int
+	Share     float64
+	Forms     []aggregate.FormCount
+	Quoted    []aggregate.FormCount
+	Distanced []aggregate.FormCount
 }
 
 func (b *builder) naming() []namingView {
 	var out []namingView
+	inChart := map[string]bool{}
+	for _, u := range b.chartUnits {
+		inChart[u.Name] = true
+	}
 	for ti, nm := range b.cmp.Naming {
 		if len(nm.Labels) == 0 {
 			continue
 		}
-		var units []string
-		all := map[string]bool{}
+		all := map[string]bool{} // units that use an entry of the target in any voice
+		own := map[string]bool{} // … in their own voice
 		for _, l := range nm.Labels {
 			for u, c := range l.Counts {
 				if c > 0 {
-					all[u] = true
+					all[u], own[u] = true, true
 				}
 			}
-		}
-		for _, u := range b.chartUnits {
-			if all[u.Name] {
-				units = append(units, u.Name)
+			for u := range l.Quoted {
+				all[u] = true
+			}
+			for u := range l.Distanced {
+				all[u] = true
 			}
 		}
-		if len(units) == 0 {
+		var units, shown []string
+		for _, u := range b.chartUnits {
+			if own[u.Name] {
+				units = append(units, u.Name)
+			}
+			if all[u.Name] {
+				shown = append(shown, u.Name)
+			}
+		}
+		if len(shown) == 0 {
 			continue
 		}
 		v := namingView{Target: nm.Target, Label: b.targetLabel(nm.Target), Units: units,
-			Hidden: len(all) - len(units), Chart: chartRef{ID: fmt.Sprintf("chart-naming-%d", ti)}}
-		for _, l := range nm.Labels {
-			row := namingRow{Term: l.Term, Entry: l.Entry, Valence: l.Valence, Category: l.Category,
-				Neutral: strings.Join(b.neutral(l.Entry), "; ")}
-			for _, u := range units {
-				row.Cells = append(row.Cells, namingCell{Count: l.Counts[u], Share: l.Shares[u]})
-				row.Total += l.Counts[u]
-			}
-			if row.Total > 0 {
-				v.Rows = append(v.Rows, row)
+			Hidden: len(all) - len(shown), Chart: chartRef{ID: fmt.Sprintf("chart-naming-%d", ti)}}
+		for _, u := range shown {
+			// Each unit's entries, most used in its own voice first.
+			labels := slices.Clone(nm.Labels)
+			slices.SortStableFunc(labels, func(x, y aggregate.NamingLabel) int { return cmp.Compare(y.Counts[u], x.Counts[u]) })
+			for _, l := range labels {
+				row := namingRow{Unit: u, Label: l.Label, Entry: l.Entry, Valence: l.Valence, Category: l.Category, Loaded: l.Loaded,
+					Neutral: strings.Join(b.neutral(l.Entry), "; "), Count: l.Counts[u], Share: l.Shares[u],
+					Forms: l.Forms[u], Quoted: l.Quoted[u], Distanced: l.Distanced[u]}
+				if row.Count > 0 || len(row.Quoted) > 0 || len(row.Distanced) > 0 {
+					v.Rows = append(v.Rows, row)
+				}
 			}
 		}
-		v.Chart.Height = b.namingChart(v.Chart.ID, nm, units)
+		if len(units) > 0 {
+			v.Chart.Height, v.Other, v.Legend = b.namingChart(v.Chart.ID, nm, units)
+		}
 		out = append(out, v)
 	}
 	return out
@@ -100,62 +137,129 @@ func (b *builder) neutral(entry string) []string {
 	return nil
 }
 
-// namingChart draws, per unit, the share of each label among its
-// references to the target: who says "terrorists", who says "rebels".
-func (b *builder) namingChart(id string, nm aggregate.Naming, units []string) int {
-	labels := nm.Labels
-	var rest []aggregate.NamingLabel
-	if len(labels) > maxNamingLabels {
-		labels, rest = labels[:maxNamingLabels-1], labels[maxNamingLabels-1:]
+// namingSeries splits a target's entries into those the naming chart
+// shows by name and the neutral ones it merges: every loaded entry is
+// shown, however many there are, and neutral entries, most used first,
+// while fewer than maxNamingLabels are shown; the rest are merged, unless
+// that would merge a single entry.
+func namingSeries(labels []aggregate.NamingLabel) (shown, merged []aggregate.NamingLabel) {
+	loaded := 0
+	for _, l := range labels {
+		if l.Loaded {
+			loaded++
+		}
 	}
+	room := max(maxNamingLabels-1-loaded, 0) // one place for the merged bar
+	for _, l := range labels {
+		switch {
+		case l.Loaded:
+			shown = append(shown, l)
+		case room > 0:
+			shown = append(shown, l)
+			room--
+		default:
+			merged = append(merged, l)
+		}
+	}
+	if len(merged) == 1 {
+		shown, merged = labels, nil
+	}
+	return shown, merged
+}
+
+// namingColor is the colour of an entry in the naming chart, by valence:
+// red hostile, blue favourable; loaded entries without a valence (a
+// side's word, such as "civil war") amber; neutral ones grey. shade
+// lightens entries that would otherwise share a colour.
+func namingColor(l aggregate.NamingLabel, shade int) string {
+	base := colorNeutral
+	switch {
+	case l.Valence != 0:
+		base = valenceColor(l.Valence)
+	case l.Loaded:
+		base = colorLeanOnly
+	}
+	return lighten(base, 0.22*float64(shade%3))
+}
+
+// namingChart draws, per unit, the share of each entry among its own
+// references to the target: who says "terrorists", who says "rebels". It
+// returns the chart's height, and a sentence naming the neutral entries
+// merged into one bar ("" when none were).
+func (b *builder) namingChart(id string, nm aggregate.Naming, units []string) (int, string, []legendItem) {
+	var used []aggregate.NamingLabel // entries the chart's units use in their own voice
+	for _, l := range nm.Labels {
+		for _, u := range units {
+			if l.Counts[u] > 0 {
+				used = append(used, l)
+				break
+			}
+		}
+	}
+	labels, rest := namingSeries(used)
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(initOpts(id), itemTooltip(),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Type: "scroll", Bottom: "0"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100, Name: "% of the unit's references to this target", NameLocation: "middle", NameGap: 26}),
+	bar.SetGlobalOptions(initOpts(id), itemTooltip(), noLegend(),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: 100, Name: "% of its own references to this actor", NameLocation: "middle", NameGap: 26}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "12", Right: "30", Top: "10", Bottom: "70", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "12", Right: "24", Top: "10", Bottom: "44", ContainLabel: opts.Bool(true)}),
 	)
+	var legend []legendItem
 	type seriesMeta struct {
-		Term     string  `json:"term"`
-		Valence  float64 `json:"valence"`
-		Category string  `json:"category"`
-		Counts   []int   `json:"counts"`
+		Label    string                  `json:"label"`
+		Valence  float64                 `json:"valence"`
+		Category string                  `json:"category"`
+		Loaded   bool                    `json:"loaded"`
+		Merged   []string                `json:"merged,omitempty"` // the entries of the "other" bar
+		Counts   []int                   `json:"counts"`
+		Forms    [][]aggregate.FormCount `json:"forms"`  // per unit: what it wrote
+		Quoted   [][]aggregate.FormCount `json:"quoted"` // per unit: quoted and distanced uses
 	}
 	var meta []seriesMeta
 	shade := map[string]int{}
-	add := func(name string, valence float64, category string, count func(u string) (int, float64)) {
+	add := func(sm seriesMeta, color string, share func(i int) float64) {
 		data := make([]opts.BarData, len(units))
-		sm := seriesMeta{Term: name, Valence: valence, Category: category, Counts: make([]int, len(units))}
-		for i, u := range units {
-			c, s := count(u)
-			sm.Counts[i] = c
-			data[i] = opts.BarData{Value: round(100 * s)}
+		for i := range units {
+			data[i] = opts.BarData{Value: round(100 * share(i))}
 		}
-		color := valenceColor(valence)
-		if category == "" {
-			color = "#e0e0e0"
-		} else {
-			// Labels of the same valence get lighter shades in turn.
-			color = lighten(color, 0.22*float64(shade[color]%3))
-			shade[valenceColor(valence)]++
-		}
-		bar.AddSeries(name, data, charts.WithBarChartOpts(opts.BarChart{Stack: "share"}),
+		bar.AddSeries(sm.Label, data, charts.WithBarChartOpts(opts.BarChart{Stack: "share"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: color, BorderColor: "#fff", BorderWidth: 1}))
 		meta = append(meta, sm)
+		legend = append(legend, legendItem{Label: sm.Label, Color: color})
 	}
 	for _, l := range labels {
-		l := l
-		add(l.Term, l.Valence, l.Category, func(u string) (int, float64) { return l.Counts[u], l.Shares[u] })
+		sm := seriesMeta{Label: l.Label, Valence: l.Valence, Category: l.Category, Loaded: l.Loaded,
+			Counts: make([]int, len(units)), Forms: make([][]aggregate.FormCount, len(units)), Quoted: make([][]aggregate.FormCount, len(units))}
+		for i, u := range units {
+			sm.Counts[i] = l.Counts[u]
+			sm.Forms[i] = l.Forms[u]
+			sm.Quoted[i] = append(slices.Clone(l.Quoted[u]), l.Distanced[u]...)
+		}
+		base := namingColor(l, 0)
+		color := namingColor(l, shade[base])
+		shade[base]++
+		add(sm, color, func(i int) float64 { return l.Shares[units[i]] })
 	}
+	other := ""
 	if len(rest) > 0 {
-		add("other labels", 0, "", func(u string) (int, float64) {
-			c, s := 0, 0.0
-			for _, l := range rest {
-				c += l.Counts[u]
-				s += l.Shares[u]
+		sm := seriesMeta{Label: fmt.Sprintf("other neutral labels (%d)", len(rest)), Counts: make([]int, len(units)),
+			Forms: make([][]aggregate.FormCount, len(units)), Quoted: make([][]aggregate.FormCount, len(units))}
+		var names []string
+		for _, l := range rest {
+			sm.Merged = append(sm.Merged, l.Label)
+			names = append(names, "“"+l.Label+"”")
+			for i, u := range units {
+				sm.Counts[i] += l.Counts[u]
+				sm.Forms[i] = append(sm.Forms[i], l.Forms[u]...)
 			}
-			return c, s
+		}
+		add(sm, colorOther, func(i int) float64 {
+			s := 0.0
+			for _, l := range rest {
+				s += l.Shares[units[i]]
+			}
+			return s
 		})
+		other = fmt.Sprintf("The chart sums %s neutral entries as “other neutral labels”: %s. No loaded entry is merged.", countWord(len(rest)), strings.Join(names, ", "))
 	}
 	m := optionOf(bar)
 	set(m, "yAxis.0.data", toAny(units))
@@ -165,12 +269,20 @@ func (b *builder) namingChart(id string, nm aggregate.Naming, units []string) in
 		set(m, fmt.Sprintf("series.%d.label", i), map[string]any{"show": true, "position": "inside", "fontSize": 11})
 		set(m, fmt.Sprintf("series.%d.barMaxWidth", i), 28)
 	}
-	h := rowsHeight(len(units), 32, 110)
+	h := rowsHeight(len(units), 32, 70)
 	b.addChart(id, "naming", h, m, struct {
 		Units  []string     `json:"units"`
 		Series []seriesMeta `json:"series"`
 	}{units, meta})
-	return h
+	return h, other, legend
+}
+
+// countWord writes small counts in words, as a sentence would.
+func countWord(n int) string {
+	if n >= 0 && n < 10 {
+		return [...]string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}[n]
+	}
+	return fmt.Sprint(n)
 }
 
 // lighten mixes a #rrggbb colour with white.
@@ -210,6 +322,15 @@ func (b *builder) distinctive() distinctiveView {
 	for _, u := range b.chartUnits {
 		inChart[u.Name] = true
 	}
+	// One scale for every unit's chart, so that bars compare across them.
+	maxZ := 0.0
+	for _, d := range b.cmp.Distinctive {
+		if inChart[d.Unit] {
+			for _, t := range d.Terms[:min(len(d.Terms), maxDistinctiveTerms)] {
+				maxZ = math.Max(maxZ, t.Z)
+			}
+		}
+	}
 	k := 0
 	for _, d := range b.cmp.Distinctive {
 		terms := d.Terms
@@ -225,12 +346,16 @@ func (b *builder) distinctive() distinctiveView {
 		}
 		id := fmt.Sprintf("chart-distinct-%d", k)
 		k++
-		v.Charts = append(v.Charts, distinctiveChart{Unit: d.Unit, Chart: chartRef{ID: id, Height: b.distinctiveChart(id, terms)}})
+		v.Charts = append(v.Charts, distinctiveChart{Unit: d.Unit, Chart: chartRef{ID: id, Height: b.distinctiveChart(id, d.Unit, terms, math.Ceil(maxZ))}})
 	}
 	return v
 }
 
-func (b *builder) distinctiveChart(id string, terms []aggregate.DistinctiveTerm) int {
+// candidateMark marks a term the lexicon lacks in the distinctive-term
+// charts: not *, which in a lexicon is a wildcard.
+const candidateMark = "○ "
+
+func (b *builder) distinctiveChart(id, unit string, terms []aggregate.DistinctiveTerm, maxZ float64) int {
 	names := make([]string, len(terms))
 	data := make([]opts.BarData, len(terms))
 	for i, t := range terms {
@@ -238,14 +363,16 @@ func (b *builder) distinctiveChart(id string, terms []aggregate.DistinctiveTerm)
 		color := "#9e9ac8" // a candidate for the lexicon
 		if t.Lexicon {
 			color = "#54278f"
+		} else {
+			names[i] = candidateMark + t.Term
 		}
 		data[i] = opts.BarData{Value: round(t.Z), ItemStyle: &opts.ItemStyle{Color: color}}
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(initOpts(id), noLegend(), itemTooltip(),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "z", NameLocation: "end"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "z", NameLocation: "end", Min: 0, Max: maxZ}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "8", Bottom: "26", ContainLabel: opts.Bool(true)}),
 	)
 	bar.AddSeries("z", data)
 	m := optionOf(bar)
@@ -254,7 +381,10 @@ func (b *builder) distinctiveChart(id string, terms []aggregate.DistinctiveTerm)
 	delete(m["xAxis"].([]any)[0].(map[string]any), "data")
 	set(m, "series.0.barMaxWidth", 16)
 	h := rowsHeight(len(terms), 22, 40)
-	b.addChart(id, "distinct", h, m, terms)
+	b.addChart(id, "distinct", h, m, struct {
+		Unit  string                      `json:"unit"`
+		Terms []aggregate.DistinctiveTerm `json:"terms"`
+	}{unit, terms})
 	return h
 }
 
@@ -264,8 +394,12 @@ type mapView struct {
 	Inertia [2]float64
 }
 
-// maxMapEntries is how many lexicon entries, by mass, the map shows.
-const maxMapEntries = 60
+// maxMapEntries is how many lexicon entries the map shows, and
+// maxMapLabels how many of them it names: those that shape it most.
+const (
+	maxMapEntries = 30
+	maxMapLabels  = 10
+)
 
 func (b *builder) outletMap() *mapView {
 	cm := b.cmp.Map
@@ -285,14 +419,27 @@ func (b *builder) outletMap() *mapView {
 		units = append(units, opts.ScatterData{Name: u.Name, Value: []any{round(u.X), round(u.Y), round(u.Mass)},
 			SymbolSize: int(math.Round(8 + 40*math.Sqrt(u.Mass)))})
 	}
+	// The entries that matter most to the map are those that contribute
+	// most to its two dimensions' inertia (mass × squared distance from the
+	// centre); they are drawn and the first few named, the others left out.
 	entries := append([]aggregate.MapPoint(nil), cm.Entries...)
-	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Mass > entries[j].Mass })
+	contrib := func(e aggregate.MapPoint) float64 { return e.Mass * (e.X*e.X + e.Y*e.Y) }
+	sort.SliceStable(entries, func(i, j int) bool { return contrib(entries[i]) > contrib(entries[j]) })
 	if len(entries) > maxMapEntries {
 		entries = entries[:maxMapEntries]
 	}
-	ents := make([]opts.ScatterData, len(entries))
+	ents := make([]any, len(entries))
 	for i, e := range entries {
-		ents[i] = opts.ScatterData{Name: e.Name, Value: []any{round(e.X), round(e.Y), round(e.Mass)}, SymbolSize: 6}
+		name := e.Label
+		if name == "" {
+			name = e.Name
+		}
+		d := map[string]any{"name": name, "value": []any{round(e.X), round(e.Y), round(e.Mass)}, "symbolSize": 6}
+		if i < maxMapLabels {
+			d["label"] = map[string]any{"show": true}
+			d["symbolSize"] = 8
+		}
+		ents[i] = d
 	}
 	sc := charts.NewScatter()
 	sc.SetGlobalOptions(initOpts(id), itemTooltip(),
@@ -302,20 +449,22 @@ func (b *builder) outletMap() *mapView {
 		charts.WithGridOpts(opts.Grid{Left: "40", Right: "40", Top: "40", Bottom: "40", ContainLabel: opts.Bool(true)}),
 	)
 	sc.AddSeries("outlets", units)
-	sc.AddSeries("lexicon entries", ents, charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 6}))
+	sc.AddSeries("lexicon entries", nil, charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 6}))
 	m := optionOf(sc)
+	set(m, "series.1.data", ents)
 	delete(m["xAxis"].([]any)[0].(map[string]any), "data")
 	set(m, "xAxis.0.splitLine", map[string]any{"lineStyle": map[string]any{"type": "dashed"}})
 	set(m, "series.0.itemStyle", map[string]any{"color": colorPosStrong, "opacity": 0.8})
 	set(m, "series.0.label", map[string]any{"show": true, "position": "right", "fontSize": 12, "color": colorInk, "formatter": "{b}"})
 	set(m, "series.0.z", 3)
 	set(m, "series.1.itemStyle", map[string]any{"color": "#999", "opacity": 0.7})
-	set(m, "series.1.label", map[string]any{"show": false})
+	set(m, "series.1.label", map[string]any{"show": false, "position": "bottom", "fontSize": 11, "color": "#555", "formatter": "{b}",
+		"width": 150, "overflow": "truncate"})
 	set(m, "series.1.emphasis", map[string]any{"label": map[string]any{"show": true, "position": "top", "color": "#555", "formatter": "{b}"}})
-	if len(cm.Units) > len(b.chartUnits) {
-		// Label only the largest units; hovering names the others.
-		set(m, "series.0.labelLayout", map[string]any{"hideOverlap": true})
-	}
+	// The page script lays the names out (kind "map"): outlet names move
+	// apart rather than collide, an entry's name that would touch another
+	// label gives way (larger points are kept first), and none runs off
+	// the edge.
 	b.addChart(id, "map", 520, m, nil)
 	return &mapView{Chart: chartRef{ID: id, Height: 520}, Inertia: cm.Inertia}
 }
@@ -334,6 +483,12 @@ type testsView struct {
 	AllPairs    int
 	Sentences   []template.HTML // the names in them isolated
 	Significant int
+	// Excluded names the units left out of the tests, with why.
+	Excluded []string
+	// Reach says what the sample sizes allow (aggregate.ReachSentence);
+	// CannotTell is true when no pair could reach significance.
+	Reach      string
+	CannotTell bool
 }
 
 // With hundreds of units there are tens of thousands of pairs: the report
@@ -352,7 +507,10 @@ func (b *builder) tests() []testsView {
 	all := append(append([]aggregate.AxisTests(nil), b.cmp.Tests...), b.cmp.TargetTests...)
 	for _, t := range all {
 		v := testsView{Axis: t.Axis, Label: label[t.Axis], Units: len(t.Units), Kruskal: t.KruskalWallis,
-			Skipped: t.Skipped, Pairs: t.Pairs}
+			Skipped: t.Skipped, Pairs: t.Pairs, Reach: aggregate.ReachSentence(&t, b.cmp.By), CannotTell: t.CannotTell()}
+		for _, u := range slices.Sorted(maps.Keys(t.Excluded)) {
+			v.Excluded = append(v.Excluded, u+" ("+t.Excluded[u]+")")
+		}
 		subject := v.Label // as the sentences name the axis or target
 		if t.Axis == "" {
 			subject = b.targetLabel(t.Target)
@@ -373,8 +531,14 @@ func (b *builder) tests() []testsView {
 		})
 		v.AllPairs = len(pairs)
 		for _, p := range pairs {
-			if p.PHolm < aggregate.Alpha && p.Sentence != "" {
-				v.Significant++
+			// A reliable difference, or the sample's difference when the
+			// data cannot tell: never a large δ left unsaid beside "no pair
+			// differs".
+			show := p.PHolm < aggregate.Alpha || v.CannotTell && aggregate.EffectSize(p.CliffsDelta) != "negligible"
+			if show && p.Sentence != "" {
+				if p.PHolm < aggregate.Alpha {
+					v.Significant++
+				}
 				if len(v.Sentences) < maxSentences {
 					v.Sentences = append(v.Sentences, isolateNames(p.Sentence, p.A, p.B, subject))
 				}

@@ -211,10 +211,15 @@ func (b *builder) trendChart(id string, periods []string, units []aggregate.Unit
 		set(m, path+"z", 3)
 	}
 	h := rows*(trendPanelPx+trendGapPx) + 20
+	// The page script lays the panels out again for the width it has
+	// (fewer columns on a phone), from the columns and sizes here.
 	b.addChart(id, "trend", h, m, struct {
-		Panels []trendPanel `json:"panels"`
-		Series []int        `json:"series"`
-	}{panels, series})
+		Panels  []trendPanel `json:"panels"`
+		Series  []int        `json:"series"`
+		Columns int          `json:"columns"`
+		PanelPx int          `json:"panel_px"`
+		GapPx   int          `json:"gap_px"`
+	}{panels, series, cols, trendPanelPx, trendGapPx})
 	return h
 }
 

@@ -278,3 +278,39 @@ func FuzzDominance(f *testing.F) {
 		}
 	})
 }
+
+func TestMannWhitneyMinP(t *testing.T) {
+	// Reference values from R 4.2.2 (reference.R, "wilcox min p"):
+	//   w <- function(m, n) wilcox.test(seq_len(m), m + seq_len(n))$p.value
+	// printed with %.17g; exact below 50 per sample, normal beyond.
+	tests := []struct {
+		nx, ny int
+		want   float64
+	}{
+		{5, 5, 0.0079365079365079361},
+		{3, 3, 0.10000000000000001},
+		{2, 8, 0.044444444444444446},
+		{1, 10, 0.18181818181818182},
+		{1, 1, 1},
+		{12, 30, 1.8086262066648539e-10},
+		{49, 49, 7.8500291929632906e-29},
+		{50, 50, 7.0660719303889642e-18},
+		{3, 60, 0.0038696086962130179},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%d,%d", tt.nx, tt.ny), func(t *testing.T) {
+			got := MannWhitneyMinP(tt.nx, tt.ny)
+			if math.Abs(got-tt.want) > 1e-12*tt.want {
+				t.Errorf("MannWhitneyMinP(%d, %d) = %.17g, want %.17g (relative tolerance 1e-12)", tt.nx, tt.ny, got, tt.want)
+			}
+			// It is the p of two samples that do not overlap.
+			x, y := seq(tt.nx, 1, 1000, 0), seq(tt.ny, 1, 1000, float64(tt.nx)) // 1…nx and nx+1…nx+ny
+			if p := MannWhitney(x, y).P; math.Abs(p-got) > 1e-12*got {
+				t.Errorf("MannWhitney of separated samples gives p = %.17g, MannWhitneyMinP %.17g", p, got)
+			}
+		})
+	}
+	if !math.IsNaN(MannWhitneyMinP(0, 3)) {
+		t.Error("MannWhitneyMinP(0, 3) is not NaN")
+	}
+}

@@ -46,11 +46,13 @@ func Boundary(s string, i int) bool {
 	return i == len(s) || (i < len(s) && (s[i]&0xC0) != 0x80)
 }
 
-// LegendItem is one line of a legend: a loaded term in one voice, with the
-// first match of it and how many marks it has.
+// LegendItem is one line of a legend: a loaded entry in one voice, with
+// the first match of it, how many marks it has and the texts they matched
+// (text → marks), so that a legend shows what the article wrote.
 type LegendItem struct {
 	Match *record.MatchRecord
 	Count int
+	Forms map[string]int
 }
 
 // Legend lists the loaded terms among marks by entry and voice, in the
@@ -65,10 +67,11 @@ func Legend(marks []*record.MatchRecord) []LegendItem {
 		key := m.Entry + "\x00" + string(m.Voice)
 		if i, ok := seen[key]; ok {
 			items[i].Count++
+			items[i].Forms[m.Text]++
 			continue
 		}
 		seen[key] = len(items)
-		items = append(items, LegendItem{Match: m, Count: 1})
+		items = append(items, LegendItem{Match: m, Count: 1, Forms: map[string]int{m.Text: 1}})
 	}
 	return items
 }

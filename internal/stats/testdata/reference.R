@@ -277,3 +277,11 @@ r1 <- wilcox.test(a, b, paired = TRUE); f(c(r1$statistic, r1$p.value))
 r2 <- wilcox.test(a[1:6], c6, paired = TRUE); f(c(r2$statistic, r2$p.value))
 r3 <- suppressWarnings(wilcox.test(b[1:6], c6, paired = TRUE)); f(c(r3$statistic, r3$p.value))
 f(p.adjust(c(r1$p.value, r2$p.value, r3$p.value), "holm"))
+
+cat("== wilcox min p\n")
+# The smallest p of wilcox.test at sample sizes m and n: two samples that
+# do not overlap (MannWhitneyMinP), and Holm's smallest over 10 pairs.
+w <- function(m, n) suppressWarnings(wilcox.test(seq_len(m), m + seq_len(n)))$p.value
+f(c(w(5,5), w(3,3), w(2,8), w(1,10), w(1,1), w(12,30), w(49,49), w(50,50), w(3,60)))
+f(p.adjust(c(w(5,5), rep(1, 9)), "holm")[1])
+f(p.adjust(c(w(6,6), rep(1, 9)), "holm")[1])

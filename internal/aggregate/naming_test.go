@@ -1,0 +1,106 @@
+package aggregate
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/compare-tool/compare/internal/lexicon"
+	"github.com/compare-tool/compare/internal/record"
+)
+
+const officialsLexicon = `name: officials
+version: 1
+targets: [{id: gov, label: The government}]
+axes: [{id: ax, label: axis, weights: {gov: 1}}]
+entries:
+  - id: iranian-officials
+    terms: [Hassan Rouhani, Rouhani, Ebrahim Raisi, Raisi, Amir-Abdollahian]
+    label: named Iranian officials
+    target: gov
+    valence: 0
+    category: neutral
+  - id: mullahs-regime
+    terms: ["mullahs' regime"]
+    target: gov
+    valence: -1
+    category: pejorative
+`
+
+// TestNamingForms checks that the naming matrix names an entry by its
+// label and shows, per unit, the forms it wrote, counted in its own voice,
+// with its quoted and distanced uses beside and out of the counts.
+func TestNamingForms(t *testing.T) {
+	lex, err := lexicon.Parse("officials.yaml", []byte(officialsLexicon))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := record.LexiconRef{Name: lex.Name, Version: lex.Version, SHA256: lex.Hash}
+	match := func(text, entry string, v record.Voice) record.MatchRecord {
+		m := record.MatchRecord{Text: text, Entry: entry, Target: "gov", Category: "neutral", Voice: v}
+		if entry == "mullahs-regime" {
+			m.Valence, m.Category, m.Contrib, m.Loaded = -1, "pejorative", map[string]float64{"ax": -1}, true
+		}
+		return m
+	}
+	recs := []*record.Record{
+		{ID: "c1", Outlet: "caspian", Lexicon: ref, Matches: []record.MatchRecord{
+			match("Raisi", "iranian-officials", record.Author), match("Raisi", "iranian-officials", record.Author),
+			match("RAISI", "iranian-officials", record.Author), match("Amir-Abdollahian", "iranian-officials", record.Author),
+			match("mullahs' regime", "mullahs-regime", record.Quote)}},
+		{ID: "e1", Outlet: "exile", Lexicon: ref, Matches: []record.MatchRecord{
+			match("mullahs’ regime", "mullahs-regime", record.Author), match("mullahs' regime", "mullahs-regime", record.Author),
+			match("Raisi", "iranian-officials", record.Distanced)}},
+	}
+	opt := DefaultOptions()
+	opt.Lexicon = lex
+	c := aggregate(t, recs, opt)
+	if len(c.Naming) != 1 || len(c.Naming[0].Labels) != 2 {
+		t.Fatalf("naming: %+v", c.Naming)
+	}
+	officials, mullahs := c.Naming[0].Labels[0], c.Naming[0].Labels[1]
+	if officials.Label != "named Iranian officials" || mullahs.Label != "mullahs' regime" {
+		t.Errorf("labels %q, %q: want the lexicon label, and the first form of an entry without one", officials.Label, mullahs.Label)
+	}
+	if officials.Loaded || !mullahs.Loaded {
+		t.Errorf("loaded: officials %v, mullahs %v", officials.Loaded, mullahs.Loaded)
+	}
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		// "RAISI" folds like "Raisi", and is shown as written most often.
+		{"caspian's forms", officials.Forms["caspian"], []FormCount{{"Raisi", 3}, {"Amir-Abdollahian", 1}}},
+		{"caspian's count", officials.Counts["caspian"], 4},
+		{"caspian's share", officials.Shares["caspian"], 1.0},
+		{"caspian's quoted regime", mullahs.Quoted["caspian"], []FormCount{{"mullahs' regime", 1}}},
+		{"caspian's own regime", mullahs.Counts["caspian"], 0},
+		{"exile's forms", mullahs.Forms["exile"], []FormCount{{"mullahs' regime", 1 + 1}}},
+		{"exile's distanced Raisi", officials.Distanced["exile"], []FormCount{{"Raisi", 1}}},
+		{"exile's own officials", officials.Counts["exile"], 0},
+		{"no forms where nothing was written", officials.Forms["exile"], []FormCount(nil)},
+	}
+	for _, ck := range checks {
+		t.Run(ck.name, func(t *testing.T) {
+			if !reflect.DeepEqual(ck.got, ck.want) {
+				t.Errorf("got %#v, want %#v", ck.got, ck.want)
+			}
+		})
+	}
+	// The map names entries by label too.
+	if c.Map == nil {
+		t.Fatal("no outlet map")
+	}
+	for _, p := range c.Map.Entries {
+		if p.Name == "iranian-officials" && p.Label != "named Iranian officials" {
+			t.Errorf("map entry %q labelled %q", p.Name, p.Label)
+		}
+	}
+}
+
+func TestForms(t *testing.T) {
+	got := Forms(map[string]int{"Mullahs’ regime": 1, "mullahs' regime": 2, "mullahs": 3, "Mullahs": 0})
+	want := []FormCount{{"mullahs", 3}, {"mullahs' regime", 3}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Forms = %#v, want %#v", got, want)
+	}
+}
