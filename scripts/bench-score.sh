@@ -60,7 +60,7 @@ for n in 1000 10000; do
 	"$bin" lexicon terms "$work/lex-$n.yaml" >"$work/terms-$n.txt"
 done
 
-echo "compare: $("$bin" --version); $(rg --version | head -n 1); $(nproc) cores; best of $rounds interleaved runs"
+echo "compare: $("$bin" --version); $(rg --version | sed -n 1p); $(nproc) cores; best of $rounds interleaved runs"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # run LABEL CMD...: run CMD with its output discarded and append "LABEL wall
