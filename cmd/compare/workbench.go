@@ -17,6 +17,7 @@ import (
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/rulefile"
 	"github.com/compare-tool/compare/internal/suggest"
+	"github.com/compare-tool/compare/internal/validate"
 )
 
 // The lexicon workbench: import, export, suggest and coverage, appended to
@@ -177,9 +178,22 @@ prior (Monroe, Colaresi and Quinn 2008; the prior is the corpus counts divided b
 the number of outlets) and writes the best, with z >= 1.96, as YAML entries to fill
 in: each commented with its uses per outlet, its z-score and a few lines of context.
 
+With labels (--labels FILE or --label-field FIELD, and --order from the
+negative pole of the axis to the positive) it suggests entries with a lean:
+phrases are ranked between the articles of the two ends of the order (right
+against left; center is shown as a check), the lean is the sign of z, and
+guards refuse a phrase used by fewer than --min-outlets outlets of its group
+and flag one that most of the group's outlets do not share. Only training
+outlets are read: --train-outlets FILE (only these), --test-outlets FILE (not
+these), or --split outlet --folds K --seed S --fold I (all but fold I, the
+fold validate --split outlet tests with the same K and S). The output names
+them: judge the lexicon on other outlets only.
+
 Examples:
    compare lexicon suggest corpus/ > suggestions.yaml
-   compare lexicon suggest --by group --outlets outlets.yaml --top 20 corpus/`,
+   compare lexicon suggest --by group --outlets outlets.yaml --top 20 corpus/
+   compare lexicon suggest --lexicon us-politics --label-field bias --order left,center,right \
+       --test-outlets ../shared/abp/valid.jsonl.gz --top 40 ../shared/abp/train.jsonl.gz`,
 		Flags: append([]cli.Flag{
 			lexiconFlag(),
 			&cli.StringFlag{Name: "by", Value: "outlet", Usage: "compare each `outlet` or each group of outlets (group)"},
@@ -187,8 +201,14 @@ Examples:
 			&cli.IntFlag{Name: "min-count", Value: suggest.DefaultMinCount, Usage: "fewest uses (`N`) a phrase needs in the outlet or group"},
 			&cli.IntFlag{Name: "contexts", Value: suggest.DefaultContexts, Usage: "lines of context (`N`) per suggestion"},
 			&cli.IntFlag{Name: "ngram-cap", Value: suggest.DefaultCap, Usage: "word and phrase counts (`N`) kept in memory; past it rare ones are pruned and the output says so"},
+			&cli.StringFlag{Name: "axis", Usage: "with labels: the `AXIS` of the suggested leans (default: the first lexicon's only axis)"},
+			&cli.StringFlag{Name: "split", Usage: "with labels: hold out a fold of `outlet`s (--folds, --seed, --fold)"},
+			&cli.IntFlag{Name: "folds", Value: 5, Usage: "folds (`K`) of --split"},
+			&cli.Uint64Flag{Name: "seed", Value: validate.DefaultOptions().Seed, Usage: "`SEED` of --split's folds, as validate's"},
+			&cli.IntFlag{Name: "fold", Value: 1, Usage: "the fold (`I`, 1 to K) held out by --split: never read"},
+			&cli.IntFlag{Name: "min-outlets", Value: suggest.DefaultMinOutlets, Usage: "with labels: fewest outlets (`N`) of its group that must use a phrase"},
 			outputFlag(),
-		}, inputFlags()...),
+		}, append(labelFlags(), inputFlags()...)...),
 		Action: runLexiconSuggest,
 	}
 }
@@ -214,8 +234,12 @@ func runLexiconSuggest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	lean, err := suggestLean(c, matchers)
+	if err != nil {
+		return err
+	}
 	s := suggest.New(matchers, suggest.Options{
-		By: by, Top: c.Int("top"), MinCount: c.Int("min-count"), Contexts: c.Int("contexts"), Cap: c.Int("ngram-cap"),
+		By: by, Top: c.Int("top"), MinCount: c.Int("min-count"), Contexts: c.Int("contexts"), Cap: c.Int("ngram-cap"), Lean: lean,
 	})
 	if err := readInput(c, opts, func(a *corpus.Article) error { s.Add(a); return nil }); err != nil {
 		return err
@@ -236,6 +260,53 @@ func runLexiconSuggest(c *cli.Context) error {
 		names = append(names, m.Lexicon.Name+" "+m.Lexicon.Version)
 	}
 	return withOutput(c, func(w io.Writer) error { return suggest.Write(w, res, names) })
+}
+
+// suggestLean reads the flags of suggestions with a lean: nil without
+// labels.
+func suggestLean(c *cli.Context, matchers []*lexicon.Matcher) (*suggest.Lean, error) {
+	plan, lab, err := validationPlan(c, "lexicon suggest")
+	if err != nil {
+		return nil, err
+	}
+	if lab == nil {
+		for _, f := range []string{"order", "train-outlets", "test-outlets", "split", "axis"} {
+			if c.IsSet(f) {
+				return nil, cli.Exit(fmt.Sprintf("lexicon suggest: --%s needs labels: give --labels FILE or --label-field FIELD", f), exitUsage)
+			}
+		}
+		return nil, nil
+	}
+	if len(plan.Order) < 2 {
+		return nil, cli.Exit("lexicon suggest: labels need --order with at least two labels, from the negative pole of the axis to the positive (e.g. left,center,right)", exitUsage)
+	}
+	axis := c.String("axis")
+	if axis == "" {
+		if axes := matchers[0].Lexicon.Axes; len(axes) == 1 {
+			axis = axes[0].ID
+		} else {
+			return nil, cli.Exit(fmt.Sprintf("lexicon suggest: lexicon %s has %d axes: name one with --axis", matchers[0].Lexicon.Name, len(axes)), exitUsage)
+		}
+	}
+	tr := suggest.Training{Outlets: plan.TrainOutlets, Exclude: plan.TestOutlets}
+	switch split := c.String("split"); split {
+	case "":
+		if c.IsSet("fold") || c.IsSet("folds") {
+			return nil, cli.Exit("lexicon suggest: --fold and --folds need --split outlet", exitUsage)
+		}
+	case "outlet":
+		k, i := c.Int("folds"), c.Int("fold")
+		if k < 2 || i < 1 || i > k {
+			return nil, cli.Exit(fmt.Sprintf("lexicon suggest: --folds %d --fold %d: want at least 2 folds and a fold from 1 to K", k, i), exitUsage)
+		}
+		tr.Folds, tr.Fold, tr.Seed = k, i-1, c.Uint64("seed")
+	default:
+		return nil, cli.Exit(fmt.Sprintf("lexicon suggest: --split %q: want outlet", split), exitUsage)
+	}
+	if c.Int("min-outlets") < 1 {
+		return nil, cli.Exit(fmt.Sprintf("lexicon suggest: --min-outlets %d: must be at least 1", c.Int("min-outlets")), exitUsage)
+	}
+	return &suggest.Lean{Labeller: lab, Order: plan.Order, Axis: axis, Training: tr, MinOutlets: c.Int("min-outlets")}, nil
 }
 
 // singleLexiconFlag is --lexicon for commands that use exactly one.

@@ -226,3 +226,21 @@ func (c *Counts) Uses(r Ranked) []int {
 	}
 	return uses
 }
+
+// Lookup returns the uses of a phrase (folded words joined by single
+// spaces, as Ranked.Phrase) in every unit counted, indexed by unit as
+// Uses, or nil when no unit used it (or its counts were pruned). It lets
+// counts of one grouping of the texts (outlets) explain a phrase ranked
+// in another (labels).
+func (c *Counts) Lookup(phrase string) []int {
+	order := strings.Count(phrase, " ") + 1
+	if order > MaxOrder {
+		return nil
+	}
+	oc := &c.orders[order-1]
+	i, ok := slices.BinarySearch(oc.phrases, phrase)
+	if !ok {
+		return nil
+	}
+	return c.Uses(Ranked{Phrase: phrase, Order: order, index: i})
+}

@@ -108,3 +108,28 @@ func TestRankMinCount(t *testing.T) {
 		t.Errorf("harbour tribunal missing: %+v", got)
 	}
 }
+
+func TestLookup(t *testing.T) {
+	c := countTexts(Candidates,
+		repeat("The axis of resistance spoke.", 3),
+		repeat("Rebels spoke. The axis of resistance.", 2),
+		repeat("Nothing here.", 1))
+	for _, tc := range []struct {
+		phrase string
+		want   []int
+	}{
+		{"axis of resistance", []int{3, 2, 0}},
+		{"spoke", []int{3, 2, 0}},
+		{"rebels", []int{0, 2, 0}},
+		{"rebels spoke", []int{0, 2, 0}},
+		{"spoke the axis", nil}, // over a full stop: never counted
+		{"absent", nil},
+		{"one two three four", nil}, // longer than MaxOrder
+	} {
+		t.Run(tc.phrase, func(t *testing.T) {
+			if got := c.Lookup(tc.phrase); !slices.Equal(got, tc.want) {
+				t.Errorf("Lookup(%q) = %v, want %v", tc.phrase, got, tc.want)
+			}
+		})
+	}
+}

@@ -50,6 +50,10 @@ type Options struct {
 	// the rarest are dropped (and the result says so), so counts of rare
 	// phrases become lower bounds.
 	Cap int
+	// Lean, when not nil, makes the suggestions entries with a lean,
+	// learned between labelled groups of training outlets (see Lean); By
+	// is then ignored.
+	Lean *Lean
 }
 
 func (o Options) withDefaults() Options {
@@ -70,6 +74,10 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Cap <= 0 {
 		o.Cap = DefaultCap
+	}
+	if o.Lean != nil {
+		l := o.Lean.withDefaults()
+		o.Lean = &l
 	}
 	return o
 }
@@ -92,28 +100,52 @@ type Suggester struct {
 	texts     []keptText
 	textBytes int64
 	unkept    int
+
+	// lean holds the label groups' counts when Options.Lean is set.
+	lean *leanCounts
 }
 
 type keptText struct {
 	unit    int
 	text    string
 	dropped []corpus.Span
+	// side is the label group of the text with Options.Lean (sideNeg,
+	// sidePos, sideMiddle).
+	side int
 }
 
 // New returns a Suggester that leaves out text the matchers match.
 func New(matchers []*lexicon.Matcher, opt Options) *Suggester {
 	opt = opt.withDefaults()
-	return &Suggester{
+	s := &Suggester{
 		opt:       opt,
 		cover:     lexicon.NewCover(matchers),
 		unitIndex: map[string]int{},
 		counts:    ngram.NewTable(ngram.Candidates, opt.Cap).PruneBetweenTexts(),
 	}
+	if opt.Lean != nil {
+		s.lean = newLeanCounts(opt.Cap)
+	}
+	return s
 }
 
-// Add counts the words and phrases of one article.
+// Add counts the words and phrases of one article. With Options.Lean, an
+// article of an outlet that is not a training outlet is counted as held
+// out and its text is not read; an article whose label is not in the
+// order is counted as unlabelled and not read either.
 func (s *Suggester) Add(a *corpus.Article) {
-	name := record.Unit(a.Outlet, a.Group, s.opt.By)
+	if s.lean != nil {
+		s.addLabelled(a)
+		return
+	}
+	u := s.unit(record.Unit(a.Outlet, a.Group, s.opt.By))
+	s.keep(a, u, 0)
+	s.counts.Count(u, s.scan(a.Text, a.Dropped), s.cover.Covered)
+}
+
+// unit returns the index of a unit, adding it the first time, and counts
+// one article of it.
+func (s *Suggester) unit(name string) int {
 	u, ok := s.unitIndex[name]
 	if !ok {
 		u = len(s.units)
@@ -122,13 +154,17 @@ func (s *Suggester) Add(a *corpus.Article) {
 		s.articles = append(s.articles, 0)
 	}
 	s.articles[u]++
+	return u
+}
+
+// keep keeps an article's text for the context lines, within the budget.
+func (s *Suggester) keep(a *corpus.Article, unit, side int) {
 	if s.textBytes+int64(len(a.Text)) <= s.opt.TextBudget {
-		s.texts = append(s.texts, keptText{unit: u, text: a.Text, dropped: a.Dropped})
+		s.texts = append(s.texts, keptText{unit: unit, text: a.Text, dropped: a.Dropped, side: side})
 		s.textBytes += int64(len(a.Text))
 	} else {
 		s.unkept++
 	}
-	s.counts.Count(u, s.scan(a.Text, a.Dropped), s.cover.Covered)
 }
 
 // scan tokenizes a text as the scorer does, drops its debris and marks
@@ -149,6 +185,9 @@ type Suggestions struct {
 	Units         []UnitSuggestions
 	// Notes say what limited the result (pruned counts, texts not kept).
 	Notes []string
+	// Held says what suggestions with a lean were learned from; nil
+	// without Options.Lean.
+	Held *HeldOut
 }
 
 // UnitSuggestions are the suggestions for one outlet or group.
@@ -156,6 +195,12 @@ type UnitSuggestions struct {
 	Unit     string
 	Articles int
 	Terms    []Suggestion
+	// With Options.Lean: the label group's lean (-1 or +1), its outlets,
+	// and the suggestions refused by the guards against one outlet's
+	// habit (Suggestion.Lean.Refused says why).
+	Lean    int
+	Outlets int
+	Refused []Suggestion
 }
 
 // Suggestion is one word or phrase to consider as a lexicon entry.
@@ -174,6 +219,8 @@ type Suggestion struct {
 	// Also names the earlier unit that has the same phrase among its
 	// suggestions, "" if none.
 	Also string
+	// Lean is the evidence for a lean, with Options.Lean; nil otherwise.
+	Lean *LeanEvidence
 }
 
 // UnitCount is a phrase's uses in one unit.
@@ -195,6 +242,9 @@ func (s *Suggester) Result() (*Suggestions, error) {
 	for _, n := range s.articles {
 		res.Articles += n
 	}
+	if s.lean != nil {
+		return s.leanResult(res)
+	}
 	if len(s.units) < 2 {
 		return nil, ErrOneUnit
 	}
@@ -214,17 +264,23 @@ func (s *Suggester) Result() (*Suggestions, error) {
 		}
 		res.Units = append(res.Units, us)
 	}
-	s.contexts(res)
+	s.contexts(res.Units, func(kt keptText) int { return kt.unit }, false)
+	res.Notes = s.notes(res.Notes, counts, res.Articles)
+	return res, nil
+}
 
+// notes adds the notes on what limited the result: pruned counts, texts
+// not kept.
+func (s *Suggester) notes(notes []string, counts *ngram.Counts, articles int) []string {
 	if counts.Prunes > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("The word and phrase counts reached their cap of %d and the rarest were dropped %s (counts up to %d), so counts of rare phrases are lower bounds; raise the cap for exact counts.",
+		notes = append(notes, fmt.Sprintf("The word and phrase counts reached their cap of %d and the rarest were dropped %s (counts up to %d), so counts of rare phrases are lower bounds; raise the cap for exact counts.",
 			s.opt.Cap, english.Times(counts.Prunes), counts.Floor))
 	}
 	if s.unkept > 0 {
-		res.Notes = append(res.Notes, fmt.Sprintf("%d of %d articles were counted but not kept for the context lines (text budget %d MB).",
-			s.unkept, res.Articles, s.opt.TextBudget>>20))
+		notes = append(notes, fmt.Sprintf("%d of %d articles were counted but not kept for the context lines (text budget %d MB).",
+			s.unkept, articles, s.opt.TextBudget>>20))
 	}
-	return res, nil
+	return notes
 }
 
 // byUnit lists a phrase's uses: unit u first, then the others by count
@@ -244,32 +300,39 @@ func (s *Suggester) byUnit(u int, counts []int) []UnitCount {
 }
 
 // contexts finds, in the kept texts, keyword-in-context lines and the most
-// common written form of every suggestion.
-func (s *Suggester) contexts(res *Suggestions) {
+// common written form of every suggestion of units (Terms and Refused).
+// textUnit gives the index in units whose suggestions a kept text may
+// show, -1 for none. With byOutlet, each suggestion shows at most one line
+// per outlet, each prefixed with the outlet's name, so that the lines show
+// how widely it is used.
+func (s *Suggester) contexts(units []UnitSuggestions, textUnit func(keptText) int, byOutlet bool) {
 	type want struct {
 		words    []string
 		sg       *Suggestion
 		surfaces map[string]int
 		lastText int
+		outlets  map[int]bool
 	}
 	// wants[unit][first word] → the suggestions starting with it.
-	wants := make([]map[string][]*want, len(s.units))
+	wants := make([]map[string][]*want, len(units))
 	var all []*want
-	for u := range res.Units {
-		ui := s.unitIndex[res.Units[u].Unit]
-		wants[ui] = map[string][]*want{}
-		for i := range res.Units[u].Terms {
-			sg := &res.Units[u].Terms[i]
-			wd := &want{words: strings.Split(sg.Phrase, " "), sg: sg, surfaces: map[string]int{}, lastText: -1}
-			wants[ui][wd.words[0]] = append(wants[ui][wd.words[0]], wd)
-			all = append(all, wd)
+	for u := range units {
+		wants[u] = map[string][]*want{}
+		for _, list := range [][]Suggestion{units[u].Terms, units[u].Refused} {
+			for i := range list {
+				sg := &list[i]
+				wd := &want{words: strings.Split(sg.Phrase, " "), sg: sg, surfaces: map[string]int{}, lastText: -1, outlets: map[int]bool{}}
+				wants[u][wd.words[0]] = append(wants[u][wd.words[0]], wd)
+				all = append(all, wd)
+			}
 		}
 	}
 	for ti, kt := range s.texts {
-		ws := wants[kt.unit]
-		if len(ws) == 0 {
+		u := textUnit(kt)
+		if u < 0 || len(wants[u]) == 0 {
 			continue
 		}
+		ws := wants[u]
 		ts := s.scan(kt.text, kt.dropped)
 		for i := range ts.List {
 			for _, wd := range ws[string(ts.Norm(i))] {
@@ -290,9 +353,14 @@ func (s *Suggester) contexts(res *Suggestions) {
 				start, stop := ts.List[i].Start, ts.List[end].End
 				wd.surfaces[ngram.Collapse(kt.text[start:stop])]++
 				// One line per article, so that the lines show different texts.
-				if len(wd.sg.Contexts) < s.opt.Contexts && wd.lastText != ti {
-					wd.sg.Contexts = append(wd.sg.Contexts, ngram.Context(kt.text, start, stop, 50))
+				if len(wd.sg.Contexts) < s.opt.Contexts && wd.lastText != ti && !(byOutlet && wd.outlets[kt.unit]) {
+					line := ngram.Context(kt.text, start, stop, 50)
+					if byOutlet {
+						line = s.units[kt.unit] + ": " + line
+					}
+					wd.sg.Contexts = append(wd.sg.Contexts, line)
 					wd.lastText = ti
+					wd.outlets[kt.unit] = true
 				}
 			}
 		}
@@ -314,6 +382,9 @@ func (s *Suggester) contexts(res *Suggestions) {
 // whose matches were left out, for the header.
 func Write(w io.Writer, res *Suggestions, lexicons []string) error {
 	bw := bufio.NewWriter(w)
+	if res.Held != nil {
+		return writeLean(bw, res, lexicons)
+	}
 	unitWord := res.By
 	units := unitWord + "s"
 	fmt.Fprintf(bw, "# Suggested lexicon entries, written by compare lexicon suggest from %d %s in %d %s.\n",
