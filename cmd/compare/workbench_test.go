@@ -150,6 +150,11 @@ func TestWorkbenchUsageErrors(t *testing.T) {
 		{"suggest bad --top", []string{"lexicon", "suggest", "--top", "0", "x"}, exitUsage, "--top 0: must be at least 1"},
 		{"suggest one outlet", []string{"lexicon", "suggest", "--no-progress", coded + "spans.jsonl"}, exitFailure, "the input has only one"},
 		{"suggest by group without groups", []string{"lexicon", "suggest", "--no-progress", "--by", "group", "../../testdata/sample"}, exitFailure, "(groups come from --outlets FILE)"},
+		{"suggest --order without labels", []string{"lexicon", "suggest", "--order", "left,right", "x"}, exitUsage, "--order needs labels"},
+		{"suggest labels without --order", []string{"lexicon", "suggest", "--label-field", "bias", "x"}, exitUsage, "labels need --order"},
+		{"suggest bad --split", []string{"lexicon", "suggest", "--label-field", "bias", "--order", "left,right", "--lexicon", "us-politics", "--split", "id", "x"}, exitUsage, `--split "id": want outlet`},
+		{"suggest --fold out of range", []string{"lexicon", "suggest", "--label-field", "bias", "--order", "left,right", "--lexicon", "us-politics", "--split", "outlet", "--folds", "3", "--fold", "4", "x"}, exitUsage, "--folds 3 --fold 4"},
+		{"suggest --fold without --split", []string{"lexicon", "suggest", "--label-field", "bias", "--order", "left,right", "--lexicon", "us-politics", "--fold", "2", "x"}, exitUsage, "need --split outlet"},
 		{"coverage bad format", []string{"lexicon", "coverage", "--format", "xml", "x"}, exitUsage, `--format "xml": want text or json`},
 		{"agree without gold", []string{"agree", "x"}, exitUsage, "--gold FILE"},
 		{"agree without paths", []string{"agree", "--gold", "g.csv"}, exitUsage, "name at least one PATH"},
@@ -255,6 +260,31 @@ func TestLexiconSuggest(t *testing.T) {
 		if !strings.Contains(section, want) {
 			t.Errorf("the %s section lacks %q:\n%s", outlet, want, section)
 		}
+	}
+}
+
+// TestLexiconSuggestLean runs suggestions with a lean on the sample, by
+// outlet group, with one outlet held out: the held-out outlet is named
+// nowhere in the output, which lists the training outlets it learned from.
+func TestLexiconSuggestLean(t *testing.T) {
+	held := filepath.Join(t.TempDir(), "test-outlets.txt")
+	if err := os.WriteFile(held, []byte("Levant Observer\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := compare(t, "", "lexicon", "suggest", "--no-progress", "--outlets", "../../testdata/sample-outlets.yaml",
+		"--label-field", "group", "--order", "opposition,wire,state media", "--min-outlets", "1", "--min-count", "2",
+		"--test-outlets", held, "../../testdata/sample")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"HELD OUT: ", "of 1 other outlet were skipped unread", "# == opposition (lean -1 on tehran-damascus)",
+		"# == state media (lean +1 on tehran-damascus)", "lean: {tehran-damascus: -1}", "#   damascus-courier, exile-monitor, tehran-herald, wire-desk"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(strings.ToLower(stdout), "levant") {
+		t.Errorf("the held-out outlet appears in the output:\n%s", stdout)
 	}
 }
 
