@@ -202,6 +202,13 @@ func (m *measurer) describeContrast(d *EntryDiagnostic, i int) string {
 	if c.AUC < 0.5 {
 		more, less = less, more
 	}
+	if d.Uses[more].Per1000 < d.Uses[less].Per1000 {
+		// The test compares how many articles use the entry; repeated
+		// uses in fewer articles can put the other label ahead in uses.
+		return fmt.Sprintf("used in more articles by %s: %.1f%% of its articles against %.1f%% by %s, though the articles of %s use it more often (%.1f uses per 1,000 articles against %.1f) (%s)",
+			m.res.Labels[more], 100*share(d.Uses[more].Articles, m.res.ByLabel[more]), 100*share(d.Uses[less].Articles, m.res.ByLabel[less]), m.res.Labels[less],
+			m.res.Labels[less], d.Uses[less].Per1000, d.Uses[more].Per1000, describeP(c.P))
+	}
 	return fmt.Sprintf("used more by %s: %.1f uses per 1,000 articles against %.1f by %s (%s)",
 		m.res.Labels[more], d.Uses[more].Per1000, d.Uses[less].Per1000, m.res.Labels[less], describeP(c.P))
 }

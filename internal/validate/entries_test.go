@@ -38,6 +38,11 @@ func entryCorpus() ([]Article, []Entry) {
 		if i >= 30 && i < 42 {
 			u = append(u, "even")
 		}
+		if i < 5 {
+			for range 8 {
+				u = append(u, "repeated")
+			}
+		}
 		if i >= 50 && i < 70 {
 			u = append(u, "neutral", "other")
 		}
@@ -57,11 +62,15 @@ func entryCorpus() ([]Article, []Entry) {
 		if i >= 50 && i < 90 {
 			u = append(u, "neutral")
 		}
+		if i >= 100 && i < 130 {
+			u = append(u, "repeated")
+		}
 		return u
 	})
 	add("center", 10, func(int) []string { return nil })
 	entries := []Entry{
 		{ID: "neutral", Lean: map[string]float64{axis: 0}},
+		{ID: "repeated", Lean: map[string]float64{axis: 0}},
 		{ID: "r-word", Lean: map[string]float64{axis: 1}},
 		{ID: "misused", Lean: map[string]float64{axis: -1}},
 		{ID: "rare", Lean: map[string]float64{axis: 1}},
@@ -89,7 +98,7 @@ func TestEntryDiagnostics(t *testing.T) {
 	}
 	// Against its lean first; then no signal, most used first; then
 	// with its lean; neutral entries last. "other" does not bear on the axis.
-	if want := []string{"misused", "even", "rare", "unused", "r-word", "neutral"}; !slices.Equal(order, want) {
+	if want := []string{"misused", "even", "rare", "unused", "r-word", "repeated", "neutral"}; !slices.Equal(order, want) {
 		t.Fatalf("entries in order %v, want %v", order, want)
 	}
 	// AUC and p from R 4.2.2, wilcox.test(hi, lo) with hi and lo the uses
@@ -99,6 +108,8 @@ func TestEntryDiagnostics(t *testing.T) {
 	//   neutral: c(rep(1, 20), rep(0, 100)) against c(rep(1, 40), rep(0, 110))
 	//     0.45000000000000001, 0.050085669242870369 (not below 0.05)
 	//   even: c(rep(1, 12), rep(0, 108)) against c(rep(1, 15), rep(0, 135)): 0.5, 1
+	//   repeated: c(rep(8, 5), rep(0, 115)) against c(rep(1, 30), rep(0, 120))
+	//     0.42499999999999999, 0.00027926783105734488
 	tests := []struct {
 		entry   string
 		verdict Verdict
@@ -110,6 +121,9 @@ func TestEntryDiagnostics(t *testing.T) {
 		{"unused", NoSignal, "used in 0 articles of right and left; needs 5"},
 		{"r-word", WithLean, "leans +1; used more by right: 291.7 uses per 1,000 articles against 66.7 by left (p < 0.001)"},
 		{"neutral", Neutral, "no lean on the axis; used more by left: 266.7 uses per 1,000 articles against 166.7 by right (p = 0.050)"},
+		// Fewer right articles use it, but many times: the test counts
+		// articles, and the reason says both.
+		{"repeated", Neutral, "no lean on the axis; used in more articles by left: 20.0% of its articles against 4.2% by right, though the articles of right use it more often (333.3 uses per 1,000 articles against 200.0) (p < 0.001)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.entry, func(t *testing.T) {
