@@ -4,6 +4,11 @@
 // ranks them with package ngram (ngram.Candidates: no phrase starting or
 // ending with a stopword, none over a name boundary) and leaves out the
 // text the lexicons already match.
+//
+// With Options.Lean it suggests entries with a lean instead (lean.go):
+// phrases ranked between the label groups at the two ends of an ordinal
+// order, learned on training outlets only (Training), with guards against
+// one outlet's habit and the evidence for a person to judge each.
 package suggest
 
 import (
