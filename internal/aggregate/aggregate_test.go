@@ -253,7 +253,7 @@ func TestAggregateNaming(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("naming of iran-gov:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if s := iran.Labels[1].Shares["beta.example"]; s != 1 {
+	if s := iran.Share(&iran.Labels[1], "beta.example"); s != 1 {
 		t.Errorf("beta's share of mullahs-regime = %v, want 1", s)
 	}
 }

@@ -262,12 +262,13 @@ func namingShifts(batch, base []Naming, units []Unit) []NamingShifts {
 	uses := func(ns []Naming) map[string]map[key]use {
 		m := map[string]map[key]use{}
 		for _, n := range ns {
-			for _, l := range n.Labels {
+			for i := range n.Labels {
+				l := &n.Labels[i]
 				for unit, k := range l.Counts {
 					if m[unit] == nil {
 						m[unit] = map[key]use{}
 					}
-					m[unit][key{n.Target, l.Entry}] = use{k, l.Shares[unit], l.Label, l.Forms[unit]}
+					m[unit][key{n.Target, l.Entry}] = use{k, n.Share(l, unit), l.Label, l.Forms[unit]}
 				}
 			}
 		}
@@ -374,7 +375,7 @@ func (a *Aggregator) newTerms(base *Aggregator, units []*unitAcc, inLexicon map[
 			st.unit = baseU.index
 			pair.sample = append(pair.sample, st)
 		}
-		terms, pairNotes := pair.distinctive([]*unitAcc{batchU, baseU}, inLexicon)
+		terms, pairNotes := pair.distinctive([]*unitAcc{batchU, baseU}, inLexicon, nil)
 		for _, n := range pairNotes {
 			if n = strings.ReplaceAll(n, "Distinctive terms", "New terms"); !slices.Contains(notes, n) {
 				notes = append(notes, n)

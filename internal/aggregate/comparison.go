@@ -193,6 +193,12 @@ type Naming struct {
 	// author's voice first; entries used only in quotations or at a
 	// distance come last.
 	Labels []NamingLabel `json:"labels"`
+	// References counts each unit's author-voice references to the
+	// target, the sum of its Counts over Labels: the denominator of its
+	// shares (Share). Units that never name the target in their own voice
+	// are absent. JSON does not carry it: there every label's counts and
+	// shares list these units, zeros included (MarshalJSON).
+	References map[string]int `json:"-"`
 }
 
 // NamingLabel is one lexicon entry's use across units.
@@ -211,12 +217,11 @@ type NamingLabel struct {
 	// target, such as "civil war").
 	Loaded bool               `json:"loaded"`
 	Lean   map[string]float64 `json:"lean,omitempty"`
-	// Counts and Shares are keyed by unit name and count author-voice
-	// uses only: Share is the entry's share of all the unit's author-voice
-	// references to the target. Units that never name the target in their
-	// own voice have neither.
-	Counts map[string]int     `json:"counts"`
-	Shares map[string]float64 `json:"shares"`
+	// Counts is keyed by unit name and counts author-voice uses only, of
+	// the units that used the entry so (no zeros are stored: a corpus of
+	// many units would hold units × entries of them). Naming.Share gives
+	// the entry's share of a unit's author-voice references to the target.
+	Counts map[string]int `json:"counts"`
 	// Forms lists, per unit, the forms it wrote in its own voice, most
 	// used first: the words Counts counts. Quoted and Distanced list its
 	// uses inside quotations (a speaker's words) and held at a distance

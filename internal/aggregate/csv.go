@@ -129,11 +129,13 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 	tests("axis", c.Tests)
 	tests("target", c.TargetTests)
 	for _, n := range c.Naming {
-		for _, l := range n.Labels {
+		referring := slices.Sorted(maps.Keys(n.References))
+		for i := range n.Labels {
+			l := &n.Labels[i]
 			row("naming", "", "", n.Target, l.Entry, "label", l.Label)
-			for _, unit := range slices.Sorted(maps.Keys(l.Counts)) {
+			for _, unit := range referring {
 				count("naming", unit, "", n.Target, l.Entry, "count", l.Counts[unit])
-				num("naming", unit, "", n.Target, l.Entry, "share", l.Shares[unit])
+				num("naming", unit, "", n.Target, l.Entry, "share", n.Share(l, unit))
 			}
 			for _, v := range []struct {
 				voice record.Voice

@@ -1,7 +1,9 @@
 package aggregate
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/json"
 	"maps"
 	"slices"
 	"strings"
@@ -13,70 +15,180 @@ import (
 
 // naming builds the naming matrix: per target, each entry's author-voice
 // uses by unit with the forms written, and beside them the quoted and
-// distanced uses.
+// distanced uses. It keeps only what units used: its work and memory grow
+// with the (unit, entry, form) uses in the records, never with units ×
+// entries, so that tens of thousands of outlets of one article each cost
+// what their articles cost.
 func (a *Aggregator) naming(targets []Label, units []*unitAcc, lex *lexicon.Lexicon) []Naming {
 	names := entryNames(lex)
-	// Each unit's forms by entry and voice, merged by folding.
-	forms := make([]map[string]map[record.Voice][]FormCount, len(units))
-	for i, u := range units {
-		forms[i] = unitForms(u)
+	byTarget := map[string]*Naming{}
+	labels := map[string]*NamingLabel{}                 // entry → its label, once used
+	author, other := map[string]int{}, map[string]int{} // entry → uses in all units
+	label := func(id string) *NamingLabel {
+		if l := labels[id]; l != nil {
+			return l
+		}
+		e := a.entries[id]
+		l := &NamingLabel{Entry: id, Label: cmp.Or(names[id], id), Valence: e.valence, Category: e.category,
+			Loaded: e.loaded, Lean: e.lean, Counts: map[string]int{}, Forms: map[string][]FormCount{}}
+		labels[id] = l
+		return l
+	}
+	for _, u := range units {
+		for id, byVoice := range unitForms(u) {
+			e := a.entries[id]
+			if e == nil {
+				continue
+			}
+			if byTarget[e.target] == nil {
+				byTarget[e.target] = &Naming{Target: e.target, References: map[string]int{}}
+			}
+			n := byTarget[e.target]
+			if k := u.entries[id]; k > 0 {
+				l := label(id)
+				l.Counts[u.name] = k
+				l.Forms[u.name] = byVoice[record.Author]
+				n.References[u.name] += k
+				author[id] += k
+			}
+			if fs := byVoice[record.Quote]; len(fs) > 0 {
+				l := label(id)
+				l.Quoted = addForms(l.Quoted, u.name, fs)
+				other[id] += sumForms(fs)
+			}
+			if fs := byVoice[record.Distanced]; len(fs) > 0 {
+				l := label(id)
+				l.Distanced = addForms(l.Distanced, u.name, fs)
+				other[id] += sumForms(fs)
+			}
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(labels)) {
+		n := byTarget[a.entries[id].target]
+		n.Labels = append(n.Labels, *labels[id])
 	}
 	out := []Naming{}
 	for _, t := range targets {
-		n := Naming{Target: t.ID, Labels: []NamingLabel{}}
-		refs := map[string]int{} // unit → author-voice references to t
-		for _, u := range units {
-			for id, k := range u.entries {
-				if e := a.entries[id]; e != nil && e.target == t.ID {
-					refs[u.name] += k
-				}
-			}
-		}
-		author, other := map[string]int{}, map[string]int{} // entry → uses in all units
-		for _, id := range slices.Sorted(maps.Keys(a.entries)) {
-			e := a.entries[id]
-			if e.target != t.ID {
-				continue
-			}
-			l := NamingLabel{Entry: id, Label: names[id], Valence: e.valence, Category: e.category,
-				Loaded: e.loaded, Lean: e.lean, Counts: map[string]int{}, Shares: map[string]float64{},
-				Forms: map[string][]FormCount{}}
-			if l.Label == "" {
-				l.Label = id
-			}
-			for i, u := range units {
-				byVoice := forms[i][id]
-				if fs := byVoice[record.Quote]; len(fs) > 0 {
-					l.Quoted = addForms(l.Quoted, u.name, fs)
-					other[id] += sumForms(fs)
-				}
-				if fs := byVoice[record.Distanced]; len(fs) > 0 {
-					l.Distanced = addForms(l.Distanced, u.name, fs)
-					other[id] += sumForms(fs)
-				}
-				if refs[u.name] == 0 {
-					continue
-				}
-				k := u.entries[id]
-				l.Counts[u.name] = k
-				l.Shares[u.name] = float64(k) / float64(refs[u.name])
-				if k > 0 {
-					l.Forms[u.name] = byVoice[record.Author]
-				}
-				author[id] += k
-			}
-			if author[id] > 0 || other[id] > 0 {
-				n.Labels = append(n.Labels, l)
-			}
+		n := byTarget[t.ID]
+		if n == nil {
+			continue
 		}
 		slices.SortStableFunc(n.Labels, func(x, y NamingLabel) int {
 			return cmp.Or(cmp.Compare(author[y.Entry], author[x.Entry]), cmp.Compare(other[y.Entry], other[x.Entry]))
 		})
-		if len(n.Labels) > 0 {
-			out = append(out, n)
+		out = append(out, *n)
+	}
+	return out
+}
+
+// Share returns the share of unit's author-voice references to n's target
+// that use l: l.Counts[unit] / n.References[unit], and 0 when the unit
+// never names the target in its own voice.
+func (n *Naming) Share(l *NamingLabel, unit string) float64 {
+	refs := n.References[unit]
+	if refs == 0 {
+		return 0
+	}
+	return float64(l.Counts[unit]) / float64(refs)
+}
+
+// UsedBy returns, per unit, the labels it uses in any voice (its own,
+// quoted or distanced), in the order of Labels: what a list of each
+// unit's naming shows, found without visiting every unit × label.
+func (n *Naming) UsedBy() map[string][]*NamingLabel {
+	out := map[string][]*NamingLabel{}
+	for i := range n.Labels {
+		l := &n.Labels[i]
+		seen := func(u string) bool { k := len(out[u]); return k > 0 && out[u][k-1] == l }
+		for _, m := range []map[string][]FormCount{l.Forms, l.Quoted, l.Distanced} {
+			for u := range m {
+				if !seen(u) {
+					out[u] = append(out[u], l)
+				}
+			}
+		}
+		for u := range l.Counts {
+			if !seen(u) {
+				out[u] = append(out[u], l)
+			}
 		}
 	}
 	return out
+}
+
+// namingLabelJSON is a NamingLabel as JSON has it: Counts and Shares hold
+// every unit that names the target in its own voice, 0 for those that do
+// not use the entry (the form of compare.stats/v2).
+type namingLabelJSON struct {
+	Entry     string                 `json:"entry"`
+	Label     string                 `json:"label"`
+	Valence   float64                `json:"valence"`
+	Category  string                 `json:"category"`
+	Loaded    bool                   `json:"loaded"`
+	Lean      map[string]float64     `json:"lean,omitempty"`
+	Counts    map[string]int         `json:"counts"`
+	Shares    map[string]float64     `json:"shares"`
+	Forms     map[string][]FormCount `json:"forms"`
+	Quoted    map[string][]FormCount `json:"quoted,omitempty"`
+	Distanced map[string][]FormCount `json:"distanced,omitempty"`
+}
+
+type namingJSON struct {
+	Target string            `json:"target"`
+	Labels []namingLabelJSON `json:"labels"`
+}
+
+// JSONShape returns the shape MarshalJSON writes n in, for tools that
+// list the fields of the output (package codebook).
+func (Naming) JSONShape() any { return namingJSON{} }
+
+// MarshalJSON writes n with every label's counts and shares over all the
+// units in References, zeros included.
+func (n Naming) MarshalJSON() ([]byte, error) {
+	out := namingJSON{Target: n.Target, Labels: make([]namingLabelJSON, len(n.Labels))}
+	for i := range n.Labels {
+		l := &n.Labels[i]
+		w := namingLabelJSON{Entry: l.Entry, Label: l.Label, Valence: l.Valence, Category: l.Category, Loaded: l.Loaded, Lean: l.Lean,
+			Counts: make(map[string]int, len(n.References)), Shares: make(map[string]float64, len(n.References)),
+			Forms: l.Forms, Quoted: l.Quoted, Distanced: l.Distanced}
+		for u := range n.References {
+			w.Counts[u] = l.Counts[u]
+			w.Shares[u] = n.Share(l, u)
+		}
+		if w.Forms == nil {
+			w.Forms = map[string][]FormCount{}
+		}
+		out.Labels[i] = w
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: zero counts are dropped,
+// and References are the sums of each unit's counts.
+func (n *Naming) UnmarshalJSON(data []byte) error {
+	var in namingJSON
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	*n = Naming{Target: in.Target, Labels: make([]NamingLabel, len(in.Labels)), References: map[string]int{}}
+	for i, w := range in.Labels {
+		l := NamingLabel{Entry: w.Entry, Label: w.Label, Valence: w.Valence, Category: w.Category, Loaded: w.Loaded, Lean: w.Lean,
+			Counts: map[string]int{}, Forms: w.Forms, Quoted: w.Quoted, Distanced: w.Distanced}
+		for u, k := range w.Counts {
+			if k != 0 {
+				l.Counts[u] = k
+				n.References[u] += k
+			}
+		}
+		n.Labels[i] = l
+	}
+	return nil
 }
 
 // entryNames returns each entry's name (lexicon.Entry.Name) by id; nil

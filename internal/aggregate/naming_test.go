@@ -71,7 +71,7 @@ func TestNamingForms(t *testing.T) {
 		// "RAISI" folds like "Raisi", and is shown as written most often.
 		{"caspian's forms", officials.Forms["caspian"], []FormCount{{"Raisi", 3}, {"Amir-Abdollahian", 1}}},
 		{"caspian's count", officials.Counts["caspian"], 4},
-		{"caspian's share", officials.Shares["caspian"], 1.0},
+		{"caspian's share", c.Naming[0].Share(&officials, "caspian"), 1.0},
 		{"caspian's quoted regime", mullahs.Quoted["caspian"], []FormCount{{"mullahs' regime", 1}}},
 		{"caspian's own regime", mullahs.Counts["caspian"], 0},
 		{"exile's forms", mullahs.Forms["exile"], []FormCount{{"mullahs' regime", 1 + 1}}},

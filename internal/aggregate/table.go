@@ -137,18 +137,16 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 	for _, n := range c.Naming {
 		p("%s\n", targetTitle(c.Targets, n.Target))
 		p("  %s\tENTRY\tVALENCE\tCATEGORY\tOWN VOICE\tWRITTEN\tQUOTED OR DISTANCED\n", strings.ToUpper(by))
+		used := n.UsedBy()
 		for _, u := range c.Units {
 			// Each unit's entries, most used in its own voice first.
-			labels := slices.Clone(n.Labels)
-			slices.SortStableFunc(labels, func(x, y NamingLabel) int { return cmp.Compare(y.Counts[u.Name], x.Counts[u.Name]) })
+			labels := used[u.Name]
+			slices.SortStableFunc(labels, func(x, y *NamingLabel) int { return cmp.Compare(y.Counts[u.Name], x.Counts[u.Name]) })
 			for _, l := range labels {
 				k, quoted, distanced := l.Counts[u.Name], l.Quoted[u.Name], l.Distanced[u.Name]
-				if k == 0 && len(quoted) == 0 && len(distanced) == 0 {
-					continue
-				}
 				own := "-"
 				if k > 0 {
-					own = fmt.Sprintf("%d (%.0f%%)", k, 100*l.Shares[u.Name])
+					own = fmt.Sprintf("%d (%.0f%%)", k, 100*n.Share(l, u.Name))
 				}
 				var others []string
 				if len(quoted) > 0 {

@@ -14,7 +14,9 @@ import (
 // listed; an untagged field is listed by its Go name, but for an untagged
 // embedded struct, whose fields are listed as the outer struct's own.
 // stop, when not nil, is asked about every field listed: true lists the
-// field but not what it holds (another schema documents its value).
+// field but not what it holds (another schema documents its value). A
+// type that writes itself in another shape (a json.Marshaler) names that
+// shape with a method JSONShape() any: its fields are the shape's.
 func FieldPaths(t reflect.Type, tag string, stop func(path string) bool) []string {
 	var out []string
 	walk(t, tag, "", stop, &out, map[reflect.Type]bool{})
@@ -24,6 +26,9 @@ func FieldPaths(t reflect.Type, tag string, stop func(path string) bool) []strin
 func walk(t reflect.Type, tag, prefix string, stop func(string) bool, out *[]string, seen map[reflect.Type]bool) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	if s, ok := reflect.Zero(t).Interface().(shaped); ok {
+		t = reflect.TypeOf(s.JSONShape())
 	}
 	if seen[t] {
 		return
@@ -70,6 +75,10 @@ func walk(t reflect.Type, tag, prefix string, stop func(string) bool, out *[]str
 		}
 	}
 }
+
+// shaped is a type written in another shape, which JSONShape returns (a
+// zero value of it).
+type shaped interface{ JSONShape() any }
 
 func isStruct(t reflect.Type) bool {
 	for t.Kind() == reflect.Pointer {

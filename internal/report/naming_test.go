@@ -17,7 +17,7 @@ func namingLabels(loaded []float64, neutral int) []aggregate.NamingLabel {
 	var out []aggregate.NamingLabel
 	add := func(id string, valence float64, isLoaded bool, uses int) {
 		out = append(out, aggregate.NamingLabel{Entry: id, Label: id, Valence: valence, Loaded: isLoaded,
-			Category: "neutral", Counts: map[string]int{"u": uses}, Shares: map[string]float64{"u": 0.01 * float64(uses)},
+			Category: "neutral", Counts: map[string]int{"u": uses},
 			Forms: map[string][]aggregate.FormCount{"u": {{Form: id, Count: uses}}}})
 	}
 	// Neutral entries are used most, as in real coverage: a rule that
@@ -50,7 +50,7 @@ func TestNamingOther(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			labels := namingLabels(tt.loaded, tt.neutral)
 			b := &builder{cmp: &aggregate.Comparison{}}
-			_, other, _ := b.namingChart("c", aggregate.Naming{Target: "t", Labels: labels}, []string{"u"})
+			_, other, _ := b.namingChart("c", aggregate.Naming{Target: "t", Labels: labels, References: map[string]int{"u": 100}}, []string{"u"})
 			var meta struct {
 				Series []struct {
 					Label  string   `json:"label"`

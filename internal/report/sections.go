@@ -107,7 +107,7 @@ func (b *builder) naming() []namingView {
 			slices.SortStableFunc(labels, func(x, y aggregate.NamingLabel) int { return cmp.Compare(y.Counts[u], x.Counts[u]) })
 			for _, l := range labels {
 				row := namingRow{Unit: u, Label: l.Label, Entry: l.Entry, Valence: l.Valence, Category: l.Category, Loaded: l.Loaded,
-					Neutral: strings.Join(b.neutral(l.Entry), "; "), Count: l.Counts[u], Share: l.Shares[u],
+					Neutral: strings.Join(b.neutral(l.Entry), "; "), Count: l.Counts[u], Share: nm.Share(&l, u),
 					Forms: l.Forms[u], Quoted: l.Quoted[u], Distanced: l.Distanced[u]}
 				if row.Count > 0 || len(row.Quoted) > 0 || len(row.Distanced) > 0 {
 					v.Rows = append(v.Rows, row)
@@ -237,7 +237,7 @@ func (b *builder) namingChart(id string, nm aggregate.Naming, units []string) (i
 		base := namingColor(l, 0)
 		color := namingColor(l, shade[base])
 		shade[base]++
-		add(sm, color, func(i int) float64 { return l.Shares[units[i]] })
+		add(sm, color, func(i int) float64 { return nm.Share(&l, units[i]) })
 	}
 	other := ""
 	if len(rest) > 0 {
@@ -255,7 +255,7 @@ func (b *builder) namingChart(id string, nm aggregate.Naming, units []string) (i
 		add(sm, colorOther, func(i int) float64 {
 			s := 0.0
 			for _, l := range rest {
-				s += l.Shares[units[i]]
+				s += nm.Share(&l, units[i])
 			}
 			return s
 		})
