@@ -374,8 +374,13 @@ func (a *Aggregator) Result() *Comparison {
 	inLexicon := a.lexiconForms(lex)
 	var ngramNotes []string
 	if opt.Top > 0 {
-		c.Distinctive, ngramNotes = a.distinctive(units, inLexicon)
+		ranked, rankNote := a.rankedUnits(units)
+		c.Distinctive, ngramNotes = a.distinctive(units, inLexicon, func(u *unitAcc) bool { return ranked[u] })
 		c.Distinctive, ngramNotes = a.distinctiveOfTested(c.Distinctive, ngramNotes)
+		c.Distinctive = slices.DeleteFunc(c.Distinctive, func(d Distinctive) bool { return !ranked[a.units[d.Unit]] })
+		if rankNote != "" {
+			ngramNotes = append(ngramNotes, rankNote)
+		}
 	}
 	var mapNote string
 	c.Map, mapNote = a.outletMap(units, entryNames(lex))

@@ -2,7 +2,9 @@ package aggregate
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/compare-tool/compare/internal/english"
@@ -27,11 +29,17 @@ func (a *Aggregator) test(units []*unitAcc, axis, target, label string, values f
 		what = "framing"
 	}
 	var tested []*unitAcc
+	// Tens of thousands of small units share a handful of reasons: one
+	// string each, not one a unit.
+	few := map[int]string{}
 	for _, u := range units {
 		n := len(values(u))
 		switch {
 		case u.articles < a.opt.MinArticles:
-			t.addExcluded(u.name, fmt.Sprintf("%s; tests need at least %d", english.Count(u.articles, "article", "articles"), a.opt.MinArticles))
+			if few[u.articles] == "" {
+				few[u.articles] = fmt.Sprintf("%s; tests need at least %d", english.Count(u.articles, "article", "articles"), a.opt.MinArticles)
+			}
+			t.addExcluded(u.name, few[u.articles])
 		case n < a.opt.MinArticles:
 			t.addExcluded(u.name, fmt.Sprintf("%d of %s %s a %s; tests need at least %d", n, english.Count(u.articles, "article", "articles"),
 				english.Plural(n, "has", "have"), valueOf(what, label), a.opt.MinArticles))
@@ -98,14 +106,25 @@ func (a *Aggregator) test(units []*unitAcc, axis, target, label string, values f
 
 // reach returns the smallest Holm-adjusted p a family of pairwise tests of
 // these samples can give (see AxisTests.MinPHolm) and, when it is not
-// below Alpha, the articles per unit that would make it so.
+// below Alpha, the articles per unit that would make it so. The smallest
+// pair p depends on the pair's sample sizes only, so it is sought over
+// pairs of distinct sizes: at most √(2·articles) of them, where pairs of
+// units would be quadratic in the units.
 func reach(samples [][]float64) (minHolm float64, needed int) {
 	k := len(samples)
-	pairs := float64(k * (k - 1) / 2)
+	pairs := float64(k) * float64(k-1) / 2
+	units := map[int]int{} // sample size → units of that size
+	for _, s := range samples {
+		units[len(s)]++
+	}
+	sizes := slices.Sorted(maps.Keys(units))
 	minP := 1.0
-	for i := range samples {
-		for j := i + 1; j < k; j++ {
-			minP = math.Min(minP, stats.MannWhitneyMinP(len(samples[i]), len(samples[j])))
+	for i, n := range sizes {
+		if units[n] > 1 {
+			minP = math.Min(minP, stats.MannWhitneyMinP(n, n))
+		}
+		for _, m := range sizes[i+1:] {
+			minP = math.Min(minP, stats.MannWhitneyMinP(n, m))
 		}
 	}
 	minHolm = math.Min(1, pairs*minP)

@@ -103,8 +103,11 @@ var distinctiveFilter = ngram.Candidates
 // distinctive ranks each unit's words and phrases against all other units
 // (ngram.Counts.Rank) and keeps each unit's Top terms of highest z over
 // all lengths, among those with z ≥ 1.96. The prior divides by the number
-// of units with sampled texts. It returns notes on what was left out.
-func (a *Aggregator) distinctive(units []*unitAcc, inLexicon map[string]bool) ([]Distinctive, []string) {
+// of units with sampled texts. Ranking one unit is a pass over every
+// phrase counted, so only the units rank says yes to (nil: every unit)
+// are ranked; the others get no terms, and their texts still count among
+// the others'. It returns notes on what was left out.
+func (a *Aggregator) distinctive(units []*unitAcc, inLexicon map[string]bool, rank func(*unitAcc) bool) ([]Distinctive, []string) {
 	var notes []string
 	switch {
 	case a.noText == a.n:
@@ -140,6 +143,10 @@ func (a *Aggregator) distinctive(units []*unitAcc, inLexicon map[string]bool) ([
 	a.parallel(len(withText), func(ui int) {
 		u := withText[ui]
 		terms := []DistinctiveTerm{}
+		if rank != nil && !rank(u) {
+			out[ui] = Distinctive{Unit: u.name, Terms: terms}
+			return
+		}
 		for _, r := range counts.Rank(u.index, ngram.RankOptions{Top: a.opt.Top}) {
 			terms = append(terms, DistinctiveTerm{Term: r.Phrase, Z: r.Z, Delta: r.Delta, Count: r.Count, Others: r.Others,
 				Lexicon: containsForm(r.Phrase, inLexicon)})

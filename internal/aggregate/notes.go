@@ -152,6 +152,36 @@ func labelOf(ls []Label, id string) string {
 	return id
 }
 
+// MaxListedUnits is the most units given distinctive terms and placed on
+// the outlet map: the largest, by articles then name. Ranking one unit's
+// terms is a pass over every phrase counted, and the map's table holds
+// every unit × entry, so that tens of thousands of units would cost hours
+// and gigabytes; the notes say how many were left out.
+const MaxListedUnits = 1000
+
+// rankedUnits returns the units whose distinctive terms are ranked: the
+// MaxListedUnits largest of those with at least MinArticles articles (the
+// others are left out by distinctiveOfTested, with a note), and a note of
+// the units past the cap, "" when none is.
+func (a *Aggregator) rankedUnits(units []*unitAcc) (map[*unitAcc]bool, string) {
+	ranked := map[*unitAcc]bool{}
+	past := 0
+	for _, u := range units {
+		switch {
+		case u.articles < a.opt.MinArticles:
+		case len(ranked) < MaxListedUnits:
+			ranked[u] = true
+		default:
+			past++
+		}
+	}
+	if past == 0 {
+		return ranked, ""
+	}
+	return ranked, fmt.Sprintf("Distinctive terms are ranked for the %d largest %ss with at least %d articles; the other %d are left out (ranking each is a pass over every phrase counted), and their texts still count among the others'.",
+		MaxListedUnits, a.opt.By, a.opt.MinArticles, past)
+}
+
 // distinctiveOfTested keeps the distinctive terms of units with at least
 // MinArticles articles, and says which were left out: the words of one or
 // two articles are their topic more than their outlet's vocabulary. The

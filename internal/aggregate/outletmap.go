@@ -6,13 +6,27 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/compare-tool/compare/internal/stats"
 )
 
 // outletMap runs the correspondence analysis of units × entries
-// (author-voice uses).
+// (author-voice uses), of the MaxListedUnits largest units: the table is
+// dense, and its decomposition grows with units × entries.
 func (a *Aggregator) outletMap(units []*unitAcc, names map[string]string) (*OutletMap, string) {
+	left := ""
+	if len(units) > MaxListedUnits {
+		left = fmt.Sprintf(" The outlet map places the %d largest of %d %ss; the other %d are left out of its correspondence analysis.",
+			MaxListedUnits, len(units), a.opt.By, len(units)-MaxListedUnits)
+		units = units[:MaxListedUnits]
+	}
+	m, note := a.correspondence(units, names)
+	return m, strings.TrimSpace(note + left)
+}
+
+// correspondence maps units and entries (see outletMap).
+func (a *Aggregator) correspondence(units []*unitAcc, names map[string]string) (*OutletMap, string) {
 	entries := slices.Sorted(maps.Keys(a.entries))
 	table := make([][]float64, len(units))
 	for i, u := range units {
