@@ -131,6 +131,11 @@ type Aggregator struct {
 	axes    map[string]bool
 	targets map[string]bool
 	entries map[string]*entryInfo
+	// forms lists each form (entry, voice, text) once; units count their
+	// uses by index, so that many units cost a few bytes a form used,
+	// not a copy of its strings.
+	forms     []formUse
+	formIndex map[formUse]uint32
 	// sample holds the article texts kept for distinctive terms: those
 	// whose hash has at least sampleLevel leading zero bits.
 	sample      []sampledText
@@ -158,8 +163,8 @@ type unitAcc struct {
 	voice       map[record.Voice]int
 	axes        map[string][]float64
 	targets     map[string][]float64
-	entries     map[string]int // author-voice uses of each entry
-	forms       map[formUse]int
+	entries     map[string]int   // author-voice uses of each entry
+	forms       map[uint32]int32 // uses of each form, by index in Aggregator.forms
 	withText    int
 	cred        credibility.Profile
 	credN       int       // articles with credibility signals
@@ -192,6 +197,8 @@ func New(opt Options) *Aggregator {
 		targets: make(map[string]bool),
 		entries: make(map[string]*entryInfo),
 		ids:     make(map[uint64]struct{}),
+
+		formIndex: make(map[formUse]uint32),
 	}
 }
 
@@ -240,9 +247,10 @@ func (a *Aggregator) Add(r *record.Record) error {
 			a.entries[m.Entry] = e
 		}
 		e.forms[m.Text]++
-		u.forms[formUse{m.Entry, m.Voice, m.Text}]++
+		f := a.form(formUse{m.Entry, m.Voice, m.Text})
+		u.forms[f]++
 		if m.Voice == record.Author {
-			u.entries[m.Entry]++
+			u.entries[a.forms[f].entry]++
 		}
 	}
 	if r.Credibility != nil {
@@ -302,12 +310,23 @@ func (a *Aggregator) unit(name string) *unitAcc {
 			axes:    map[string][]float64{},
 			targets: map[string][]float64{},
 			entries: map[string]int{},
-			forms:   map[formUse]int{},
+			forms:   map[uint32]int32{},
 		}
 		a.units[name] = u
 		a.order = append(a.order, u)
 	}
 	return u
+}
+
+// form returns the index of f in a.forms, adding it when new.
+func (a *Aggregator) form(f formUse) uint32 {
+	i, ok := a.formIndex[f]
+	if !ok {
+		i = uint32(len(a.forms))
+		a.forms = append(a.forms, f)
+		a.formIndex[f] = i
+	}
+	return i
 }
 
 // Articles returns the number of records added.

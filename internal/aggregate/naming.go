@@ -35,7 +35,7 @@ func (a *Aggregator) naming(targets []Label, units []*unitAcc, lex *lexicon.Lexi
 		return l
 	}
 	for _, u := range units {
-		for id, byVoice := range unitForms(u) {
+		for id, byVoice := range a.unitForms(u) {
 			e := a.entries[id]
 			if e == nil {
 				continue
@@ -206,18 +206,19 @@ func entryNames(lex *lexicon.Lexicon) map[string]string {
 
 // unitForms returns the forms a unit wrote, by entry and voice (see
 // Forms).
-func unitForms(u *unitAcc) map[string]map[record.Voice][]FormCount {
+func (a *Aggregator) unitForms(u *unitAcc) map[string]map[record.Voice][]FormCount {
 	type group struct {
 		entry string
 		voice record.Voice
 	}
 	uses := map[group]map[string]int{}
-	for f, k := range u.forms {
+	for i, k := range u.forms {
+		f := a.forms[i]
 		g := group{f.entry, f.voice}
 		if uses[g] == nil {
 			uses[g] = map[string]int{}
 		}
-		uses[g][f.text] += k
+		uses[g][f.text] += int(k)
 	}
 	out := map[string]map[record.Voice][]FormCount{}
 	for g, texts := range uses {

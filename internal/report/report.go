@@ -334,7 +334,7 @@ func build(in Input, opt Options) (*page, error) {
 		return nil, err
 	}
 	if hidden := len(cmp.Units) - len(b.tableUnits); hidden > 0 {
-		notes = append(slices.Clip(notes), fmt.Sprintf("The tables, the map and the credibility profiles list the %s largest of %s %ss (--max-outlets); the other %s count in every chart and test, and compare stats lists them all.",
+		notes = append(slices.Clip(notes), fmt.Sprintf("The tables, the map, the tests' lists of units left out, the credibility profiles and the baseline list the %s largest of %s %ss (--max-outlets); the other %s count in every chart and test, and compare stats lists them all (compare stats --format csv for a table).",
 			formatInt(len(b.tableUnits)), formatInt(len(cmp.Units)), cmp.By, formatInt(hidden)))
 	}
 
@@ -405,7 +405,9 @@ func build(in Input, opt Options) (*page, error) {
 	p.Baseline = b.baseline()
 	profiles := in.Credibility
 	if profiles == nil {
-		profiles = CredibilityProfiles(in.Comparison)
+		// Only the listed units' profiles are shown (the tables' units
+		// are the comparison's first).
+		profiles = credibilityProfiles(cmp.Units[:len(b.tableUnits)])
 	}
 	p.Credibility = credibility(b.listed(profiles))
 	p.Validity = validity(in.Validity)
@@ -540,8 +542,12 @@ func (b *builder) addChart(id, kind string, height int, option map[string]any, m
 // comparison's units into report rows, in unit order. Units without
 // signals are left out.
 func CredibilityProfiles(cmp *aggregate.Comparison) []CredibilityProfile {
+	return credibilityProfiles(cmp.Units)
+}
+
+func credibilityProfiles(units []aggregate.Unit) []CredibilityProfile {
 	var out []CredibilityProfile
-	for _, u := range cmp.Units {
+	for _, u := range units {
 		cr := u.Credibility
 		if cr == nil {
 			continue

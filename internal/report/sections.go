@@ -483,8 +483,10 @@ type testsView struct {
 	AllPairs    int
 	Sentences   []template.HTML // the names in them isolated
 	Significant int
-	// Excluded names the units left out of the tests, with why.
-	Excluded []string
+	// Excluded names the listed units (Options.MaxUnits) left out of the
+	// tests, with why; ExcludedAll counts all units left out.
+	Excluded    []string
+	ExcludedAll int
 	// Reach says what the sample sizes allow (aggregate.ReachSentence);
 	// CannotTell is true when no pair could reach significance.
 	Reach      string
@@ -508,8 +510,11 @@ func (b *builder) tests() []testsView {
 	for _, t := range all {
 		v := testsView{Axis: t.Axis, Label: label[t.Axis], Units: len(t.Units), Kruskal: t.KruskalWallis,
 			Skipped: t.Skipped, Pairs: t.Pairs, Reach: aggregate.ReachSentence(&t, b.cmp.By), CannotTell: t.CannotTell()}
+		v.ExcludedAll = len(t.Excluded)
 		for _, u := range slices.Sorted(maps.Keys(t.Excluded)) {
-			v.Excluded = append(v.Excluded, u+" ("+t.Excluded[u]+")")
+			if b.tableUnits[u] {
+				v.Excluded = append(v.Excluded, u+" ("+t.Excluded[u]+")")
+			}
 		}
 		subject := v.Label // as the sentences name the axis or target
 		if t.Axis == "" {

@@ -246,14 +246,19 @@ func (b *builder) baseline() *baselineView {
 	if bl == nil {
 		return nil
 	}
-	v := &baselineView{Articles: bl.Articles, Rule: bl.Rule, Naming: bl.Naming, NewTerms: bl.NewTerms, Notes: bl.Notes}
+	// The section lists the listed units only (Options.MaxUnits).
+	listed := func(unit string) bool { return b.tableUnits[unit] }
+	v := &baselineView{Articles: bl.Articles, Rule: bl.Rule, Notes: bl.Notes,
+		Naming:   slices.DeleteFunc(slices.Clone(bl.Naming), func(n aggregate.NamingShifts) bool { return !listed(n.Unit) }),
+		NewTerms: slices.DeleteFunc(slices.Clone(bl.NewTerms), func(d aggregate.Distinctive) bool { return !listed(d.Unit) })}
 	if bl.DateRange[0] != "" {
 		v.DateRange = bl.DateRange[0] + " to " + bl.DateRange[1]
 	}
 	for k, bx := range bl.Axes {
 		label := b.axis(aggregate.Label{ID: bx.Axis, Label: labelOf(b.cmp.Axes, bx.Axis)}).Label
-		av := baselineAxisView{Label: label, Units: bx.Units, Chart: chartRef{ID: fmt.Sprintf("chart-shift-%d", k)}}
-		for _, us := range bx.Units {
+		units := slices.DeleteFunc(slices.Clone(bx.Units), func(u aggregate.UnitShift) bool { return !listed(u.Unit) })
+		av := baselineAxisView{Label: label, Units: units, Chart: chartRef{ID: fmt.Sprintf("chart-shift-%d", k)}}
+		for _, us := range units {
 			if us.Shifted {
 				v.Shifted = append(v.Shifted, isolateNames(us.Sentence, us.Unit, label))
 			}
