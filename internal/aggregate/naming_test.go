@@ -1,6 +1,7 @@
 package aggregate
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -102,5 +103,93 @@ func TestForms(t *testing.T) {
 	want := []FormCount{{"mullahs", 3}, {"mullahs' regime", 3}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Forms = %#v, want %#v", got, want)
+	}
+}
+
+// TestNamingSparseAsDense checks the sparse naming matrix against the
+// dense one, counted here straight from the records as the matrix was
+// once built (every target × entry × unit): the JSON lists every unit
+// that names the target in its own voice under every entry of it, with
+// its count (zeros included) and its share of its references, and the
+// sparse counts hold exactly the non-zero ones.
+func TestNamingSparseAsDense(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		recs []*record.Record
+	}{
+		{"hand records", readRecordsFile(t, handFile)},
+		{"synthetic records", syntheticRecords(2000)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			// Naming needs neither intervals nor distinctive terms.
+			opt := DefaultOptions()
+			opt.Bootstrap, opt.Top = 0, 0
+			c := aggregate(t, tt.recs, opt)
+			// The dense matrix: author-voice uses by target, entry and unit.
+			uses := map[string]map[string]map[string]int{} // target → entry → unit → uses
+			refs := map[string]map[string]int{}            // target → unit → references
+			for _, r := range tt.recs {
+				for _, m := range r.Matches {
+					if uses[m.Target] == nil {
+						uses[m.Target], refs[m.Target] = map[string]map[string]int{}, map[string]int{}
+					}
+					if uses[m.Target][m.Entry] == nil {
+						uses[m.Target][m.Entry] = map[string]int{}
+					}
+					if m.Voice == record.Author {
+						uses[m.Target][m.Entry][r.Outlet]++
+						refs[m.Target][r.Outlet]++
+					}
+				}
+			}
+			data, err := json.Marshal(c.Naming)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var dense []namingJSON
+			if err := json.Unmarshal(data, &dense); err != nil {
+				t.Fatal(err)
+			}
+			if len(dense) == 0 {
+				t.Fatal("no naming")
+			}
+			cells := 0
+			for i, n := range dense {
+				for j, l := range n.Labels {
+					want := map[string]int{}
+					wantShare := map[string]float64{}
+					for u, k := range refs[n.Target] {
+						want[u] = uses[n.Target][l.Entry][u]
+						wantShare[u] = float64(want[u]) / float64(k)
+					}
+					if !reflect.DeepEqual(l.Counts, want) || !reflect.DeepEqual(l.Shares, wantShare) {
+						t.Errorf("%s %s: counts %v shares %v, want %v %v", n.Target, l.Entry, l.Counts, l.Shares, want, wantShare)
+					}
+					sparse := c.Naming[i].Labels[j].Counts
+					for u, k := range sparse {
+						if k == 0 || want[u] != k {
+							t.Errorf("%s %s: sparse count %d of %s, want %d and no zeros", n.Target, l.Entry, k, u, want[u])
+						}
+					}
+					for u, k := range want {
+						if _, ok := sparse[u]; k > 0 && !ok {
+							t.Errorf("%s %s: sparse counts miss %s", n.Target, l.Entry, u)
+						}
+					}
+					cells += len(want)
+				}
+			}
+			// The JSON reads back as the same matrix.
+			var back []Naming
+			if err := json.Unmarshal(data, &back); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(back, c.Naming) {
+				t.Error("naming read back from JSON differs from the naming written")
+			}
+			if cells == 0 {
+				t.Fatal("no cells compared")
+			}
+		})
 	}
 }

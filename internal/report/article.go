@@ -102,7 +102,8 @@ type entryInfo struct {
 func articleID(i int) string { return fmt.Sprintf("article-%d", i) }
 
 // selectArticles picks the records that get an article view: up to
-// MaxArticles, taken from the units' samples in turn (largest unit first)
+// MaxArticles, taken from the listed units' samples in turn (largest unit
+// first)
 // so that every unit is represented, each sample in its hash order, and
 // reads them back.
 func (b *builder) selectArticles() error {
@@ -111,14 +112,19 @@ func (b *builder) selectArticles() error {
 	if g == nil || b.opt.MaxArticles == 0 {
 		return nil
 	}
+	// Only the listed units (Options.MaxUnits) get views, as they alone
+	// have rows in the tables.
 	var order []*gatheredUnit
 	for _, u := range b.cmp.Units {
+		if !b.tableUnits[u.Name] {
+			break
+		}
 		if k, ok := g.unitIndex[u.Name]; ok {
 			order = append(order, &g.units[k])
 		}
 	}
 	for k := range g.units {
-		if b.unitByName[g.units[k].name] == nil {
+		if b.unitByName[g.units[k].name] == nil && len(b.tableUnits) == len(b.cmp.Units) {
 			order = append(order, &g.units[k])
 		}
 	}

@@ -3,9 +3,12 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
 )
 
@@ -98,4 +101,76 @@ func TestBrowserOverCaps(t *testing.T) {
 		t.Error("the long article's view does not say that its text is cut")
 	}
 	pl.Check(t)
+}
+
+// TestWriteManyOutlets checks that a page over many more outlets than it
+// lists carries nothing of the others, in any section or chart data, and
+// says how many it left out (issue 14 item 9: 77,944 outlets once gave a
+// 57.7 MB page). Three outlets are large enough for the tests, so that
+// the tests' list of outlets left out is bounded too.
+func TestWriteManyOutlets(t *testing.T) {
+	const small, listed = 5000, 100
+	s := newScoring(t, 0)
+	// Texts that differ in stance and naming, so that the tests and the
+	// outlet map have something to tell apart.
+	texts := []string{
+		"The terrorists attacked first. The regime said nothing.\n",
+		"The rebels attacked first. The government did not comment.\n",
+		"The freedom fighters attacked first. The Assad regime said nothing.\n",
+		"The opposition attacked first. The Syrian government did not comment.\n",
+	}
+	for k, o := range []string{"Big Outlet", "Mid Outlet", "Third Outlet"} {
+		for i := range 4 {
+			if err := s.add(&corpus.Article{ID: fmt.Sprintf("%s-%d", o, i), Outlet: o, Title: "Large", Text: texts[(i*k)%len(texts)]}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for u := range small {
+		if err := s.add(&corpus.Article{ID: fmt.Sprintf("a-%d", u), Outlet: fmt.Sprintf("outlet %05d", u), Title: "Small", Text: texts[u%len(texts)]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := s.input()
+	opt := DefaultOptions()
+	opt.MaxUnits = listed
+	var buf bytes.Buffer
+	if err := Write(&buf, in, opt); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	// The listed outlets are the three large ones and the first small ones
+	// by name (ties in size go by name).
+	onPage := map[string]bool{}
+	for _, name := range regexp.MustCompile(`outlet \d{5}`).FindAllString(page, -1) {
+		onPage[name] = true
+	}
+	for u := range small {
+		name := fmt.Sprintf("outlet %05d", u)
+		if onPage[name] != (u < listed-3) {
+			t.Fatalf("%s: on the page %v, want %v", name, onPage[name], u < listed-3)
+		}
+	}
+	for _, want := range []string{
+		fmt.Sprintf("list the %d largest of %d outlets (--max-outlets); the other %s count in every chart and test", listed, small+3, formatInt(small+3-listed)),
+		fmt.Sprintf("%s left out: ", formatInt(small)),
+		fmt.Sprintf("and %s more, not listed here (compare stats lists them)", formatInt(small-(listed-3))),
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page does not say %q", want)
+		}
+	}
+	// The comparison bounds what it keeps per outlet beyond the pages's
+	// lists too: the outlet map of the largest, with a note.
+	if m := in.Comparison.Map; m == nil || len(m.Units) > aggregate.MaxListedUnits {
+		t.Errorf("outlet map of %v units, want at most %d", m, aggregate.MaxListedUnits)
+	}
+	if note := fmt.Sprintf("The outlet map places the %d largest of %d outlets", aggregate.MaxListedUnits, small+3); !slices.ContainsFunc(in.Comparison.Notes, func(n string) bool {
+		return strings.Contains(n, note)
+	}) {
+		t.Errorf("no note %q in %q", note, in.Comparison.Notes)
+	}
+	if len(page) > 2<<20 {
+		t.Errorf("page of %s bytes, want at most 2 MiB", formatInt(len(page)))
+	}
 }
