@@ -2,9 +2,14 @@
 # bench-report.sh: `compare report --scores` end to end on ARTICLES score
 # records: wall-clock and CPU time, peak RSS and the page's size.
 #
-#   scripts/bench-report.sh [ARTICLES] [WORKDIR] [SCORE-FLAGS...]
+#   [OUTLETS=N] scripts/bench-report.sh [ARTICLES] [WORKDIR] [SCORE-FLAGS...]
 #   e.g. scripts/bench-report.sh 100000 /tmp/bench
 #        scripts/bench-report.sh 1000000 /tmp/bench --no-text --credibility none
+#        OUTLETS=77944 scripts/bench-report.sh 98628 /tmp/bench
+#
+# With OUTLETS=N the records are spread over N outlets (record i goes to
+# outlet-(i mod N)): ARTICLES a little above N gives most outlets one
+# article and some two, the many-outlets case a report must bound.
 #
 # The records are those of a generated 10 MB corpus (compare generate corpus,
 # 40 outlets, about 2,500 articles) scored once with SCORE-FLAGS, repeated
@@ -28,13 +33,16 @@ corpus=$work/report-corpus.jsonl
 tag=$(echo "$*" | tr -c 'a-z0-9\n' '-')
 base=$work/report-base$tag.jsonl
 [ -s "$base" ] || "$bin" score --no-progress --format jsonl "$@" -o "$base" "$corpus" 2>/dev/null
-scores=$work/report-$n$tag.jsonl
-[ -s "$scores" ] || awk -v n="$n" '{ line[NR] = $0 } END {
-	for (i = 0; i < n; i++) { l = line[i % NR + 1]; sub(/"id":"[^"]*"/, "\"id\":\"r-" i "\"", l); print l }
-}' "$base" >"$scores"
+outlets=${OUTLETS:-0}
+scores=$work/report-$n${OUTLETS:+-outlets$outlets}$tag.jsonl
+# perl, not awk: awk's sub() on 12 kB lines took minutes for 100k records.
+[ -s "$scores" ] || perl -ne 'BEGIN { ($n, $o) = splice @ARGV, 0, 2 } push @l, $_; END {
+	for $i (0 .. $n - 1) { $x = $l[$i % @l]; $x =~ s/"id":"[^"]*"/"id":"r-$i"/;
+		if ($o > 0) { $j = $i % $o; $x =~ s/"outlet":"[^"]*"/"outlet":"outlet-$j"/ } print $x }
+}' "$n" "$outlets" "$base" >"$scores"
 echo "scores: $scores ($(awk -v b="$(stat -c %s "$scores")" 'BEGIN { printf "%.1f", b / 1e6 }') MB, $n records), $(nproc) cores, $("$bin" --version)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-page=$work/report-$n$tag.html
+page=$work/report-$n${OUTLETS:+-outlets$outlets}$tag.html
 /usr/bin/time -f '%e %U %S %M' -o "$work/time.log" "$bin" report --scores "$scores" -o "$page" >/dev/null
 read -r wall user sys rss <"$work/time.log"
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
