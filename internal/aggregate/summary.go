@@ -23,46 +23,21 @@ const QuantileDefinition = "R type 7 (Hyndman & Fan 1996; R's quantile() default
 // Monte Carlo error, and resampling would cost Bootstrap·n draws.
 const bootstrapMaxN = 5_000
 
-// summarise fills c.Units, computing the summaries on opt.Workers
-// goroutines; each summary has its own seed, so the result does not depend
-// on which goroutine computes it.
+// summarise fills c.Units, one unit at a time on opt.Workers goroutines;
+// each summary has its own seed, so the result does not depend on which
+// goroutine computes it. A unit's summaries go straight into its Unit:
+// with tens of thousands of units, a job per summary and a copy of every
+// summary cost as much again as the Units.
 func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
-	type job struct {
-		x   []float64
-		key string
-		dst *Summary
-	}
-	var jobs []job
 	c.Units = make([]Unit, len(units))
-	// Summaries are filled in place after the maps are built, so collect
-	// pointers into per-unit slices first.
-	type slots struct {
-		loaded  Summary
-		axes    []Summary
-		targets []Summary
-	}
-	all := make([]slots, len(units))
-	for i, u := range units {
-		s := &all[i]
-		s.axes = make([]Summary, len(c.Axes))
-		s.targets = make([]Summary, len(c.Targets))
-		jobs = append(jobs, job{u.loadedPer1k, "loaded_per_1k\x00\x00" + u.name, &s.loaded})
-		for j, ax := range c.Axes {
-			jobs = append(jobs, job{u.axes[ax.ID], "axis\x00" + ax.ID + "\x00" + u.name, &s.axes[j]})
-		}
-		for j, t := range c.Targets {
-			jobs = append(jobs, job{u.targets[t.ID], "target\x00" + t.ID + "\x00" + u.name, &s.targets[j]})
-		}
-	}
-	a.parallel(len(jobs), func(i int) { *jobs[i].dst = a.summary(jobs[i].x, jobs[i].key) })
-
-	for i, u := range units {
+	a.parallel(len(units), func(i int) {
+		u := units[i]
 		unit := Unit{
 			Name:        u.name,
 			Group:       mostCommon(u.groups),
 			Articles:    u.articles,
 			Tokens:      u.tokens,
-			LoadedPer1k: all[i].loaded,
+			LoadedPer1k: a.summary(u.loadedPer1k, "loaded_per_1k\x00\x00"+u.name),
 			VoiceShare:  map[record.Voice]float64{},
 			Axes:        make(map[string]Summary, len(c.Axes)),
 			Targets:     make(map[string]Summary, len(c.Targets)),
@@ -84,14 +59,14 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 				unit.VoiceShare[v] = float64(u.voice[v]) / float64(loaded)
 			}
 		}
-		for j, ax := range c.Axes {
-			unit.Axes[ax.ID] = all[i].axes[j]
+		for _, ax := range c.Axes {
+			unit.Axes[ax.ID] = a.summary(u.axes[ax.ID], "axis\x00"+ax.ID+"\x00"+u.name)
 		}
-		for j, t := range c.Targets {
-			unit.Targets[t.ID] = all[i].targets[j]
+		for _, t := range c.Targets {
+			unit.Targets[t.ID] = a.summary(u.targets[t.ID], "target\x00"+t.ID+"\x00"+u.name)
 		}
 		c.Units[i] = unit
-	}
+	})
 }
 
 // summary describes x, sorting it in place. key names the unit and
