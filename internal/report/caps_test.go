@@ -3,10 +3,12 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
@@ -173,4 +175,25 @@ func TestWriteManyOutlets(t *testing.T) {
 	if len(page) > 2<<20 {
 		t.Errorf("page of %s bytes, want at most 2 MiB", formatInt(len(page)))
 	}
+}
+
+// TestBrowserOpenFile opens the report named by $COMPARE_OPEN_REPORT in
+// headless Chromium and fails unless every chart is drawn within the
+// browser test's time limit: scripts/bench-report.sh uses it to say
+// whether a measured page opens. It is skipped without the variable.
+func TestBrowserOpenFile(t *testing.T) {
+	file := os.Getenv("COMPARE_OPEN_REPORT")
+	if file == "" {
+		t.Skip("COMPARE_OPEN_REPORT names no report")
+	}
+	page, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := browser(t)
+	start := time.Now()
+	pl := open(t, ctx, page)
+	checkChartsDrawn(t, ctx, 1)
+	t.Logf("%s (%s bytes) opened with every chart drawn in %.1f s", file, formatInt(len(page)), time.Since(start).Seconds())
+	pl.Check(t)
 }
