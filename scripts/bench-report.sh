@@ -9,7 +9,9 @@
 #
 # With OUTLETS=N the records are spread over N outlets (record i goes to
 # outlet-(i mod N)): ARTICLES a little above N gives most outlets one
-# article and some two, the many-outlets case a report must bound.
+# article and some two, the many-outlets case a report must bound. With
+# OPEN=1 the page is then opened in headless Chromium, which must draw
+# every chart (go test ./internal/report -run TestBrowserOpenFile).
 #
 # The records are those of a generated 10 MB corpus (compare generate corpus,
 # 40 outlets, about 2,500 articles) scored once with SCORE-FLAGS, repeated
@@ -49,3 +51,6 @@ echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v p="$(stat -c %s "$page")" 'BEGIN {
 	printf "compare report: %.1f s wall-clock, %.1f s CPU (user %.1f + system %.1f), peak RSS %.0f MB, page %.1f MB\n", w, u + s, u, s, r / 1024, p / 1048576
 }'
+if [ "${OPEN:-0}" = 1 ]; then
+	(cd "$here" && COMPARE_OPEN_REPORT=$page go test -count=1 -run '^TestBrowserOpenFile$' -v ./internal/report | grep -E 'opened|FAIL|ok ')
+fi
