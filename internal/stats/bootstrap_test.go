@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -125,6 +126,40 @@ func TestDeriveSeed(t *testing.T) {
 		t.Run(tt.key, func(t *testing.T) {
 			if got := DeriveSeed(tt.seed, tt.key); got != tt.want {
 				t.Errorf("DeriveSeed(%d, %q) = %d, want %d", tt.seed, tt.key, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestResampleDrawsAsIntN holds draws.resample to the indices
+// rand.New(rand.NewPCG(seed, bootstrapStream)).IntN(len(x)) draws, in
+// turn, across resamples, for sample sizes that are powers of two and not
+// (including 1), so that the bootstrap's intervals are those it gave when
+// it drew through IntN.
+func TestResampleDrawsAsIntN(t *testing.T) {
+	tests := []struct {
+		n    int
+		seed uint64
+	}{
+		{1, 1}, {2, 7}, {3, 1}, {4, 2}, {7, 3}, {1000, 42}, {1024, 5},
+		{2500, 0xdeadbeef}, {4999, 9}, {65536, 11}, {100_003, 13},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("n=%d/seed=%d", tt.n, tt.seed), func(t *testing.T) {
+			x := make([]float64, tt.n)
+			for i := range x {
+				x[i] = float64(i)
+			}
+			want := rand.New(rand.NewPCG(tt.seed, bootstrapStream))
+			d := newDraws(tt.seed)
+			buf := make([]float64, tt.n)
+			for b := 0; b < 3; b++ {
+				d.resample(x, buf)
+				for i, v := range buf {
+					if w := want.IntN(tt.n); int(v) != w {
+						t.Fatalf("resample %d, draw %d: index %d, IntN drew %d", b, i, int(v), w)
+					}
+				}
 			}
 		})
 	}

@@ -1,7 +1,5 @@
 package stats
 
-import "math/rand/v2"
-
 // BootstrapDiffCI returns the percentile bootstrap confidence interval at
 // confidence level for the difference statistic(x) − statistic(y) between
 // two independent samples, such as a batch of new articles and a baseline
@@ -29,13 +27,13 @@ import "math/rand/v2"
 func BootstrapDiffCI(x, y []float64, statistic func([]float64) float64, resamples int, level float64, seed uint64) (lo, hi float64) {
 	checkBootstrap(len(x), resamples, level)
 	checkBootstrap(len(y), resamples, level)
-	rng := rand.New(rand.NewPCG(seed, bootstrapStream))
+	rng := newDraws(seed)
 	bufX := make([]float64, len(x))
 	bufY := make([]float64, len(y))
 	theta := make([]float64, resamples)
 	for b := range theta {
-		resample(rng, x, bufX)
-		resample(rng, y, bufY)
+		rng.resample(x, bufX)
+		rng.resample(y, bufY)
 		theta[b] = statistic(bufX) - statistic(bufY)
 	}
 	return percentileInterval(theta, level)
