@@ -3,6 +3,7 @@ package stats
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -21,12 +22,20 @@ func scores(n int, shift float64, seed uint64) []float64 {
 	return x
 }
 
+// BenchmarkMannWhitney tests samples in any order (pooled and sorted) and
+// sorted, as a comparison's come (merged).
 func BenchmarkMannWhitney(b *testing.B) {
 	for _, n := range benchSizes {
 		x, y := scores(n/2, 0, 1), scores(n/2, 0.05, 2)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
 				MannWhitney(x, y)
+			}
+		})
+		sx, sy := slices.Sorted(slices.Values(x)), slices.Sorted(slices.Values(y))
+		b.Run(fmt.Sprintf("%d/sorted", n), func(b *testing.B) {
+			for b.Loop() {
+				MannWhitney(sx, sy)
 			}
 		})
 	}

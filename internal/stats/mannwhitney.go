@@ -108,14 +108,73 @@ func MannWhitneyMinP(nx, ny int) float64 {
 // the numbers nx and ny of values it compares, and the tie term
 // Σ (t³ − t) of the pooled sample. U is 0 when nx or ny is 0.
 func uStatistic(x, y []float64) (u float64, nx, ny int, tieTerm float64) {
-	obs, sizes := pool(x, y)
-	nx, ny = sizes[0], sizes[1]
-	if nx == 0 || ny == 0 {
-		return 0, nx, ny, 0
+	var sumX float64
+	if sortedNoNaN(x) && sortedNoNaN(y) {
+		nx, ny = len(x), len(y)
+		if nx == 0 || ny == 0 {
+			return 0, nx, ny, 0
+		}
+		sumX, tieTerm = mergedRankSum(x, y)
+	} else {
+		obs, sizes := pool(x, y)
+		nx, ny = sizes[0], sizes[1]
+		if nx == 0 || ny == 0 {
+			return 0, nx, ny, 0
+		}
+		var sums []float64
+		sums, tieTerm = rankSums(obs, 2)
+		sumX = sums[0]
 	}
-	sums, tieTerm := rankSums(obs, 2)
 	fx := float64(nx)
-	return sums[0] - fx*(fx+1)/2, nx, ny, tieTerm
+	return sumX - fx*(fx+1)/2, nx, ny, tieTerm
+}
+
+// sortedNoNaN reports whether x is in ascending order and holds no NaN.
+func sortedNoNaN(x []float64) bool {
+	for i, v := range x {
+		if v != v || i > 0 && v < x[i-1] {
+			return false
+		}
+	}
+	return true
+}
+
+// mergedRankSum returns what rankSums(pool(x, y), 2) returns of x, the
+// sum of the average ranks of x's values in the pooled sample, and the
+// tie term, for x and y sorted and free of NaN: it merges them in linear
+// time rather than sorting the pool. The sums are the same to the bit, as
+// they add the same average ranks in the same order (ascending values).
+// The samples of a comparison come sorted (their summaries sort them), and
+// each outlet is tested against every other, so this saves a sort of the
+// pool per pair.
+func mergedRankSum(x, y []float64) (sumX, tieTerm float64) {
+	i, j := 0, 0
+	for i < len(x) || j < len(y) {
+		var v float64
+		switch {
+		case j == len(y) || i < len(x) && x[i] <= y[j]:
+			v = x[i]
+		default:
+			v = y[j]
+		}
+		first := i + j // 0-based rank of the tie group's first value
+		ti := i
+		for i < len(x) && x[i] == v {
+			i++
+		}
+		for j < len(y) && y[j] == v {
+			j++
+		}
+		last := i + j
+		avg := float64(first+1+last) / 2
+		for range i - ti {
+			sumX += avg
+		}
+		if t := float64(last - first); t > 1 {
+			tieTerm += t*t*t - t
+		}
+	}
+	return sumX, tieTerm
 }
 
 // wilcoxExactP returns the exact two-sided p-value of the statistic u for

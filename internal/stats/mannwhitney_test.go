@@ -3,6 +3,8 @@ package stats
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -312,5 +314,53 @@ func TestMannWhitneyMinP(t *testing.T) {
 	}
 	if !math.IsNaN(MannWhitneyMinP(0, 3)) {
 		t.Error("MannWhitneyMinP(0, 3) is not NaN")
+	}
+}
+
+// TestMergedRankSum holds the merge of sorted samples to rankSums over
+// their pool, to the bit: the rank sum of x and the tie term, with ties
+// within and across samples, signed zeros, infinities and one-value
+// samples.
+func TestMergedRankSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	ties := func(n, levels int) []float64 {
+		x := make([]float64, n)
+		for i := range x {
+			x[i] = float64(rng.IntN(levels)) / 4
+		}
+		return x
+	}
+	tests := []struct {
+		name string
+		x, y []float64
+	}{
+		{"no ties", []float64{1, 3, 5}, []float64{2, 4, 6, 8}},
+		{"ties across", []float64{1, 2, 2, 3}, []float64{2, 3, 3}},
+		{"one value each", []float64{7}, []float64{7}},
+		{"signed zeros", []float64{-1, math.Copysign(0, -1), 0}, []float64{0, math.Copysign(0, -1), 1}},
+		{"infinities", []float64{math.Inf(-1), 0, math.Inf(1)}, []float64{math.Inf(-1), math.Inf(1), math.Inf(1)}},
+		{"x all below", []float64{1, 2}, []float64{3, 4, 5}},
+		{"many ties", ties(5000, 9), ties(3000, 9)},
+		{"few ties", ties(2000, 1<<20), ties(2500, 1<<20)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, y := slices.Clone(tt.x), slices.Clone(tt.y)
+			slices.Sort(x)
+			slices.Sort(y)
+			obs, _ := pool(x, y)
+			sums, wantTie := rankSums(obs, 2)
+			gotSum, gotTie := mergedRankSum(x, y)
+			if math.Float64bits(gotSum) != math.Float64bits(sums[0]) || math.Float64bits(gotTie) != math.Float64bits(wantTie) {
+				t.Errorf("merged rank sum %v, tie term %v; rankSums %v, %v", gotSum, gotTie, sums[0], wantTie)
+			}
+			// MannWhitney gives the same on the samples unsorted.
+			shuffled := slices.Clone(tt.x)
+			rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+			a, b := MannWhitney(x, y), MannWhitney(shuffled, tt.y)
+			if math.Float64bits(a.U) != math.Float64bits(b.U) || math.Float64bits(a.P) != math.Float64bits(b.P) {
+				t.Errorf("sorted: U %v p %v; unsorted: U %v p %v", a.U, a.P, b.U, b.P)
+			}
+		})
 	}
 }
