@@ -3,6 +3,7 @@ package record
 import (
 	"bytes"
 	"errors"
+	"hash/maphash"
 	"io"
 	"slices"
 	"strconv"
@@ -39,16 +40,21 @@ type sparseDecoder struct {
 	depth int
 	// names holds the short strings that repeat across records (entry,
 	// target and category ids, voices, matched words), so that each is
-	// allocated once per decoder rather than once per match.
-	names map[string]string
+	// allocated about once per decoder rather than once per match: a
+	// direct-mapped cache, each string in the slot of its hash, replacing
+	// what the slot held. A lookup is a hash and one comparison, cheaper
+	// than a map's, and the cache does not grow with a file of ever new
+	// words.
+	names     *[internSlots]string
+	namesSeed maphash.Seed
 	// skipCred leaves the credibility signals out.
 	skipCred bool
 }
 
-// maxInterned bounds names: a file of ever new matched words must not
-// grow it without end.
+// internSlots is the size of the names cache (a power of two); strings
+// longer than maxInternedLen are not interned.
 const (
-	maxInterned    = 1 << 14
+	internSlots    = 1 << 13
 	maxInternedLen = 64
 )
 
@@ -269,22 +275,11 @@ func (ld *sparseDecoder) str(dst *string, intern bool) error {
 		}
 		b = ld.buf
 	}
-	if !intern || len(b) > maxInternedLen {
+	if !intern {
 		*dst = string(b)
 		return nil
 	}
-	if s, ok := ld.names[string(b)]; ok {
-		*dst = s
-		return nil
-	}
-	s := string(b)
-	if ld.names == nil {
-		ld.names = map[string]string{}
-	}
-	if len(ld.names) < maxInterned {
-		ld.names[s] = s
-	}
-	*dst = s
+	*dst = ld.intern(b)
 	return nil
 }
 
@@ -345,17 +340,18 @@ func (ld *sparseDecoder) bool(dst *bool) error {
 	return errNotSparse
 }
 
-// intern returns a name as a shared string.
+// intern returns name as a string, shared when it is short.
 func (ld *sparseDecoder) intern(name []byte) string {
-	if s, ok := ld.names[string(name)]; ok {
-		return s
+	if len(name) > maxInternedLen {
+		return string(name)
 	}
-	s := string(name)
 	if ld.names == nil {
-		ld.names = map[string]string{}
+		ld.names = new([internSlots]string)
+		ld.namesSeed = maphash.MakeSeed()
 	}
-	if len(name) <= maxInternedLen && len(ld.names) < maxInterned {
-		ld.names[s] = s
+	slot := &ld.names[maphash.Bytes(ld.namesSeed, name)&(internSlots-1)]
+	if *slot != string(name) {
+		*slot = string(name)
 	}
-	return s
+	return *slot
 }
