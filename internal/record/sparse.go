@@ -49,7 +49,23 @@ type sparseDecoder struct {
 	namesSeed maphash.Seed
 	// skipCred leaves the credibility signals out.
 	skipCred bool
+	// sizes holds how many entries each map field (sizeTargets, …) had
+	// in the record read last: the next record's map is made that size
+	// at once, since the records of a file are alike, rather than grown
+	// entry by entry (growing was a twentieth of decoding).
+	sizes [numSized]int
 }
+
+// The map fields entries reads, indexing sparseDecoder.sizes.
+const (
+	sizeTargets = iota
+	sizeStance
+	sizeVoice
+	sizeCategories
+	sizeSides
+	sizeReasons
+	numSized
+)
 
 // internSlots is the size of the names cache (a power of two); strings
 // longer than maxInternedLen are not interned.
@@ -101,9 +117,9 @@ func (ld *sparseDecoder) decode(line []byte) (*Record, error) {
 		case "loaded_per_1k":
 			return ld.float(&r.LoadedPer1k)
 		case "loaded_by_voice":
-			return counts(ld, &r.LoadedByVoice)
+			return counts(ld, sizeVoice, &r.LoadedByVoice)
 		case "categories":
-			return counts(ld, &r.Categories)
+			return counts(ld, sizeCategories, &r.Categories)
 		case "targets":
 			return ld.targets(r)
 		case "stance":
@@ -175,25 +191,31 @@ func (ld *sparseDecoder) object(field func(name []byte) error) error {
 // twenty at most.
 const maxNames = 32
 
-// entries reads a JSON object that maps ids to values, calling entry with
-// each id. A repeated id is errNotSparse, as in object; entry reads the
-// value.
-func (ld *sparseDecoder) entries(make func(), entry func(id string) error) error {
+// entries reads a JSON object that maps ids to values of the map field
+// field (sizeTargets, …), calling make with the number of entries the
+// field had in the record read last when the object is not null, and
+// entry with each id. A repeated id is errNotSparse, as in object; entry
+// reads the value.
+func (ld *sparseDecoder) entries(field int, make func(size int), entry func(id string) error) error {
 	if ld.dec.PeekKind() == '{' {
-		make()
+		make(ld.sizes[field])
 	}
-	return ld.members('{', func() error {
+	n := 0
+	err := ld.members('{', func() error {
 		name, err := ld.name()
 		if err != nil {
 			return err
 		}
+		n++
 		return entry(ld.intern(name))
 	})
+	ld.sizes[field] = n
+	return err
 }
 
 // counts reads an object of integers into a new map (null leaves it nil).
-func counts[K ~string](ld *sparseDecoder, m *map[K]int) error {
-	return ld.entries(func() { *m = map[K]int{} }, func(id string) error {
+func counts[K ~string](ld *sparseDecoder, field int, m *map[K]int) error {
+	return ld.entries(field, func(size int) { *m = make(map[K]int, size) }, func(id string) error {
 		if _, dup := (*m)[K(id)]; dup {
 			return errNotSparse
 		}

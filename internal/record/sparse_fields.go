@@ -10,7 +10,7 @@ import (
 // holds the decoder and its readers of JSON values.
 
 func (ld *sparseDecoder) targets(r *Record) error {
-	return ld.entries(func() { r.Targets = map[string]TargetScore{} }, func(id string) error {
+	return ld.entries(sizeTargets, func(size int) { r.Targets = make(map[string]TargetScore, size) }, func(id string) error {
 		if _, dup := r.Targets[id]; dup {
 			return errNotSparse
 		}
@@ -36,7 +36,7 @@ func (ld *sparseDecoder) targets(r *Record) error {
 }
 
 func (ld *sparseDecoder) stance(r *Record) error {
-	return ld.entries(func() { r.Stance = map[string]AxisScore{} }, func(id string) error {
+	return ld.entries(sizeStance, func(size int) { r.Stance = make(map[string]AxisScore, size) }, func(id string) error {
 		if _, dup := r.Stance[id]; dup {
 			return errNotSparse
 		}
@@ -257,7 +257,7 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 				return err
 			})
 		case "sides":
-			return counts(ld, &s.Sides)
+			return counts(ld, sizeSides, &s.Sides)
 		case "quotes":
 			return ld.object(func(name []byte) error {
 				switch string(name) {
@@ -284,7 +284,7 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 				case "count":
 					return ld.int(&s.Debris.Count)
 				case "reasons":
-					return counts(ld, &s.Debris.Reasons)
+					return counts(ld, sizeReasons, &s.Debris.Reasons)
 				}
 				return ld.skip()
 			})
