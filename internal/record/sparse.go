@@ -194,8 +194,8 @@ const maxNames = 32
 // entries reads a JSON object that maps ids to values of the map field
 // field (sizeTargets, …), calling make with the number of entries the
 // field had in the record read last when the object is not null, and
-// entry with each id. A repeated id is errNotSparse, as in object; entry
-// reads the value.
+// entry with each id. A repeated id is errNotSparse, as in object, and so
+// is an id that is not UTF-8; entry reads the value.
 func (ld *sparseDecoder) entries(field int, make func(size int), entry func(id string) error) error {
 	if ld.dec.PeekKind() == '{' {
 		make(ld.sizes[field])
@@ -205,6 +205,9 @@ func (ld *sparseDecoder) entries(field int, make func(size int), entry func(id s
 		name, err := ld.name()
 		if err != nil {
 			return err
+		}
+		if !utf8.Valid(name) {
+			return errNotSparse // the full decoder reads it with U+FFFD
 		}
 		n++
 		return entry(ld.intern(name))
