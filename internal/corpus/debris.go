@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"sync"
 	"unicode"
@@ -26,6 +27,15 @@ type Debris struct {
 	maxLen int // longest line any rule looks at
 	// triggers holds the contains words of all rules by their first byte.
 	triggers [256][]trigger
+	// pairs marks the first two bytes, lowered, of every contains word
+	// (pairKey): a word start whose two bytes are not marked begins no
+	// contains word, so gate looks no further there. Contains words that
+	// begin with a byte outside ASCII are found the slow way.
+	pairs [1 << 16 / 64]uint64
+	// first holds, for each byte, the rules (a bit each) whose patterns can
+	// match a line beginning with it (firstBytes): most lines begin with a
+	// byte only a few rules could match, and the others are not tried.
+	first [256]uint64
 }
 
 type debrisRule struct {
@@ -126,12 +136,19 @@ func ParseDebris(file string, data []byte) (*Debris, error) {
 			}
 			d.addTrigger(c, bit)
 		}
+		expr := `^(?i:` + strings.Join(alts, "|") + `)$`
 		d.rules = append(d.rules, debrisRule{
 			reason:  "debris: " + r.Reason,
 			maxLen:  maxLen,
 			gated:   len(r.Contains) > 0,
-			pattern: regexp.MustCompile(`^(?i:` + strings.Join(alts, "|") + `)$`),
+			pattern: regexp.MustCompile(expr),
 		})
+		starts := firstBytes(expr)
+		for b := range d.first {
+			if starts[b] {
+				d.first[b] |= bit
+			}
+		}
 	}
 	return d, nil
 }
@@ -182,8 +199,9 @@ func (d *Debris) match(text string, start, end int) (reason string, s, e int, ok
 	}
 	var gate uint64
 	gateDone := false
+	candidates := d.first[norm[0]]
 	for i, r := range d.rules {
-		if len(norm) > r.maxLen {
+		if len(norm) > r.maxLen || candidates&(1<<i) == 0 {
 			continue
 		}
 		if r.gated {
@@ -210,7 +228,35 @@ func (d *Debris) addTrigger(word string, bit uint64) {
 		}
 	}
 	d.triggers[word[0]] = append(list, trigger{text: word, rules: bit})
+	if word[0] < utf8.RuneSelf {
+		if len(word) == 1 {
+			for b := range 256 {
+				k := pairKey(word[0], byte(b))
+				d.pairs[k/64] |= 1 << (k % 64)
+			}
+		} else {
+			k := pairKey(word[0], word[1])
+			d.pairs[k/64] |= 1 << (k % 64)
+		}
+	}
 }
+
+// pairKey is the key of two bytes in Debris.pairs: the bytes with ASCII
+// capitals lowered. Contains words are lower case (strings.ToLower's), whose
+// ASCII bytes are never capitals.
+func pairKey(a, b byte) int { return int(lowerASCII[a])<<8 | int(lowerASCII[b]) }
+
+// lowerASCII maps ASCII capitals to lower case and every other byte to
+// itself.
+var lowerASCII = func() (t [256]byte) {
+	for b := range t {
+		t[b] = byte(b)
+		if 'A' <= b && b <= 'Z' {
+			t[b] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // gate returns the rules whose contains words begin a word of the line
 // in lower case (strings.ToLower's). Scanning only word starts, with the
@@ -223,27 +269,50 @@ func (d *Debris) addTrigger(word string, bit uint64) {
 // the same places.
 func (d *Debris) gate(line string) uint64 {
 	var rules uint64
-	start := true
 	for i := 0; i < len(line); i++ {
+		// i is a word start: look it up, then skip the rest of its word;
+		// the byte after the word starts no word, the one after it does.
 		c := line[i]
-		if start {
-			first := c
-			switch {
-			case c >= utf8.RuneSelf:
-				r, _ := utf8.DecodeRuneInString(line[i:])
-				var enc [utf8.UTFMax]byte
-				utf8.EncodeRune(enc[:], unicode.ToLower(r))
-				first = enc[0]
-			case 'A' <= c && c <= 'Z':
-				first += 'a' - 'A'
-			}
-			for _, t := range d.triggers[first] {
-				if hasLowerPrefix(line[i:], t.text) {
-					rules |= t.rules
-				}
+		if c >= utf8.RuneSelf || d.maybeTrigger(c, line[i+1:]) {
+			rules |= d.triggersAt(line[i:])
+		}
+		if wordByte[c] {
+			for i++; i < len(line) && wordByte[line[i]]; i++ {
 			}
 		}
-		start = !wordByte[c]
+	}
+	return rules
+}
+
+// maybeTrigger reports whether a contains word may begin with the ASCII
+// byte c followed by rest (Debris.pairs). A contains word of one byte
+// marks every pair that begins with it, so a line's last byte pairs with
+// 0. A byte outside ASCII may lower to another first byte (the Kelvin
+// sign to k): such pairs are not filtered.
+func (d *Debris) maybeTrigger(c byte, rest string) bool {
+	var next byte
+	if len(rest) > 0 {
+		next = rest[0]
+	}
+	k := pairKey(c, next)
+	return next >= utf8.RuneSelf || d.pairs[k/64]&(1<<(k%64)) != 0
+}
+
+// triggersAt returns the rules whose contains words begin s, in lower
+// case.
+func (d *Debris) triggersAt(s string) uint64 {
+	first := lowerASCII[s[0]]
+	if first >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(s)
+		var enc [utf8.UTFMax]byte
+		utf8.EncodeRune(enc[:], unicode.ToLower(r))
+		first = enc[0]
+	}
+	var rules uint64
+	for _, t := range d.triggers[first] {
+		if hasLowerPrefix(s, t.text) {
+			rules |= t.rules
+		}
 	}
 	return rules
 }
@@ -305,14 +374,24 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
-// plainSpaces reports whether s is ASCII with single spaces only, the
-// common case that needs no folding.
+// plainSpaces reports whether s has single spaces only and valid UTF-8
+// without U+FFFD, the common case that needs no folding: text with curly
+// quotes and dashes is plain too.
 func plainSpaces(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if !plainByte[c] || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+		if c < utf8.RuneSelf {
+			if !plainByte[c] || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || unicode.IsSpace(r) {
 			return false
 		}
+		i += size
 	}
 	return true
 }
@@ -366,4 +445,94 @@ func normalizeDebrisLine(s string) string {
 		}
 	}
 	return string(dst)
+}
+
+// firstBytes returns the bytes a string that the regular expression expr
+// (valid, in Go's syntax) matches may begin with, as far as its syntax
+// tree tells: a superset, so that a line whose first byte is not among
+// them need not be tried. The empty string is not a byte: a pattern that
+// matches it is given every byte.
+func firstBytes(expr string) (set [256]bool) {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic("corpus: " + err.Error())
+	}
+	if nullable := addFirstBytes(&set, re.Simplify()); nullable {
+		for b := range set {
+			set[b] = true
+		}
+	}
+	return set
+}
+
+// addFirstBytes adds to set the bytes a match of re may begin with and
+// reports whether re matches the empty string (then what follows re may
+// begin the match too). Any operator it does not know gives every byte.
+func addFirstBytes(set *[256]bool, re *syntax.Regexp) (nullable bool) {
+	all := func() bool {
+		for b := range set {
+			set[b] = true
+		}
+		return false
+	}
+	addRune := func(r rune) {
+		var enc [utf8.UTFMax]byte
+		utf8.EncodeRune(enc[:], r)
+		set[enc[0]] = true
+	}
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return false
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true
+		}
+		r := re.Rune[0]
+		addRune(r)
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				addRune(f)
+			}
+		}
+		return false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
+				set[r] = true
+			}
+			if hi >= utf8.RuneSelf {
+				for b := 0x80; b < 256; b++ {
+					set[b] = true
+				}
+			}
+		}
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return addFirstBytes(set, re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		addFirstBytes(set, re.Sub[0])
+		return true
+	case syntax.OpRepeat:
+		n := addFirstBytes(set, re.Sub[0])
+		return n || re.Min == 0
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !addFirstBytes(set, sub) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if addFirstBytes(set, sub) {
+				nullable = true
+			}
+		}
+		return nullable
+	}
+	return all()
 }
