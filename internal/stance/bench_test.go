@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"syscall"
@@ -17,11 +18,11 @@ import (
 	"github.com/compare-tool/compare/internal/lexicon"
 )
 
-// benchArticles returns about 1 MB of generated articles.
-func benchArticles(b *testing.B, lex *lexicon.Lexicon) []*corpus.Article {
+// benchArticles returns about size bytes of generated articles.
+func benchArticles(b *testing.B, lex *lexicon.Lexicon, size int64) []*corpus.Article {
 	b.Helper()
 	var buf bytes.Buffer
-	if _, err := gencorpus.Corpus(&buf, lex, gencorpus.Options{Bytes: 1e6, Seed: 1}); err != nil {
+	if _, err := gencorpus.Corpus(&buf, lex, gencorpus.Options{Bytes: size, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
 	var arts []*corpus.Article
@@ -36,6 +37,15 @@ func benchArticles(b *testing.B, lex *lexicon.Lexicon) []*corpus.Article {
 	return arts
 }
 
+// textBytes returns the bytes of the articles' text.
+func textBytes(arts []*corpus.Article) int64 {
+	var n int64
+	for _, a := range arts {
+		n += int64(len(a.Text))
+	}
+	return n
+}
+
 // BenchmarkScore measures scoring alone (no reading or writing) with the
 // default lexicon, in bytes of article text per second.
 func BenchmarkScore(b *testing.B) {
@@ -43,11 +53,8 @@ func BenchmarkScore(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	arts := benchArticles(b, lex)
-	var n int64
-	for _, a := range arts {
-		n += int64(len(a.Text))
-	}
+	arts := benchArticles(b, lex, 1e6)
+	n := textBytes(arts)
 	s := NewScorer(lexicon.Compile(lex))
 	b.SetBytes(n)
 	b.ReportAllocs()
@@ -55,6 +62,44 @@ func BenchmarkScore(b *testing.B) {
 		for _, a := range arts {
 			s.Score(a)
 		}
+	}
+}
+
+// BenchmarkScoreLexiconSize scores 8 MB of generated articles with the
+// default lexicon grown to 1,000 and 10,000 entries by terms that never
+// occur (gencorpus.Lexicon, as scripts/bench-score.sh does), credibility
+// signals on: what matches is the same, so any difference is the cost of
+// the larger lexicon. The articles are more than the processor's caches
+// hold, as in a real run, where a larger trie and word table miss the
+// cache more often; cpu-ms/op is beside the wall time.
+func BenchmarkScoreLexiconSize(b *testing.B) {
+	base, err := lexicon.Load(lexicon.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := benchArticles(b, base, 8e6)
+	n := textBytes(arts)
+	rules, err := credibility.Load(credibility.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	an := credibility.Compile(rules)
+	for _, entries := range []int{1000, 10000} {
+		lex, err := lexicon.Parse("generated.yaml", []byte(gencorpus.Lexicon(base, entries, 1)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprint(entries), func(b *testing.B) {
+			s := NewModel(lexicon.Compile(lex), an).NewScorer()
+			b.SetBytes(n)
+			cpu := cpuSeconds()
+			for b.Loop() {
+				for _, a := range arts {
+					s.Score(a)
+				}
+			}
+			b.ReportMetric((cpuSeconds()-cpu)*1e3/float64(b.N), "cpu-ms/op")
+		})
 	}
 }
 
@@ -99,10 +144,7 @@ func BenchmarkScoreReal(b *testing.B) {
 		b.Fatal(err)
 	}
 	arts := realArticles(b, 2000)
-	var n int64
-	for _, a := range arts {
-		n += int64(len(a.Text))
-	}
+	n := textBytes(arts)
 	rules, err := credibility.Load(credibility.Default)
 	if err != nil {
 		b.Fatal(err)
