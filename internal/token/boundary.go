@@ -84,8 +84,22 @@ func (ts *Tokens) Abbreviation(i int) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	}
-	return strings.Contains(w, ".") || abbreviations[string(ts.Norm(i))]
+	if strings.Contains(w, ".") {
+		return true
+	}
+	norm := ts.Norm(i)
+	return len(norm) <= maxAbbreviation && abbreviations[string(norm)]
 }
+
+// maxAbbreviation is the length of the longest of abbreviations: most
+// words before a full stop are longer and need no lookup.
+var maxAbbreviation = func() int {
+	n := 0
+	for w := range abbreviations {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // abbreviations are folded words whose full stop does not end a sentence.
 var abbreviations = func() map[string]bool {

@@ -259,8 +259,12 @@ func (tz *Tokenizer) appendToken(start, end int) {
 	ns := len(ts.norm)
 	// Fold and hash an ASCII word in one pass, keeping the hash before
 	// the last two bytes in case they are a possessive 's to strip.
+	// The folded ASCII word has the word's length: it is written in
+	// place, without a capacity check per byte.
 	h, h1, h2 := uint64(fnvOffset), uint64(0), uint64(0)
 	ascii := true
+	ts.norm = slices.Grow(ts.norm, len(word))
+	dst := ts.norm[ns : ns+len(word)]
 	for j := 0; j < len(word); j++ {
 		c := word[j]
 		if c >= utf8.RuneSelf {
@@ -268,11 +272,13 @@ func (tz *Tokenizer) appendToken(start, end int) {
 			break
 		}
 		c = asciiFold[c]
-		ts.norm = append(ts.norm, c)
+		dst[j] = c
 		h2, h1 = h1, h
 		h = (h ^ uint64(c)) * fnvPrime
 	}
-	if !ascii {
+	if ascii {
+		ts.norm = ts.norm[:ns+len(word)]
+	} else {
 		ts.norm = tz.foldUnicode(ts.norm[:ns], word)
 	}
 	ne := len(ts.norm)
