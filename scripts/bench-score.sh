@@ -89,7 +89,7 @@ printf '\n%-10s %-18s %7s %7s %10s %10s %6s %8s %8s %9s %9s\n' corpus "compare r
 for corpus in "${corpora[@]}"; do
 	name=$(basename "$corpus" .jsonl)
 	name=${name%%-*}
-	mb=$(awk -v b="$(stat -c %s "$corpus")" 'BEGIN { printf "%.1f", b / 1e6 }')
+	mb=$(awk -v b="$(stat -L -c %s "$corpus")" 'BEGIN { printf "%.1f", b / 1e6 }')
 	cat "$corpus" >/dev/null # page cache
 	for n in 1000 10000; do
 		lex=$work/lex-$n.yaml terms=$work/terms-$n.txt
