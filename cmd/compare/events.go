@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -228,65 +227,25 @@ func eventsFlag(on bool) cli.Flag {
 		Usage: "find the events several outlets report (as compare events does) and compare outlets within the events both reported: naming or selection?"}
 }
 
-// withinEvents collects, while a comparison is aggregated, what grouping
-// its articles into events needs.
-type withinEvents struct {
-	by     string
-	arts   []sameevent.Article
-	noText int
-	// max caps the articles kept for grouping (0: no cap); over counts
-	// the articles with text once there were more, and then none is kept.
-	max, over int
-}
-
 // defaultMaxEventArticles is report's --max-event-articles: grouping keeps
 // every text and costs about 30 kB per article.
 const defaultMaxEventArticles = 10000
 
-// add keeps what grouping needs of a record, before anything of it is
-// dropped.
-func (w *withinEvents) add(r *record.Record) error {
-	switch {
-	case r.Text == "":
-		w.noText++
-	case w.over > 0:
-		w.over++
-	case w.max > 0 && len(w.arts) == w.max:
-		w.over = len(w.arts) + 1
-		w.arts = nil
-	default:
-		w.arts = append(w.arts, sameevent.FromRecord(r, w.by))
-	}
-	return nil
-}
-
-// compare groups the articles into events and compares the units of cmp
-// within them (cmp.WithinEvents), noting in cmp what it left out.
-func (w *withinEvents) compare(c *cli.Context, cmd string, cmp *aggregate.Comparison, lex *lexicon.Lexicon) (*sameevent.Result, error) {
+// compareWithinEvents reads the grouping flags of cmd, groups what w
+// collected into events and compares the units of cmp within them,
+// listing on standard error the articles grouping could not take.
+func compareWithinEvents(c *cli.Context, cmd string, w *sameevent.Within, cmp *aggregate.Comparison, lex *lexicon.Lexicon) (*sameevent.Result, error) {
 	opt, err := groupingOptions(c, cmd)
 	if err != nil {
 		return nil, err
 	}
-	if w.over > 0 {
-		cmp.Notes = append(cmp.Notes, fmt.Sprintf("%s text, more than the %s that --max-event-articles lets the report group into events, so outlets were not compared within shared events; compare events groups any number.",
-			english.Count(w.over, "record has", "records have"), strconv.Itoa(w.max)))
-		return nil, nil
-	}
-	if len(w.arts) == 0 {
-		cmp.Notes = append(cmp.Notes, "No record has its text (they were scored with --no-text), so no events could be found and outlets were not compared within shared events.")
-		return nil, nil
-	}
 	opt.Lexicon = lex
-	res, err := sameevent.Group(c.Context, w.arts, opt)
-	w.arts = nil
+	res, err := w.Compare(c.Context, cmp, opt)
 	if err != nil {
 		return nil, cli.Exit(cmd+": "+err.Error(), exitFailure)
 	}
-	printProblems(c, res.Problems)
-	cmp.CompareWithinEvents(res.Scores(), events.FormatWindow(res.Window), res.Threshold)
-	if w.noText > 0 { // some records have their text, others not
-		cmp.Notes = append(cmp.Notes, fmt.Sprintf("%s no text (scored with --no-text) and could not be grouped into events.",
-			english.Count(w.noText, "record has", "records have")))
+	if res != nil {
+		printProblems(c, res.Problems)
 	}
 	return res, nil
 }

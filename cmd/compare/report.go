@@ -123,11 +123,11 @@ func runReport(c *cli.Context) error {
 	recs := report.NewRecords(by, ropt)
 	defer recs.Close()
 	each := recs.Add
-	var within *withinEvents
+	var within *sameevent.Within
 	if c.Bool("events") {
-		within = &withinEvents{by: by, max: c.Int("max-event-articles")}
+		within = &sameevent.Within{By: by, Max: c.Int("max-event-articles")}
 		each = func(r *record.Record) error {
-			within.add(r)
+			within.Add(r)
 			return recs.Add(r)
 		}
 	}
@@ -153,7 +153,7 @@ func runReport(c *cli.Context) error {
 	lex = report.CheckLexicon(cmp, lex)
 	var same *sameevent.Result
 	if within != nil {
-		if same, err = within.compare(c, "report", cmp, lex); err != nil {
+		if same, err = compareWithinEvents(c, "report", within, cmp, lex); err != nil {
 			return err
 		}
 	}

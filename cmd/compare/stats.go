@@ -19,6 +19,7 @@ import (
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/pipeline"
 	"github.com/compare-tool/compare/internal/record"
+	"github.com/compare-tool/compare/internal/sameevent"
 )
 
 func statsCommand() *cli.Command {
@@ -138,18 +139,18 @@ func runStats(c *cli.Context) error {
 	opt.TextBudget = c.Int("text-budget") << 20
 	opt.NgramCap = c.Int("ngram-cap")
 
-	var within *withinEvents
+	var within *sameevent.Within
 	var each func(*record.Record) error
 	if c.Bool("events") {
-		within = &withinEvents{by: by}
-		each = within.add
+		within = &sameevent.Within{By: by}
+		each = within.Add
 	}
 	cmp, lex, err := gatherComparison(c, "stats", opt, each)
 	if err != nil {
 		return err
 	}
 	if within != nil {
-		if _, err := within.compare(c, "stats", cmp, lex); err != nil {
+		if _, err := compareWithinEvents(c, "stats", within, cmp, lex); err != nil {
 			return err
 		}
 	}
