@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"bufio"
-	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -238,7 +237,7 @@ func (s *Suggester) leanResult(res *Suggestions) (*Suggestions, error) {
 	lc, opt := s.lean, s.opt.Lean
 	res.Held = &HeldOut{
 		Training:          opt.Training.Describe(),
-		Outlets:           slices.Sorted(slices.Values(slices.Clone(s.units))),
+		Outlets:           slices.Sorted(slices.Values(s.units)),
 		HeldOutArticles:   lc.heldOut,
 		HeldOutOutlets:    len(lc.heldOutlets),
 		Unlabelled:        lc.unlabelled,
@@ -310,23 +309,27 @@ func (s *Suggester) leanEvidence(side int, uses []int, outletsOf [3]int) *LeanEv
 	lc, opt := s.lean, s.opt.Lean
 	ev := &LeanEvidence{Lean: 2*side - 1, OutletsOf: outletsOf}
 	other := sidePos - side
-	// Rates per 10,000 words of the outlets with enough articles.
+	// Rates per 10,000 words of the outlets with enough articles; top is
+	// the most uses one outlet of the phrase's group makes.
 	var own, others []float64
+	top := 0
 	for u, n := range uses {
 		sd := lc.outletSide[u]
 		ev.Uses[sd] += n
 		if n > 0 {
 			ev.Outlets[sd]++
 		}
+		if sd == side {
+			top = max(top, n)
+		}
 		if s.articles[u] < opt.MinOutletArticles || lc.outletWords[u] == 0 {
 			continue
 		}
-		rate := 1e4 * float64(n) / float64(lc.outletWords[u])
 		switch sd {
 		case side:
-			own = append(own, rate)
+			own = append(own, rate(n, lc.outletWords[u]))
 		case other:
-			others = append(others, rate)
+			others = append(others, rate(n, lc.outletWords[u]))
 		}
 	}
 	if len(others) > 0 {
@@ -337,10 +340,6 @@ func (s *Suggester) leanEvidence(side int, uses []int, outletsOf [3]int) *LeanEv
 		if r > ev.OtherMedian {
 			ev.Consistent++
 		}
-	}
-	top := 0
-	if len(uses) > 0 {
-		top = slices.Max(uses)
 	}
 	switch {
 	case ev.Outlets[side] < opt.MinOutlets:
@@ -513,8 +512,6 @@ func (s *Suggester) outletUses(uses []int) []UnitCount {
 			out = append(out, UnitCount{s.units[u], n})
 		}
 	}
-	slices.SortFunc(out, func(x, y UnitCount) int {
-		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Unit, y.Unit))
-	})
+	slices.SortFunc(out, byCount)
 	return out
 }

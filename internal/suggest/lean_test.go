@@ -239,3 +239,37 @@ func TestLeanNoEnd(t *testing.T) {
 		t.Errorf("err %v, want one naming the missing end", err)
 	}
 }
+
+// TestLeanEvidenceGuards checks the guards on per-outlet uses: the flag
+// counts only the phrase's own group, so another group's heavy user does
+// not make it one outlet's habit.
+func TestLeanEvidenceGuards(t *testing.T) {
+	s := &Suggester{
+		opt: Options{Lean: &Lean{MinOutlets: 3, MinOutletArticles: 1}},
+		lean: &leanCounts{
+			outletSide:  []int{sidePos, sidePos, sidePos, sideNeg, sideNeg, sideNeg},
+			outletWords: []int64{1000, 1000, 1000, 1000, 1000, 1000},
+		},
+		articles: []int{5, 5, 5, 5, 5, 5},
+	}
+	tests := []struct {
+		name          string
+		uses          []int
+		refused, flag bool
+	}{
+		{"even in its group", []int{10, 10, 10, 0, 0, 0}, false, false},
+		{"the other group's heavy user", []int{10, 10, 10, 20, 0, 0}, false, false},
+		{"one outlet of its group", []int{25, 3, 3, 0, 0, 0}, false, true},
+		{"too few outlets", []int{10, 10, 0, 0, 0, 0}, true, false},
+		{"a few outlets' habit", []int{10, 1, 1, 5, 5, 0}, true, false},
+	}
+	outletsOf := [3]int{3, 3}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ev := s.leanEvidence(sidePos, tt.uses, outletsOf)
+			if (ev.Refused != "") != tt.refused || (ev.Flag != "") != tt.flag {
+				t.Errorf("refused %q, flag %q; want refused %v, flag %v", ev.Refused, ev.Flag, tt.refused, tt.flag)
+			}
+		})
+	}
+}

@@ -298,10 +298,13 @@ func (s *Suggester) byUnit(u int, counts []int) []UnitCount {
 			others = append(others, UnitCount{s.units[u2], c})
 		}
 	}
-	slices.SortFunc(others, func(x, y UnitCount) int {
-		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Unit, y.Unit))
-	})
+	slices.SortFunc(others, byCount)
 	return append(out, others...)
+}
+
+// byCount orders unit counts most first, ties by unit name.
+func byCount(x, y UnitCount) int {
+	return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Unit, y.Unit))
 }
 
 // contexts finds, in the kept texts, keyword-in-context lines and the most
