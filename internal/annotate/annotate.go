@@ -39,7 +39,7 @@ const stanceVoices = "only the outlet's own voice counts toward its stance, or r
 // ANSI styles. Red and blue follow the report's colours; quoted terms are
 // italic, distanced ones underlined and reported ones dim.
 const (
-	ansiReset     = "\x1b[0m"
+	ansiReset     = view.ANSIReset
 	ansiBold      = "\x1b[1m"
 	ansiDim       = "\x1b[2m"
 	ansiItalic    = "\x1b[3m"
@@ -48,13 +48,7 @@ const (
 	ansiRed       = "\x1b[31m"
 	ansiBlue      = "\x1b[34m"
 	ansiGrey      = "\x1b[90m"
-	ansiRedBg     = "\x1b[97;41m"
-	ansiBlueBg    = "\x1b[97;44m"
 )
-
-// ansiLean styles a loaded term by record.LeanLevel + 2: strong leans on
-// a coloured background, weaker ones in colour.
-var ansiLean = [...]string{ansiBold + ansiRedBg, ansiBold + ansiRed, ansiBold, ansiBold + ansiBlue, ansiBold + ansiBlueBg}
 
 // Write writes one scored article for reading in a terminal: a header
 // with the stance in plain words (view.PlainStance),
@@ -123,7 +117,7 @@ func Write(w io.Writer, r *record.Record, lex *lexicon.Lexicon, opt Options) err
 		if opt.Color {
 			code := ansiUnderline
 			if m.Loaded {
-				code = ansiLean[record.LeanLevel(m.Contrib[axis])+2]
+				code = view.ANSILean[record.LeanLevel(m.Contrib[axis])+2]
 			}
 			switch m.Voice {
 			case record.Quote:

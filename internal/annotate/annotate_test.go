@@ -11,6 +11,7 @@ import (
 	"github.com/compare-tool/compare/internal/lexicon"
 	"github.com/compare-tool/compare/internal/record"
 	"github.com/compare-tool/compare/internal/stance"
+	"github.com/compare-tool/compare/internal/view"
 )
 
 // score scores one article with the tiny test lexicon, which the report's
@@ -67,10 +68,10 @@ func TestAnnotateColor(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	if !strings.Contains(out, ansiBold+ansiRedBg+"regime"+ansiReset) {
+	if !strings.Contains(out, view.ANSILean[0]+"regime"+ansiReset) {
 		t.Errorf("regime (lean −1) is not bold on red:\n%q", out)
 	}
-	if !strings.Contains(out, ansiBold+ansiBlueBg+"terrorists"+ansiReset) {
+	if !strings.Contains(out, view.ANSILean[4]+"terrorists"+ansiReset) {
 		t.Errorf("terrorists (lean +1 on pro-gov) is not bold on blue:\n%q", out)
 	}
 	if strings.Contains(out, "[[") {

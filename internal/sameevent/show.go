@@ -26,11 +26,6 @@ type ShowOptions struct {
 // axis is marked [0]; a neutral name has no mark.
 var LeanMark = view.LeanMark
 
-// ANSI styles by record.LeanLevel + 2, as compare annotate colours terms.
-var ansiLean = [...]string{"\x1b[1;97;41m", "\x1b[1;31m", "\x1b[1m", "\x1b[1;34m", "\x1b[1;97;44m"}
-
-const ansiReset = "\x1b[0m"
-
 // WriteShow writes one event for reading in a terminal: its reports,
 // each unit's stance on each axis with n, and per target the forms each
 // unit wrote, in aligned rows.
@@ -136,7 +131,7 @@ func formText(f Form, axis string, color bool) string {
 	text := record.OneLine(f.Text)
 	level := record.LeanLevel(f.Contrib[axis]) + 2
 	if color && f.Loaded {
-		text = ansiLean[level] + text + ansiReset
+		text = view.ANSILean[level] + text + view.ANSIReset
 	}
 	if f.Loaded {
 		text += " " + LeanMark[level]

@@ -16,6 +16,14 @@ import (
 // record.LeanLevel + 2: two signs for a strong lean, one for a weaker one.
 var LeanMark = [...]string{"[−−]", "[−]", "[0]", "[+]", "[++]"}
 
+// ANSILean is the terminal style of a loaded term, by record.LeanLevel + 2:
+// strong leans bold on a red or blue background, weaker ones bold in red
+// or blue, as the report colours them. End it with ANSIReset.
+var ANSILean = [...]string{"\x1b[1;97;41m", "\x1b[1;31m", "\x1b[1m", "\x1b[1;34m", "\x1b[1;97;44m"}
+
+// ANSIReset ends an ANSI style.
+const ANSIReset = "\x1b[0m"
+
 // FirstAxis is the axis a view shows a term's lean on: the first axis of
 // lex, or, when lex is nil or has none, the record's first axis by id
 // with only its id known. It is the zero Axis when neither has one.
