@@ -42,7 +42,9 @@ in a .txt file; or a file of articles whose outlets are taken): they are
 left out of the measurement and listed. --test-outlets FILE measures only
 those outlets. --split outlet --folds K checks by K-fold cross-validation
 over outlets whether dropping the entries that work against their lean on
-the other folds helps on each fold's unseen outlets.
+the other folds helps on each fold's unseen outlets; it also gives each
+fold's own AUC, and for each entry the folds whose articles use it with its
+lean, against it, or not at all.
 
 Examples:
    compare validate --outlets testdata/sample-outlets.yaml --label-field group \

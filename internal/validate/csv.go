@@ -50,6 +50,16 @@ func writeValidationCSV(w io.Writer, v *Validation) error {
 			for _, e := range f.Dropped {
 				row("cross_check_dropped", "", "", "", "", f.Split, "entry", e)
 			}
+			for _, e := range f.Ends {
+				row("cross_check_fold_auc", "all", e.Axis, e.Higher, e.Lower, f.Split, "auc_written", ftoa(e.Written))
+				row("cross_check_fold_auc", "all", e.Axis, e.Higher, e.Lower, f.Split, "auc_pruned", ftoa(e.Pruned))
+			}
+		}
+		for _, e := range cc.Entries {
+			row("cross_check_entry", "", e.Axis, "", "", e.Entry, "lean", ftoa(e.Lean))
+			row("cross_check_entry", "", e.Axis, "", "", e.Entry, "folds_with", strconv.Itoa(e.With))
+			row("cross_check_entry", "", e.Axis, "", "", e.Entry, "folds_against", strconv.Itoa(e.Against))
+			row("cross_check_entry", "", e.Axis, "", "", e.Entry, "folds_unused", strconv.Itoa(e.Unused))
 		}
 		writeResultCSV(row, "cross_check_", cc.Fitted)
 	}

@@ -27,7 +27,10 @@
 // seeded hash, ExplicitSplit builds a split from train and test outlet
 // lists (optionally dropping test outlets that are also training ones),
 // and CrossValidate runs a fitting step on each split's training outlets
-// and a measuring step on its test outlets only.
+// and a measuring step on its test outlets only. CrossCheckPruning uses it
+// to ask whether dropping entries by their verdicts helps on unseen
+// outlets, and reports each fold's own AUC and, per entry, the folds whose
+// articles use it in the direction of its lean (EntryFolds).
 //
 // The statistics themselves (AUC, its bootstrap, Spearman's test, the
 // log-odds of use) live in package stats, checked against R there.

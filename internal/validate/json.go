@@ -104,6 +104,17 @@ func (c Contrast) MarshalJSON() ([]byte, error) {
 	}{c.Higher, c.Lower, num(c.AUC), num(c.P)})
 }
 
+// MarshalJSON writes a fold's AUCs, null when missing.
+func (f FoldAUC) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Axis    string `json:"axis"`
+		Higher  string `json:"higher"`
+		Lower   string `json:"lower"`
+		Written num    `json:"written"`
+		Pruned  num    `json:"pruned"`
+	}{f.Axis, f.Higher, f.Lower, num(f.Written), num(f.Pruned)})
+}
+
 // MarshalText writes the verdict's code.
 func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.Code()), nil }
 

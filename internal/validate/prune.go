@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 
 	"github.com/compare-tool/compare/internal/corpus"
@@ -113,6 +114,29 @@ type CrossCheck struct {
 	// Fitted is the measurement of the articles scored by their folds'
 	// fitted lexicons.
 	Fitted *Result `json:"fitted"`
+	// Entries say, for each entry with a non-zero lean on an axis, which
+	// way each fold's own articles use it (EntryFolds), in the order of
+	// the input's entries and axes.
+	Entries []EntryFolds `json:"entries"`
+}
+
+// EntryFolds counts the folds whose own articles use an entry in the
+// direction of its lean on an axis: the folds where the widest contrast of
+// the entry's diagnostic on the fold's articles alone (the last label of
+// the order against the first, see EntryDiagnostic) has an AUC above 0.5
+// for a positive lean or below it for a negative one are With, the
+// opposite Against, and those where the AUC is 0.5 or undefined (no
+// article of either end uses it, or the fold lacks one end) Unused. The
+// direction needs no p-value: a fold's articles are few, and the question
+// is whether the direction holds from one set of outlets to the next.
+type EntryFolds struct {
+	Entry string  `json:"entry"`
+	Axis  string  `json:"axis"`
+	Lean  float64 `json:"lean"`
+	With  int     `json:"with"`
+	// Against and Unused count the other folds.
+	Against int `json:"against"`
+	Unused  int `json:"unused"`
 }
 
 // FoldFit is one fold of a CrossCheck.
@@ -126,6 +150,20 @@ type FoldFit struct {
 	// Dropped are the entries the training outlets found working against
 	// their lean, sorted.
 	Dropped []string `json:"dropped"`
+	// Ends measure, on each axis, the fold's own articles alone: the AUC
+	// of the last label of the order against the first (right > left) as
+	// written and as scored without Dropped. They are held-out numbers
+	// for pruning; for the lexicon as written they are held out only if it
+	// was not grown on these outlets.
+	Ends []FoldAUC `json:"ends"`
+}
+
+// FoldAUC is an article-level AUC of one fold's articles (see FoldFit).
+// Written and Pruned are NaN when the fold has no article of one end.
+type FoldAUC struct {
+	Axis            string
+	Higher, Lower   string
+	Written, Pruned float64
 }
 
 // CrossCheckPruning runs a CrossCheck with k folds by outlet (KFold with
@@ -161,6 +199,7 @@ func CrossCheckPruning(in Input, k int, seed uint64, opt Options) (*CrossCheck, 
 	type fold struct {
 		fit      FoldFit
 		articles []Article
+		written  *Result // the fold's articles as written
 	}
 	folds, err := CrossValidate(labelled, func(a Article) string { return a.Outlet }, splits,
 		func(s Split, train []Article) (map[string]bool, error) {
@@ -185,21 +224,87 @@ func CrossCheckPruning(in Input, k int, seed uint64, opt Options) (*CrossCheck, 
 				a.Stance = Rescore(a, leans, drop)
 				f.articles = append(f.articles, a)
 			}
+			written, err := Measure(Input{Axes: in.Axes, Entries: in.Entries, Articles: test}, fitOpt)
+			if err != nil {
+				return fold{}, fmt.Errorf("%s: %w", s.Name, err)
+			}
+			pruned, err := Measure(Input{Axes: in.Axes, Entries: in.Entries, Articles: f.articles}, fitOpt)
+			if err != nil {
+				return fold{}, fmt.Errorf("%s: %w", s.Name, err)
+			}
+			f.written = written
+			for i, ar := range written.Axes {
+				w, p := endsAUC(ar.ArticleAUC, opt.Order), endsAUC(pruned.Axes[i].ArticleAUC, opt.Order)
+				f.fit.Ends = append(f.fit.Ends, FoldAUC{Axis: ar.Axis, Higher: opt.Order[len(opt.Order)-1], Lower: opt.Order[0], Written: w, Pruned: p})
+			}
 			return f, nil
 		})
 	if err != nil {
 		return nil, err
 	}
 	var fitted []Article
+	var written []*Result
 	for _, f := range folds {
 		cc.Splits = append(cc.Splits, f.fit)
 		fitted = append(fitted, f.articles...)
+		written = append(written, f.written)
 	}
+	cc.Entries = entryFolds(written, opt.Order)
 	cc.Fitted, err = Measure(Input{Axes: in.Axes, Entries: in.Entries, EntriesFromMatches: in.EntriesFromMatches, Articles: fitted}, opt)
 	if err != nil {
 		return nil, err
 	}
 	return cc, nil
+}
+
+// endsAUC is the AUC over all articles of the pair last > first of order
+// among pairs, NaN when there is none.
+func endsAUC(pairs []PairAUC, order []string) float64 {
+	for _, p := range pairs {
+		if p.Higher == order[len(order)-1] && p.Lower == order[0] {
+			return p.All.AUC
+		}
+	}
+	return math.NaN()
+}
+
+// entryFolds counts, for each entry with a lean, the folds whose own
+// articles (written, one measurement of each fold's articles as written)
+// use it with, against or without the direction of its lean (EntryFolds).
+func entryFolds(written []*Result, order []string) []EntryFolds {
+	var out []EntryFolds
+	index := map[[2]string]int{}
+	for _, r := range written {
+		for _, ar := range r.Axes {
+			for _, d := range ar.Entries {
+				if d.Lean == 0 {
+					continue
+				}
+				key := [2]string{d.Entry, ar.Axis}
+				i, ok := index[key]
+				if !ok {
+					i = len(out)
+					index[key] = i
+					out = append(out, EntryFolds{Entry: d.Entry, Axis: ar.Axis, Lean: d.Lean})
+				}
+				auc := math.NaN()
+				for _, c := range d.Contrasts {
+					if c.Higher == order[len(order)-1] && c.Lower == order[0] {
+						auc = c.AUC
+					}
+				}
+				switch {
+				case math.IsNaN(auc) || auc == 0.5:
+					out[i].Unused++
+				case (auc > 0.5) == (d.Lean > 0):
+					out[i].With++
+				default:
+					out[i].Against++
+				}
+			}
+		}
+	}
+	return out
 }
 
 // Rescore returns an article's stance on each axis of a.Stance computed

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/compare-tool/compare/internal/stats"
 )
 
 func TestHoldOut(t *testing.T) {
@@ -146,6 +148,20 @@ func foldCorpus(t *testing.T) (Input, map[string]int) {
 	return Input{Axes: []string{axis}, Entries: entries, Articles: as}, fold
 }
 
+// crossCheck3 runs CrossCheckPruning on in with 3 folds, seed 1, ordinal
+// labels left < center < right and no bootstrap.
+func crossCheck3(t *testing.T, in Input) *CrossCheck {
+	t.Helper()
+	opt := DefaultOptions()
+	opt.Order = []string{"left", "center", "right"}
+	opt.Resamples = 0
+	cc, err := CrossCheckPruning(in, 3, 1, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cc
+}
+
 // TestCrossCheckPruning: each fold's lexicon is fitted without its own
 // outlets and scores only them. The quirk's use lies in fold 0's outlets,
 // so the folds that train on fold 0 drop it and fold 0 itself does not.
@@ -162,13 +178,7 @@ func TestCrossCheckPruning(t *testing.T) {
 			t.Fatalf("fold %d has no right outlet; the corpus needs another seed", f)
 		}
 	}
-	opt := DefaultOptions()
-	opt.Order = []string{"left", "center", "right"}
-	opt.Resamples = 0
-	cc, err := CrossCheckPruning(in, 3, 1, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cc := crossCheck3(t, in)
 	if len(cc.Splits) != 3 {
 		t.Fatalf("%d folds, want 3", len(cc.Splits))
 	}
@@ -196,6 +206,71 @@ func TestCrossCheckPruning(t *testing.T) {
 	}
 	if _, err := CrossCheckPruning(in, 3, 1, DefaultOptions()); err == nil {
 		t.Error("categorical labels gave no error")
+	}
+}
+
+// TestCrossCheckFolds checks what the cross-check says of each fold's own
+// articles: the right > left AUC of a fold as written and pruned equals a
+// direct count over the fold's articles (stats.AUC of their scores, which
+// the corpus computes with Rescore), and each entry's folds follow the
+// corpus's design (see foldCorpus): right-word and left-word with their
+// lean on all three folds, wrong-word against it on all three, the quirk
+// against it on fold 0 only and unused elsewhere, plain (lean 0) not
+// counted.
+func TestCrossCheckFolds(t *testing.T) {
+	in, fold := foldCorpus(t)
+	cc := crossCheck3(t, in)
+	leans := map[string]map[string]float64{}
+	for _, e := range in.Entries {
+		leans[e.ID] = e.Lean
+	}
+	for i, s := range cc.Splits {
+		drop := map[string]bool{}
+		for _, e := range s.Dropped {
+			drop[e] = true
+		}
+		var rw, lw, rp, lp []float64
+		for _, a := range in.Articles {
+			if fold[a.Outlet] != i {
+				continue
+			}
+			p := Rescore(a, leans, drop)[axis].Score
+			switch a.Label {
+			case "right":
+				rw, rp = append(rw, a.Stance[axis].Score), append(rp, p)
+			case "left":
+				lw, lp = append(lw, a.Stance[axis].Score), append(lp, p)
+			}
+		}
+		want := FoldAUC{Axis: axis, Higher: "right", Lower: "left", Written: stats.AUC(rw, lw), Pruned: stats.AUC(rp, lp)}
+		if len(s.Ends) != 1 || s.Ends[0] != want {
+			t.Errorf("%s: ends %+v, want %+v", s.Split, s.Ends, want)
+		}
+	}
+	// Fold 0 keeps the quirk, which its right articles use: pruned as
+	// written there, while wrong-word's removal lifts every fold to 1.
+	if e := cc.Splits[0].Ends[0]; e.Pruned != 1 {
+		t.Errorf("fold 0 pruned AUC %v, want 1", e.Pruned)
+	}
+	got := map[string]EntryFolds{}
+	for _, e := range cc.Entries {
+		got[e.Entry] = e
+	}
+	tests := []EntryFolds{
+		{Entry: "right-word", Axis: axis, Lean: 1, With: 3},
+		{Entry: "left-word", Axis: axis, Lean: -1, With: 3},
+		{Entry: "wrong-word", Axis: axis, Lean: 1, Against: 3},
+		{Entry: "quirk", Axis: axis, Lean: -1, Against: 1, Unused: 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.Entry, func(t *testing.T) {
+			if got[tt.Entry] != tt {
+				t.Errorf("%+v, want %+v", got[tt.Entry], tt)
+			}
+		})
+	}
+	if _, ok := got["plain"]; ok || len(cc.Entries) != len(tests) {
+		t.Errorf("entries %+v: want the four with a lean", cc.Entries)
 	}
 }
 

@@ -1,9 +1,11 @@
 package validate
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -57,6 +59,7 @@ func writeValidationTable(w io.Writer, v *Validation) error {
 			}
 			tw.Flush()
 		}
+		writeFoldsTable(tw, p, cc)
 	}
 	return tw.Flush()
 }
@@ -241,4 +244,48 @@ func oneLines(ss []string) []string {
 		out[i] = record.OneLine(s)
 	}
 	return out
+}
+
+// writeFoldsTable writes each fold's own AUC of the ends of the order and
+// the entries whose direction differs from their lean on some fold.
+func writeFoldsTable(tw *tabwriter.Writer, p func(string, ...any), cc *CrossCheck) {
+	if len(cc.Splits) == 0 || len(cc.Splits[0].Ends) == 0 {
+		return
+	}
+	p("\nEach fold's own articles alone, article-level AUC (held out for pruning; for the lexicon as written only if it was not grown on these outlets):\n")
+	for ai, e := range cc.Splits[0].Ends {
+		if len(cc.Splits[0].Ends) > 1 {
+			p("axis %s\n", e.Axis)
+		}
+		p("FOLD\t%s > %s AS WRITTEN\tPRUNED\n", e.Higher, e.Lower)
+		for _, f := range cc.Splits {
+			p("%s\t%s\t%s\n", f.Split, AUCEstimate{AUC: f.Ends[ai].Written, Lo: math.NaN()}, AUCEstimate{AUC: f.Ends[ai].Pruned, Lo: math.NaN()})
+		}
+		tw.Flush()
+	}
+	var odd []EntryFolds
+	steady := 0
+	for _, e := range cc.Entries {
+		if e.Against > 0 {
+			odd = append(odd, e)
+		} else if e.With > 0 {
+			steady++
+		}
+	}
+	p("\nEntries by fold: %s follow their lean on every fold whose articles use them at either end; %s go against it on at least one fold",
+		english.Count(steady, "entry with a lean", "entries with a lean"), english.Count(len(odd), "entry", "entries"))
+	if len(odd) == 0 {
+		p(".\n")
+		return
+	}
+	p(" (most folds against first):\n")
+	slices.SortStableFunc(odd, func(a, b EntryFolds) int { return cmp.Compare(b.Against-b.With, a.Against-a.With) })
+	p("ENTRY\tAXIS\tLEAN\tFOLDS WITH\tAGAINST\tUNUSED\n")
+	for _, e := range odd[:min(len(odd), TableEntries)] {
+		p("%s\t%s\t%+.2f\t%d\t%d\t%d\n", e.Entry, e.Axis, e.Lean, e.With, e.Against, e.Unused)
+	}
+	tw.Flush()
+	if n := len(odd) - TableEntries; n > 0 {
+		p("… and %s (the csv and json formats list every entry)\n", english.Count(n, "more entry", "more entries"))
+	}
 }
