@@ -51,9 +51,16 @@ const (
 	fJoined                        // only spaces (or a possessive apostrophe) separate it from the previous token
 	fPossessive                    // ends in ’s or s’
 	fUnnamed                       // an unnamed-source noun
-	fAbbrev                        // an abbreviation whose full stop does not end a sentence
 	fAttr                          // part of an attribution: its verb, its source or between them
+	fWordDone                      // the word flags are set
 )
+
+// wordFlags are the flags the word itself decides (its capitals, a
+// possessive ending). index leaves them to has, which sets them the first
+// time a token's are asked for: the heuristics look at the few tokens
+// around a cue, and classifying every word of every article was a tenth of
+// scoring's time.
+const wordFlags = fCap | fTitle | fLower | fPossessive
 
 // regMatch is one occurrence of a registry entity.
 type regMatch struct {
@@ -185,7 +192,27 @@ func (s *Scanner) gap(i int) string {
 	return s.text[s.ts.List[i-1].End:s.ts.List[i].Start]
 }
 
-func (s *Scanner) has(i int, f uint16) bool { return s.tok[i].flags&f != 0 }
+func (s *Scanner) has(i int, f uint16) bool {
+	ti := &s.tok[i]
+	if f&wordFlags != 0 && ti.flags&fWordDone == 0 {
+		ti.flags |= s.wordFlags(i) | fWordDone
+	}
+	return ti.flags&f != 0
+}
+
+// wordFlags returns the wordFlags of token i.
+func (s *Scanner) wordFlags(i int) uint16 {
+	t := &s.ts.List[i]
+	w := s.text[t.Start:t.End]
+	f := caseFlags(w)
+	if w[len(w)-1] == 's' && t.End+1 < len(s.text) && isApostropheAt(s.text, t.End) {
+		f |= fPossessive // mullahs’
+	}
+	if token.Possessive(w) {
+		f |= fPossessive // Assad’s
+	}
+	return f
+}
 
 // joined reports whether token i continues the phrase of token i-1.
 func (s *Scanner) joined(i int) bool { return i > 0 && i < len(s.tok) && s.has(i, fJoined) }
@@ -198,7 +225,8 @@ func (s *Scanner) sameSent(i, j int) bool { return s.tok[i].sent == s.tok[j].sen
 // a lower-case term should not match it ("May", "Said").
 func (s *Scanner) midCap(i int) bool { return s.has(i, fTitle) && !s.has(i, fInitial) }
 
-// index fills tok: sentences, quotations, capitals and joins.
+// index fills tok: sentences, quotations and joins; the word flags are
+// set when asked for (see wordFlags).
 func (s *Scanner) index() {
 	n := s.ts.Len()
 	if cap(s.tok) < n {
@@ -213,17 +241,6 @@ func (s *Scanner) index() {
 		t := &s.ts.List[i]
 		ti := &s.tok[i]
 		*ti = tokInfo{quote: -1}
-		w := text[t.Start:t.End]
-		ti.flags = caseFlags(w)
-		if t.End < len(text) && text[t.End] == '.' && s.ts.Abbreviation(i) {
-			ti.flags |= fAbbrev
-		}
-		if w[len(w)-1] == 's' && t.End+1 < len(text) && isApostropheAt(text, t.End) {
-			ti.flags |= fPossessive // mullahs’
-		}
-		if token.Possessive(w) {
-			ti.flags |= fPossessive // Assad’s
-		}
 		var g string
 		if i > 0 {
 			g = text[s.ts.List[i-1].End:t.Start]
@@ -232,7 +249,7 @@ func (s *Scanner) index() {
 		}
 		if i > 0 && g == " " {
 			// Most words are separated by one space: nothing to decide.
-			ti.flags |= fJoined
+			ti.flags = fJoined
 		} else {
 			if s.ts.SentenceBreak(i) {
 				sent++
@@ -241,7 +258,8 @@ func (s *Scanner) index() {
 			} else if strings.ContainsAny(g, "“«„\"([:—–‘\n") {
 				ti.flags |= fInitial
 			}
-			if i > 0 && cleanGap(g, s.has(i-1, fAbbrev)) {
+			// A full stop that closes an abbreviation joins ("Gen. Freij").
+			if i > 0 && cleanGap(g, g != "" && g[0] == '.' && s.ts.Abbreviation(i-1)) {
 				ti.flags |= fJoined
 			}
 		}
