@@ -29,7 +29,8 @@ type Scanner struct {
 	tok     []tokInfo
 	quotes  [][2]int
 	regs    []regMatch
-	sents   []int // first token of each sentence
+	sents   []int  // first token of each sentence
+	wanted  []bool // by sentence: findSubjects reads its subject
 	subject []candidate
 	cands   []candidate
 	attrs   []attr

@@ -457,11 +457,25 @@ func (s *Scanner) anyOf(m map[string]bool, a, b int) bool {
 // findSubjects records each sentence's subject when it is a pronoun or a
 // name of two or more words followed by a lower-case word ("Dr. Zahedi
 // touched upon …"): the antecedents pronouns and elided subjects refer to.
+// Only the sentences an attribution verb could look back to are read: a
+// verb's own and the resolveSentences before it (elided, antecedent); the
+// subjects of the others would never be asked for.
 func (s *Scanner) findSubjects() {
 	s.subject = s.subject[:0]
+	s.wanted = s.wanted[:0]
+	s.wanted = append(s.wanted, make([]bool, len(s.sents))...)
+	for _, m := range s.matches[listVerbs] {
+		if m.Kind == kindTerm {
+			if k := int(s.tok[m.FirstToken].sent); k >= 0 {
+				for j := max(k-resolveSentences, 0); j <= k; j++ {
+					s.wanted[j] = true
+				}
+			}
+		}
+	}
 	n := len(s.tok)
 	for si, f := range s.sents {
-		if s.inQuote(f) {
+		if !s.wanted[si] || s.inQuote(f) {
 			continue
 		}
 		if s.is(pronouns, f) {
