@@ -81,6 +81,9 @@ type Tokenizer struct {
 	ts    Tokens
 	fold  []byte
 	caser *cases.Caser
+	// general makes every word take the general path (scanWord and
+	// appendToken), which appendPlainWord must agree with: for tests.
+	general bool
 }
 
 // Tokenize splits text into tokens. The returned value is owned by the
@@ -94,9 +97,17 @@ func (tz *Tokenizer) Tokenize(text string) *Tokens {
 	ts.norm = slices.Grow(ts.norm[:0], len(text))
 	i := 0
 	for i < len(text) {
-		if c := text[i]; c < utf8.RuneSelf && !asciiWord[c] {
-			i++ // spaces and punctuation, the commonest bytes after letters
-			continue
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++ // spaces and punctuation, the commonest bytes after letters
+				continue
+			}
+			if !tz.general {
+				if end, ok := tz.appendPlainWord(text, i); ok {
+					i = end
+					continue
+				}
+			}
 		}
 		r, size := decode(text, i)
 		if !isWordRune(r) {
@@ -251,6 +262,51 @@ func IsHyphen(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// appendPlainWord appends the word that starts at text[start] when it is
+// plain: ASCII letters and digits up to the end of the text or an ASCII
+// byte that does not continue it (a space; a full stop, comma, hyphen or
+// apostrophe not followed by a letter or digit), as most words of English
+// text are. It scans, folds and hashes in one pass, where scanWord and
+// appendToken take two, and returns the word's end. ok is false, with
+// nothing appended, for any other word: the general path takes it.
+func (tz *Tokenizer) appendPlainWord(text string, start int) (end int, ok bool) {
+	ts := &tz.ts
+	ns := len(ts.norm)
+	// The word is at most the rest of the text: fold it in place.
+	ts.norm = slices.Grow(ts.norm, len(text)-start)
+	dst := ts.norm[ns : ns+len(text)-start]
+	h := uint64(fnvOffset)
+	j := start
+	for ; j < len(text); j++ {
+		c := text[j]
+		if c >= utf8.RuneSelf || !asciiWord[c] {
+			break
+		}
+		c = asciiFold[c]
+		dst[j-start] = c
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	if j < len(text) {
+		c := text[j]
+		if c >= utf8.RuneSelf {
+			return 0, false // a letter or a joiner outside ASCII
+		}
+		if asciiJoiner[c] && j+1 < len(text) {
+			if next := text[j+1]; next >= utf8.RuneSelf || asciiWord[next] {
+				return 0, false // U.S., pro-Assad, don't, 2,000
+			}
+		}
+	}
+	ne := ns + j - start
+	ts.norm = ts.norm[:ne]
+	var head uint16
+	if ne-ns >= 2 {
+		head = uint16(ts.norm[ns])<<8 | uint16(ts.norm[ns+1])
+	}
+	ts.List = append(ts.List, Token{Start: start, End: j, Hash: h, Head: head, normStart: ns, normEnd: ne})
+	return j, true
 }
 
 func (tz *Tokenizer) appendToken(start, end int) {

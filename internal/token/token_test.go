@@ -259,3 +259,25 @@ func TestPossessive(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPlainWords checks that the plain-word path (appendPlainWord) gives
+// the tokens, folded forms and hashes the general path gives.
+func FuzzPlainWords(f *testing.F) {
+	for _, s := range []string{"Iran said, on Tuesday. U.S.-led", "don't 2,000 2.5 x. y, -z", "a.", "a,", "end'", "ab’s café", "ISIS\tfighters\n\nSAID", "x-", "Q.E.D. a.b", "mullahs' regime’s", "\xffab\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var fast, general Tokenizer
+		general.general = true
+		a, b := fast.Tokenize(s), general.Tokenize(s)
+		if a.Len() != b.Len() {
+			t.Fatalf("%q: %d tokens, the general path %d", s, a.Len(), b.Len())
+		}
+		for i := range a.List {
+			x, y := a.List[i], b.List[i]
+			if x.Start != y.Start || x.End != y.End || x.Hash != y.Hash || x.Head != y.Head || string(a.Norm(i)) != string(b.Norm(i)) {
+				t.Fatalf("%q token %d: %+v %q, the general path %+v %q", s, i, x, a.Norm(i), y, b.Norm(i))
+			}
+		}
+	})
+}
