@@ -376,9 +376,38 @@ var plainByte = func() (t [256]bool) {
 
 // plainSpaces reports whether s has single spaces only and valid UTF-8
 // without U+FFFD, the common case that needs no folding: text with curly
-// quotes and dashes is plain too.
+// quotes and dashes is plain too. It reads eight bytes at a time while they
+// are ASCII from the space up (most of a line of English), and leaves the
+// rest to plainSpacesFrom.
 func plainSpaces(s string) bool {
-	for i := 0; i < len(s); {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte outside ASCII or below a space (one of them white
+		// space?): byte by byte from here.
+		if (w|(w-0x20*ones)&^w)&highs != 0 {
+			break
+		}
+		// The high bit of each space byte, exactly (no borrow between
+		// bytes): two side by side, or one after a space that ended the
+		// previous eight, are a double space.
+		t := w ^ 0x20*ones
+		sp := ^((t&^highs + 0x7f*ones) | t | 0x7f*ones)
+		if sp&(sp>>8) != 0 || i > 0 && sp&0x80 != 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	if i > 0 && i < len(s) && s[i] == ' ' && s[i-1] == ' ' {
+		return false
+	}
+	return plainSpacesFrom(s, i)
+}
+
+// plainSpacesFrom is plainSpaces of s[start:], byte by byte.
+func plainSpacesFrom(s string, start int) bool {
+	for i := start; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if !plainByte[c] || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {

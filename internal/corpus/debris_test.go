@@ -305,3 +305,18 @@ func BenchmarkMarkDebrisReal(b *testing.B) {
 		}
 	}
 }
+
+// FuzzPlainSpaces holds plainSpaces's eight bytes at a time to the byte
+// loop (plainSpacesFrom), on lines with double spaces, tabs, control
+// characters and non-ASCII text on either side of each eighth byte.
+func FuzzPlainSpaces(f *testing.F) {
+	for _, s := range []string{"Share this article now", "1234567  x", "12345678  x", "1234567 ", "1234567  ", "abcdefg\t1234567",
+		"abcdefgh\x01 x", "abc“def”ghijk  l", "a \u00a0b", "abcdefghijklmno\xff", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f \x7f", "        "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := plainSpaces(s), plainSpacesFrom(s, 0); got != want {
+			t.Errorf("plainSpaces(%q) = %v, byte by byte %v", s, got, want)
+		}
+	})
+}
