@@ -39,8 +39,9 @@ type Scanner struct {
 // tokInfo is what the heuristics need to know about one token.
 type tokInfo struct {
 	sent  int32
-	quote int32 // index into quotes, or -1
-	reg   int32 // index into regs + 1, or 0
+	quote int32     // index into quotes, or -1
+	reg   int32     // index into regs + 1, or 0
+	class wordClass // the word's classes, once fClassDone is set
 	flags uint16
 }
 
@@ -54,6 +55,7 @@ const (
 	fUnnamed                       // an unnamed-source noun
 	fAttr                          // part of an attribution: its verb, its source or between them
 	fWordDone                      // the word flags are set
+	fClassDone                     // class is set
 )
 
 // wordFlags are the flags the word itself decides (its capitals, a
@@ -182,7 +184,19 @@ func (s *Scanner) setQuotes(quotes []corpus.Span) {
 // buffer.
 func (s *Scanner) word(i int) []byte { return s.ts.Norm(i) }
 
-func (s *Scanner) is(m map[string]bool, i int) bool { return m[string(s.ts.Norm(i))] }
+// is reports whether token i is a word of class c.
+func (s *Scanner) is(c wordClass, i int) bool { return s.classes(i)&c != 0 }
+
+// classes returns the word classes of token i, looking them up the first
+// time they are asked for.
+func (s *Scanner) classes(i int) wordClass {
+	ti := &s.tok[i]
+	if ti.flags&fClassDone == 0 {
+		ti.class = classesOf[string(s.ts.Norm(i))]
+		ti.flags |= fClassDone
+	}
+	return ti.class
+}
 
 // gap returns the text between token i-1 and token i (before the first
 // token for i == 0).

@@ -445,9 +445,9 @@ func (s *Scanner) firstEntity(a, b int) int {
 	return -1
 }
 
-func (s *Scanner) anyOf(m map[string]bool, a, b int) bool {
+func (s *Scanner) anyOf(c wordClass, a, b int) bool {
 	for i := a; i <= b; i++ {
-		if s.is(m, i) {
+		if s.is(c, i) {
 			return true
 		}
 	}
