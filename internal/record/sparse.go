@@ -49,14 +49,19 @@ type sparseDecoder struct {
 	namesSeed maphash.Seed
 	// skipCred leaves the credibility signals out.
 	skipCred bool
-	// sizes holds how many entries each map field (sizeTargets, …) had
-	// in the record read last: the next record's map is made that size
-	// at once, since the records of a file are alike, rather than grown
-	// entry by entry (growing was a twentieth of decoding).
+	// sizes holds how many entries each map or list field (sizeTargets,
+	// sizeMatches, …) had in the record read last: the next record's map
+	// or slice is made that size at once, since the records of a file are
+	// alike, rather than grown entry by entry (growing maps was a
+	// twentieth of decoding, growing slices a tenth of the bytes it
+	// allocated).
 	sizes [numSized]int
+	// contrib holds the non-zero contributions of the match being read.
+	contrib []axisContrib
 }
 
-// The map fields entries reads, indexing sparseDecoder.sizes.
+// The map fields entries reads and the list fields list reads, indexing
+// sparseDecoder.sizes.
 const (
 	sizeTargets = iota
 	sizeStance
@@ -64,6 +69,12 @@ const (
 	sizeCategories
 	sizeSides
 	sizeReasons
+	sizeMatches
+	sizeDropped
+	sizeQuotes
+	sizeAttributions
+	sizeVague
+	sizeCited
 	numSized
 )
 
@@ -127,9 +138,9 @@ func (ld *sparseDecoder) decode(line []byte) (*Record, error) {
 		case "matches":
 			return ld.matches(r)
 		case "dropped":
-			return ld.spans(&r.Dropped)
+			return ld.spans(sizeDropped, &r.Dropped)
 		case "quotes":
-			return ld.spans(&r.Quotes)
+			return ld.spans(sizeQuotes, &r.Quotes)
 		case "credibility":
 			if ld.skipCred {
 				return ld.skip()

@@ -68,11 +68,8 @@ func (ld *sparseDecoder) stance(r *Record) error {
 }
 
 func (ld *sparseDecoder) matches(r *Record) error {
-	if ld.dec.PeekKind() == '[' {
-		r.Matches = []MatchRecord{}
-	}
-	return ld.members('[', func() error {
-		var m MatchRecord
+	return list(ld, sizeMatches, &r.Matches, func(m *MatchRecord) error {
+		ld.contrib = ld.contrib[:0]
 		err := ld.object(func(name []byte) error {
 			switch string(name) {
 			case "start":
@@ -101,16 +98,17 @@ func (ld *sparseDecoder) matches(r *Record) error {
 			case "contrib":
 				// Read to tell whether the match is loaded (IsLoaded), and
 				// kept when it has no valence: then it is the lean that
-				// naming reports of the entry.
+				// naming reports of the entry. The non-zero ones wait in
+				// ld.contrib until the valence is known, so that a match
+				// with one (most) costs no map.
 				return ld.object(func(name []byte) error {
 					var c float64
 					err := ld.float(&c)
 					if c != 0 {
 						m.Loaded = true
-						if m.Contrib == nil {
-							m.Contrib = map[string]float64{}
+						if m.Valence == 0 {
+							ld.contrib = append(ld.contrib, axisContrib{ld.intern(name), c})
 						}
-						m.Contrib[string(name)] = c
 					}
 					return err
 				})
@@ -118,21 +116,43 @@ func (ld *sparseDecoder) matches(r *Record) error {
 			return ld.skip() // cue
 		})
 		m.Loaded = m.Loaded || m.Valence != 0
-		if m.Valence != 0 {
-			m.Contrib = nil
+		if m.Valence == 0 && len(ld.contrib) > 0 {
+			m.Contrib = make(map[string]float64, len(ld.contrib))
+			for _, c := range ld.contrib {
+				m.Contrib[c.axis] = c.value
+			}
 		}
-		r.Matches = append(r.Matches, m)
 		return err
 	})
 }
 
-func (ld *sparseDecoder) spans(dst *[]corpus.Span) error {
+// axisContrib is a match's non-zero contribution to an axis, read before
+// the match's valence may be.
+type axisContrib struct {
+	axis  string
+	value float64
+}
+
+// list reads an array of objects into a new slice (null leaves it nil),
+// made with room for as many elements as the field (sizeMatches, …) had
+// in the record read last; read reads one element.
+func list[T any](ld *sparseDecoder, field int, dst *[]T, read func(*T) error) error {
 	if ld.dec.PeekKind() == '[' {
-		*dst = []corpus.Span{}
+		*dst = make([]T, 0, ld.sizes[field])
 	}
-	return ld.members('[', func() error {
-		var s corpus.Span
-		err := ld.object(func(name []byte) error {
+	n := 0
+	err := ld.members('[', func() error {
+		*dst = append(*dst, *new(T))
+		n++
+		return read(&(*dst)[n-1])
+	})
+	ld.sizes[field] = n
+	return err
+}
+
+func (ld *sparseDecoder) spans(field int, dst *[]corpus.Span) error {
+	return list(ld, field, dst, func(s *corpus.Span) error {
+		return ld.object(func(name []byte) error {
 			switch string(name) {
 			case "start":
 				return ld.int(&s.Start)
@@ -143,8 +163,6 @@ func (ld *sparseDecoder) spans(dst *[]corpus.Span) error {
 			}
 			return ld.skip()
 		})
-		*dst = append(*dst, s)
-		return err
 	})
 }
 
@@ -181,12 +199,8 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 				return ld.skip()
 			})
 		case "attributions":
-			if ld.dec.PeekKind() == '[' {
-				s.Attributions = []credibility.Attribution{}
-			}
-			return ld.members('[', func() error {
-				var a credibility.Attribution
-				err := ld.object(func(name []byte) error {
+			return list(ld, sizeAttributions, &s.Attributions, func(a *credibility.Attribution) error {
+				return ld.object(func(name []byte) error {
 					switch string(name) {
 					case "loaded":
 						return ld.bool(&a.Loaded)
@@ -195,16 +209,10 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 					}
 					return ld.skip()
 				})
-				s.Attributions = append(s.Attributions, a)
-				return err
 			})
 		case "vague_sources":
-			if ld.dec.PeekKind() == '[' {
-				s.VagueSources = []credibility.Vague{}
-			}
-			return ld.members('[', func() error {
-				var v credibility.Vague
-				err := ld.object(func(name []byte) error {
+			return list(ld, sizeVague, &s.VagueSources, func(v *credibility.Vague) error {
+				return ld.object(func(name []byte) error {
 					switch string(name) {
 					case "rule":
 						return ld.str(&v.Rule, true)
@@ -213,8 +221,6 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 					}
 					return ld.skip()
 				})
-				s.VagueSources = append(s.VagueSources, v)
-				return err
 			})
 		case "sourcing":
 			return ld.object(func(name []byte) error {
@@ -231,12 +237,8 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 				return ld.skip()
 			})
 		case "cited":
-			if ld.dec.PeekKind() == '[' {
-				s.Cited = []credibility.Citation{}
-			}
-			return ld.members('[', func() error {
-				var c credibility.Citation
-				err := ld.object(func(name []byte) error {
+			return list(ld, sizeCited, &s.Cited, func(c *credibility.Citation) error {
+				return ld.object(func(name []byte) error {
 					switch string(name) {
 					case "name":
 						return ld.str(&c.Name, true)
@@ -253,8 +255,6 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 					}
 					return ld.skip()
 				})
-				s.Cited = append(s.Cited, c)
-				return err
 			})
 		case "sides":
 			return counts(ld, sizeSides, &s.Sides)

@@ -3,6 +3,7 @@ package record_test
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -75,6 +76,20 @@ func readAll(t *testing.T, rr record.Reader, data []byte) ([]*record.Record, err
 	return recs, err
 }
 
+// readBoth reads data in full and sparsely, failing t unless both read.
+func readBoth(t *testing.T, data []byte) (full, sparse []*record.Record) {
+	t.Helper()
+	full, err := readAll(t, record.Reader{}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sparse, err = readAll(t, record.Reader{Sparse: true}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return full, sparse
+}
+
 // TestSparseRecords reads records as compare score writes them (generated
 // articles and the built-in sample, with credibility signals) with and
 // without Sparse: the sparse decoder reads every line itself, and gets what
@@ -98,14 +113,7 @@ func TestSparseRecords(t *testing.T) {
 			t.Fatalf("line %d is left to the full decoder", n)
 		}
 	}
-	full, err := readAll(t, record.Reader{}, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sparse, err := readAll(t, record.Reader{Sparse: true}, data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	full, sparse := readBoth(t, data)
 	if len(sparse) != len(full) || len(full) != len(recs) {
 		t.Fatalf("%d sparse records, %d full, %d written", len(sparse), len(full), len(recs))
 	}
@@ -124,6 +132,31 @@ func TestSparseRecords(t *testing.T) {
 	skipped, err := readAll(t, record.Reader{Sparse: true, SkipCredibility: true}, data)
 	if err != nil || len(skipped) != len(full) || skipped[0].Credibility != nil || skipped[0].Text != full[0].Text {
 		t.Errorf("sparse without credibility: %d records, %v", len(skipped), err)
+	}
+}
+
+// TestSparseListSizes reads records whose lists and maps grow, shrink,
+// empty and go null from one line to the next, as the sparse decoder sizes
+// each from the line before: each reads as the full decoder reads it.
+func TestSparseListSizes(t *testing.T) {
+	lines := []string{
+		`{"schema":"compare.score/v1.3","matches":[{"entry":"a","valence":1},{"entry":"b","contrib":{"x":0.5}}],"quotes":[{"start":0,"end":1}],"targets":{"t":{"framing":0.5}},"credibility":{"attributions":[{"loaded":true},{"identified":true}],"vague_sources":[{"rule":"r"}],"cited":[{"name":"A"}],"sides":{"s":1}}}`,
+		`{"schema":"compare.score/v1.3","matches":[{"entry":"a"},{"entry":"b"},{"entry":"c","contrib":{"x":0,"y":-1}}],"quotes":[],"targets":{},"credibility":{"attributions":[],"vague_sources":null,"cited":[{"name":"A"},{"name":"B"},{"name":"C"}],"sides":{}}}`,
+		`{"schema":"compare.score/v1.3","matches":null,"quotes":null,"targets":null,"credibility":{"attributions":null,"cited":null}}`,
+		`{"schema":"compare.score/v1.3","matches":[],"dropped":[{"start":0,"end":0,"reason":"r"}],"targets":{"t":{},"u":{"framing":null}},"credibility":{"attributions":[{},{},{}],"vague_sources":[{"attribution":true},{}]}}`,
+		`{"schema":"compare.score/v1.3","matches":[{"valence":0.5,"contrib":{"x":0.5}}],"credibility":null}`,
+	}
+	data := []byte(strings.Join(lines, "\n") + "\n")
+	full, sparse := readBoth(t, data)
+	for i, line := range lines {
+		t.Run(fmt.Sprint("line ", i+1), func(t *testing.T) {
+			if !record.SparseReads([]byte(line)) {
+				t.Fatal("left to the full decoder")
+			}
+			if want := sparseOf(full[i]); !reflect.DeepEqual(sparse[i], want) {
+				t.Errorf("sparse %+v\nwant %+v", sparse[i], want)
+			}
+		})
 	}
 }
 
@@ -161,6 +194,8 @@ func FuzzReadSparse(f *testing.F) {
 		`{"schema":"compare.score/v1.3","stance":{"a":{"reported_n":-1,"from_reported":null}}}`,
 		`{"schema":"compare.score/v1.3","matches":[{"start":0,"end":3,"voice":"reported"}],"loaded_by_voice":{"reported":-2}}`,
 		`{"schema":"compare.score/v1","ſchema":"x","loaded_by_voice":{"author":-1}}`,
+		`{"schema":"compare.score/v1.3","matches":[{"contrib":{"a":0.5,"b":0},"valence":0.5},{"contrib":{"a":0.5},"valence":0},{"valence":0,"contrib":{"a":0,"b":-1}},{"valence":1,"contrib":{"a":0.2}},{"contrib":{"a":0}}]}`,
+		`{"schema":"compare.score/v1.3","credibility":{"attributions":[{"identified":true},null,{"loaded":true}],"vague_sources":[{"rule":"r"},{"attribution":true}],"cited":[{"name":"A"},{"name":"B","citations":1}]}}`,
 	} {
 		f.Add(s)
 	}
