@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -168,6 +169,11 @@ type batch struct {
 	first int      // line number of lines[0]
 	lines [][]byte // raw lines; blank ones are skipped
 	size  int      // bytes in lines
+	// slab holds the lines that fit in it, back to back: one buffer a
+	// batch, reused once the batch is decoded (slabs), rather than a new
+	// one a line (the lines were half the bytes reading allocated, and so
+	// of the garbage collector's work).
+	slab *[]byte
 }
 
 // decoded is one line's record, or why it is not one.
@@ -189,24 +195,64 @@ func (e *lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e
 // batchBytes is about how much text one batch holds.
 const batchBytes = 1 << 20
 
+// slabs holds the slabs of decoded batches (*[]byte of capacity
+// slabBytes): a batch is full at batchBytes, so its lines fit in one unless
+// they are long.
+var slabs = sync.Pool{New: func() any { b := make([]byte, 0, slabBytes); return &b }}
+
+const slabBytes = batchBytes + batchBytes/4
+
+// newBatch returns an empty batch starting at line first, with a slab.
+func newBatch(first int) *batch {
+	slab := slabs.Get().(*[]byte)
+	*slab = (*slab)[:0]
+	return &batch{first: first, slab: slab}
+}
+
+// keep adds a line to the batch. text is in a buffer that the next read
+// reuses unless owned: it is copied into the slab when it fits, else on
+// its own.
+func (b *batch) keep(text []byte, owned bool) {
+	line := text
+	if s := *b.slab; cap(s)-len(s) >= len(text) {
+		start := len(s)
+		s = append(s, text...)
+		*b.slab = s
+		line = s[start:len(s):len(s)]
+	} else if !owned {
+		line = append([]byte(nil), text...)
+	}
+	b.lines = append(b.lines, line)
+	b.size += len(line)
+}
+
+// release hands the batch's slab back to be reused: its lines are no
+// longer read.
+func (b *batch) release() {
+	b.lines = nil
+	if b.slab != nil {
+		slabs.Put(b.slab)
+		b.slab = nil
+	}
+}
+
 // readBatches splits r into batches of lines and hands each to emit. A
 // line longer than max is an error as soon as max bytes of it are read.
 func readBatches(r io.Reader, max int, emit func(*batch) error) error {
 	br := bufio.NewReaderSize(r, 1<<20)
-	b := &batch{first: 1}
+	b := newBatch(1)
 	for line := 1; ; line++ {
 		text, err := br.ReadSlice('\n')
-		var whole []byte
+		owned := false
 		if errors.Is(err, bufio.ErrBufferFull) {
-			whole = append(whole, text...)
+			whole := append([]byte(nil), text...)
 			for errors.Is(err, bufio.ErrBufferFull) && len(whole) <= max {
 				text, err = br.ReadSlice('\n')
 				whole = append(whole, text...)
 			}
-		} else {
-			whole = append([]byte(nil), text...)
+			text, owned = whole, true
 		}
-		if len(bytes.TrimRight(whole, "\r\n")) > max {
+		if len(bytes.TrimRight(text, "\r\n")) > max {
 			if eerr := emit(b); eerr != nil {
 				return eerr
 			}
@@ -219,8 +265,7 @@ func readBatches(r io.Reader, max int, emit func(*batch) error) error {
 			}
 			return &lineError{line: line, err: err}
 		}
-		b.lines = append(b.lines, whole)
-		b.size += len(whole)
+		b.keep(text, owned)
 		if err == io.EOF {
 			return emit(b)
 		}
@@ -228,7 +273,7 @@ func readBatches(r io.Reader, max int, emit func(*batch) error) error {
 			if eerr := emit(b); eerr != nil {
 				return eerr
 			}
-			b = &batch{first: line + 1}
+			b = newBatch(line + 1)
 		}
 	}
 }
@@ -248,8 +293,8 @@ func (b *batch) decode(opts json.Options, parser dates.Parser, ld *sparseDecoder
 			continue
 		}
 		out[i].rec, out[i].err = decodeRecord(line, opts, parser, ld)
-		b.lines[i] = nil // the record does not refer to it
 	}
+	b.release() // the records do not refer to the lines
 	return out
 }
 
