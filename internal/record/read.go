@@ -75,9 +75,10 @@ type Reader struct {
 	// non-zero contributions only when it has no valence (its lean), not
 	// its cue. Of the credibility signals it reads the
 	// counts: rules, sourcing (without its spans), sides, quotation counts,
-	// marker counts, debris counts and reasons, each attribution's Loaded
-	// and Identified, each vague source's Rule and Attribution, and each
-	// citation without its spans. Title, URL, Source and Meta are left
+	// marker counts, debris counts and reasons, the number of attributions
+	// (as that many zero values: comparing outlets counts them, and
+	// reading each was a tenth of reading a record), each vague source's
+	// Rule and Attribution, and each citation without its spans. Title, URL, Source and Meta are left
 	// out. What it leaves out is checked to be well-formed JSON, not
 	// decoded; what it reads is checked as always, and a line it cannot
 	// read this way (a name in other case or given twice, a value of

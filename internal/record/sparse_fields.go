@@ -1,6 +1,8 @@
 package record
 
 import (
+	"bytes"
+
 	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
 )
@@ -166,6 +168,50 @@ func (ld *sparseDecoder) spans(field int, dst *[]corpus.Span) error {
 	})
 }
 
+// counted reads an array whose elements the sparse record only counts:
+// whole, checked to be well-formed JSON, into as many zero values (null
+// leaves it nil).
+func counted[T any](ld *sparseDecoder, dst *[]T) error {
+	if ld.dec.PeekKind() != '[' {
+		return ld.members('[', nil) // null, or errNotSparse
+	}
+	raw, err := ld.dec.ReadValue()
+	if err != nil {
+		return errNotSparse
+	}
+	*dst = make([]T, elements(raw))
+	return nil
+}
+
+// elements counts the elements of raw, a well-formed JSON array: the
+// commas between them, outside strings and nested values.
+func elements(raw []byte) int {
+	inner := bytes.TrimSpace(raw[1 : len(raw)-1])
+	if len(inner) == 0 {
+		return 0
+	}
+	n, depth := 1, 0
+	for i := 0; i < len(inner); i++ {
+		switch inner[i] {
+		case '"':
+			for i++; inner[i] != '"'; i++ {
+				if inner[i] == '\\' {
+					i++ // the escaped byte, which may be a quote
+				}
+			}
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+		case ',':
+			if depth == 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // credibility reads the signals' counts: see Reader.Sparse.
 func (ld *sparseDecoder) credibility(r *Record) error {
 	if ld.dec.PeekKind() != '{' {
@@ -199,17 +245,8 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 				return ld.skip()
 			})
 		case "attributions":
-			return list(ld, sizeAttributions, &s.Attributions, func(a *credibility.Attribution) error {
-				return ld.object(func(name []byte) error {
-					switch string(name) {
-					case "loaded":
-						return ld.bool(&a.Loaded)
-					case "identified":
-						return ld.bool(&a.Identified)
-					}
-					return ld.skip()
-				})
-			})
+			// Comparing outlets counts them (credibility.Profile).
+			return counted(ld, &s.Attributions)
 		case "vague_sources":
 			return list(ld, sizeVague, &s.VagueSources, func(v *credibility.Vague) error {
 				return ld.object(func(name []byte) error {

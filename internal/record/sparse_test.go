@@ -42,10 +42,7 @@ func sparseOf(r *record.Record) *record.Record {
 			Debris:       credibility.Debris{Count: s.Debris.Count, Reasons: s.Debris.Reasons},
 		}
 		if s.Attributions != nil {
-			c.Attributions = []credibility.Attribution{}
-			for _, a := range s.Attributions {
-				c.Attributions = append(c.Attributions, credibility.Attribution{Loaded: a.Loaded, Identified: a.Identified})
-			}
+			c.Attributions = make([]credibility.Attribution, len(s.Attributions))
 		}
 		if s.VagueSources != nil {
 			c.VagueSources = []credibility.Vague{}
@@ -155,6 +152,46 @@ func TestSparseListSizes(t *testing.T) {
 			}
 			if want := sparseOf(full[i]); !reflect.DeepEqual(sparse[i], want) {
 				t.Errorf("sparse %+v\nwant %+v", sparse[i], want)
+			}
+		})
+	}
+}
+
+// TestSparseCountsAttributions holds the sparse decoder's count of
+// attributions, which it does not read one by one, to the full decoder's,
+// on arrays whose strings and nested values hold commas, brackets and
+// escaped quotes.
+func TestSparseCountsAttributions(t *testing.T) {
+	for _, tc := range []struct{ name, array string }{
+		{"empty", `[]`},
+		{"spaces", `[ ] `},
+		{"null element", `[null]`},
+		{"one", `[{"text":"said"}]`},
+		{"spaced", ` [ {"text" : "a"} , {} ,null ] `},
+		{"commas in strings", `[{"text":"a, b, c"},{"verb":",,"}]`},
+		{"brackets in strings", `[{"text":"]}[{"},{"text":"{"}]`},
+		{"escaped quotes", `[{"text":"a \"b,\" c\\"},{"text":"\\\""}]`},
+		{"nested", `[{"source":{"kind":"named","text":"a, [b]"}},{"extra":[1,[2,3],{"a":[4,5]}]},{"extra":{"b":{}}}]`},
+		{"not JSON", `[{"extra":[,]}]`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			line := `{"schema":"compare.score/v1.3","credibility":{"attributions":` + tc.array + `}}`
+			full, ferr := readAll(t, record.Reader{}, []byte(line+"\n"))
+			if !record.SparseReads([]byte(line)) {
+				if ferr == nil {
+					t.Fatalf("%s is left to the full decoder", tc.array)
+				}
+				return // not JSON: the full decoder says why
+			}
+			if ferr != nil {
+				t.Fatalf("the sparse decoder reads %s, the full one says %v", tc.array, ferr)
+			}
+			sparse, err := readAll(t, record.Reader{Sparse: true}, []byte(line+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := len(sparse[0].Credibility.Attributions), len(full[0].Credibility.Attributions); got != want {
+				t.Errorf("%s: %d attributions, want %d", tc.array, got, want)
 			}
 		})
 	}
