@@ -231,8 +231,10 @@ func gatherComparison(c *cli.Context, cmd string, opt aggregate.Options, each fu
 	// which halves their reading time.
 	cred := c.String("credibility")
 	// Without each (stats without --events), records are read sparsely:
-	// only what the comparison reads.
-	reader := record.Reader{SkipCredibility: cred == "none" || cred == "off", Sparse: each == nil, DateOrder: inputOpts.DateOrder}
+	// only what the comparison reads, in records recycled once the
+	// collector has added them (it keeps none of their maps and slices
+	// but Dropped: Reader.Reuse).
+	reader := record.Reader{SkipCredibility: cred == "none" || cred == "off", Sparse: each == nil, Reuse: each == nil, DateOrder: inputOpts.DateOrder}
 	// A record read twice (the same outlet, id and lexicon) is kept the
 	// first time only (Collector.AddRead).
 	readScores := func(files []string, add func(*record.Record, string, int) error) error {

@@ -85,6 +85,13 @@ type Reader struct {
 	// another type) is read in full, errors and all. Reading is about
 	// three times as fast as reading every field (BenchmarkReadRecords).
 	Sparse bool
+	// Reuse, with Sparse, recycles each record once fn returns: its maps and
+	// slices are emptied and filled again by a later line, instead of made
+	// anew for every line (making them was about a tenth of reading). fn
+	// may keep a record's strings and its Dropped spans, but not the
+	// record, nor its other maps and slices (the aggregator's Add keeps
+	// nothing else). A record fn returns an error for is not recycled.
+	Reuse bool
 	// MaxBytes bounds one line; 0 means MaxRecordBytes.
 	MaxBytes int
 	// DateOrder reads the all-numeric dates of records of schema version
@@ -129,10 +136,14 @@ func (rr Reader) ReadLines(r io.Reader, name string, fn func(rec *Record, line i
 	}
 	src := func(emit func(*batch) error) error { return readBatches(r, max, emit) }
 	parser := dates.Parser{Order: rr.DateOrder}
+	var recycled *sync.Pool
+	if rr.Sparse && rr.Reuse {
+		recycled = new(sync.Pool)
+	}
 	decode := func() func(*batch) []decoded {
 		var ld *sparseDecoder
 		if rr.Sparse {
-			ld = &sparseDecoder{skipCred: rr.SkipCredibility}
+			ld = &sparseDecoder{skipCred: rr.SkipCredibility, recycled: recycled}
 		}
 		return func(b *batch) []decoded { return b.decode(opts, parser, ld) }
 	}
@@ -147,6 +158,9 @@ func (rr Reader) ReadLines(r io.Reader, name string, fn func(rec *Record, line i
 			}
 			if err := fn(d.rec, line); err != nil {
 				return fmt.Errorf("%s:%d: %w", name, line, err)
+			}
+			if recycled != nil {
+				recycled.Put(d.rec)
 			}
 		}
 		return nil

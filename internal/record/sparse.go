@@ -7,10 +7,14 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/credibility"
 )
 
 // This file reads records for Reader.Sparse: a streaming decoder over
@@ -58,6 +62,93 @@ type sparseDecoder struct {
 	sizes [numSized]int
 	// contrib holds the non-zero contributions of the match being read.
 	contrib []axisContrib
+	// recycled holds the records the consumer is done with (Reader.Reuse),
+	// or is nil; spare holds the maps and slices of the last one taken,
+	// until a record needs them.
+	recycled *sync.Pool
+	spare    spareParts
+}
+
+// spareParts are the maps and slices of a recycled record, made again for
+// the next records that have the field. Dropped is not among them: the
+// aggregator keeps it with the text.
+type spareParts struct {
+	targets      map[string]TargetScore
+	stance       map[string]AxisScore
+	voice        map[Voice]int
+	categories   map[string]int
+	matches      []MatchRecord
+	quotes       []corpus.Span
+	signals      *credibility.Signals
+	sides        map[string]int
+	reasons      map[string]int
+	attributions []credibility.Attribution
+	vague        []credibility.Vague
+	cited        []credibility.Citation
+}
+
+// newRecord returns an empty record: a recycled one, its maps and slices
+// kept as spares, when there is one.
+func (ld *sparseDecoder) newRecord() *Record {
+	var r *Record
+	if ld.recycled != nil {
+		r, _ = ld.recycled.Get().(*Record)
+	}
+	if r == nil {
+		return new(Record)
+	}
+	sp := &ld.spare
+	keepMap(&sp.targets, r.Targets)
+	keepMap(&sp.stance, r.Stance)
+	keepMap(&sp.voice, r.LoadedByVoice)
+	keepMap(&sp.categories, r.Categories)
+	keepSlice(&sp.matches, r.Matches)
+	keepSlice(&sp.quotes, r.Quotes)
+	if s := r.Credibility; s != nil {
+		keepMap(&sp.sides, s.Sides)
+		keepMap(&sp.reasons, s.Debris.Reasons)
+		keepSlice(&sp.attributions, s.Attributions)
+		keepSlice(&sp.vague, s.VagueSources)
+		keepSlice(&sp.cited, s.Cited)
+		*s = credibility.Signals{}
+		sp.signals = s
+	}
+	*r = Record{}
+	return r
+}
+
+// keepMap makes m the spare when it is not nil.
+func keepMap[K comparable, V any](spare *map[K]V, m map[K]V) {
+	if m != nil {
+		*spare = m
+	}
+}
+
+// keepSlice makes s the spare when it is not nil.
+func keepSlice[T any](spare *[]T, s []T) {
+	if s != nil {
+		*spare = s
+	}
+}
+
+// newMap returns the spare, emptied, or else a new map of size entries.
+func newMap[K comparable, V any](spare *map[K]V, size int) map[K]V {
+	if m := *spare; m != nil {
+		*spare = nil
+		clear(m)
+		return m
+	}
+	return make(map[K]V, size)
+}
+
+// newSlice returns the spare, emptied, or else a new slice with room for
+// size elements.
+func newSlice[T any](spare *[]T, size int) []T {
+	if s := *spare; s != nil {
+		*spare = nil
+		return s[:0]
+	}
+	return make([]T, 0, size)
 }
 
 // The map fields entries reads and the list fields list reads, indexing
@@ -89,7 +180,7 @@ func (ld *sparseDecoder) decode(line []byte) (*Record, error) {
 	// jsontext reads a bytes.Buffer's bytes in place.
 	ld.dec.Reset(bytes.NewBuffer(line), sparseOptions)
 	ld.depth = 0
-	r := new(Record)
+	r := ld.newRecord()
 	err := ld.object(func(name []byte) error {
 		switch string(name) {
 		case "schema":
@@ -127,9 +218,9 @@ func (ld *sparseDecoder) decode(line []byte) (*Record, error) {
 		case "loaded_per_1k":
 			return ld.float(&r.LoadedPer1k)
 		case "loaded_by_voice":
-			return counts(ld, sizeVoice, &r.LoadedByVoice)
+			return counts(ld, sizeVoice, &r.LoadedByVoice, &ld.spare.voice)
 		case "categories":
-			return counts(ld, sizeCategories, &r.Categories)
+			return counts(ld, sizeCategories, &r.Categories, &ld.spare.categories)
 		case "targets":
 			return ld.targets(r)
 		case "stance":
@@ -137,9 +228,10 @@ func (ld *sparseDecoder) decode(line []byte) (*Record, error) {
 		case "matches":
 			return ld.matches(r)
 		case "dropped":
-			return ld.spans(sizeDropped, &r.Dropped)
+			var none []corpus.Span // Dropped is not recycled
+			return ld.spans(sizeDropped, &r.Dropped, &none)
 		case "quotes":
-			return ld.spans(sizeQuotes, &r.Quotes)
+			return ld.spans(sizeQuotes, &r.Quotes, &ld.spare.quotes)
 		case "credibility":
 			if ld.skipCred {
 				return ld.skip()
@@ -227,9 +319,10 @@ func (ld *sparseDecoder) entries(field int, make func(size int), entry func(id s
 	return err
 }
 
-// counts reads an object of integers into a new map (null leaves it nil).
-func counts[K ~string](ld *sparseDecoder, field int, m *map[K]int) error {
-	return ld.entries(field, func(size int) { *m = make(map[K]int, size) }, func(id string) error {
+// counts reads an object of integers into a new map, or the spare (null
+// leaves it nil).
+func counts[K ~string](ld *sparseDecoder, field int, m, spare *map[K]int) error {
+	return ld.entries(field, func(size int) { *m = newMap(spare, size) }, func(id string) error {
 		if _, dup := (*m)[K(id)]; dup {
 			return errNotSparse
 		}

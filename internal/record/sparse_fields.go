@@ -12,7 +12,7 @@ import (
 // holds the decoder and its readers of JSON values.
 
 func (ld *sparseDecoder) targets(r *Record) error {
-	return ld.entries(sizeTargets, func(size int) { r.Targets = make(map[string]TargetScore, size) }, func(id string) error {
+	return ld.entries(sizeTargets, func(size int) { r.Targets = newMap(&ld.spare.targets, size) }, func(id string) error {
 		if _, dup := r.Targets[id]; dup {
 			return errNotSparse
 		}
@@ -38,7 +38,7 @@ func (ld *sparseDecoder) targets(r *Record) error {
 }
 
 func (ld *sparseDecoder) stance(r *Record) error {
-	return ld.entries(sizeStance, func(size int) { r.Stance = make(map[string]AxisScore, size) }, func(id string) error {
+	return ld.entries(sizeStance, func(size int) { r.Stance = newMap(&ld.spare.stance, size) }, func(id string) error {
 		if _, dup := r.Stance[id]; dup {
 			return errNotSparse
 		}
@@ -70,7 +70,7 @@ func (ld *sparseDecoder) stance(r *Record) error {
 }
 
 func (ld *sparseDecoder) matches(r *Record) error {
-	return list(ld, sizeMatches, &r.Matches, func(m *MatchRecord) error {
+	return list(ld, sizeMatches, &r.Matches, &ld.spare.matches, func(m *MatchRecord) error {
 		ld.contrib = ld.contrib[:0]
 		err := ld.object(func(name []byte) error {
 			switch string(name) {
@@ -135,12 +135,12 @@ type axisContrib struct {
 	value float64
 }
 
-// list reads an array of objects into a new slice (null leaves it nil),
-// made with room for as many elements as the field (sizeMatches, …) had
-// in the record read last; read reads one element.
-func list[T any](ld *sparseDecoder, field int, dst *[]T, read func(*T) error) error {
+// list reads an array of objects into the spare slice or a new one made
+// with room for as many elements as the field (sizeMatches, …) had in the
+// record read last (null leaves it nil); read reads one element.
+func list[T any](ld *sparseDecoder, field int, dst, spare *[]T, read func(*T) error) error {
 	if ld.dec.PeekKind() == '[' {
-		*dst = make([]T, 0, ld.sizes[field])
+		*dst = newSlice(spare, ld.sizes[field])
 	}
 	n := 0
 	err := ld.members('[', func() error {
@@ -152,8 +152,8 @@ func list[T any](ld *sparseDecoder, field int, dst *[]T, read func(*T) error) er
 	return err
 }
 
-func (ld *sparseDecoder) spans(field int, dst *[]corpus.Span) error {
-	return list(ld, field, dst, func(s *corpus.Span) error {
+func (ld *sparseDecoder) spans(field int, dst, spare *[]corpus.Span) error {
+	return list(ld, field, dst, spare, func(s *corpus.Span) error {
 		return ld.object(func(name []byte) error {
 			switch string(name) {
 			case "start":
@@ -169,9 +169,9 @@ func (ld *sparseDecoder) spans(field int, dst *[]corpus.Span) error {
 }
 
 // counted reads an array whose elements the sparse record only counts:
-// whole, checked to be well-formed JSON, into as many zero values (null
-// leaves it nil).
-func counted[T any](ld *sparseDecoder, dst *[]T) error {
+// whole, checked to be well-formed JSON, into as many zero values, in the
+// spare slice when it has room (null leaves it nil).
+func counted[T any](ld *sparseDecoder, dst, spare *[]T) error {
 	if ld.dec.PeekKind() != '[' {
 		return ld.members('[', nil) // null, or errNotSparse
 	}
@@ -179,7 +179,14 @@ func counted[T any](ld *sparseDecoder, dst *[]T) error {
 	if err != nil {
 		return errNotSparse
 	}
-	*dst = make([]T, elements(raw))
+	n := elements(raw)
+	if s := *spare; s != nil && cap(s) >= n {
+		*spare = nil
+		*dst = s[:n]
+		clear(*dst)
+	} else {
+		*dst = make([]T, n)
+	}
 	return nil
 }
 
@@ -217,7 +224,12 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 	if ld.dec.PeekKind() != '{' {
 		return ld.object(nil) // null, or errNotSparse
 	}
-	s := new(credibility.Signals)
+	s := ld.spare.signals
+	if s != nil {
+		ld.spare.signals = nil
+	} else {
+		s = new(credibility.Signals)
+	}
 	r.Credibility = s
 	markers := func(m *credibility.Markers) error {
 		return ld.object(func(name []byte) error {
@@ -246,9 +258,9 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 			})
 		case "attributions":
 			// Comparing outlets counts them (credibility.Profile).
-			return counted(ld, &s.Attributions)
+			return counted(ld, &s.Attributions, &ld.spare.attributions)
 		case "vague_sources":
-			return list(ld, sizeVague, &s.VagueSources, func(v *credibility.Vague) error {
+			return list(ld, sizeVague, &s.VagueSources, &ld.spare.vague, func(v *credibility.Vague) error {
 				return ld.object(func(name []byte) error {
 					switch string(name) {
 					case "rule":
@@ -274,7 +286,7 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 				return ld.skip()
 			})
 		case "cited":
-			return list(ld, sizeCited, &s.Cited, func(c *credibility.Citation) error {
+			return list(ld, sizeCited, &s.Cited, &ld.spare.cited, func(c *credibility.Citation) error {
 				return ld.object(func(name []byte) error {
 					switch string(name) {
 					case "name":
@@ -294,7 +306,7 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 				})
 			})
 		case "sides":
-			return counts(ld, sizeSides, &s.Sides)
+			return counts(ld, sizeSides, &s.Sides, &ld.spare.sides)
 		case "quotes":
 			return ld.object(func(name []byte) error {
 				switch string(name) {
@@ -321,7 +333,7 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 				case "count":
 					return ld.int(&s.Debris.Count)
 				case "reasons":
-					return counts(ld, sizeReasons, &s.Debris.Reasons)
+					return counts(ld, sizeReasons, &s.Debris.Reasons, &ld.spare.reasons)
 				}
 				return ld.skip()
 			})

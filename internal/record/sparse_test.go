@@ -132,20 +132,36 @@ func TestSparseRecords(t *testing.T) {
 	}
 }
 
+// variedLines are records whose lists and maps grow, shrink, empty and go
+// null from one line to the next.
+var variedLines = []string{
+	`{"schema":"compare.score/v1.3","matches":[{"entry":"a","valence":1},{"entry":"b","contrib":{"x":0.5}}],"quotes":[{"start":0,"end":1}],"targets":{"t":{"framing":0.5}},"credibility":{"attributions":[{"loaded":true},{"identified":true}],"vague_sources":[{"rule":"r"}],"cited":[{"name":"A"}],"sides":{"s":1}}}`,
+	`{"schema":"compare.score/v1.3","matches":[{"entry":"a"},{"entry":"b"},{"entry":"c","contrib":{"x":0,"y":-1}}],"quotes":[],"targets":{},"credibility":{"attributions":[],"vague_sources":null,"cited":[{"name":"A"},{"name":"B"},{"name":"C"}],"sides":{}}}`,
+	`{"schema":"compare.score/v1.3","matches":null,"quotes":null,"targets":null,"credibility":{"attributions":null,"cited":null}}`,
+	`{"schema":"compare.score/v1.3","matches":[],"dropped":[{"start":0,"end":0,"reason":"r"}],"targets":{"t":{},"u":{"framing":null}},"credibility":{"attributions":[{},{},{}],"vague_sources":[{"attribution":true},{}]}}`,
+	`{"schema":"compare.score/v1.3","matches":[{"valence":0.5,"contrib":{"x":0.5}}],"credibility":null}`,
+}
+
+// richLine has every field the sparse decoder reads.
+const richLine = `{"schema":"compare.score/v1.3","id":"r","outlet":"o","group":"g","date":"2024-06-04","date_original":"4 June 2024","date_source":"meta",` +
+	`"lexicon":{"name":"l","version":"1","sha256":"ab"},"text_line":2,"tokens":40,"loaded":3,"loaded_per_1k":75,"loaded_by_voice":{"author":2,"quote":1},` +
+	`"categories":{"c":3},"targets":{"t":{"references":3,"author":2,"loaded":2,"framing":0.5,"quote_framing":-1},"u":{"framing":null}},` +
+	`"stance":{"a":{"score":0.5,"n":2,"quote_score":1,"quote_n":1,"reported_score":0.5,"reported_n":1,"from_reported":true,"distanced_n":1}},` +
+	`"matches":[{"start":0,"end":3,"line":1,"col":1,"text":"abc","entry":"e","target":"t","valence":0,"category":"c","voice":"author","contrib":{"a":0.5}},` +
+	`{"start":4,"end":5,"line":1,"col":5,"text":"d","entry":"f","target":"t","valence":1,"category":"c","voice":"quote","contrib":{"a":1}}],` +
+	`"dropped":[{"start":6,"end":7,"reason":"r"}],"quotes":[{"start":4,"end":5}],` +
+	`"credibility":{"rules":{"name":"c","version":"1","sha256":"cd"},"attributions":[{"loaded":true},{}],"vague_sources":[{"rule":"v","attribution":true}],` +
+	`"sourcing":{"claims":2,"unsourced":1,"unsourced_share":0.5,"loaded":1},"cited":[{"name":"N","kind":"k","side":"s","country":"c","self":true,"citations":2}],` +
+	`"sides":{"s":2},"quotes":{"count":1,"scare":0,"words":1,"share_of_text":0.025},"hedges":{"count":1,"author":1},"certainty":{"count":1,"author":0},` +
+	`"intensifiers":{"count":2,"author":1},"debris":{"count":1,"reasons":{"r":1}}},"text":"abc d e f g h i j"}`
+
 // TestSparseListSizes reads records whose lists and maps grow, shrink,
 // empty and go null from one line to the next, as the sparse decoder sizes
 // each from the line before: each reads as the full decoder reads it.
 func TestSparseListSizes(t *testing.T) {
-	lines := []string{
-		`{"schema":"compare.score/v1.3","matches":[{"entry":"a","valence":1},{"entry":"b","contrib":{"x":0.5}}],"quotes":[{"start":0,"end":1}],"targets":{"t":{"framing":0.5}},"credibility":{"attributions":[{"loaded":true},{"identified":true}],"vague_sources":[{"rule":"r"}],"cited":[{"name":"A"}],"sides":{"s":1}}}`,
-		`{"schema":"compare.score/v1.3","matches":[{"entry":"a"},{"entry":"b"},{"entry":"c","contrib":{"x":0,"y":-1}}],"quotes":[],"targets":{},"credibility":{"attributions":[],"vague_sources":null,"cited":[{"name":"A"},{"name":"B"},{"name":"C"}],"sides":{}}}`,
-		`{"schema":"compare.score/v1.3","matches":null,"quotes":null,"targets":null,"credibility":{"attributions":null,"cited":null}}`,
-		`{"schema":"compare.score/v1.3","matches":[],"dropped":[{"start":0,"end":0,"reason":"r"}],"targets":{"t":{},"u":{"framing":null}},"credibility":{"attributions":[{},{},{}],"vague_sources":[{"attribution":true},{}]}}`,
-		`{"schema":"compare.score/v1.3","matches":[{"valence":0.5,"contrib":{"x":0.5}}],"credibility":null}`,
-	}
-	data := []byte(strings.Join(lines, "\n") + "\n")
+	data := []byte(strings.Join(variedLines, "\n") + "\n")
 	full, sparse := readBoth(t, data)
-	for i, line := range lines {
+	for i, line := range variedLines {
 		t.Run(fmt.Sprint("line ", i+1), func(t *testing.T) {
 			if !record.SparseReads([]byte(line)) {
 				t.Fatal("left to the full decoder")
@@ -154,6 +170,45 @@ func TestSparseListSizes(t *testing.T) {
 				t.Errorf("sparse %+v\nwant %+v", sparse[i], want)
 			}
 		})
+	}
+}
+
+// TestSparseReuse reads records with Reader.Reuse, generated ones and
+// varied ones (variedLines, richLine) by turns, past several batches: each
+// record is what the sparse decoder reads without Reuse, as fn sees it,
+// and records are recycled.
+func TestSparseReuse(t *testing.T) {
+	if !record.SparseReads([]byte(richLine)) {
+		t.Fatal("richLine is left to the full decoder")
+	}
+	recs := generatedRecords(t, 1e5, 5, nil)
+	chunk := append(write(t, "jsonl", recs...), strings.Join(append(variedLines, richLine), "\n")+"\n"...)
+	var data []byte
+	for len(data) < 4<<20 {
+		data = append(data, chunk...)
+	}
+	want, err := readAll(t, record.Reader{Sparse: true}, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[*record.Record]bool{}
+	i, reused := 0, 0
+	err = record.Reader{Sparse: true, Reuse: true}.Read(bytes.NewReader(data), "f.jsonl", func(r *record.Record) error {
+		if !reflect.DeepEqual(r, want[i]) {
+			return fmt.Errorf("record %d (%s) reads otherwise when recycled:\n%+v\nwant %+v", i, want[i].ID, r, want[i])
+		}
+		if seen[r] {
+			reused++
+		}
+		seen[r] = true
+		i++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i != len(want) || reused == 0 {
+		t.Fatalf("%d records read of %d, %d of them recycled: the test reads no recycled record", i, len(want), reused)
 	}
 }
 
@@ -252,6 +307,15 @@ func FuzzReadSparse(f *testing.F) {
 			// A line the sparse decoder left to the full one is read in full.
 			if !reflect.DeepEqual(full[0], withoutLoaded(sparse[0])) {
 				t.Fatalf("sparse %+v\nfull %+v", sparse[0], full[0])
+			}
+		}
+		// Decoded in a recycled record (Reader.Reuse), the line reads the
+		// same: nothing of the record before is left in it.
+		if record.SparseReads([]byte(line)) {
+			fresh, _ := record.SparseDecodeAfter(nil, []byte(line))
+			again, err := record.SparseDecodeAfter([]byte(richLine), []byte(line))
+			if err != nil || !reflect.DeepEqual(again, fresh) {
+				t.Fatalf("recycled %+v (%v)\nfresh %+v", again, err, fresh)
 			}
 		}
 	})
