@@ -126,8 +126,8 @@ func TestStatsZeros(t *testing.T) {
 		t.Errorf("bootstrap %d, min articles %d, %d distinctive units", c.Bootstrap, c.MinArticles, len(c.Distinctive))
 	}
 	for _, u := range c.Units {
-		if u.Axes["tehran-damascus"].CILow != nil || !u.Tested {
-			t.Errorf("%s: interval %v, tested %v", u.Name, u.Axes["tehran-damascus"].CILow, u.Tested)
+		if u.Axes.Get("tehran-damascus").CILow != nil || !u.Tested {
+			t.Errorf("%s: interval %v, tested %v", u.Name, u.Axes.Get("tehran-damascus").CILow, u.Tested)
 		}
 	}
 }

@@ -122,20 +122,31 @@ func refString(r record.LexiconRef) string {
 // the per-article values of each variable, counts of lexicon entries, and
 // a bounded table of word and phrase counts. Result computes the
 // comparison. An Aggregator is not safe for concurrent use.
+//
+// Names that recur (axes, targets, groups, voices, forms) are kept once
+// and units refer to them by index, in slices rather than maps: tens of
+// thousands of units of an article or two each then cost a few hundred
+// bytes each, not kilobytes of mostly empty maps.
 type Aggregator struct {
-	opt     Options
-	lex     record.LexiconRef
-	n       int
-	units   map[string]*unitAcc
-	order   []*unitAcc // in order of first appearance
-	axes    map[string]bool
-	targets map[string]bool
-	entries map[string]*entryInfo
-	// forms lists each form (entry, voice, text) once; units count their
-	// uses by index, so that many units cost a few bytes a form used,
-	// not a copy of its strings.
+	opt   Options
+	lex   record.LexiconRef
+	n     int
+	units map[string]*unitAcc
+	order []*unitAcc // in order of first appearance
+	// axes, targets, groups and voices list each name once; units index
+	// their slices by position in these.
+	axes, targets, groups names
+	voices                []record.Voice
+	voiceIndex            map[record.Voice]int
+	entries               map[string]*entryInfo
+	// forms lists each form (entry, voice, text) once; unitForms counts
+	// each unit's uses of a form, keyed by both indexes, so that a unit
+	// costs a few bytes a form it used, not a map of its own.
 	forms     []formUse
 	formIndex map[formUse]uint32
+	unitForms map[unitForm]int32
+	// byUnit is unitForms split by unit (formsOf), made when first needed.
+	byUnit [][]formCount
 	// sample holds the article texts kept for distinctive terms: those
 	// whose hash has at least sampleLevel leading zero bits.
 	sample      []sampledText
@@ -152,23 +163,57 @@ type Aggregator struct {
 	dupeID               string
 }
 
+// names lists names in order of first appearance, each once, with their
+// positions.
+type names struct {
+	list  []string
+	index map[string]int
+}
+
+// of returns the position of name, adding it when new.
+func (n *names) of(name string) int {
+	i, ok := n.index[name]
+	if !ok {
+		if n.index == nil {
+			n.index = map[string]int{}
+		}
+		i = len(n.list)
+		n.list = append(n.list, name)
+		n.index[name] = i
+	}
+	return i
+}
+
+// at returns the values of name in vs, a slice indexed by position; nil
+// when name was never seen or vs has none for it.
+func (n *names) at(vs [][]float64, name string) []float64 {
+	if i, ok := n.index[name]; ok && i < len(vs) {
+		return vs[i]
+	}
+	return nil
+}
+
 // unitAcc accumulates one unit's records.
 type unitAcc struct {
 	name        string
-	index       int // position in Aggregator.order; keys its n-grams
+	index       int // position in Aggregator.order; keys its n-grams and forms
 	articles    int
 	tokens      int
-	groups      map[string]int
+	groups      []groupCount // articles by group, in order of first appearance
 	loadedPer1k []float64
-	voice       map[record.Voice]int
-	axes        map[string][]float64
-	targets     map[string][]float64
-	entries     map[string]int   // author-voice uses of each entry
-	forms       map[uint32]int32 // uses of each form, by index in Aggregator.forms
+	voice       []int       // loaded terms by position in Aggregator.voices
+	axes        [][]float64 // article scores by position in Aggregator.axes
+	targets     [][]float64 // article framings by position in Aggregator.targets
 	withText    int
-	cred        credibility.Profile
-	credN       int       // articles with credibility signals
-	trend       *trendAcc // dated articles, when Options.Period is set
+	cred        *credibility.Profile // nil until an article has signals
+	credN       int                  // articles with credibility signals
+	trend       *trendAcc            // dated articles, when Options.Period is set
+}
+
+// groupCount counts a unit's articles in one group (by position in
+// Aggregator.groups).
+type groupCount struct {
+	group, n int32
 }
 
 // entryInfo is what records say about a lexicon entry.
@@ -177,7 +222,6 @@ type entryInfo struct {
 	valence          float64
 	loaded           bool
 	lean             map[string]float64 // contributions, when valence is 0
-	forms            map[string]int     // matched text → uses, in any voice
 }
 
 // formUse is a form of an entry as a unit wrote it, in one voice.
@@ -187,18 +231,28 @@ type formUse struct {
 	text  string
 }
 
+// unitForm keys Aggregator.unitForms: a unit's index and a form's.
+type unitForm struct {
+	unit, form uint32
+}
+
+// formCount is a unit's uses of a form, by index in Aggregator.forms.
+type formCount struct {
+	form uint32
+	n    int32
+}
+
 // New returns an empty Aggregator (see Options).
 func New(opt Options) *Aggregator {
 	opt = opt.normal()
 	return &Aggregator{
-		opt:     opt,
-		units:   make(map[string]*unitAcc),
-		axes:    make(map[string]bool),
-		targets: make(map[string]bool),
-		entries: make(map[string]*entryInfo),
-		ids:     make(map[uint64]struct{}),
-
-		formIndex: make(map[formUse]uint32),
+		opt:        opt,
+		units:      make(map[string]*unitAcc),
+		voiceIndex: make(map[record.Voice]int),
+		entries:    make(map[string]*entryInfo),
+		ids:        make(map[uint64]struct{}),
+		formIndex:  make(map[formUse]uint32),
+		unitForms:  make(map[unitForm]int32),
 	}
 }
 
@@ -212,48 +266,52 @@ func (a *Aggregator) Add(r *record.Record) error {
 		return &LexiconMismatchError{Want: a.lex, Got: r.Lexicon}
 	}
 	a.n++
+	a.byUnit = nil // made again from unitForms when next needed
 	u := a.unit(record.UnitOf(r, a.opt.By))
 	u.articles++
 	u.tokens += r.Tokens
 	if a.opt.By == "outlet" {
-		u.groups[r.Group]++
+		u.addGroup(int32(a.groups.of(r.Group)))
 	}
 	u.loadedPer1k = append(u.loadedPer1k, r.LoadedPer1k)
 	for v, n := range r.LoadedByVoice {
-		u.voice[v] += n
+		i, ok := a.voiceIndex[v]
+		if !ok {
+			i = len(a.voices)
+			a.voices = append(a.voices, v)
+			a.voiceIndex[v] = i
+		}
+		u.voice = grow(u.voice, i, len(a.voices))
+		u.voice[i] += n
 	}
 	for id, s := range r.Stance {
-		a.axes[id] = true
+		i := a.axes.of(id)
+		u.axes = grow(u.axes, i, len(a.axes.list))
 		// No evidence is not a neutral stance: an article without terms
 		// bearing on the axis says nothing about it.
 		if s.N > 0 {
-			u.axes[id] = append(u.axes[id], s.Score)
+			u.axes[i] = append(u.axes[i], s.Score)
 		}
 	}
 	for id, t := range r.Targets {
-		a.targets[id] = true
+		i := a.targets.of(id)
+		u.targets = grow(u.targets, i, len(a.targets.list))
 		if t.Framing != nil {
-			u.targets[id] = append(u.targets[id], *t.Framing)
+			u.targets[i] = append(u.targets[i], *t.Framing)
 		}
 	}
 	for i := range r.Matches {
 		m := &r.Matches[i]
-		e := a.entries[m.Entry]
-		if e == nil {
-			e = &entryInfo{target: m.Target, category: m.Category, valence: m.Valence, loaded: m.Loaded, forms: map[string]int{}}
-			if m.Valence == 0 && m.Loaded {
-				e.lean = maps.Clone(m.Contrib)
-			}
-			a.entries[m.Entry] = e
+		f, ok := a.formIndex[formUse{m.Entry, m.Voice, m.Text}]
+		if !ok {
+			f = a.newForm(m)
 		}
-		e.forms[m.Text]++
-		f := a.form(formUse{m.Entry, m.Voice, m.Text})
-		u.forms[f]++
-		if m.Voice == record.Author {
-			u.entries[a.forms[f].entry]++
-		}
+		a.unitForms[unitForm{uint32(u.index), f}]++
 	}
 	if r.Credibility != nil {
+		if u.cred == nil {
+			u.cred = &credibility.Profile{}
+		}
 		u.cred.Add(r.Credibility, r.Tokens)
 		u.credN++
 	}
@@ -299,34 +357,113 @@ func (a *Aggregator) Add(r *record.Record) error {
 	return nil
 }
 
+// grow returns s long enough to index i, its new elements zero. It grows
+// to n (the names known so far) at once: a unit's first record usually
+// names every axis and target.
+func grow[T any](s []T, i, n int) []T {
+	if i < len(s) {
+		return s
+	}
+	g := make([]T, max(i+1, n))
+	copy(g, s)
+	return g
+}
+
 func (a *Aggregator) unit(name string) *unitAcc {
 	u := a.units[name]
 	if u == nil {
-		u = &unitAcc{
-			name:    name,
-			index:   len(a.order),
-			groups:  map[string]int{},
-			voice:   map[record.Voice]int{},
-			axes:    map[string][]float64{},
-			targets: map[string][]float64{},
-			entries: map[string]int{},
-			forms:   map[uint32]int32{},
-		}
+		u = &unitAcc{name: name, index: len(a.order)}
 		a.units[name] = u
 		a.order = append(a.order, u)
 	}
 	return u
 }
 
-// form returns the index of f in a.forms, adding it when new.
-func (a *Aggregator) form(f formUse) uint32 {
-	i, ok := a.formIndex[f]
-	if !ok {
-		i = uint32(len(a.forms))
-		a.forms = append(a.forms, f)
-		a.formIndex[f] = i
+// addGroup counts an article of the unit in group g.
+func (u *unitAcc) addGroup(g int32) {
+	for i := range u.groups {
+		if u.groups[i].group == g {
+			u.groups[i].n++
+			return
+		}
 	}
+	u.groups = append(u.groups, groupCount{g, 1})
+}
+
+// newForm adds the form of m to a.forms and returns its index; the first
+// match of an entry says what the entry is.
+func (a *Aggregator) newForm(m *record.MatchRecord) uint32 {
+	if a.entries[m.Entry] == nil {
+		e := &entryInfo{target: m.Target, category: m.Category, valence: m.Valence, loaded: m.Loaded}
+		if m.Valence == 0 && m.Loaded {
+			e.lean = maps.Clone(m.Contrib)
+		}
+		a.entries[m.Entry] = e
+	}
+	f := formUse{m.Entry, m.Voice, m.Text}
+	i := uint32(len(a.forms))
+	a.forms = append(a.forms, f)
+	a.formIndex[f] = i
 	return i
+}
+
+// formsOf returns the forms unit u used with their uses, by form index.
+// The first call after Add splits a.unitForms by unit; it must not run
+// on several goroutines at once.
+func (a *Aggregator) formsOf(u *unitAcc) []formCount {
+	if a.byUnit == nil {
+		counts := make([]int, len(a.order))
+		for k := range a.unitForms {
+			counts[k.unit]++
+		}
+		a.byUnit = make([][]formCount, len(a.order))
+		for i, n := range counts {
+			a.byUnit[i] = make([]formCount, 0, n)
+		}
+		for k, n := range a.unitForms {
+			a.byUnit[k.unit] = append(a.byUnit[k.unit], formCount{k.form, n})
+		}
+		for _, fs := range a.byUnit {
+			slices.SortFunc(fs, func(x, y formCount) int { return cmp.Compare(x.form, y.form) })
+		}
+	}
+	return a.byUnit[u.index]
+}
+
+// authorUses returns how often unit u used each entry in its own voice.
+func (a *Aggregator) authorUses(u *unitAcc) map[string]int {
+	out := map[string]int{}
+	for _, fc := range a.formsOf(u) {
+		if f := &a.forms[fc.form]; f.voice == record.Author {
+			out[f.entry] += int(fc.n)
+		}
+	}
+	return out
+}
+
+// mainGroup returns the unit's most common non-empty group, the first by
+// name on ties, so that the result does not depend on record order.
+func (a *Aggregator) mainGroup(u *unitAcc) string {
+	best, n := "", int32(0)
+	for _, g := range u.groups {
+		name := a.groups.list[g.group]
+		if name != "" && (g.n > n || g.n == n && name < best) {
+			best, n = name, g.n
+		}
+	}
+	return best
+}
+
+// groupsOf returns the unit's non-empty groups, sorted.
+func (a *Aggregator) groupsOf(u *unitAcc) []string {
+	var gs []string
+	for _, g := range u.groups {
+		if name := a.groups.list[g.group]; name != "" {
+			gs = append(gs, name)
+		}
+	}
+	slices.Sort(gs)
+	return gs
 }
 
 // Articles returns the number of records added.
@@ -380,12 +517,12 @@ func (a *Aggregator) Result() *Comparison {
 	var families []func()
 	for i, ax := range c.Axes {
 		families = append(families, func() {
-			c.Tests[i] = a.test(units, ax.ID, "", labelOf(c.Axes, ax.ID), func(u *unitAcc) []float64 { return u.axes[ax.ID] })
+			c.Tests[i] = a.test(units, ax.ID, "", labelOf(c.Axes, ax.ID), func(u *unitAcc) []float64 { return a.axes.at(u.axes, ax.ID) })
 		})
 	}
 	for i, t := range c.Targets {
 		families = append(families, func() {
-			c.TargetTests[i] = a.test(units, "", t.ID, labelOf(c.Targets, t.ID), func(u *unitAcc) []float64 { return u.targets[t.ID] })
+			c.TargetTests[i] = a.test(units, "", t.ID, labelOf(c.Targets, t.ID), func(u *unitAcc) []float64 { return a.targets.at(u.targets, t.ID) })
 		})
 	}
 	a.parallel(len(families), func(i int) { families[i]() })
@@ -437,10 +574,10 @@ func (a *Aggregator) labels(lex *lexicon.Lexicon) (axes, targets []Label) {
 		}
 		return axes, targets
 	}
-	for _, id := range slices.Sorted(maps.Keys(a.axes)) {
+	for _, id := range slices.Sorted(slices.Values(a.axes.list)) {
 		axes = append(axes, Label{ID: id, Label: id})
 	}
-	for _, id := range slices.Sorted(maps.Keys(a.targets)) {
+	for _, id := range slices.Sorted(slices.Values(a.targets.list)) {
 		targets = append(targets, Label{ID: id, Label: id})
 	}
 	return axes, targets

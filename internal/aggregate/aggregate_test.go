@@ -115,7 +115,7 @@ func TestAggregateAgainstR(t *testing.T) {
 				"alpha.example": {0.51249999999999996, 0.26402110305265919, 0.33249999999999996, 0.51, 0.66749999999999998, 0.335},
 				"beta.example":  {-0.2433333333333333182, 0.3898546737781485860, -0.4925, -0.295, -0.0074999999999999928, 0.485},
 			},
-			values: func(u Unit) Summary { return u.Axes["tehran-damascus"] },
+			values: func(u Unit) Summary { return u.Axes.Get("tehran-damascus") },
 		},
 		{
 			name: "iran-gov framing", tests: c.TargetTests[0], h: 16.252505896226417, df: 2, p: 2.9567403365108214e-04,
@@ -124,7 +124,7 @@ func TestAggregateAgainstR(t *testing.T) {
 				{"gamma.example", "beta.example", 43.5, 0.010217447764450233, 0.0102174477644502333, 0.8125, false},
 				{"alpha.example", "beta.example", 47.5, 0.0023912018536901441, 0.0068053929005603827, 0.97916666666666663, false},
 			},
-			values: func(u Unit) Summary { return u.Targets["iran-gov"] },
+			values: func(u Unit) Summary { return u.Targets.Get("iran-gov") },
 		},
 	}
 	for _, tt := range tests {
@@ -195,8 +195,8 @@ func TestAggregateUnits(t *testing.T) {
 	}
 	for i, w := range wants {
 		u := c.Units[i]
-		if u.Name != w.name || u.Articles != w.articles || u.Axes["tehran-damascus"].N != w.axisN || u.Tested != w.tested || u.Group != w.group {
-			t.Errorf("unit %d = %s: %d articles, axis n %d, tested %v, group %q; want %+v", i, u.Name, u.Articles, u.Axes["tehran-damascus"].N, u.Tested, u.Group, w)
+		if u.Name != w.name || u.Articles != w.articles || u.Axes.Get("tehran-damascus").N != w.axisN || u.Tested != w.tested || u.Group != w.group {
+			t.Errorf("unit %d = %s: %d articles, axis n %d, tested %v, group %q; want %+v", i, u.Name, u.Articles, u.Axes.Get("tehran-damascus").N, u.Tested, u.Group, w)
 		}
 	}
 	if got := c.Tests[0].Excluded["delta.example"]; got != "2 articles; tests need at least 3" {

@@ -153,9 +153,9 @@ func (a *Aggregator) baseline(c *Comparison, base *Aggregator) *Baseline {
 		u, id := units[j], c.Axes[i].ID
 		var y []float64
 		if bu := base.units[u.name]; bu != nil {
-			y = bu.axes[id]
+			y = base.axes.at(bu.axes, id)
 		}
-		b.Axes[i].Units[j] = a.shift(u.name, id, u.axes[id], y)
+		b.Axes[i].Units[j] = a.shift(u.name, id, a.axes.at(u.axes, id), y)
 	})
 	for i := range b.Axes {
 		bx := &b.Axes[i]

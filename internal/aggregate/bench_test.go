@@ -93,6 +93,41 @@ func BenchmarkAggregatePeriod(b *testing.B) {
 
 func benchmarkAggregate(b *testing.B, opt Options) {
 	recs := syntheticRecords(100_000)
+	benchmarkAdd(b, opt, recs, func(agg *Aggregator) {
+		if c := agg.Result(); opt.Period != 0 && (c.Trends == nil || len(c.Trends.Axes[0].Units) != 50) {
+			b.Fatal("no trends of 50 outlets")
+		}
+	})
+}
+
+// BenchmarkAdd adds 100,000 synthetic records without computing the
+// comparison: the cost of Aggregator.Add alone, on the path of `compare
+// stats` reading a million records.
+func BenchmarkAdd(b *testing.B) {
+	benchmarkAdd(b, options(func(o *Options) { o.Seed = 1 }), syntheticRecords(100_000), nil)
+}
+
+// BenchmarkAddManyUnits adds 100,000 synthetic records spread over 80,000
+// outlets (most with one article, some two), as the many-outlets input of
+// scripts/bench-report.sh: the memory per unit shows in B/op.
+func BenchmarkAddManyUnits(b *testing.B) {
+	benchmarkAdd(b, options(func(o *Options) { o.Seed = 1 }), spreadOver(syntheticRecords(100_000), 80_000), nil)
+}
+
+// spreadOver gives record i outlet "outlet-(i mod n)", in place, and
+// returns recs.
+func spreadOver(recs []*record.Record, n int) []*record.Record {
+	for i, r := range recs {
+		c := *r
+		c.Outlet = fmt.Sprintf("outlet-%d", i%n)
+		recs[i] = &c
+	}
+	return recs
+}
+
+// benchmarkAdd adds recs to a new Aggregator each round, then calls after
+// on it when not nil.
+func benchmarkAdd(b *testing.B, opt Options, recs []*record.Record, after func(*Aggregator)) {
 	b.ResetTimer()
 	for b.Loop() {
 		agg := New(opt)
@@ -101,8 +136,8 @@ func benchmarkAggregate(b *testing.B, opt Options) {
 				b.Fatal(err)
 			}
 		}
-		if c := agg.Result(); opt.Period != 0 && (c.Trends == nil || len(c.Trends.Axes[0].Units) != 50) {
-			b.Fatal("no trends of 50 outlets")
+		if after != nil {
+			after(agg)
 		}
 	}
 	b.ReportMetric(float64(len(recs)*b.N)/b.Elapsed().Seconds(), "records/s")

@@ -89,8 +89,8 @@ type Unit struct {
 	// Axes summarise article stance scores (articles with n > 0 only);
 	// Targets summarise article framing of each target (articles that
 	// name the target in their own voice only).
-	Axes    map[string]Summary `json:"axes"`
-	Targets map[string]Summary `json:"targets"`
+	Axes    Summaries `json:"axes"`
+	Targets Summaries `json:"targets"`
 	// Credibility pools the credibility signals of the unit's articles;
 	// nil when the records carry none (scored with --credibility none).
 	Credibility *credibility.ProfileResult `json:"credibility,omitempty"`

@@ -70,10 +70,10 @@ func writeComparisonCSV(w io.Writer, c *Comparison) error {
 		}
 		summary("loaded_per_1k", u.Name, "", u.LoadedPer1k)
 		for _, ax := range c.Axes {
-			summary("axis", u.Name, ax.ID, u.Axes[ax.ID])
+			summary("axis", u.Name, ax.ID, u.Axes.Get(ax.ID))
 		}
 		for _, t := range c.Targets {
-			summary("target", u.Name, t.ID, u.Targets[t.ID])
+			summary("target", u.Name, t.ID, u.Targets.Get(t.ID))
 		}
 		if cr := u.Credibility; cr != nil {
 			for _, f := range credibilityFields(cr) {

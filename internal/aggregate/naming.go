@@ -35,7 +35,7 @@ func (a *Aggregator) naming(targets []Label, units []*unitAcc, lex *lexicon.Lexi
 		return l
 	}
 	for _, u := range units {
-		for id, byVoice := range a.unitForms(u) {
+		for id, byVoice := range a.formsByEntry(u) {
 			e := a.entries[id]
 			if e == nil {
 				continue
@@ -44,7 +44,7 @@ func (a *Aggregator) naming(targets []Label, units []*unitAcc, lex *lexicon.Lexi
 				byTarget[e.target] = &Naming{Target: e.target, References: map[string]int{}}
 			}
 			n := byTarget[e.target]
-			if k := u.entries[id]; k > 0 {
+			if k := sumForms(byVoice[record.Author]); k > 0 {
 				l := label(id)
 				l.Counts[u.name] = k
 				l.Forms[u.name] = byVoice[record.Author]
@@ -147,18 +147,7 @@ func (Naming) JSONShape() any { return namingJSON{} }
 func (n Naming) MarshalJSON() ([]byte, error) {
 	out := namingJSON{Target: n.Target, Labels: make([]namingLabelJSON, len(n.Labels))}
 	for i := range n.Labels {
-		l := &n.Labels[i]
-		w := namingLabelJSON{Entry: l.Entry, Label: l.Label, Valence: l.Valence, Category: l.Category, Loaded: l.Loaded, Lean: l.Lean,
-			Counts: make(map[string]int, len(n.References)), Shares: make(map[string]float64, len(n.References)),
-			Forms: l.Forms, Quoted: l.Quoted, Distanced: l.Distanced}
-		for u := range n.References {
-			w.Counts[u] = l.Counts[u]
-			w.Shares[u] = n.Share(l, u)
-		}
-		if w.Forms == nil {
-			w.Forms = map[string][]FormCount{}
-		}
-		out.Labels[i] = w
+		out.Labels[i] = n.labelJSON(&n.Labels[i])
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -167,6 +156,22 @@ func (n Naming) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// labelJSON returns l as JSON has it: counts and shares over all the
+// units in n.References, zeros included.
+func (n *Naming) labelJSON(l *NamingLabel) namingLabelJSON {
+	w := namingLabelJSON{Entry: l.Entry, Label: l.Label, Valence: l.Valence, Category: l.Category, Loaded: l.Loaded, Lean: l.Lean,
+		Counts: make(map[string]int, len(n.References)), Shares: make(map[string]float64, len(n.References)),
+		Forms: l.Forms, Quoted: l.Quoted, Distanced: l.Distanced}
+	for u := range n.References {
+		w.Counts[u] = l.Counts[u]
+		w.Shares[u] = n.Share(l, u)
+	}
+	if w.Forms == nil {
+		w.Forms = map[string][]FormCount{}
+	}
+	return w
 }
 
 // UnmarshalJSON reads what MarshalJSON writes: zero counts are dropped,
@@ -204,16 +209,16 @@ func entryNames(lex *lexicon.Lexicon) map[string]string {
 	return names
 }
 
-// unitForms returns the forms a unit wrote, by entry and voice (see
+// formsByEntry returns the forms a unit wrote, by entry and voice (see
 // Forms).
-func (a *Aggregator) unitForms(u *unitAcc) map[string]map[record.Voice][]FormCount {
+func (a *Aggregator) formsByEntry(u *unitAcc) map[string]map[record.Voice][]FormCount {
 	type group struct {
 		entry string
 		voice record.Voice
 	}
 	uses := map[group]map[string]int{}
-	for i, k := range u.forms {
-		f := a.forms[i]
+	for _, fc := range a.formsOf(u) {
+		f, k := a.forms[fc.form], fc.n
 		g := group{f.entry, f.voice}
 		if uses[g] == nil {
 			uses[g] = map[string]int{}
@@ -276,10 +281,8 @@ func sumForms(fs []FormCount) int {
 // without a wildcard.
 func (a *Aggregator) lexiconForms(lex *lexicon.Lexicon) map[string]bool {
 	set := map[string]bool{}
-	for _, e := range a.entries {
-		for f := range e.forms {
-			set[token.Fold(f)] = true
-		}
+	for _, f := range a.forms {
+		set[token.Fold(f.text)] = true
 	}
 	if lex != nil {
 		for _, e := range lex.Entries {

@@ -2,7 +2,6 @@ package aggregate
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -64,13 +63,7 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 		}
 	} else {
 		for _, u := range units {
-			var gs []string
-			for _, g := range slices.Sorted(maps.Keys(u.groups)) {
-				if g != "" {
-					gs = append(gs, g)
-				}
-			}
-			if len(gs) > 1 {
+			if gs := a.groupsOf(u); len(gs) > 1 {
 				notes = append(notes, fmt.Sprintf("Outlet %s has articles in several groups (%s); its most common group is shown.", u.name, strings.Join(gs, ", ")))
 			}
 		}
@@ -208,11 +201,11 @@ func (a *Aggregator) distinctiveOfTested(ds []Distinctive, notes []string) ([]Di
 
 func allSummaries(u Unit) []Summary {
 	s := []Summary{u.LoadedPer1k}
-	for _, id := range slices.Sorted(maps.Keys(u.Axes)) {
-		s = append(s, u.Axes[id])
+	for _, v := range u.Axes.All() {
+		s = append(s, v)
 	}
-	for _, id := range slices.Sorted(maps.Keys(u.Targets)) {
-		s = append(s, u.Targets[id])
+	for _, v := range u.Targets.All() {
+		s = append(s, v)
 	}
 	return s
 }

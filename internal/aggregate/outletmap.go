@@ -31,8 +31,9 @@ func (a *Aggregator) correspondence(units []*unitAcc, names map[string]string) (
 	table := make([][]float64, len(units))
 	for i, u := range units {
 		table[i] = make([]float64, len(entries))
+		uses := a.authorUses(u)
 		for j, id := range entries {
-			table[i][j] = float64(u.entries[id])
+			table[i][j] = float64(uses[id])
 		}
 	}
 	res, err := stats.CorrespondenceAnalysis(table)

@@ -30,20 +30,21 @@ const bootstrapMaxN = 5_000
 // summary cost as much again as the Units.
 func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 	c.Units = make([]Unit, len(units))
+	axisIDs, targetIDs := sortedIDs(c.Axes), sortedIDs(c.Targets)
 	a.parallel(len(units), func(i int) {
 		u := units[i]
 		unit := Unit{
 			Name:        u.name,
-			Group:       mostCommon(u.groups),
+			Group:       a.mainGroup(u),
 			Articles:    u.articles,
 			Tokens:      u.tokens,
 			LoadedPer1k: a.summary(u.loadedPer1k, "loaded_per_1k\x00\x00"+u.name),
 			VoiceShare:  map[record.Voice]float64{},
-			Axes:        make(map[string]Summary, len(c.Axes)),
-			Targets:     make(map[string]Summary, len(c.Targets)),
+			Axes:        newSummaries(axisIDs),
+			Targets:     newSummaries(targetIDs),
 			Tested:      u.articles >= a.opt.MinArticles,
 		}
-		if u.credN > 0 {
+		if u.cred != nil {
 			p := u.cred.Result()
 			unit.Credibility = &p
 		}
@@ -56,17 +57,31 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 		}
 		if loaded > 0 {
 			for _, v := range record.Voices {
-				unit.VoiceShare[v] = float64(u.voice[v]) / float64(loaded)
+				n := 0
+				if i, ok := a.voiceIndex[v]; ok && i < len(u.voice) {
+					n = u.voice[i]
+				}
+				unit.VoiceShare[v] = float64(n) / float64(loaded)
 			}
 		}
-		for _, ax := range c.Axes {
-			unit.Axes[ax.ID] = a.summary(u.axes[ax.ID], "axis\x00"+ax.ID+"\x00"+u.name)
+		for k, id := range axisIDs {
+			unit.Axes.list[k] = a.summary(a.axes.at(u.axes, id), "axis\x00"+id+"\x00"+u.name)
 		}
-		for _, t := range c.Targets {
-			unit.Targets[t.ID] = a.summary(u.targets[t.ID], "target\x00"+t.ID+"\x00"+u.name)
+		for k, id := range targetIDs {
+			unit.Targets.list[k] = a.summary(a.targets.at(u.targets, id), "target\x00"+id+"\x00"+u.name)
 		}
 		c.Units[i] = unit
 	})
+}
+
+// sortedIDs returns the ids of ls, sorted and each once.
+func sortedIDs(ls []Label) []string {
+	ids := make([]string, len(ls))
+	for i, l := range ls {
+		ids[i] = l.ID
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 // summary describes x, sorting it in place. key names the unit and

@@ -34,7 +34,7 @@ func TestBootstrapPerUnitSeeds(t *testing.T) {
 	ci := func(c *Comparison, unit string) [2]float64 {
 		for _, u := range c.Units {
 			if u.Name == unit {
-				s := u.Axes["tehran-damascus"]
+				s := u.Axes.Get("tehran-damascus")
 				return [2]float64{*s.CILow, *s.CIHigh}
 			}
 		}

@@ -76,7 +76,7 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 		p("%s\n", axisTitle(ax))
 		p("  %s\tN\tMEAN [95%% CI]\tSD\tMEDIAN (IQR)\n", strings.ToUpper(by))
 		for _, u := range c.Units {
-			s := u.Axes[ax.ID]
+			s := u.Axes.Get(ax.ID)
 			p("  %s\t%d\t%s\t%s\t%s\n", record.OneLine(u.Name), s.N, meanCI(s, 2), num(s.SD, 2), medianIQR(s))
 		}
 		tw.Flush()
@@ -87,7 +87,7 @@ func writeComparisonTable(w io.Writer, c *Comparison) error {
 	p("TARGET\t%s\tN\tMEAN [95%% CI]\tSD\tMEDIAN (IQR)\n", strings.ToUpper(by))
 	for _, t := range c.Targets {
 		for _, u := range c.Units {
-			s := u.Targets[t.ID]
+			s := u.Targets.Get(t.ID)
 			if s.N == 0 {
 				continue
 			}

@@ -188,7 +188,7 @@ func (c *Comparison) CompareWithinEvents(scores []EventScore, window string, thr
 				if p.Paired > 0 {
 					p.MeanDiff = finite(stats.Mean(x) - stats.Mean(y))
 				}
-				ma, mb := c.Units[a].Axes[ax.ID].Mean, c.Units[b].Axes[ax.ID].Mean
+				ma, mb := c.Units[a].Axes.Get(ax.ID).Mean, c.Units[b].Axes.Get(ax.ID).Mean
 				if ma != nil && mb != nil {
 					p.OverallDiff = finite(*ma - *mb)
 				}

@@ -17,10 +17,10 @@ func withinFixture() (*Comparison, []EventScore) {
 		By:   "outlet",
 		Axes: []Label{{ID: "ax", Label: "Axis"}},
 		Units: []Unit{
-			{Name: "A", Axes: map[string]Summary{"ax": mean(0.55)}},
-			{Name: "B", Axes: map[string]Summary{"ax": mean(0.40)}},
-			{Name: "C", Axes: map[string]Summary{"ax": mean(0.10)}},
-			{Name: "D", Axes: map[string]Summary{"ax": mean(0.30)}},
+			{Name: "A", Axes: NewSummaries(map[string]Summary{"ax": mean(0.55)})},
+			{Name: "B", Axes: NewSummaries(map[string]Summary{"ax": mean(0.40)})},
+			{Name: "C", Axes: NewSummaries(map[string]Summary{"ax": mean(0.10)})},
+			{Name: "D", Axes: NewSummaries(map[string]Summary{"ax": mean(0.30)})},
 		},
 		Tests: []AxisTests{{Axis: "ax", Pairs: []Pair{
 			{A: "A", B: "B", PHolm: 0.01}, {A: "A", B: "C", PHolm: 0.002},

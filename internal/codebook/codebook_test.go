@@ -262,7 +262,7 @@ func fullComparison() *aggregate.Comparison {
 		Axes: []aggregate.Label{{ID: "ax", Label: "Axis"}}, Targets: []aggregate.Label{{ID: "tg", Label: "Target"}},
 		Units: []aggregate.Unit{{Name: "a", Group: "g", Articles: 3, Tokens: 30, LoadedPer1k: sum,
 			VoiceShare: map[record.Voice]float64{record.Author: 1, record.Quote: 0, record.Distanced: 0},
-			Axes:       map[string]aggregate.Summary{"ax": sum}, Targets: map[string]aggregate.Summary{"tg": sum},
+			Axes:       aggregate.NewSummaries(map[string]aggregate.Summary{"ax": sum}), Targets: aggregate.NewSummaries(map[string]aggregate.Summary{"tg": sum}),
 			Credibility: &credibility.ProfileResult{AttributionsPer1k: f(1), UnsourcedShare: f(0.5), LoadedShare: f(0), QuoteShare: f(0.1),
 				HedgesPer1k: f(1), CertaintyPer1k: f(1), IntensifiersPer1k: f(1), DebrisPerArticle: f(0),
 				Sides: map[string]int{"wire": 1}, Cited: []credibility.NameCount{{Name: "Reuters", Count: 1}}},

@@ -62,6 +62,9 @@ func walk(t reflect.Type, tag, prefix string, stop func(string) bool, out *[]str
 		for ft.Kind() == reflect.Pointer {
 			ft = ft.Elem()
 		}
+		if s, ok := reflect.Zero(ft).Interface().(shaped); ok {
+			ft = reflect.TypeOf(s.JSONShape()) // a struct written as a map, say
+		}
 		switch {
 		case ft.Kind() == reflect.Struct:
 			walk(ft, tag, path+".", stop, out, seen)

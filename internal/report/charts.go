@@ -154,7 +154,7 @@ type stanceRow struct {
 func (b *builder) stanceRows(axis string) []stanceRow {
 	var rows []stanceRow
 	for _, u := range b.chartUnits {
-		s := u.Axes[axis]
+		s := u.Axes.Get(axis)
 		if s.Mean == nil || s.N == 0 {
 			continue
 		}
@@ -405,7 +405,7 @@ func (b *builder) framingChart(id string) int {
 	var targets []aggregate.Label
 	for _, t := range b.cmp.Targets {
 		for _, u := range b.chartUnits {
-			if s := u.Targets[t.ID]; s.N > 0 && s.Mean != nil {
+			if s := u.Targets.Get(t.ID); s.N > 0 && s.Mean != nil {
 				targets = append(targets, t)
 				break
 			}
@@ -429,7 +429,7 @@ func (b *builder) framingChart(id string) int {
 		xs[xi] = u.Name
 		row := make([]framingCell, len(targets))
 		for yi, t := range targets {
-			s := u.Targets[t.ID]
+			s := u.Targets.Get(t.ID)
 			row[yi] = framingCell{N: s.N, Mean: s.Mean, Low: s.CILow, High: s.CIHigh}
 			if s.N > 0 && s.Mean != nil {
 				cells = append(cells, opts.HeatMapData{Value: []any{xi, yi, round(*s.Mean), s.N}})

@@ -184,7 +184,7 @@ func TestIntrosTrue(t *testing.T) {
 			}
 		}
 		cmp := agg.Result()
-		s := cmp.Units[0].Axes["pro-gov"]
+		s := cmp.Units[0].Axes.Get("pro-gov")
 		if s.N != 2 || *s.Mean != -0.5 {
 			t.Errorf("stance n = %d, mean %v: want the neutral article in (n = 2, mean −0.5) and the one without terms out", s.N, *s.Mean)
 		}

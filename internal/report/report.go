@@ -376,7 +376,7 @@ func build(in Input, opt Options) (*page, error) {
 			Quote: u.VoiceShare[record.Quote], Distanced: u.VoiceShare[record.Distanced], Reported: u.VoiceShare[record.Reported],
 			Tested: u.Tested, Excluded: u.Excluded}
 		for _, ax := range cmp.Axes {
-			row.Axes = append(row.Axes, u.Axes[ax.ID])
+			row.Axes = append(row.Axes, u.Axes.Get(ax.ID))
 		}
 		p.Units = append(p.Units, row)
 	}
