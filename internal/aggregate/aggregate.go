@@ -510,6 +510,20 @@ func (a *Aggregator) Result() *Comparison {
 		}
 		return cmp.Compare(x.name, y.name)
 	})
+	// Distinctive terms first: their word and phrase counts, hundreds of
+	// megabytes at most, are dropped before the summaries and the naming
+	// of tens of thousands of units take their place.
+	inLexicon := a.lexiconForms(lex)
+	var ngramNotes []string
+	if opt.Top > 0 {
+		ranked, rankNote := a.rankedUnits(units)
+		c.Distinctive, ngramNotes = a.distinctive(units, inLexicon, func(u *unitAcc) bool { return ranked[u] })
+		c.Distinctive, ngramNotes = a.distinctiveOfTested(c.Distinctive, ngramNotes)
+		c.Distinctive = slices.DeleteFunc(c.Distinctive, func(d Distinctive) bool { return !ranked[a.units[d.Unit]] })
+		if rankNote != "" {
+			ngramNotes = append(ngramNotes, rankNote)
+		}
+	}
 	a.summarise(c, units)
 	// Each axis and target is one family of tests, run on the workers.
 	c.Tests = make([]AxisTests, len(c.Axes))
@@ -527,17 +541,6 @@ func (a *Aggregator) Result() *Comparison {
 	}
 	a.parallel(len(families), func(i int) { families[i]() })
 	c.Naming = a.naming(c.Targets, units, lex)
-	inLexicon := a.lexiconForms(lex)
-	var ngramNotes []string
-	if opt.Top > 0 {
-		ranked, rankNote := a.rankedUnits(units)
-		c.Distinctive, ngramNotes = a.distinctive(units, inLexicon, func(u *unitAcc) bool { return ranked[u] })
-		c.Distinctive, ngramNotes = a.distinctiveOfTested(c.Distinctive, ngramNotes)
-		c.Distinctive = slices.DeleteFunc(c.Distinctive, func(d Distinctive) bool { return !ranked[a.units[d.Unit]] })
-		if rankNote != "" {
-			ngramNotes = append(ngramNotes, rankNote)
-		}
-	}
 	var mapNote string
 	c.Map, mapNote = a.outletMap(units, entryNames(lex))
 	if opt.Period != 0 {

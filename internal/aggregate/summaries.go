@@ -12,53 +12,58 @@ import (
 // targets) by id: what a map[string]Summary would hold, and written in
 // JSON as one (an object keyed by id, in id order), in a fraction of the
 // memory. A Comparison of tens of thousands of units holds one a unit for
-// each, and a map of a dozen summaries costs kilobytes. The zero value
-// holds none.
+// each, and a map of a dozen summaries costs kilobytes. Only summaries of
+// at least one value are stored; the others are the zero Summary (N 0),
+// which is what a summary of no value is. The zero value holds none.
 type Summaries struct {
 	ids  []string // sorted; shared by the units of a Comparison
+	at   []int32  // positions in ids of the summaries in list, ascending
 	list []Summary
 }
 
 // NewSummaries returns the summaries of m.
 func NewSummaries(m map[string]Summary) Summaries {
-	ids := slices.Sorted(maps.Keys(m))
-	s := Summaries{ids: ids, list: make([]Summary, len(ids))}
-	for i, id := range ids {
-		s.list[i] = m[id]
+	s := Summaries{ids: slices.Sorted(maps.Keys(m))}
+	for i, id := range s.ids {
+		s.set(i, m[id])
 	}
 	return s
 }
 
-// newSummaries returns Summaries of the sorted ids, each summary zero
-// until set.
-func newSummaries(ids []string) Summaries {
-	return Summaries{ids: ids, list: make([]Summary, len(ids))}
-}
-
-// index returns the position of id, or -1.
-func (s Summaries) index(id string) int {
-	if i, ok := slices.BinarySearch(s.ids, id); ok {
-		return i
+// set stores v as the summary of ids[i]; i must be above those stored.
+func (s *Summaries) set(i int, v Summary) {
+	if v != (Summary{}) {
+		s.at = append(s.at, int32(i))
+		s.list = append(s.list, v)
 	}
-	return -1
 }
 
 // Get returns the summary of id; the zero Summary (N 0) when there is none.
 func (s Summaries) Get(id string) Summary {
-	if i := s.index(id); i >= 0 {
-		return s.list[i]
+	i, ok := slices.BinarySearch(s.ids, id)
+	if !ok {
+		return Summary{}
+	}
+	if k, ok := slices.BinarySearch(s.at, int32(i)); ok {
+		return s.list[k]
 	}
 	return Summary{}
 }
 
-// Len is the number of summaries.
-func (s Summaries) Len() int { return len(s.list) }
+// Len is the number of summaries, those of no value included.
+func (s Summaries) Len() int { return len(s.ids) }
 
 // All yields the ids and their summaries in id order.
 func (s Summaries) All() iter.Seq2[string, Summary] {
 	return func(yield func(string, Summary) bool) {
+		k := 0
 		for i, id := range s.ids {
-			if !yield(id, s.list[i]) {
+			var v Summary
+			if k < len(s.at) && int(s.at[k]) == i {
+				v = s.list[k]
+				k++
+			}
+			if !yield(id, v) {
 				return
 			}
 		}
@@ -76,8 +81,8 @@ func (s Summaries) MarshalJSON() ([]byte, error) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	buf.WriteByte('{')
-	for i, id := range s.ids {
-		if i > 0 {
+	for id, v := range s.All() {
+		if buf.Len() > 1 {
 			buf.WriteByte(',')
 		}
 		if err := enc.Encode(id); err != nil {
@@ -85,7 +90,7 @@ func (s Summaries) MarshalJSON() ([]byte, error) {
 		}
 		buf.Truncate(buf.Len() - 1) // Encode's newline
 		buf.WriteByte(':')
-		if err := enc.Encode(s.list[i]); err != nil {
+		if err := enc.Encode(v); err != nil {
 			return nil, err
 		}
 		buf.Truncate(buf.Len() - 1)

@@ -40,8 +40,8 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 			Tokens:      u.tokens,
 			LoadedPer1k: a.summary(u.loadedPer1k, "loaded_per_1k\x00\x00"+u.name),
 			VoiceShare:  map[record.Voice]float64{},
-			Axes:        newSummaries(axisIDs),
-			Targets:     newSummaries(targetIDs),
+			Axes:        Summaries{ids: axisIDs},
+			Targets:     Summaries{ids: targetIDs},
 			Tested:      u.articles >= a.opt.MinArticles,
 		}
 		if u.cred != nil {
@@ -65,10 +65,10 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 			}
 		}
 		for k, id := range axisIDs {
-			unit.Axes.list[k] = a.summary(a.axes.at(u.axes, id), "axis\x00"+id+"\x00"+u.name)
+			unit.Axes.set(k, a.summary(a.axes.at(u.axes, id), "axis\x00"+id+"\x00"+u.name))
 		}
 		for k, id := range targetIDs {
-			unit.Targets.list[k] = a.summary(a.targets.at(u.targets, id), "target\x00"+id+"\x00"+u.name)
+			unit.Targets.set(k, a.summary(a.targets.at(u.targets, id), "target\x00"+id+"\x00"+u.name))
 		}
 		c.Units[i] = unit
 	})
