@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 
@@ -35,7 +36,19 @@ const (
 	exitInterrupted = 130 // stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report)
 )
 
+// memoryLimit is the Go runtime's soft memory limit unless GOMEMLIMIT
+// sets another (debug.SetMemoryLimit): past it the garbage collector runs
+// more often instead of letting the heap grow to twice what is live. A
+// comparison of tens of thousands of outlets keeps 500-700 MB live at
+// its peak, which the default pacing would take to 1.5-2 GB; a corpus of
+// a few outlets stays far below the limit and is not slowed. It is soft:
+// a run that needs more live memory gets it.
+const memoryLimit = 800 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	// SIGINT (Ctrl-C) and SIGTERM cancel the context: reading and writing
 	// stop, and files being written are removed instead of put in place.
 	// A second signal ends the process at once.
