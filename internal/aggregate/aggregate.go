@@ -529,14 +529,15 @@ func (a *Aggregator) Result() *Comparison {
 	c.Tests = make([]AxisTests, len(c.Axes))
 	c.TargetTests = make([]AxisTests, len(c.Targets))
 	var families []func()
+	few := a.tooFew(units)
 	for i, ax := range c.Axes {
 		families = append(families, func() {
-			c.Tests[i] = a.test(units, ax.ID, "", labelOf(c.Axes, ax.ID), func(u *unitAcc) []float64 { return a.axes.at(u.axes, ax.ID) })
+			c.Tests[i] = a.test(units, few, ax.ID, "", labelOf(c.Axes, ax.ID), func(u *unitAcc) []float64 { return a.axes.at(u.axes, ax.ID) })
 		})
 	}
 	for i, t := range c.Targets {
 		families = append(families, func() {
-			c.TargetTests[i] = a.test(units, "", t.ID, labelOf(c.Targets, t.ID), func(u *unitAcc) []float64 { return a.targets.at(u.targets, t.ID) })
+			c.TargetTests[i] = a.test(units, few, "", t.ID, labelOf(c.Targets, t.ID), func(u *unitAcc) []float64 { return a.targets.at(u.targets, t.ID) })
 		})
 	}
 	a.parallel(len(families), func(i int) { families[i]() })

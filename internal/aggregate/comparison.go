@@ -127,7 +127,9 @@ type AxisTests struct {
 	Axis   string `json:"axis"`
 	Target string `json:"target,omitempty"`
 	// Units are the units that entered the tests; Excluded says, for
-	// each unit left out, why.
+	// each unit left out, why. The families of a Comparison may share one
+	// Excluded map (the units with too few articles, the same in each):
+	// read it, never change it.
 	Units    []string          `json:"units"`
 	Excluded map[string]string `json:"excluded,omitempty"`
 	// KruskalWallis is nil when fewer than two units could be tested.

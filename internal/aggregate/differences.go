@@ -20,33 +20,54 @@ const Alpha = 0.05
 // up to n_a²·n_b² operations.
 const maxPairUnits = 40
 
+// tooFew returns the units with fewer than MinArticles articles, with why
+// they are left out of every test: the start of each AxisTests.Excluded.
+// Tens of thousands of small units share a handful of reasons: one
+// string each, not one a unit.
+func (a *Aggregator) tooFew(units []*unitAcc) map[string]string {
+	few := map[int]string{}
+	out := map[string]string{}
+	for _, u := range units {
+		if u.articles < a.opt.MinArticles {
+			if few[u.articles] == "" {
+				few[u.articles] = fmt.Sprintf("%s; tests need at least %d", english.Count(u.articles, "article", "articles"), a.opt.MinArticles)
+			}
+			out[u.name] = few[u.articles]
+		}
+	}
+	return out
+}
+
 // test runs the tests of differences between units on one axis (axis set)
-// or one target's framing (target set).
-func (a *Aggregator) test(units []*unitAcc, axis, target, label string, values func(*unitAcc) []float64) AxisTests {
+// or one target's framing (target set). few is tooFew(units): it becomes
+// t.Excluded, shared with the other families' (never written to) unless
+// the family leaves out other units too, which a copy adds.
+func (a *Aggregator) test(units []*unitAcc, few map[string]string, axis, target, label string, values func(*unitAcc) []float64) AxisTests {
 	t := AxisTests{Axis: axis, Target: target, Units: []string{}, Pairs: []Pair{}}
 	what := "score"
 	if target != "" {
 		what = "framing"
 	}
 	var tested []*unitAcc
-	// Tens of thousands of small units share a handful of reasons: one
-	// string each, not one a unit.
-	few := map[int]string{}
+	excluded, own := few, false
 	for _, u := range units {
 		n := len(values(u))
 		switch {
 		case u.articles < a.opt.MinArticles:
-			if few[u.articles] == "" {
-				few[u.articles] = fmt.Sprintf("%s; tests need at least %d", english.Count(u.articles, "article", "articles"), a.opt.MinArticles)
-			}
-			t.addExcluded(u.name, few[u.articles])
 		case n < a.opt.MinArticles:
-			t.addExcluded(u.name, fmt.Sprintf("%d of %s %s a %s; tests need at least %d", n, english.Count(u.articles, "article", "articles"),
-				english.Plural(n, "has", "have"), valueOf(what, label), a.opt.MinArticles))
+			if !own {
+				excluded, own = make(map[string]string, len(few)+1), true
+				maps.Copy(excluded, few)
+			}
+			excluded[u.name] = fmt.Sprintf("%d of %s %s a %s; tests need at least %d", n, english.Count(u.articles, "article", "articles"),
+				english.Plural(n, "has", "have"), valueOf(what, label), a.opt.MinArticles)
 		default:
 			tested = append(tested, u)
 			t.Units = append(t.Units, u.name)
 		}
+	}
+	if len(excluded) > 0 {
+		t.Excluded = excluded
 	}
 	if len(tested) < 2 {
 		switch {
@@ -145,13 +166,6 @@ func valueOf(what, label string) string {
 		return "score on " + label
 	}
 	return "framing of " + label
-}
-
-func (t *AxisTests) addExcluded(unit, reason string) {
-	if t.Excluded == nil {
-		t.Excluded = map[string]string{}
-	}
-	t.Excluded[unit] = reason
 }
 
 func maxArticles(units []*unitAcc) int {

@@ -188,3 +188,34 @@ func TestCompactLayout(t *testing.T) {
 		t.Errorf("after another record, y's author uses of e2: %d, want 2", a["e2"])
 	}
 }
+
+// TestExcludedShared checks the families' lists of units left out: the
+// units with too few articles in every family (one map, shared), and a
+// unit without values on one family in that family's alone.
+func TestExcludedShared(t *testing.T) {
+	var recs []*record.Record
+	for i, o := range []string{"a", "a", "a", "b", "b", "b", "c", "d", "d", "d"} {
+		r := datedRecord(o, fmt.Sprint(i), "", float64(i%4)/4)
+		r.Targets = map[string]record.TargetScore{"t": {}}
+		if o != "b" {
+			f := float64(i%3) / 3
+			r.Targets["t"] = record.TargetScore{Framing: &f}
+		}
+		recs = append(recs, r)
+	}
+	c := aggregate(t, recs, DefaultOptions())
+	for _, tc := range []struct {
+		name string
+		got  map[string]string
+		want string
+	}{
+		{"axis x", c.Tests[0].Excluded, "map[c:1 article; tests need at least 3]"},
+		{"target t", c.TargetTests[0].Excluded, "map[b:0 of 3 articles have a framing of t; tests need at least 3 c:1 article; tests need at least 3]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := fmt.Sprint(tc.got); got != tc.want {
+				t.Errorf("excluded %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
