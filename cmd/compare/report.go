@@ -146,6 +146,7 @@ func runReport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	opt.ListUnits = ropt.ListUnits()
 	cmp, lex, err := gatherComparison(c, "report", opt, each)
 	if err != nil {
 		return err

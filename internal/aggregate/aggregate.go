@@ -63,6 +63,13 @@ type Options struct {
 	// Workers is the number of goroutines Result uses; 0 means GOMAXPROCS.
 	// The result does not depend on it.
 	Workers int
+	// ListUnits, when above 0, is how many units (the first of the
+	// Comparison's order) an output lists with their summaries, as a
+	// report does: the others' Units keep their name, group, counts,
+	// Tested, Excluded and Axes (which within-event comparisons read),
+	// but not LoadedPer1k, VoiceShare, Targets or Credibility. Every test,
+	// note and naming count still covers every unit. 0 lists all.
+	ListUnits int
 }
 
 // DefaultOptions returns the options `compare stats` uses by default:

@@ -219,3 +219,52 @@ func TestExcludedShared(t *testing.T) {
 		})
 	}
 }
+
+// TestListUnits checks that the units past Options.ListUnits keep their
+// names, counts and axes but no other summary, and that nothing else in
+// the comparison changes: tests, naming, notes (which look at every
+// unit's sample sizes) and the listed units themselves.
+func TestListUnits(t *testing.T) {
+	recs := readRecordsFile(t, handFile)
+	all := aggregate(t, recs, DefaultOptions())
+	some := aggregate(t, recs, options(func(o *Options) { o.ListUnits = 1 }))
+	asJSON := func(v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, tc := range []struct {
+		name      string
+		got, want any
+	}{
+		{"listed unit", some.Units[0], all.Units[0]},
+		{"tests", some.Tests, all.Tests},
+		{"target tests", some.TargetTests, all.TargetTests},
+		{"naming", some.Naming, all.Naming},
+		{"notes", some.Notes, all.Notes},
+		{"map", some.Map, all.Map},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if g, w := asJSON(tc.got), asJSON(tc.want); g != w {
+				t.Errorf("with ListUnits 1:\n%s\nwithout:\n%s", g, w)
+			}
+		})
+	}
+	if len(some.Units) < 2 {
+		t.Fatal("one unit: nothing past ListUnits")
+	}
+	for i, u := range some.Units[1:] {
+		w := all.Units[i+1]
+		t.Run(u.Name, func(t *testing.T) {
+			if u.Name != w.Name || u.Articles != w.Articles || u.Tokens != w.Tokens || u.Tested != w.Tested || u.Excluded != w.Excluded ||
+				asJSON(u.Axes) != asJSON(w.Axes) {
+				t.Errorf("past ListUnits: %+v, want the names, counts and axes of %+v", u, w)
+			}
+			if u.Targets.Len() != 0 || u.VoiceShare != nil || u.Credibility != nil || u.LoadedPer1k.N != 0 {
+				t.Errorf("past ListUnits, summaries kept: targets %d, voices %v, credibility %v, loaded n %d", u.Targets.Len(), u.VoiceShare, u.Credibility, u.LoadedPer1k.N)
+			}
+		})
+	}
+}

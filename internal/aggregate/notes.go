@@ -79,10 +79,12 @@ func (a *Aggregator) notes(c *Comparison, units []*unitAcc, lex *lexicon.Lexicon
 	if a.opt.Bootstrap > 0 {
 		notes = append(notes, fmt.Sprintf("Intervals are 95%% percentile bootstrap intervals of the mean (%d resamples, seed %d). Each unit and variable draws from its own stream derived from the seed, so adding another %s does not change the others' intervals.", a.opt.Bootstrap, a.opt.Seed, by))
 		small, normal := false, false
-		for _, u := range c.Units {
-			for _, s := range allSummaries(u) {
-				small = small || (s.N >= 2 && s.N < smallCI)
-				normal = normal || s.CIMethod == "normal"
+		// From the values summarised, not the Units: those past
+		// Options.ListUnits carry no summary of most of them.
+		for _, u := range units {
+			for _, n := range a.sampleSizes(c, u) {
+				small = small || (n >= 2 && n < smallCI)
+				normal = normal || n > bootstrapMaxN // the normal interval (summary)
 			}
 		}
 		if small {
@@ -199,15 +201,17 @@ func (a *Aggregator) distinctiveOfTested(ds []Distinctive, notes []string) ([]Di
 	return kept, notes
 }
 
-func allSummaries(u Unit) []Summary {
-	s := []Summary{u.LoadedPer1k}
-	for _, v := range u.Axes.All() {
-		s = append(s, v)
+// sampleSizes returns the number of values of each of the unit's
+// summaries: loaded terms per 1,000 tokens, each axis, each target.
+func (a *Aggregator) sampleSizes(c *Comparison, u *unitAcc) []int {
+	ns := []int{len(u.loadedPer1k)}
+	for _, ax := range c.Axes {
+		ns = append(ns, len(a.axes.at(u.axes, ax.ID)))
 	}
-	for _, v := range u.Targets.All() {
-		s = append(s, v)
+	for _, t := range c.Targets {
+		ns = append(ns, len(a.targets.at(u.targets, t.ID)))
 	}
-	return s
+	return ns
 }
 
 // listSome joins up to max items and says how many more there are.

@@ -34,22 +34,35 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 	a.parallel(len(units), func(i int) {
 		u := units[i]
 		unit := Unit{
-			Name:        u.name,
-			Group:       a.mainGroup(u),
-			Articles:    u.articles,
-			Tokens:      u.tokens,
-			LoadedPer1k: a.summary(u.loadedPer1k, "loaded_per_1k\x00\x00"+u.name),
-			VoiceShare:  map[record.Voice]float64{},
-			Axes:        Summaries{ids: axisIDs},
-			Targets:     Summaries{ids: targetIDs},
-			Tested:      u.articles >= a.opt.MinArticles,
-		}
-		if u.cred != nil {
-			p := u.cred.Result()
-			unit.Credibility = &p
+			Name:     u.name,
+			Group:    a.mainGroup(u),
+			Articles: u.articles,
+			Tokens:   u.tokens,
+			Axes:     Summaries{ids: axisIDs},
+			Tested:   u.articles >= a.opt.MinArticles,
 		}
 		if !unit.Tested {
 			unit.Excluded = fmt.Sprintf("%s; tests need at least %d", english.Count(u.articles, "article", "articles"), a.opt.MinArticles)
+		}
+		for k, id := range axisIDs {
+			unit.Axes.set(k, a.summary(a.axes.at(u.axes, id), "axis\x00"+id+"\x00"+u.name))
+		}
+		if a.opt.ListUnits > 0 && i >= a.opt.ListUnits {
+			// Sorted as a summary would have them: what follows reads
+			// the same values in the same order either way.
+			slices.Sort(u.loadedPer1k)
+			for _, x := range u.targets {
+				slices.Sort(x)
+			}
+			c.Units[i] = unit
+			return
+		}
+		unit.LoadedPer1k = a.summary(u.loadedPer1k, "loaded_per_1k\x00\x00"+u.name)
+		unit.VoiceShare = map[record.Voice]float64{}
+		unit.Targets = Summaries{ids: targetIDs}
+		if u.cred != nil {
+			p := u.cred.Result()
+			unit.Credibility = &p
 		}
 		var loaded int
 		for _, n := range u.voice {
@@ -63,9 +76,6 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 				}
 				unit.VoiceShare[v] = float64(n) / float64(loaded)
 			}
-		}
-		for k, id := range axisIDs {
-			unit.Axes.set(k, a.summary(a.axes.at(u.axes, id), "axis\x00"+id+"\x00"+u.name))
 		}
 		for k, id := range targetIDs {
 			unit.Targets.set(k, a.summary(a.targets.at(u.targets, id), "target\x00"+id+"\x00"+u.name))

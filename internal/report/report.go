@@ -128,6 +128,16 @@ type Options struct {
 	MaxPoints int
 }
 
+// ListUnits returns how many units, largest first, a page made with o
+// shows any summary of (charts and tables), 0 for all: the
+// aggregate.Options.ListUnits of its comparison.
+func (o Options) ListUnits() int {
+	if o.MaxUnits <= 0 {
+		return 0
+	}
+	return max(o.MaxUnits, o.TopUnits)
+}
+
 // DefaultOptions returns the options `compare report` uses by default:
 // DefaultTopUnits units in the charts, DefaultMaxArticles article views,
 // at most DefaultArticlesPerUnit of a unit, each of at most
