@@ -20,7 +20,7 @@
 // outletmap.go, trend.go, notes.go, then baseline.go; within.go
 // compares units within the events they both reported, from event scores
 // the caller gives (Comparison.CompareWithinEvents, after Result);
-// comparison.go declares the result, and write.go with table.go, json.go
-// and csv.go writes it. The README's statistics section gives every
+// comparison.go declares the result (summaries.go a unit's Summaries),
+// and write.go with table.go, json.go (streamed) and csv.go writes it. The README's statistics section gives every
 // formula.
 package aggregate
