@@ -142,9 +142,8 @@ type Aggregator struct {
 	order []*unitAcc // in order of first appearance
 	// axes, targets, groups and voices list each name once; units index
 	// their slices by position in these.
-	axes, targets, groups names
-	voices                []record.Voice
-	voiceIndex            map[record.Voice]int
+	axes, targets, groups names[string]
+	voices                names[record.Voice]
 	entries               map[string]*entryInfo
 	// forms lists each form (entry, voice, text) once; unitForms counts
 	// each unit's uses of a form, keyed by both indexes, so that a unit
@@ -172,17 +171,17 @@ type Aggregator struct {
 
 // names lists names in order of first appearance, each once, with their
 // positions.
-type names struct {
-	list  []string
-	index map[string]int
+type names[K comparable] struct {
+	list  []K
+	index map[K]int
 }
 
 // of returns the position of name, adding it when new.
-func (n *names) of(name string) int {
+func (n *names[K]) of(name K) int {
 	i, ok := n.index[name]
 	if !ok {
 		if n.index == nil {
-			n.index = map[string]int{}
+			n.index = map[K]int{}
 		}
 		i = len(n.list)
 		n.list = append(n.list, name)
@@ -193,7 +192,7 @@ func (n *names) of(name string) int {
 
 // at returns the values of name in vs, a slice indexed by position; nil
 // when name was never seen or vs has none for it.
-func (n *names) at(vs [][]float64, name string) []float64 {
+func (n *names[K]) at(vs [][]float64, name K) []float64 {
 	if i, ok := n.index[name]; ok && i < len(vs) {
 		return vs[i]
 	}
@@ -253,13 +252,12 @@ type formCount struct {
 func New(opt Options) *Aggregator {
 	opt = opt.normal()
 	return &Aggregator{
-		opt:        opt,
-		units:      make(map[string]*unitAcc),
-		voiceIndex: make(map[record.Voice]int),
-		entries:    make(map[string]*entryInfo),
-		ids:        make(map[uint64]struct{}),
-		formIndex:  make(map[formUse]uint32),
-		unitForms:  make(map[unitForm]int32),
+		opt:       opt,
+		units:     make(map[string]*unitAcc),
+		entries:   make(map[string]*entryInfo),
+		ids:       make(map[uint64]struct{}),
+		formIndex: make(map[formUse]uint32),
+		unitForms: make(map[unitForm]int32),
 	}
 }
 
@@ -282,13 +280,8 @@ func (a *Aggregator) Add(r *record.Record) error {
 	}
 	u.loadedPer1k = append(u.loadedPer1k, r.LoadedPer1k)
 	for v, n := range r.LoadedByVoice {
-		i, ok := a.voiceIndex[v]
-		if !ok {
-			i = len(a.voices)
-			a.voices = append(a.voices, v)
-			a.voiceIndex[v] = i
-		}
-		u.voice = grow(u.voice, i, len(a.voices))
+		i := a.voices.of(v)
+		u.voice = grow(u.voice, i, len(a.voices.list))
 		u.voice[i] += n
 	}
 	for id, s := range r.Stance {

@@ -148,7 +148,7 @@ func TestCompactLayout(t *testing.T) {
 			}
 			for _, v := range record.Voices {
 				got := 0
-				if i, ok := agg.voiceIndex[v]; ok && i < len(u.voice) {
+				if i, ok := agg.voices.index[v]; ok && i < len(u.voice) {
 					got = u.voice[i]
 				}
 				if got != tc.voice[v] {

@@ -71,7 +71,7 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 		if loaded > 0 {
 			for _, v := range record.Voices {
 				n := 0
-				if i, ok := a.voiceIndex[v]; ok && i < len(u.voice) {
+				if i, ok := a.voices.index[v]; ok && i < len(u.voice) {
 					n = u.voice[i]
 				}
 				unit.VoiceShare[v] = float64(n) / float64(loaded)
