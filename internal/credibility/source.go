@@ -1,6 +1,7 @@
 package credibility
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -462,8 +463,8 @@ func (s *Scanner) anyOf(c wordClass, a, b int) bool {
 // subjects of the others would never be asked for.
 func (s *Scanner) findSubjects() {
 	s.subject = s.subject[:0]
-	s.wanted = s.wanted[:0]
-	s.wanted = append(s.wanted, make([]bool, len(s.sents))...)
+	s.wanted = slices.Grow(s.wanted[:0], len(s.sents))[:len(s.sents)]
+	clear(s.wanted)
 	for _, m := range s.matches[listVerbs] {
 		if m.Kind == kindTerm {
 			if k := int(s.tok[m.FirstToken].sent); k >= 0 {
