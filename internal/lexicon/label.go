@@ -38,10 +38,10 @@ func (e *Entry) Name() string {
 // Raisi" are not, nor are "Hassan Rouhani" and "President Rouhani" (each
 // has a word the other lacks), nor "mullahs' regime" and "mullahs'
 // dictatorship".
-func Alike(a, b string) bool {
-	wa, wb := contentWords(a), contentWords(b)
-	return within(wa, wb) || within(wb, wa)
-}
+func Alike(a, b string) bool { return alike(contentWords(a), contentWords(b)) }
+
+// alike is Alike for two forms' content words.
+func alike(wa, wb []contentWord) bool { return within(wa, wb) || within(wb, wa) }
 
 // contentWord is a content word of a form; glob when it ended in *.
 type contentWord struct {
@@ -87,8 +87,9 @@ func within(a, b []contentWord) bool {
 // unlikeForms returns the forms of e that are not alike its first form.
 func (e *Entry) unlikeForms() []string {
 	var out []string
+	first := contentWords(e.Terms[0])
 	for _, t := range e.Terms[1:] {
-		if !Alike(e.Terms[0], t) {
+		if !alike(first, contentWords(t)) {
 			out = append(out, t)
 		}
 	}

@@ -150,14 +150,16 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 	}
 	c := &rulefile.Decoder{File: file, Types: typeNames}
 	lex := decode(c, root)
+	var keys [][]string
 	if len(c.Problems) == 0 {
-		validate(c, lex)
+		keys = patternKeys(lex)
+		validate(c, lex, keys)
 	}
 	if err := c.Err(); err != nil {
 		return nil, err
 	}
 	lex.File = file
-	lex.Hash = lex.hash()
+	lex.Hash = lex.hash(keys)
 	lex.entryIndex = make(map[string]int, len(lex.Entries))
 	for i, e := range lex.Entries {
 		lex.entryIndex[e.ID] = i
@@ -232,7 +234,26 @@ func decode(c *rulefile.Decoder, doc *yaml.Node) *Lexicon {
 	return lex
 }
 
-func validate(c *rulefile.Decoder, lex *Lexicon) {
+// patternKeys returns the folded form (phrase.Key) of each entry's terms
+// and then its except phrases, computed once for validate and hash: with
+// 10,000 entries, folding is most of the work of checking a lexicon.
+func patternKeys(lex *Lexicon) [][]string {
+	keys := make([][]string, len(lex.Entries))
+	for i := range lex.Entries {
+		e := &lex.Entries[i]
+		keys[i] = make([]string, 0, len(e.Terms)+len(e.Except))
+		for _, t := range e.Terms {
+			keys[i] = append(keys[i], phrase.Key(t))
+		}
+		for _, t := range e.Except {
+			keys[i] = append(keys[i], phrase.Key(t))
+		}
+	}
+	return keys
+}
+
+// validate checks lex; keys are its patternKeys.
+func validate(c *rulefile.Decoder, lex *Lexicon, keys [][]string) {
 	if strings.TrimSpace(lex.Name) == "" {
 		c.Addf(1, "missing name")
 	}
@@ -340,8 +361,8 @@ func validate(c *rulefile.Decoder, lex *Lexicon) {
 				c.Addf(e.Line, "entry %q: term %q: %s", shorten(e.ID), shorten(term), err)
 			}
 		}
-		for _, term := range e.Terms {
-			key := phrase.Key(term)
+		for j, term := range e.Terms {
+			key := keys[i][j]
 			if prev, ok := forms[key]; ok {
 				if prev.entry == i {
 					continue // "Assad regime" and "Assad's regime" fold alike
@@ -361,8 +382,8 @@ func validate(c *rulefile.Decoder, lex *Lexicon) {
 	// compile to the same trie node, and the first one added wins.
 	for i := range lex.Entries {
 		e := &lex.Entries[i]
-		for _, x := range e.Except {
-			if prev, ok := forms[phrase.Key(x)]; ok {
+		for j, x := range e.Except {
+			if prev, ok := forms[keys[i][len(e.Terms)+j]]; ok {
 				c.Addf(e.Line, "entry %q: except phrase %q is also a term of entry %q at line %d, which it would hide",
 					e.ID, x, lex.Entries[prev.entry].ID, prev.line)
 			}
@@ -408,8 +429,9 @@ func sameLean(a, b map[string]float64) bool {
 }
 
 // hash digests everything that affects scoring, in a canonical order:
-// not labels, neutral alternatives or notes, which only explain.
-func (lex *Lexicon) hash() string {
+// not labels, neutral alternatives or notes, which only explain. keys are
+// lex's patternKeys.
+func (lex *Lexicon) hash(keys [][]string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "name=%s\nversion=%s\n", lex.Name, lex.Version)
 	for _, t := range lex.Targets {
@@ -424,13 +446,14 @@ func (lex *Lexicon) hash() string {
 	for _, cue := range lex.DistanceCues {
 		fmt.Fprintf(h, "cue=%s\n", phrase.Key(cue))
 	}
-	for _, e := range lex.Entries {
+	for i, e := range lex.Entries {
 		fmt.Fprintf(h, "entry=%s target=%s valence=%g category=%s\n", e.ID, e.Target, e.Valence, e.Category)
-		for _, t := range e.Terms {
-			fmt.Fprintf(h, " term=%s\n", phrase.Key(t))
-		}
-		for _, t := range e.Except {
-			fmt.Fprintf(h, " except=%s\n", phrase.Key(t))
+		for j, key := range keys[i] {
+			kind := "term"
+			if j >= len(e.Terms) {
+				kind = "except"
+			}
+			fmt.Fprintf(h, " %s=%s\n", kind, key)
 		}
 		for _, k := range slices.Sorted(maps.Keys(e.Lean)) {
 			fmt.Fprintf(h, " lean %s=%g\n", k, e.Lean[k])
