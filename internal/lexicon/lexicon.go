@@ -211,6 +211,9 @@ func decode(c *rulefile.Decoder, doc *yaml.Node) *Lexicon {
 				}
 			})
 		case "entries":
+			if v.Kind == yaml.SequenceNode {
+				lex.Entries = slices.Grow(lex.Entries, len(v.Content))
+			}
 			c.List(v, "entries", func(n *yaml.Node) {
 				if n.Kind == yaml.MappingNode {
 					for j := 0; j+1 < len(n.Content); j += 2 {
@@ -219,10 +222,13 @@ func decode(c *rulefile.Decoder, doc *yaml.Node) *Lexicon {
 						}
 					}
 				}
-				var e Entry
-				if c.Decode(n, &e) {
-					e.Line = n.Line
-					lex.Entries = append(lex.Entries, e)
+				lex.Entries = append(lex.Entries, Entry{Line: n.Line})
+				e := &lex.Entries[len(lex.Entries)-1]
+				if !decodeEntry(n, e) {
+					*e = Entry{Line: n.Line}
+					if !c.Decode(n, e) {
+						lex.Entries = lex.Entries[:len(lex.Entries)-1]
+					}
 				}
 			})
 		default:
