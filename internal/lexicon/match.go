@@ -1,6 +1,10 @@
 package lexicon
 
-import "github.com/compare-tool/compare/internal/phrase"
+import (
+	"sync"
+
+	"github.com/compare-tool/compare/internal/phrase"
+)
 
 // Kind says which list of the lexicon a matched pattern comes from.
 type Kind = phrase.Kind
@@ -28,9 +32,13 @@ type Scanner = phrase.Scanner
 // tokenized text (see package phrase for how). It is built once by Compile
 // and is safe for concurrent use.
 type Matcher struct {
-	Lexicon *Lexicon
-	*phrase.Matcher
+	Lexicon  *Lexicon
 	patterns []phrase.Pattern
+	// phrases compiles the patterns alone on first use: compare score
+	// compiles them with the credibility word lists instead (see
+	// Patterns), and with 10,000 entries a compilation nobody uses costs
+	// as much as reading the articles of a few megabytes.
+	phrases func() *phrase.Matcher
 }
 
 // Compile builds the matcher for a checked lexicon.
@@ -49,8 +57,15 @@ func Compile(lex *Lexicon) *Matcher {
 	}
 	// A term repeated in another entry keeps the first entry: Parse reports
 	// the repetition.
-	return &Matcher{Lexicon: lex, Matcher: phrase.Compile(patterns), patterns: patterns}
+	return &Matcher{Lexicon: lex, patterns: patterns, phrases: sync.OnceValue(func() *phrase.Matcher { return phrase.Compile(patterns) })}
 }
+
+// NewScanner returns a Scanner for the lexicon's patterns alone; its
+// Scan returns their matches.
+func (m *Matcher) NewScanner() *Scanner { return m.phrases().NewScanner() }
+
+// Len returns the number of distinct patterns of the lexicon.
+func (m *Matcher) Len() int { return m.phrases().Len() }
 
 // Patterns returns the patterns the matcher was compiled from, so that a
 // caller can compile them with other lists into one phrase.Matcher

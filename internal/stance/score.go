@@ -50,7 +50,6 @@ func NewModel(m *lexicon.Matcher, an *credibility.Analyzer) *Model {
 	md := &Model{
 		m:       m,
 		cred:    an,
-		phrases: m.Matcher,
 		ref:     record.LexiconRef{Name: lex.Name, Version: lex.Version, SHA256: lex.Hash},
 		contrib: make([]map[string]float64, len(lex.Entries)),
 		axes:    make([][]axisContrib, len(lex.Entries)),
