@@ -51,9 +51,10 @@ type Match struct {
 // matches are resolved as if it had been compiled alone, while every token
 // is looked up once for all of them.
 type Matcher struct {
-	lists int              // number of pattern lists; list l's root is node l
-	words map[string]int32 // folded word → symbol
-	globs map[string]int32 // folded word beginning → symbol
+	lists int // number of pattern lists; list l's root is node l
+	// Patterns are sequences of symbols, one for each folded word and one
+	// for each glob beginning (see builder).
+	//
 	// globsByHead lists the glob beginnings of two bytes or more by their
 	// first two bytes, and globsShort those of one byte, each shortest
 	// first: a token has at most a few candidates to compare. The globs of
@@ -69,16 +70,11 @@ type Matcher struct {
 	// two bytes of each glob of two bytes or more.
 	wordBits []uint64
 	wordMask uint64 // len(wordBits) - 1, a power of two minus one
-	// wordTable is words again, as an open-addressing table keyed by the
-	// token hash the tokenizer already computed: no string hashing per
-	// lookup.
+	// wordTable maps folded words to their symbols, as an
+	// open-addressing table keyed by the token hash the tokenizer already
+	// computed: no string hashing per lookup.
 	wordTable wordTable
 	globBits  []uint64
-	// edges (node<<32 | symbol → child node) and final (node → pattern
-	// index + 1, 0 when none) build the trie; Compile then lays it out in
-	// nodes and kids, and drops edges.
-	edges map[uint64]int32
-	final []int32
 	// nodes[node] holds the node's pattern and the range of its children
 	// in kids, sorted by symbol: one node's children are side by side, so
 	// looking one up reads a cache line or two. A node without children
@@ -147,44 +143,43 @@ func CompileLists(lists ...[]Pattern) *Matcher {
 	if len(lists) > MaxLists {
 		panic("phrase: more than MaxLists pattern lists")
 	}
-	m := &Matcher{
-		lists: max(len(lists), 1),
-		words: make(map[string]int32),
-		globs: make(map[string]int32),
-		edges: make(map[uint64]int32),
+	m := &Matcher{lists: max(len(lists), 1)}
+	n := 0
+	for _, patterns := range lists {
+		n += len(patterns)
 	}
-	m.final = make([]int32, m.lists)
+	b := newBuilder(m.lists, n)
 	var tz token.Tokenizer
-	var words []Word
 	for l, patterns := range lists {
 		for _, p := range patterns {
-			words = appendWords(words[:0], &tz, p.Text)
-			m.add(int32(l), words, compiled{kind: p.Kind, entry: p.Entry})
+			if b.add(int32(l), &tz, p.Text) {
+				m.patterns = append(m.patterns, compiled{kind: p.Kind, entry: p.Entry})
+			}
 		}
 	}
 	// About 32 bits a word keeps false positives near 3%, and small
 	// filters stay in the processor's first-level cache.
 	size := 64
-	for size < len(m.words)/2 {
+	for size < len(b.words)/2 {
 		size *= 2
 	}
 	m.wordBits = make([]uint64, size)
 	m.wordMask = uint64(size - 1)
-	for w := range m.words {
+	for w := range b.words {
 		h := token.HashString(w)
 		m.wordBits[h>>6&m.wordMask] |= 1 << (h & 63)
 	}
-	m.wordTable = newWordTable(m.words)
+	m.wordTable = newWordTable(b.texts, b.words)
 	m.globBits = make([]uint64, 1<<16/64)
 	byHead := map[uint16][]glob{}
-	for _, g := range slices.SortedFunc(maps.Keys(m.globs), func(a, b string) int { return cmp.Or(len(a)-len(b), strings.Compare(a, b)) }) {
+	for _, g := range slices.SortedFunc(maps.Keys(b.globs), func(a, b string) int { return cmp.Or(len(a)-len(b), strings.Compare(a, b)) }) {
 		if len(g) < 2 {
-			m.globsShort = append(m.globsShort, glob{g, m.globs[g]})
+			m.globsShort = append(m.globsShort, glob{g, b.globs[g]})
 			continue
 		}
 		k := twoBytes(g)
 		m.globBits[k>>6] |= 1 << (k & 63)
-		byHead[k] = append(byHead[k], glob{g, m.globs[g]})
+		byHead[k] = append(byHead[k], glob{g, b.globs[g]})
 	}
 	m.globRank = make([]int32, len(m.globBits))
 	m.globStart = []int32{0}
@@ -198,29 +193,28 @@ func CompileLists(lists ...[]Pattern) *Matcher {
 			rank++
 		}
 	}
-	syms := len(m.words) + len(m.globs) + 1
+	syms := len(b.texts)
 	m.rootChild = make([]int32, syms*m.lists)
 	m.firstIn = make([]uint64, syms)
-	edges := slices.Sorted(maps.Keys(m.edges)) // by parent, then symbol
-	m.nodes = make([]node, len(m.final))
-	m.kids = make([]kid, 0, len(edges))
+	// By parent, then symbol: a node's children side by side, in order.
+	slices.SortFunc(b.edgeList, func(x, y edge) int { return cmp.Compare(x.key, y.key) })
+	m.nodes = make([]node, len(b.final))
+	m.kids = make([]kid, 0, len(b.edgeList))
 	for i := range m.nodes {
-		m.nodes[i].final = m.final[i]
+		m.nodes[i].final = b.final[i]
 	}
-	for _, key := range edges {
-		parent, sym := int32(key>>32), int32(uint32(key))
-		child := m.edges[key]
+	for _, e := range b.edgeList {
+		parent, sym := int32(e.key>>32), int32(uint32(e.key))
 		if m.nodes[parent].hi == 0 {
 			m.nodes[parent].lo = int32(len(m.kids))
 		}
-		m.kids = append(m.kids, kid{sym, child})
+		m.kids = append(m.kids, kid{sym, e.child})
 		m.nodes[parent].hi = int32(len(m.kids))
 		if int(parent) < m.lists {
-			m.rootChild[int(sym)*m.lists+int(parent)] = child
+			m.rootChild[int(sym)*m.lists+int(parent)] = e.child
 			m.firstIn[sym] |= 1 << parent
 		}
 	}
-	m.edges, m.final = nil, nil
 	return m
 }
 
@@ -231,40 +225,83 @@ func (m *Matcher) Len() int { return len(m.patterns) }
 // from: 1 for Compile.
 func (m *Matcher) Lists() int { return m.lists }
 
-func (m *Matcher) symbol(table map[string]int32, w string) int32 {
-	if s, ok := table[w]; ok {
+// builder is what CompileLists needs only while it builds the trie.
+type builder struct {
+	// words (folded words) and globs (glob beginnings) give each a
+	// symbol, numbered from 1 in the order first seen; texts[symbol] is
+	// the word or beginning again.
+	words, globs map[string]int32
+	texts        []string
+	// edges finds a node's child by symbol (node<<32 | symbol → child);
+	// edgeList holds the same edges in the order made.
+	edges    map[uint64]int32
+	edgeList []edge
+	// final[node] is the node's pattern index + 1, 0 when none, and
+	// patterns the number of patterns added.
+	final    []int32
+	patterns int32
+}
+
+// edge is an edge of the trie: key is parent<<32 | symbol.
+type edge struct {
+	key   uint64
+	child int32
+}
+
+// newBuilder returns a builder for lists roots and about n patterns.
+func newBuilder(lists, n int) *builder {
+	b := &builder{
+		words: make(map[string]int32, n),
+		globs: make(map[string]int32),
+		texts: []string{""}, // symbol 0 is none
+		edges: make(map[uint64]int32, 2*n),
+		final: make([]int32, lists, lists+2*n),
+	}
+	b.edgeList = make([]edge, 0, 2*n)
+	return b
+}
+
+// symbol returns the symbol of the word or glob beginning w in table,
+// giving it the next one when it has none.
+func (b *builder) symbol(table map[string]int32, w []byte) int32 {
+	if s, ok := table[string(w)]; ok {
 		return s
 	}
-	s := int32(len(m.words) + len(m.globs) + 1)
-	table[w] = s
+	text := string(w)
+	s := int32(len(b.texts))
+	table[text] = s
+	b.texts = append(b.texts, text)
 	return s
 }
 
-func (m *Matcher) add(list int32, words []Word, p compiled) {
+// add puts pattern, folded by tz (see Words), in list's trie as the next
+// pattern and reports whether it did: an empty pattern matches nothing,
+// and a repeated one keeps the first pattern's kind and entry.
+func (b *builder) add(list int32, tz *token.Tokenizer, pattern string) bool {
 	node := list
-	for _, w := range words {
-		var sym int32
-		if w.Glob {
-			sym = m.symbol(m.globs, w.Text)
-		} else {
-			sym = m.symbol(m.words, w.Text)
+	steps := 0
+	foldWords(tz, pattern, func(norm []byte, glob bool) {
+		steps++
+		table := b.words
+		if glob {
+			table = b.globs
 		}
-		key := uint64(node)<<32 | uint64(uint32(sym))
-		child, ok := m.edges[key]
+		key := uint64(node)<<32 | uint64(uint32(b.symbol(table, norm)))
+		child, ok := b.edges[key]
 		if !ok {
-			child = int32(len(m.final))
-			m.final = append(m.final, 0)
-			m.edges[key] = child
+			child = int32(len(b.final))
+			b.final = append(b.final, 0)
+			b.edges[key] = child
+			b.edgeList = append(b.edgeList, edge{key, child})
 		}
 		node = child
+	})
+	if steps == 0 || b.final[node] != 0 {
+		return false
 	}
-	if len(words) == 0 || m.final[node] != 0 {
-		// An empty pattern matches nothing; a repeated one keeps the
-		// first pattern's kind and entry.
-		return
-	}
-	m.patterns = append(m.patterns, p)
-	m.final[node] = int32(len(m.patterns))
+	b.patterns++
+	b.final[node] = b.patterns
+	return true
 }
 
 // Scanner matches texts against a Matcher, reusing its buffers between
@@ -426,7 +463,7 @@ func (s *Scanner) longest(l, i, n int) (best int32, bestLen int) {
 type wordTable struct {
 	slots []wordSlot
 	mask  uint64
-	words []string // by symbol
+	words []string // by symbol (glob beginnings too, never compared)
 }
 
 type wordSlot struct {
@@ -434,26 +471,26 @@ type wordSlot struct {
 	sym  int32  // 0: empty
 }
 
-func newWordTable(words map[string]int32) wordTable {
+// newWordTable builds the table of words, the symbols of which index
+// texts. It inserts them in the order of their symbols, so that the
+// layout is the same from run to run (lookups find the same symbols
+// either way).
+func newWordTable(texts []string, words map[string]int32) wordTable {
 	size := 8
 	for size < 2*len(words) {
 		size *= 2
 	}
-	t := wordTable{slots: make([]wordSlot, size), mask: uint64(size - 1)}
-	// Insert in a fixed order so that the layout does not depend on map
-	// iteration (lookups find the same symbols either way).
-	for _, w := range slices.Sorted(maps.Keys(words)) {
+	t := wordTable{slots: make([]wordSlot, size), mask: uint64(size - 1), words: texts}
+	for sym, w := range texts {
+		if sym == 0 || words[w] != int32(sym) {
+			continue // none, or a glob beginning
+		}
 		h := token.HashString(w)
 		i := h & t.mask
 		for t.slots[i].sym != 0 {
 			i = (i + 1) & t.mask
 		}
-		sym := words[w]
-		t.slots[i] = wordSlot{hash: uint32(h >> 32), sym: sym}
-		if int(sym) >= len(t.words) {
-			t.words = slices.Grow(t.words, int(sym)+1-len(t.words))[:sym+1]
-		}
-		t.words[sym] = w
+		t.slots[i] = wordSlot{hash: uint32(h >> 32), sym: int32(sym)}
 	}
 	return t
 }

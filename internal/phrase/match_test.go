@@ -217,3 +217,173 @@ func FuzzScanLists(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkLists(t, listsForTest, s) })
 }
+
+// bruteScan is what Scan must find, by brute force: at each token, every
+// pattern is tried; the longest match wins, and of those of the same
+// length the one whose words come first step by step, an exact word
+// before a glob and a shorter glob beginning before a longer one; the
+// next match starts after it. A pattern that folds like an earlier one
+// (the same Words) is the earlier one.
+func bruteScan(patterns []Pattern, ts *token.Tokens) []Match {
+	type candidate struct {
+		words []Word
+		p     Pattern
+	}
+	var cands []candidate
+	seen := map[string]bool{}
+	for _, p := range patterns {
+		words := Words(p.Text)
+		if key := fmt.Sprint(words); len(words) > 0 && !seen[key] {
+			seen[key] = true
+			cands = append(cands, candidate{words, p})
+		}
+	}
+	rank := func(w Word) int {
+		if w.Glob {
+			return len(w.Text)
+		}
+		return 0
+	}
+	before := func(a, b []Word) bool {
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		for i := range a {
+			if ra, rb := rank(a[i]), rank(b[i]); ra != rb {
+				return ra < rb
+			}
+		}
+		return false
+	}
+	var out []Match
+	for i := 0; i < ts.Len(); {
+		best := -1
+		for c, cand := range cands {
+			if i+len(cand.words) > ts.Len() {
+				continue
+			}
+			ok := true
+			for k, w := range cand.words {
+				if !w.Match(ts.Norm(i + k)) {
+					ok = false
+					break
+				}
+			}
+			if ok && (best < 0 || before(cand.words, cands[best].words)) {
+				best = c
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		last := i + len(cands[best].words) - 1
+		out = append(out, Match{Start: ts.List[i].Start, End: ts.List[last].End, FirstToken: i, LastToken: last,
+			Kind: cands[best].p.Kind, Entry: cands[best].p.Entry})
+		i = last + 1
+	}
+	return out
+}
+
+// patternLists reads pattern lists from spec: lists separated by ";",
+// patterns by ",", each pattern's Entry its place in its list; patterns
+// Check rejects are left out, as a caller would.
+func patternLists(spec string) [][]Pattern {
+	var lists [][]Pattern
+	for l, list := range strings.Split(spec, ";") {
+		if l == MaxLists {
+			break
+		}
+		var patterns []Pattern
+		for i, text := range strings.Split(list, ",") {
+			if Check(text) == "" {
+				patterns = append(patterns, Pattern{Text: text, Kind: Kind(l), Entry: i})
+			}
+		}
+		lists = append(lists, patterns)
+	}
+	return lists
+}
+
+// TestScanBrute holds ScanLists to bruteScan on patterns that share
+// words, beginnings and prefixes.
+func TestScanBrute(t *testing.T) {
+	tests := []struct{ spec, text string }{
+		{"regime,regime change,regime*,regim*,r*,the regime,the regime change now", "The regime changed; the regime change now, regimes of the regime"},
+		{"a b c,a b,b c d,a*,b c;b,c d", "a b c d a b c b c d"},
+		{"mercenar*,mercenary,mercenary force,merc*,me*;merc*,mercenaries", "mercenary forces of mercenaries, merchant mercenary force"},
+		{"so-called,so,called rebels;so-called rebels", "so-called rebels so called rebels"},
+		{"ü*,über,Straße,strasse*", "Über die Straße strassen über"},
+		{"", "nothing at all"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.spec, func(t *testing.T) {
+			if n := checkBrute(t, tt.spec, tt.text); n == 0 && tt.spec != "" {
+				t.Error("no matches: the case tests nothing")
+			}
+		})
+	}
+}
+
+// checkBrute fails unless ScanLists finds in text what bruteScan finds,
+// for each list of spec (see patternLists), and returns the number of
+// matches.
+func checkBrute(t *testing.T, spec, text string) int {
+	t.Helper()
+	n := 0
+	lists := patternLists(spec)
+	var tz token.Tokenizer
+	ts := tz.Tokenize(text)
+	got := CompileLists(lists...).NewScanner().ScanLists(ts)
+	for l, patterns := range lists {
+		if want := bruteScan(patterns, ts); !slices.Equal(got[l], want) {
+			t.Errorf("%q in %q, list %d:\n got %+v\nwant %+v", spec, text, l, got[l], want)
+		}
+		n += len(got[l])
+	}
+	return n
+}
+
+// FuzzScanBrute holds ScanLists to bruteScan on any patterns and text.
+func FuzzScanBrute(f *testing.F) {
+	f.Add("regime,regime change,regime*,the regime;regime*,r*", "the regime change of regimes")
+	f.Add("a b c,a b,b c d,a*;b,c d", "a b c d a b c")
+	f.Add("mercenar*,mercenary force,me*", "mercenary forces, merchant")
+	f.Fuzz(func(t *testing.T, spec, text string) {
+		if len(spec) > 400 || len(text) > 2000 {
+			return // brute force is slow, and length finds nothing more
+		}
+		checkBrute(t, spec, text)
+	})
+}
+
+// BenchmarkCompileLists compiles n made-up patterns of two or three words
+// (some ending in a glob) in one list, and beside them three small lists,
+// as compare score compiles a lexicon with the credibility word lists.
+func BenchmarkCompileLists(b *testing.B) {
+	small := [][]Pattern{
+		{{Text: "said"}, {Text: "told"}, {Text: "according to"}},
+		{{Text: "allegedly"}, {Text: "reportedly"}, {Text: "may"}},
+		{{Text: "officials"}, {Text: "sources"}, {Text: "expert*"}},
+	}
+	for _, n := range []int{1000, 10000} {
+		patterns := make([]Pattern, n)
+		for i := range patterns {
+			text := fmt.Sprintf("w%d x%d", i, i%97)
+			switch i % 5 {
+			case 1:
+				text += fmt.Sprintf(" y%d", i%13)
+			case 2:
+				text += "*"
+			}
+			patterns[i] = Pattern{Text: text, Entry: i}
+		}
+		lists := append([][]Pattern{patterns}, small...)
+		b.Run(fmt.Sprintf("patterns=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				CompileLists(lists...)
+			}
+		})
+	}
+}

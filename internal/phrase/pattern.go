@@ -28,18 +28,22 @@ func (pw Word) Match(w []byte) bool {
 // the last of them a glob. A pattern Check rejects may fold to no words.
 func Words(pattern string) []Word {
 	var tz token.Tokenizer
-	return appendWords(nil, &tz, pattern)
+	var out []Word
+	foldWords(&tz, pattern, func(norm []byte, glob bool) { out = append(out, Word{Text: string(norm), Glob: glob}) })
+	return out
 }
 
-func appendWords(out []Word, tz *token.Tokenizer, pattern string) []Word {
-	for _, w := range strings.Fields(pattern) {
+// foldWords calls each for every step of pattern in order, as Words has
+// them, with its folded form (which aliases tz's buffer) and whether it
+// is a glob.
+func foldWords(tz *token.Tokenizer, pattern string, each func(norm []byte, glob bool)) {
+	for w := range strings.FieldsSeq(pattern) {
 		base, glob := strings.CutSuffix(w, "*")
 		ts := tz.Tokenize(base)
 		for j := range ts.List {
-			out = append(out, Word{Text: ts.NormString(j), Glob: glob && j == len(ts.List)-1})
+			each(ts.Norm(j), glob && j == len(ts.List)-1)
 		}
 	}
-	return out
 }
 
 // MaxWords bounds the words of a pattern (as tokenized: "U.S.-led" is one,
