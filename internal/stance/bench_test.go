@@ -103,6 +103,39 @@ func BenchmarkScoreLexiconSize(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadLexiconSize measures what compare score pays once before
+// it scores anything: reading and checking the lexicon of
+// BenchmarkScoreLexiconSize (1,000 or 10,000 entries) and compiling it
+// with the credibility word lists. Besides the wall time it reports the
+// CPU time per load (cpu-ms/op), garbage collection included.
+func BenchmarkLoadLexiconSize(b *testing.B) {
+	base, err := lexicon.Load(lexicon.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rules, err := credibility.Load(credibility.Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	an := credibility.Compile(rules)
+	for _, entries := range []int{1000, 10000} {
+		data := []byte(gencorpus.Lexicon(base, entries, 1))
+		b.Run(fmt.Sprint(entries), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			cpu := cpuSeconds()
+			for b.Loop() {
+				lex, err := lexicon.Parse("generated.yaml", data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				NewModel(lexicon.Compile(lex), an)
+			}
+			b.ReportMetric((cpuSeconds()-cpu)*1e3/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
 // realNews is the real news the benchmarks score: the shared
 // Article-Bias-Prediction training split, read from outside the
 // repository (see the README's Development section).
