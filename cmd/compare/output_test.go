@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/compare-tool/compare/internal/record"
+	"github.com/urfave/cli/v2"
 )
 
 // TestOutputsNeverDestroyed runs commands whose outputs must be refused, or
@@ -154,11 +158,34 @@ func TestInterrupted(t *testing.T) {
 	if err := os.WriteFile(out, []byte("earlier\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Score records, then a line that is none (readScoreFile must stop
+	// before it: TestReadScoreFileStops).
+	scores := filepath.Join(t.TempDir(), "scores.jsonl")
+	if _, stderr, code := compare(t, "", "score", "--format", "jsonl", "-o", scores, in); code != exitOK {
+		t.Fatalf("score: exit %d, %s", code, stderr)
+	}
+	f, err := os.OpenFile(scores, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("{not a record\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	labels := filepath.Join(t.TempDir(), "labels.csv")
+	if err := os.WriteFile(labels, []byte("outlet,label\nO,left\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	interrupt := errors.New("interrupt signal received")
 	for _, cmd := range [][]string{
 		{"score", "--format", "jsonl", "-o", out, in},
 		{"report", "-o", out, in},
 		{"generate", "corpus", "--size", "5MB", "-o", out},
+		{"stats", "-o", out, "--scores", scores},
+		{"report", "-o", out, "--scores", scores},
+		{"validate", "--labels", labels, "-o", out, "--scores", scores},
 	} {
 		ctx, cancel := context.WithCancelCause(context.Background())
 		cancel(interrupt)
@@ -173,6 +200,40 @@ func TestInterrupted(t *testing.T) {
 		names, _ := os.ReadDir(dir)
 		if got := len(names); got != 2 || !slices.ContainsFunc(names, func(e os.DirEntry) bool { return e.Name() == "out.jsonl" }) {
 			t.Errorf("%v: files %v", cmd, names)
+		}
+	}
+}
+
+// TestReadScoreFileStops: once the run's context is cancelled (a signal),
+// reading score records stops at the next record with the context's
+// error, rather than reading the rest of a file of millions.
+func TestReadScoreFileStops(t *testing.T) {
+	dir := t.TempDir()
+	in, scores := filepath.Join(dir, "in.jsonl"), filepath.Join(dir, "scores.jsonl")
+	if err := os.WriteFile(in, []byte(strings.Repeat(`{"outlet": "O", "text": "The regime said so."}`+"\n", 50)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := compare(t, "", "score", "--format", "jsonl", "-o", scores, in); code != exitOK {
+		t.Fatalf("score: exit %d, %s", code, stderr)
+	}
+	interrupt := errors.New("interrupt signal received")
+	for _, after := range []int{0, 1, 10} {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		c := cli.NewContext(newApp(strings.NewReader(""), io.Discard, io.Discard), nil, nil)
+		c.Context = ctx
+		if after == 0 {
+			cancel(interrupt)
+		}
+		read := 0
+		err := readScoreFile(c, scores, record.Reader{}, func(*record.Record, int) error {
+			read++
+			if read == after {
+				cancel(interrupt)
+			}
+			return nil
+		})
+		if !errors.Is(err, context.Canceled) || read != after {
+			t.Errorf("cancelled after %d records: read %d, error %v; want %d and context.Canceled", after, read, err, after)
 		}
 	}
 }

@@ -455,7 +455,16 @@ func strictDuplicates(c *cli.Context, cmp *aggregate.Comparison) error {
 // decompressed, and a Parquet articles table (recognised by its first
 // bytes) is read with its matches table, a record's line then being its
 // row (from 1).
-func readScoreFile(c *cli.Context, name string, rr record.Reader, fn func(*record.Record, int) error) error {
+//
+// A signal (SIGINT, SIGTERM: c.Context) stops the reading at the next
+// record with the context's error.
+func readScoreFile(c *cli.Context, name string, rr record.Reader, each func(*record.Record, int) error) error {
+	fn := func(r *record.Record, line int) error {
+		if err := c.Context.Err(); err != nil {
+			return err
+		}
+		return each(r, line)
+	}
 	var r io.Reader = c.App.Reader
 	if name != "-" {
 		f, err := os.Open(name)
