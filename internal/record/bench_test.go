@@ -96,6 +96,44 @@ checked:
 	}
 }
 
+// BenchmarkSparseDecode decodes score records as compare score --no-text
+// writes them (matches and credibility signals, the input of stats on a
+// large corpus), one line after another on one goroutine, recycling
+// records as stats does (Reader.Reuse): with the scanner, which reads
+// every line (checked once), and with the token decoder alone, the path
+// of the lines the scanner gives up.
+func BenchmarkSparseDecode(b *testing.B) {
+	recs := benchRecords(b)
+	for _, r := range recs {
+		r.Text = ""
+	}
+	lines := bytes.Split(bytes.TrimSuffix(write(b, "jsonl", recs...), []byte("\n")), []byte("\n"))
+	size := 0
+	for i, line := range lines {
+		if !record.ScanReads(line) {
+			b.Fatalf("record %d is left to the token decoder", i)
+		}
+		size += len(line) + 1
+	}
+	for _, bb := range []struct {
+		name       string
+		tokensOnly bool
+	}{{"scan", false}, {"tokens", true}} {
+		b.Run(bb.name, func(b *testing.B) {
+			decode := record.SparseLineDecoder(bb.tokensOnly)
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for _, line := range lines {
+					if !decode(line) {
+						b.Fatal("a line was not read")
+					}
+				}
+			}
+			b.ReportMetric(float64(len(lines)*b.N)/b.Elapsed().Seconds(), "records/s")
+		})
+	}
+}
+
 // BenchmarkEncode measures writing full JSON Lines records, text left
 // out, in bytes of article text per second. The output is discarded, so
 // that growing a buffer is not what is measured.

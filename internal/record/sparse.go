@@ -2,8 +2,8 @@ package record
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
-	"hash/maphash"
 	"io"
 	"slices"
 	"strconv"
@@ -49,8 +49,7 @@ type sparseDecoder struct {
 	// what the slot held. A lookup is a hash and one comparison, cheaper
 	// than a map's, and the cache does not grow with a file of ever new
 	// words.
-	names     *[internSlots]string
-	namesSeed maphash.Seed
+	names *[internSlots]string
 	// skipCred leaves the credibility signals out.
 	skipCred bool
 	// sizes holds how many entries each map or list field (sizeTargets,
@@ -67,6 +66,8 @@ type sparseDecoder struct {
 	// until a record needs them.
 	recycled *sync.Pool
 	spare    spareParts
+	// sc reads the lines it can before the token decoder (sparse_scan.go).
+	sc scanner
 }
 
 // spareParts are the maps and slices of a recycled record, made again for
@@ -168,15 +169,26 @@ const (
 	numSized
 )
 
-// internSlots is the size of the names cache (a power of two); strings
+// internSlots is the size of the names cache (1<<internBits); strings
 // longer than maxInternedLen are not interned.
 const (
-	internSlots    = 1 << 13
+	internBits     = 13
+	internSlots    = 1 << internBits
 	maxInternedLen = 64
 )
 
-// decode reads one line as a sparse record, or returns errNotSparse.
+// decode reads one line as a sparse record, or returns errNotSparse: with
+// the scanner (scan) when it reads the line, else with decodeTokens.
 func (ld *sparseDecoder) decode(line []byte) (*Record, error) {
+	if r := ld.scan(line); r != nil {
+		return r, nil
+	}
+	return ld.decodeTokens(line)
+}
+
+// decodeTokens reads one line as a sparse record through jsontext's
+// tokens, or returns errNotSparse.
+func (ld *sparseDecoder) decodeTokens(line []byte) (*Record, error) {
 	// jsontext reads a bytes.Buffer's bytes in place.
 	ld.dec.Reset(bytes.NewBuffer(line), sparseOptions)
 	ld.depth = 0
@@ -471,11 +483,34 @@ func (ld *sparseDecoder) intern(name []byte) string {
 	}
 	if ld.names == nil {
 		ld.names = new([internSlots]string)
-		ld.namesSeed = maphash.MakeSeed()
 	}
-	slot := &ld.names[maphash.Bytes(ld.namesSeed, name)&(internSlots-1)]
+	slot := &ld.names[internHash(name)>>(64-internBits)]
 	if *slot != string(name) {
 		*slot = string(name)
 	}
 	return *slot
+}
+
+// internHash hashes a name of at most maxInternedLen bytes for the names
+// cache, which takes the top internBits bits: a few loads and
+// multiplications, where hash/maphash's call was a third of interning. A poor spread only costs hits (two names of one
+// slot take turns in it), never a wrong string.
+func internHash(b []byte) uint64 {
+	const m = 0x9E3779B97F4A7C15
+	h := uint64(len(b)) * m
+	for len(b) > 8 {
+		h = (h ^ binary.LittleEndian.Uint64(b)) * m
+		h ^= h >> 32
+		b = b[8:]
+	}
+	// The last 1 to 8 bytes, as two loads that overlap (or bytes, when
+	// fewer than 4).
+	var w uint64
+	switch n := len(b); {
+	case n >= 4:
+		w = uint64(binary.LittleEndian.Uint32(b))<<32 | uint64(binary.LittleEndian.Uint32(b[n-4:]))
+	case n > 0:
+		w = uint64(b[0])<<16 | uint64(b[n/2])<<8 | uint64(b[n-1])
+	}
+	return (h ^ w) * m // its top bits, taken, depend on every byte
 }

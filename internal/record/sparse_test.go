@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/compare-tool/compare/internal/corpus"
 	"github.com/compare-tool/compare/internal/credibility"
 	"github.com/compare-tool/compare/internal/record"
 )
@@ -92,16 +91,7 @@ func readBoth(t *testing.T, data []byte) (full, sparse []*record.Record) {
 // without Sparse: the sparse decoder reads every line itself, and gets what
 // the full decoder gets of the fields it reads.
 func TestSparseRecords(t *testing.T) {
-	recs := generatedRecords(t, 3e5, 3, func(a *corpus.Article) {
-		a.Title, a.URL, a.Meta = "A title", "https://example.com/a", map[string]string{"k": "v"}
-	})
-	s := scorer(t)
-	if _, err := corpus.Read(t.Context(), []string{"../../testdata/sample"}, corpus.Options{}, func(a *corpus.Article) error {
-		recs = append(recs, s.Score(a))
-		return nil
-	}, nil); err != nil {
-		t.Fatal(err)
-	}
+	recs := scoredRecords(t)
 	data := write(t, "jsonl", recs...)
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<24)
