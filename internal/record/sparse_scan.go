@@ -583,9 +583,8 @@ func scanCounts[K ~string](s *scanner, field int, m, spare *map[K]int) {
 // each at its index, in the order compare score writes them: at most 32.
 type fieldSet struct {
 	names []string
-	// members holds each name as a member starts, quoted with its colon
-	// (`"name":`): a field written as compare score writes it is told in
-	// one comparison.
+	// members holds each name as a member after another starts: quoted,
+	// after a comma and before a colon (`,"name":`).
 	members []string
 }
 
@@ -595,7 +594,7 @@ func newFieldSet(names ...string) *fieldSet {
 	}
 	fs := &fieldSet{names: names}
 	for _, n := range names {
-		fs.members = append(fs.members, strconv.Quote(n)+":")
+		fs.members = append(fs.members, ","+strconv.Quote(n)+":")
 	}
 	return fs
 }
@@ -604,8 +603,8 @@ func newFieldSet(names ...string) *fieldSet {
 type fieldObject struct {
 	set *fieldSet
 	// k is the index in set of the field whose value is to be read next,
-	// -1 for a name not in set; name is its name, valid until the next
-	// read.
+	// -1 for a name not in set, and then name is its name, valid until
+	// the next read.
 	k    int
 	name []byte
 	// expect is the index of the field most likely next: the one after the
@@ -633,25 +632,26 @@ func (s *scanner) field(o *fieldObject) bool {
 	if !o.open {
 		return false
 	}
-	if !s.more('}', o.names) {
-		o.open = false
-		s.others = s.others[:o.others]
-		return false
-	}
-	o.names++
-	if o.names > maxNames {
-		s.fail()
-		return false
-	}
 	k := -1
 	set := o.set
-	if e := o.expect; e < len(set.members) && len(s.b)-s.i > len(set.members[e]) &&
-		string(s.b[s.i:s.i+len(set.members[e])]) == set.members[e] {
-		// The field that follows the last, as compare score writes it.
-		k = e
-		s.i += len(set.members[e])
-		o.name = s.b[s.i-len(set.names[e])-2 : s.i-2]
-	} else {
+	if e := o.expect; e < len(set.members) {
+		// The field that follows the last, as compare score writes it, is
+		// told in one comparison, with the comma before it.
+		m := set.members[e]
+		if o.names == 0 {
+			m = m[1:]
+		}
+		if len(s.b)-s.i > len(m) && string(s.b[s.i:s.i+len(m)]) == m {
+			k = e
+			s.i += len(m)
+		}
+	}
+	if k < 0 {
+		if !s.more('}', o.names) {
+			o.open = false
+			s.others = s.others[:o.others]
+			return false
+		}
 		if !s.key(&o.name) {
 			return false
 		}
@@ -664,6 +664,11 @@ func (s *scanner) field(o *fieldObject) bool {
 		if k < 0 && !s.other(o) {
 			return false
 		}
+	}
+	o.names++
+	if o.names > maxNames {
+		s.fail()
+		return false
 	}
 	if k >= 0 {
 		if o.seen&(1<<k) != 0 {
