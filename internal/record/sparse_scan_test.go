@@ -2,6 +2,8 @@ package record_test
 
 import (
 	"bytes"
+	"errors"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -59,6 +61,50 @@ func TestScanScoredRecords(t *testing.T) {
 	}
 	if withCred == 0 {
 		t.Error("no record with matches, attributions and citations: the test reads too little")
+	}
+}
+
+// TestScanRealNews holds the scanner to the token decoder on real news
+// scored with its text (the first 300 articles of the shared
+// Article-Bias-Prediction validation split and the seed articles: curly
+// quotes, dashes, non-ASCII names, escapes); skipped without the data.
+func TestScanRealNews(t *testing.T) {
+	var paths []string
+	for _, p := range []string{"../../../shared/abp/valid.jsonl.gz", "../../../shared/seeds/seeds.jsonl"} {
+		if _, err := os.Stat(p); err == nil {
+			paths = append(paths, p)
+		}
+	}
+	if len(paths) == 0 {
+		t.Skip("no real news in ../shared")
+	}
+	s := scorer(t)
+	var recs []*record.Record
+	for _, p := range paths {
+		n := 0
+		stop := errors.New("enough")
+		if _, err := corpus.Read(t.Context(), []string{p}, corpus.Options{}, func(a *corpus.Article) error {
+			recs = append(recs, s.Score(a))
+			if n++; n == 300 {
+				return stop
+			}
+			return nil
+		}, nil); err != nil && !errors.Is(err, stop) {
+			t.Fatalf("reading %s: %v", p, err)
+		}
+	}
+	data := write(t, "jsonl", recs...)
+	if bytes.IndexByte(data, '\\') < 0 || !bytes.ContainsFunc(data, func(r rune) bool { return r >= 0x80 }) {
+		t.Fatal("no escape or no non-ASCII text in the records: the test reads too little")
+	}
+	for i, line := range bytes.SplitAfter(bytes.TrimSuffix(data, []byte("\n")), []byte("\n")) {
+		scanned, tokens := record.ScanDecode(line)
+		if scanned == nil {
+			t.Fatalf("record %d (%s) is left to the token decoder", i+1, recs[i].ID)
+		}
+		if !reflect.DeepEqual(scanned, tokens) {
+			t.Fatalf("record %d (%s):\nscanned %+v\ntokens  %+v", i+1, recs[i].ID, scanned, tokens)
+		}
 	}
 }
 
