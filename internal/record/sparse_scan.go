@@ -173,11 +173,11 @@ var refFields = newFieldSet("name", "version", "sha256")
 func (s *scanner) ref(name, version, sha256 *string) {
 	for o := s.object(refFields); s.field(&o); {
 		switch o.k {
-		case 0:
+		case 0: // name
 			s.str(name, true)
-		case 1:
+		case 1: // version
 			s.str(version, true)
-		case 2:
+		case 2: // sha256
 			s.str(sha256, true)
 		default:
 			s.skip()
@@ -199,15 +199,15 @@ func (s *scanner) targets(r *Record) {
 		var t TargetScore
 		for o := s.object(targetFields); s.field(&o); {
 			switch o.k {
-			case 0:
+			case 0: // references
 				s.int(&t.References)
-			case 1:
+			case 1: // author
 				s.int(&t.Author)
-			case 2:
+			case 2: // loaded
 				s.int(&t.Loaded)
-			case 3:
+			case 3: // framing
 				s.optFloat(&t.Framing)
-			case 4:
+			case 4: // quote_framing
 				s.optFloat(&t.QuoteFraming)
 			default:
 				s.skip()
@@ -235,21 +235,21 @@ func (s *scanner) stance(r *Record) {
 		var a AxisScore
 		for o := s.object(axisFields); s.field(&o); {
 			switch o.k {
-			case 0:
+			case 0: // score
 				s.float(&a.Score)
-			case 1:
+			case 1: // n
 				s.int(&a.N)
-			case 2:
+			case 2: // quote_score
 				s.float(&a.QuoteScore)
-			case 3:
+			case 3: // quote_n
 				s.int(&a.QuoteN)
-			case 4:
+			case 4: // reported_score
 				s.float(&a.ReportedScore)
-			case 5:
+			case 5: // reported_n
 				s.int(&a.ReportedN)
-			case 6:
+			case 6: // from_reported
 				s.bool(&a.FromReported)
-			case 7:
+			case 7: // distanced_n
 				s.int(&a.DistancedN)
 			default:
 				s.skip()
@@ -349,11 +349,11 @@ func (s *scanner) spans(field int, dst, spare *[]corpus.Span) {
 	scanList(s, field, dst, spare, func(sp *corpus.Span) {
 		for o := s.object(spanFields); s.field(&o); {
 			switch o.k {
-			case 0:
+			case 0: // start
 				s.int(&sp.Start)
-			case 1:
+			case 1: // end
 				s.int(&sp.End)
-			case 2:
+			case 2: // reason
 				s.str(&sp.Reason, true)
 			default:
 				s.skip()
@@ -382,20 +382,19 @@ var signalFields = newFieldSet([]string{cRules: "rules", cAttributions: "attribu
 	cCertainty: "certainty", cIntensifiers: "intensifiers", cDebris: "debris"}...)
 
 var (
-	vagueFields     = newFieldSet("start", "end", "text", "rule", "attribution")
-	sourcingFields  = newFieldSet("claims", "unsourced", "unsourced_share", "loaded", "unsourced_spans")
-	citationFields  = newFieldSet("name", "kind", "side", "country", "self", "citations", "spans")
-	quoteFields     = newFieldSet("count", "scare", "words", "share_of_text", "quotations", "speakers")
-	markerFields    = newFieldSet("count", "author", "spans")
-	debrisFields    = newFieldSet("count", "reasons", "spans")
-	credibilityNull = []byte("null")
+	vagueFields    = newFieldSet("start", "end", "text", "rule", "attribution")
+	sourcingFields = newFieldSet("claims", "unsourced", "unsourced_share", "loaded", "unsourced_spans")
+	citationFields = newFieldSet("name", "kind", "side", "country", "self", "citations", "spans")
+	quoteFields    = newFieldSet("count", "scare", "words", "share_of_text", "quotations", "speakers")
+	markerFields   = newFieldSet("count", "author", "spans")
+	debrisFields   = newFieldSet("count", "reasons", "spans")
 )
 
 // credibility reads the signals' counts, as sparseDecoder.credibility does.
 func (s *scanner) credibility(r *Record) {
 	ld := s.ld
 	s.ws()
-	if s.literal(credibilityNull) {
+	if s.literal(nullLiteral) {
 		return
 	}
 	if s.i >= len(s.b) || s.b[s.i] != '{' {
@@ -419,9 +418,9 @@ func (s *scanner) credibility(r *Record) {
 			scanList(s, sizeVague, &c.VagueSources, &ld.spare.vague, func(v *credibility.Vague) {
 				for o := s.object(vagueFields); s.field(&o); {
 					switch o.k {
-					case 3:
+					case 3: // rule
 						s.str(&v.Rule, true)
-					case 4:
+					case 4: // attribution
 						s.bool(&v.Attribution)
 					default:
 						s.skip()
@@ -432,13 +431,13 @@ func (s *scanner) credibility(r *Record) {
 			so := &c.Sourcing
 			for o := s.object(sourcingFields); s.field(&o); {
 				switch o.k {
-				case 0:
+				case 0: // claims
 					s.int(&so.Claims)
-				case 1:
+				case 1: // unsourced
 					s.int(&so.Unsourced)
-				case 2:
+				case 2: // unsourced_share
 					s.optFloat(&so.UnsourcedShare)
-				case 3:
+				case 3: // loaded
 					s.int(&so.Loaded)
 				default:
 					s.skip()
@@ -448,17 +447,17 @@ func (s *scanner) credibility(r *Record) {
 			scanList(s, sizeCited, &c.Cited, &ld.spare.cited, func(ci *credibility.Citation) {
 				for o := s.object(citationFields); s.field(&o); {
 					switch o.k {
-					case 0:
+					case 0: // name
 						s.str(&ci.Name, true)
-					case 1:
+					case 1: // kind
 						s.str(&ci.Kind, true)
-					case 2:
+					case 2: // side
 						s.str(&ci.Side, true)
-					case 3:
+					case 3: // country
 						s.str(&ci.Country, true)
-					case 4:
+					case 4: // self
 						s.bool(&ci.Self)
-					case 5:
+					case 5: // citations
 						s.int(&ci.Citations)
 					default:
 						s.skip()
@@ -471,13 +470,13 @@ func (s *scanner) credibility(r *Record) {
 			q := &c.Quotes
 			for o := s.object(quoteFields); s.field(&o); {
 				switch o.k {
-				case 0:
+				case 0: // count
 					s.int(&q.Count)
-				case 1:
+				case 1: // scare
 					s.int(&q.Scare)
-				case 2:
+				case 2: // words
 					s.int(&q.Words)
-				case 3:
+				case 3: // share_of_text
 					s.float(&q.ShareOfText)
 				default:
 					s.skip()
@@ -492,9 +491,9 @@ func (s *scanner) credibility(r *Record) {
 		case cDebris:
 			for o := s.object(debrisFields); s.field(&o); {
 				switch o.k {
-				case 0:
+				case 0: // count
 					s.int(&c.Debris.Count)
-				case 1:
+				case 1: // reasons
 					scanCounts(s, sizeReasons, &c.Debris.Reasons, &ld.spare.reasons)
 				default:
 					s.skip()
@@ -509,9 +508,9 @@ func (s *scanner) credibility(r *Record) {
 func (s *scanner) markers(m *credibility.Markers) {
 	for o := s.object(markerFields); s.field(&o); {
 		switch o.k {
-		case 0:
+		case 0: // count
 			s.int(&m.Count)
-		case 1:
+		case 1: // author
 			s.int(&m.Author)
 		default:
 			s.skip()
