@@ -1,10 +1,24 @@
 package credibility
 
-import "sort"
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unique"
+)
 
 // Profile pools the signals of a unit's articles (an outlet or a group).
 // The zero value is an empty profile ready to use. It is not safe for
 // concurrent use.
+//
+// A comparison of 200,000 outlets of an article or two holds one Profile
+// an outlet, so it is kept small: the counts by side and by cited name
+// are short lists sorted by name, not maps (a map of a few entries costs
+// hundreds of bytes), holding the names cited only, and their names are
+// interned, one copy shared by every profile. The sides seen but never
+// cited (Signals.Sides lists every side of the rules, mostly with 0) are
+// one interned list too, which the profiles of articles analysed with
+// the same rules share.
 type Profile struct {
 	articles, tokens                 int
 	attributions, loaded             int
@@ -12,8 +26,9 @@ type Profile struct {
 	quoteWords, quotations           int
 	hedges, certainty, intensifiers  int
 	debris, citations, selfCitations int
-	sides                            map[string]int
-	cited                            map[string]int
+	sides                            []NameCount // sides cited
+	cited                            []NameCount
+	seen                             nameSet // every side seen, cited or not
 }
 
 // Add adds one article's signals; tokens is the article's word count
@@ -22,10 +37,6 @@ type Profile struct {
 func (p *Profile) Add(s *Signals, tokens int) {
 	if s == nil {
 		return
-	}
-	if p.sides == nil {
-		p.sides = map[string]int{}
-		p.cited = map[string]int{}
 	}
 	p.articles++
 	p.tokens += tokens
@@ -45,17 +56,89 @@ func (p *Profile) Add(s *Signals, tokens int) {
 	p.intensifiers += s.Intensifiers.Author
 	p.debris += s.Debris.Count
 	for side, n := range s.Sides {
-		p.sides[side] += n
-		p.citations += n
+		if n != 0 {
+			p.sides = addCount(p.sides, side, n)
+			p.citations += n
+		}
 	}
+	p.seen = p.seen.with(s.Sides)
 	for _, c := range s.Cited {
 		if c.Self {
 			p.selfCitations += c.Citations
 			continue
 		}
 		if c.Citations > 0 {
-			p.cited[c.Name] += c.Citations
+			p.cited = addCount(p.cited, c.Name, c.Citations)
 		}
+	}
+}
+
+// addCount adds n to name's count in list, sorted by name, and returns
+// the list.
+func addCount(list []NameCount, name string, n int) []NameCount {
+	i, ok := slices.BinarySearchFunc(list, name, func(c NameCount, name string) int { return strings.Compare(c.Name, name) })
+	if ok {
+		list[i].Count += n
+		return list
+	}
+	return slices.Insert(list, i, NameCount{Name: unique.Make(name).Value(), Count: n})
+}
+
+// nameSet is a set of names, interned: sets of the same names are one
+// string, the names sorted and each followed by a NUL byte. The zero
+// value is the empty set.
+type nameSet struct {
+	h unique.Handle[string]
+}
+
+// names returns the set's names, each followed by a NUL byte.
+func (s nameSet) names() string {
+	if s == (nameSet{}) {
+		return ""
+	}
+	return s.h.Value()
+}
+
+// has reports whether name is in s.
+func (s nameSet) has(name string) bool {
+	all := s.names()
+	for len(all) > 0 {
+		end := strings.IndexByte(all, 0)
+		if all[:end] == name {
+			return true
+		}
+		all = all[end+1:]
+	}
+	return false
+}
+
+// with returns s with the keys of m added.
+func (s nameSet) with(m map[string]int) nameSet {
+	var add []string
+	for name := range m {
+		if !s.has(name) {
+			add = append(add, name)
+		}
+	}
+	if len(add) == 0 {
+		return s
+	}
+	s.each(func(name string) { add = append(add, name) })
+	slices.Sort(add)
+	var b strings.Builder
+	for _, name := range add {
+		b.WriteString(name)
+		b.WriteByte(0)
+	}
+	return nameSet{unique.Make(b.String())}
+}
+
+// each calls f with each name of s, in order.
+func (s nameSet) each(f func(string)) {
+	for all := s.names(); len(all) > 0; {
+		end := strings.IndexByte(all, 0)
+		f(all[:end])
+		all = all[end+1:]
 	}
 }
 
@@ -135,15 +218,19 @@ func (p *Profile) Result() ProfileResult {
 	r.CertaintyPer1k = ratio(p.certainty, p.tokens, 1000)
 	r.IntensifiersPer1k = ratio(p.intensifiers, p.tokens, 1000)
 	r.DebrisPerArticle = ratio(p.debris, p.articles, 1)
-	for side, n := range p.sides {
-		r.Sides[side] = n
+	p.seen.each(func(side string) {
+		r.Sides[side] = 0
 		if p.citations > 0 {
-			r.SideShare[side] = float64(n) / float64(p.citations)
+			r.SideShare[side] = 0
+		}
+	})
+	for _, s := range p.sides {
+		r.Sides[s.Name] = s.Count
+		if p.citations > 0 {
+			r.SideShare[s.Name] = float64(s.Count) / float64(p.citations)
 		}
 	}
-	for name, n := range p.cited {
-		r.Cited = append(r.Cited, NameCount{Name: name, Count: n})
-	}
+	r.Cited = append(r.Cited, p.cited...)
 	sort.Slice(r.Cited, func(i, j int) bool {
 		if r.Cited[i].Count != r.Cited[j].Count {
 			return r.Cited[i].Count > r.Cited[j].Count

@@ -2,6 +2,7 @@ package credibility
 
 import (
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/compare-tool/compare/internal/corpus"
@@ -54,5 +55,34 @@ func TestProfile(t *testing.T) {
 	e := empty.Result()
 	if e.Articles != 0 || e.UnsourcedShare != nil || e.AttributionsPer1k != nil || e.Sides == nil || e.Cited == nil {
 		t.Errorf("empty profile %+v", e)
+	}
+}
+
+// TestProfileSides checks the sides a profile lists: every side the
+// signals named, those never cited with 0, in as many profiles as share
+// one interned set of them.
+func TestProfileSides(t *testing.T) {
+	sig := func(sides map[string]int) *Signals { return &Signals{Sides: sides} }
+	var p, q Profile
+	p.Add(sig(map[string]int{"wire": 0, "monitor": 2}), 10)
+	p.Add(sig(map[string]int{"wire": 1, "monitor": 0, "un-ngo": 0}), 10)
+	q.Add(sig(map[string]int{"un-ngo": 0, "monitor": 0}), 10)
+	q.Add(sig(map[string]int{"wire": 0}), 10)
+	for _, tc := range []struct {
+		name      string
+		got, want any
+	}{
+		{"sides", p.Result().Sides, map[string]int{"wire": 1, "monitor": 2, "un-ngo": 0}},
+		{"side shares", p.Result().SideShare, map[string]float64{"wire": 1.0 / 3, "monitor": 2.0 / 3, "un-ngo": 0}},
+		{"sides never cited", q.Result().Sides, map[string]int{"wire": 0, "monitor": 0, "un-ngo": 0}},
+		{"no shares without citations", q.Result().SideShare, map[string]float64{}},
+		{"one set of names", p.seen == q.seen, true},
+		{"the empty set", (&Profile{}).Result().Sides, map[string]int{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !reflect.DeepEqual(tc.got, tc.want) {
+				t.Errorf("got %v, want %v", tc.got, tc.want)
+			}
+		})
 	}
 }
