@@ -145,14 +145,11 @@ type Aggregator struct {
 	axes, targets, groups names[string]
 	voices                names[record.Voice]
 	entries               map[string]*entryInfo
-	// forms lists each form (entry, voice, text) once; unitForms counts
-	// each unit's uses of a form, keyed by both indexes, so that a unit
-	// costs a few bytes a form it used, not a map of its own.
+	// forms lists each form (entry, voice, text) once; a unit counts its
+	// uses of them by index (unitAcc.forms), so that it costs 8 bytes a
+	// form it used, not a map of its own.
 	forms     []formUse
 	formIndex map[formUse]uint32
-	unitForms map[unitForm]int32
-	// byUnit is unitForms split by unit (formsOf), made when first needed.
-	byUnit [][]formCount
 	// sample holds the article texts kept for distinctive terms: those
 	// whose hash has at least sampleLevel leading zero bits.
 	sample      []sampledText
@@ -190,11 +187,44 @@ func (n *names[K]) of(name K) int {
 	return i
 }
 
-// at returns the values of name in vs, a slice indexed by position; nil
-// when name was never seen or vs has none for it.
-func (n *names[K]) at(vs [][]float64, name K) []float64 {
-	if i, ok := n.index[name]; ok && i < len(vs) {
-		return vs[i]
+// at returns the values of name in vs; nil when name was never seen or
+// vs has none for it.
+func (n *names[K]) at(vs values, name K) []float64 {
+	if i, ok := n.index[name]; ok {
+		return vs.of(i)
+	}
+	return nil
+}
+
+// values are a unit's article values of several variables (its axes, or
+// its targets), by the variables' positions in an Aggregator's names.
+// Only the variables with a value take room: a unit of one article that
+// has a value on two of a dozen targets holds two, not a dozen.
+type values []variableValues
+
+// variableValues are the values of the variable at a position.
+type variableValues struct {
+	at int
+	x  []float64
+}
+
+// add appends x to the values of the variable at position i.
+func (vs *values) add(i int, x float64) {
+	for k := range *vs {
+		if v := &(*vs)[k]; v.at == i {
+			v.x = append(v.x, x)
+			return
+		}
+	}
+	*vs = append(*vs, variableValues{at: i, x: []float64{x}})
+}
+
+// of returns the values of the variable at position i; nil when none.
+func (vs values) of(i int) []float64 {
+	for _, v := range vs {
+		if v.at == i {
+			return v.x
+		}
 	}
 	return nil
 }
@@ -208,8 +238,9 @@ type unitAcc struct {
 	groups      []groupCount // articles by group, in order of first appearance
 	loadedPer1k []float64
 	voice       []int       // loaded terms by position in Aggregator.voices
-	axes        [][]float64 // article scores by position in Aggregator.axes
-	targets     [][]float64 // article framings by position in Aggregator.targets
+	forms       []formCount // uses by form (Aggregator.forms), sorted by form index
+	axes        values      // article scores by position in Aggregator.axes
+	targets     values      // article framings by position in Aggregator.targets
 	withText    int
 	cred        *credibility.Profile // nil until an article has signals
 	credN       int                  // articles with credibility signals
@@ -237,11 +268,6 @@ type formUse struct {
 	text  string
 }
 
-// unitForm keys Aggregator.unitForms: a unit's index and a form's.
-type unitForm struct {
-	unit, form uint32
-}
-
 // formCount is a unit's uses of a form, by index in Aggregator.forms.
 type formCount struct {
 	form uint32
@@ -257,7 +283,6 @@ func New(opt Options) *Aggregator {
 		entries:   make(map[string]*entryInfo),
 		ids:       make(map[uint64]struct{}),
 		formIndex: make(map[formUse]uint32),
-		unitForms: make(map[unitForm]int32),
 	}
 }
 
@@ -271,7 +296,6 @@ func (a *Aggregator) Add(r *record.Record) error {
 		return &LexiconMismatchError{Want: a.lex, Got: r.Lexicon}
 	}
 	a.n++
-	a.byUnit = nil // made again from unitForms when next needed
 	u := a.unit(record.UnitOf(r, a.opt.By))
 	u.articles++
 	u.tokens += r.Tokens
@@ -286,18 +310,16 @@ func (a *Aggregator) Add(r *record.Record) error {
 	}
 	for id, s := range r.Stance {
 		i := a.axes.of(id)
-		u.axes = grow(u.axes, i, len(a.axes.list))
 		// No evidence is not a neutral stance: an article without terms
 		// bearing on the axis says nothing about it.
 		if s.N > 0 {
-			u.axes[i] = append(u.axes[i], s.Score)
+			u.axes.add(i, s.Score)
 		}
 	}
 	for id, t := range r.Targets {
 		i := a.targets.of(id)
-		u.targets = grow(u.targets, i, len(a.targets.list))
 		if t.Framing != nil {
-			u.targets[i] = append(u.targets[i], *t.Framing)
+			u.targets.add(i, *t.Framing)
 		}
 	}
 	for i := range r.Matches {
@@ -306,7 +328,7 @@ func (a *Aggregator) Add(r *record.Record) error {
 		if !ok {
 			f = a.newForm(m)
 		}
-		a.unitForms[unitForm{uint32(u.index), f}]++
+		u.addForm(f)
 	}
 	if r.Credibility != nil {
 		if u.cred == nil {
@@ -359,7 +381,7 @@ func (a *Aggregator) Add(r *record.Record) error {
 
 // grow returns s long enough to index i, its new elements zero. It grows
 // to n (the names known so far) at once: a unit's first record usually
-// names every axis and target.
+// has terms in most voices.
 func grow[T any](s []T, i, n int) []T {
 	if i < len(s) {
 		return s
@@ -407,33 +429,20 @@ func (a *Aggregator) newForm(m *record.MatchRecord) uint32 {
 	return i
 }
 
-// formsOf returns the forms unit u used with their uses, by form index.
-// The first call after Add splits a.unitForms by unit; it must not run
-// on several goroutines at once.
-func (a *Aggregator) formsOf(u *unitAcc) []formCount {
-	if a.byUnit == nil {
-		counts := make([]int, len(a.order))
-		for k := range a.unitForms {
-			counts[k.unit]++
-		}
-		a.byUnit = make([][]formCount, len(a.order))
-		for i, n := range counts {
-			a.byUnit[i] = make([]formCount, 0, n)
-		}
-		for k, n := range a.unitForms {
-			a.byUnit[k.unit] = append(a.byUnit[k.unit], formCount{k.form, n})
-		}
-		for _, fs := range a.byUnit {
-			slices.SortFunc(fs, func(x, y formCount) int { return cmp.Compare(x.form, y.form) })
-		}
+// addForm counts a use of form f (by index in Aggregator.forms).
+func (u *unitAcc) addForm(f uint32) {
+	i, ok := slices.BinarySearchFunc(u.forms, f, func(c formCount, f uint32) int { return cmp.Compare(c.form, f) })
+	if ok {
+		u.forms[i].n++
+		return
 	}
-	return a.byUnit[u.index]
+	u.forms = slices.Insert(u.forms, i, formCount{f, 1})
 }
 
 // authorUses returns how often unit u used each entry in its own voice.
 func (a *Aggregator) authorUses(u *unitAcc) map[string]int {
 	out := map[string]int{}
-	for _, fc := range a.formsOf(u) {
+	for _, fc := range u.forms {
 		if f := &a.forms[fc.form]; f.voice == record.Author {
 			out[f.entry] += int(fc.n)
 		}

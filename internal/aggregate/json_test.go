@@ -168,7 +168,7 @@ func TestCompactLayout(t *testing.T) {
 				}
 			}
 			got := uses{}
-			for _, fc := range agg.formsOf(u) {
+			for _, fc := range u.forms {
 				got[agg.forms[fc.form]] += int(fc.n)
 			}
 			if fmt.Sprint(got) != fmt.Sprint(tc.forms) {
@@ -179,7 +179,7 @@ func TestCompactLayout(t *testing.T) {
 			}
 		})
 	}
-	// Adding after Result splits the forms anew.
+	// Adding after Result counts on from what Result read.
 	_ = agg.Result()
 	if err := agg.Add(rec("y", "g1", nil, nil, nil, m("e2", "bar", record.Author))); err != nil {
 		t.Fatal(err)

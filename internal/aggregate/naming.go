@@ -217,7 +217,7 @@ func (a *Aggregator) formsByEntry(u *unitAcc) map[string]map[record.Voice][]Form
 		voice record.Voice
 	}
 	uses := map[group]map[string]int{}
-	for _, fc := range a.formsOf(u) {
+	for _, fc := range u.forms {
 		f, k := a.forms[fc.form], fc.n
 		g := group{f.entry, f.voice}
 		if uses[g] == nil {

@@ -51,8 +51,8 @@ func (a *Aggregator) summarise(c *Comparison, units []*unitAcc) {
 			// Sorted as a summary would have them: what follows reads
 			// the same values in the same order either way.
 			slices.Sort(u.loadedPer1k)
-			for _, x := range u.targets {
-				slices.Sort(x)
+			for _, v := range u.targets {
+				slices.Sort(v.x)
 			}
 			c.Units[i] = unit
 			return
