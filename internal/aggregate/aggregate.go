@@ -67,8 +67,11 @@ type Options struct {
 	// Comparison's order) an output lists with their summaries, as a
 	// report does: the others' Units keep their name, group, counts,
 	// Tested, Excluded and Axes (which within-event comparisons read),
-	// but not LoadedPer1k, VoiceShare, Targets or Credibility. Every test,
-	// note and naming count still covers every unit. 0 lists all.
+	// but not LoadedPer1k, VoiceShare, Targets or Credibility, and the
+	// Naming holds their uses only in the order of its labels and in
+	// Users, not in Counts, Forms, Quoted, Distanced or References (nor
+	// in Baseline.Naming, which reads those). Every test and note still
+	// covers every unit. 0 lists all.
 	ListUnits int
 }
 
@@ -550,7 +553,7 @@ func (a *Aggregator) Result() *Comparison {
 		})
 	}
 	a.parallel(len(families), func(i int) { families[i]() })
-	c.Naming = a.naming(c.Targets, units, lex)
+	c.Naming = a.naming(c.Targets, units, lex, opt.ListUnits)
 	var mapNote string
 	c.Map, mapNote = a.outletMap(units, entryNames(lex))
 	if opt.Period != 0 {

@@ -185,7 +185,7 @@ func (a *Aggregator) baseline(c *Comparison, base *Aggregator) *Baseline {
 		}
 	}
 	lex := a.lexicon()
-	b.Naming = namingShifts(c.Naming, base.naming(c.Targets, base.order, lex), c.Units)
+	b.Naming = namingShifts(c.Naming, base.naming(c.Targets, base.order, lex, 0), c.Units)
 	b.NewTerms, b.Notes = a.newTerms(base, units, a.lexiconForms(lex))
 	return b
 }

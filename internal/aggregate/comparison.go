@@ -201,6 +201,12 @@ type Naming struct {
 	// are absent. JSON does not carry it: there every label's counts and
 	// shares list these units, zeros included (MarshalJSON).
 	References map[string]int `json:"-"`
+	// Users counts the units that use an entry of the target in any
+	// voice (their own, quoted or distanced): every unit, also when the
+	// Comparison lists only some (Options.ListUnits) and the labels'
+	// Counts, Forms, Quoted and Distanced and References hold those
+	// only. JSON does not carry it: reading JSON counts it anew.
+	Users int `json:"-"`
 }
 
 // NamingLabel is one lexicon entry's use across units.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/compare-tool/compare/internal/dates"
@@ -221,9 +222,11 @@ func TestExcludedShared(t *testing.T) {
 }
 
 // TestListUnits checks that the units past Options.ListUnits keep their
-// names, counts and axes but no other summary, and that nothing else in
-// the comparison changes: tests, naming, notes (which look at every
-// unit's sample sizes) and the listed units themselves.
+// names, counts and axes but no other summary, that the naming holds the
+// listed units' uses only, its labels in the same order and its Users
+// still counting every unit, and that nothing else in the comparison
+// changes: tests, notes (which look at every unit's sample sizes) and the
+// listed units themselves.
 func TestListUnits(t *testing.T) {
 	recs := readRecordsFile(t, handFile)
 	all := aggregate(t, recs, DefaultOptions())
@@ -242,7 +245,10 @@ func TestListUnits(t *testing.T) {
 		{"listed unit", some.Units[0], all.Units[0]},
 		{"tests", some.Tests, all.Tests},
 		{"target tests", some.TargetTests, all.TargetTests},
-		{"naming", some.Naming, all.Naming},
+		{"naming", some.Naming, namingOf(all.Naming, all.Units[0].Name)},
+		{"naming users", namingUsers(some.Naming), namingUsers(all.Naming)},
+		// The hand file's four units all name both targets.
+		{"naming users of all", namingUsers(all.Naming), map[string]int{"iran-gov": 4, "syria-opposition": 4}},
 		{"notes", some.Notes, all.Notes},
 		{"map", some.Map, all.Map},
 	} {
@@ -267,4 +273,46 @@ func TestListUnits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// namingOf returns ns with the uses of the named unit only.
+func namingOf(ns []Naming, unit string) []Naming {
+	only := func(m map[string][]FormCount) map[string][]FormCount {
+		if fs, ok := m[unit]; ok {
+			return map[string][]FormCount{unit: fs}
+		}
+		return nil
+	}
+	var out []Naming
+	for _, n := range ns {
+		refs := n.References
+		n.References = map[string]int{}
+		if k, ok := refs[unit]; ok {
+			n.References[unit] = k
+		}
+		n.Labels = slices.Clone(n.Labels)
+		for i := range n.Labels {
+			l := &n.Labels[i]
+			counts, forms := l.Counts, l.Forms
+			l.Counts, l.Forms = map[string]int{}, map[string][]FormCount{}
+			if k, ok := counts[unit]; ok {
+				l.Counts[unit] = k
+			}
+			if fs, ok := forms[unit]; ok {
+				l.Forms[unit] = fs
+			}
+			l.Quoted, l.Distanced = only(l.Quoted), only(l.Distanced)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// namingUsers returns each target's Users.
+func namingUsers(ns []Naming) map[string]int {
+	out := map[string]int{}
+	for _, n := range ns {
+		out[n.Target] = n.Users
+	}
+	return out
 }

@@ -18,8 +18,10 @@ import (
 // distanced uses. It keeps only what units used: its work and memory grow
 // with the (unit, entry, form) uses in the records, never with units ×
 // entries, so that tens of thousands of outlets of one article each cost
-// what their articles cost.
-func (a *Aggregator) naming(targets []Label, units []*unitAcc, lex *lexicon.Lexicon) []Naming {
+// what their articles cost. When listed is above 0, only the first listed
+// units get their counts and forms (Options.ListUnits); the others count
+// only in what covers every unit: the order of the labels and Users.
+func (a *Aggregator) naming(targets []Label, units []*unitAcc, lex *lexicon.Lexicon, listed int) []Naming {
 	names := entryNames(lex)
 	byTarget := map[string]*Naming{}
 	labels := map[string]*NamingLabel{}                 // entry → its label, once used
@@ -34,32 +36,35 @@ func (a *Aggregator) naming(targets []Label, units []*unitAcc, lex *lexicon.Lexi
 		labels[id] = l
 		return l
 	}
-	for _, u := range units {
+	target := func(id string) *Naming {
+		if byTarget[id] == nil {
+			byTarget[id] = &Naming{Target: id, References: map[string]int{}}
+		}
+		return byTarget[id]
+	}
+	var used map[*Naming]bool // the targets a unit names, reused
+	for i, u := range units {
+		used = a.countUses(u, target, label, author, other, used)
+		if listed > 0 && i >= listed {
+			continue
+		}
 		for id, byVoice := range a.formsByEntry(u) {
 			e := a.entries[id]
 			if e == nil {
 				continue
 			}
-			if byTarget[e.target] == nil {
-				byTarget[e.target] = &Naming{Target: e.target, References: map[string]int{}}
-			}
-			n := byTarget[e.target]
-			if k := sumForms(byVoice[record.Author]); k > 0 {
-				l := label(id)
+			n, l := byTarget[e.target], labels[id]
+			if fs := byVoice[record.Author]; len(fs) > 0 {
+				k := sumForms(fs)
 				l.Counts[u.name] = k
-				l.Forms[u.name] = byVoice[record.Author]
+				l.Forms[u.name] = fs
 				n.References[u.name] += k
-				author[id] += k
 			}
 			if fs := byVoice[record.Quote]; len(fs) > 0 {
-				l := label(id)
 				l.Quoted = addForms(l.Quoted, u.name, fs)
-				other[id] += sumForms(fs)
 			}
 			if fs := byVoice[record.Distanced]; len(fs) > 0 {
-				l := label(id)
 				l.Distanced = addForms(l.Distanced, u.name, fs)
-				other[id] += sumForms(fs)
 			}
 		}
 	}
@@ -79,6 +84,41 @@ func (a *Aggregator) naming(targets []Label, units []*unitAcc, lex *lexicon.Lexi
 		out = append(out, *n)
 	}
 	return out
+}
+
+// countUses counts what every unit's uses count for, listed or not: its
+// uses of each entry in the author's voice (author) and quoted or at a
+// distance (other), and the unit among the Users of each target it names
+// in any of these voices. It makes the targets and labels of the entries
+// it uses. used is a map to reuse, returned.
+func (a *Aggregator) countUses(u *unitAcc, target func(string) *Naming, label func(string) *NamingLabel,
+	author, other map[string]int, used map[*Naming]bool) map[*Naming]bool {
+	if used == nil {
+		used = map[*Naming]bool{}
+	}
+	clear(used)
+	for _, fc := range u.forms {
+		f := &a.forms[fc.form]
+		e := a.entries[f.entry]
+		if e == nil {
+			continue
+		}
+		n := target(e.target)
+		switch f.voice {
+		case record.Author:
+			author[f.entry] += int(fc.n)
+		case record.Quote, record.Distanced:
+			other[f.entry] += int(fc.n)
+		default:
+			continue
+		}
+		label(f.entry)
+		if !used[n] {
+			used[n] = true
+			n.Users++
+		}
+	}
+	return used
 }
 
 // Share returns the share of unit's author-voice references to n's target
@@ -193,6 +233,7 @@ func (n *Naming) UnmarshalJSON(data []byte) error {
 		}
 		n.Labels[i] = l
 	}
+	n.Users = len(n.UsedBy())
 	return nil
 }
 

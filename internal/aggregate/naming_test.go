@@ -2,6 +2,7 @@ package aggregate
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -44,7 +45,8 @@ func TestNamingForms(t *testing.T) {
 		return m
 	}
 	recs := []*record.Record{
-		{ID: "c1", Outlet: "caspian", Lexicon: ref, Matches: []record.MatchRecord{
+		// The targets compared are those the records name (no lexicon).
+		{ID: "c1", Outlet: "caspian", Lexicon: ref, Targets: map[string]record.TargetScore{"gov": {}}, Matches: []record.MatchRecord{
 			match("Raisi", "iranian-officials", record.Author), match("Raisi", "iranian-officials", record.Author),
 			match("RAISI", "iranian-officials", record.Author), match("Amir-Abdollahian", "iranian-officials", record.Author),
 			match("mullahs' regime", "mullahs-regime", record.Quote)}},
@@ -79,6 +81,7 @@ func TestNamingForms(t *testing.T) {
 		{"exile's distanced Raisi", officials.Distanced["exile"], []FormCount{{"Raisi", 1}}},
 		{"exile's own officials", officials.Counts["exile"], 0},
 		{"no forms where nothing was written", officials.Forms["exile"], []FormCount(nil)},
+		{"users", c.Naming[0].Users, 2},
 	}
 	for _, ck := range checks {
 		t.Run(ck.name, func(t *testing.T) {
@@ -95,6 +98,50 @@ func TestNamingForms(t *testing.T) {
 		if p.Name == "iranian-officials" && p.Label != "named Iranian officials" {
 			t.Errorf("map entry %q labelled %q", p.Name, p.Label)
 		}
+	}
+}
+
+// TestNamingPastListUnits checks that the units past Options.ListUnits
+// leave no uses of their own in the naming, but still count in its Users
+// and in the order of its labels: "quoter", listed last, quotes the
+// regime three times, which puts it before the officials (used once in
+// the author's voice, by "caspian").
+func TestNamingPastListUnits(t *testing.T) {
+	ref := record.LexiconRef{Name: "officials", Version: "1", SHA256: "0f"}
+	match := func(text, entry string, v record.Voice) record.MatchRecord {
+		return record.MatchRecord{Text: text, Entry: entry, Target: "gov", Category: "neutral", Voice: v}
+	}
+	regime := match("mullahs' regime", "mullahs-regime", record.Quote)
+	recs := []*record.Record{
+		// The targets compared are those the records name (no lexicon).
+		{ID: "c1", Outlet: "caspian", Lexicon: ref, Targets: map[string]record.TargetScore{"gov": {}}, Matches: []record.MatchRecord{match("Raisi", "iranian-officials", record.Author),
+			match("mullahs' regime", "mullahs-regime", record.Author)}},
+		{ID: "c2", Outlet: "caspian", Lexicon: ref},
+		{ID: "q1", Outlet: "quoter", Lexicon: ref, Matches: []record.MatchRecord{regime, regime, regime}},
+		{ID: "r1", Outlet: "reporter", Lexicon: ref, Matches: []record.MatchRecord{match("Raisi", "iranian-officials", record.Reported)}},
+	}
+	for _, tc := range []struct {
+		listed    int
+		quoted    map[string][]FormCount
+		reference map[string]int
+	}{
+		{0, map[string][]FormCount{"quoter": {{"mullahs' regime", 3}}}, map[string]int{"caspian": 2}},
+		{1, nil, map[string]int{"caspian": 2}},
+	} {
+		t.Run(fmt.Sprintf("ListUnits %d", tc.listed), func(t *testing.T) {
+			opt := DefaultOptions()
+			opt.Bootstrap, opt.Top, opt.ListUnits = 0, 0, tc.listed
+			c := aggregate(t, recs, opt)
+			if len(c.Naming) != 1 || len(c.Naming[0].Labels) != 2 {
+				t.Fatalf("naming: %+v", c.Naming)
+			}
+			n := c.Naming[0]
+			got := []any{n.Labels[0].Entry, n.Labels[1].Entry, n.Users, n.Labels[0].Quoted, n.References}
+			want := []any{"mullahs-regime", "iranian-officials", 2, tc.quoted, tc.reference}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("labels, users, quoted, references: %v, want %v", got, want)
+			}
+		})
 	}
 }
 

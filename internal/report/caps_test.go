@@ -12,6 +12,7 @@ import (
 
 	"github.com/compare-tool/compare/internal/aggregate"
 	"github.com/compare-tool/compare/internal/corpus"
+	"github.com/compare-tool/compare/internal/record"
 )
 
 // overCapInput is the hostile input of issue 14 item 9 at a reduced size
@@ -196,4 +197,66 @@ func TestBrowserOpenFile(t *testing.T) {
 	checkChartsDrawn(t, ctx, 1)
 	t.Logf("%s (%s bytes) opened with every chart drawn in %.1f s", file, formatInt(len(page)), time.Since(start).Seconds())
 	pl.Check(t)
+}
+
+// TestWriteListUnits checks that a comparison that keeps no detail of the
+// outlets a page does not list (aggregate.Options.ListUnits, as compare
+// report makes it: no naming forms or counts, no summaries beyond the
+// axes) gives the same page, byte for byte, as one that keeps every
+// outlet's. Most outlets are past the list; some name the actors in
+// their own voice, some only quote or distance the names, which the page
+// still counts among the outlets its naming table does not show.
+func TestWriteListUnits(t *testing.T) {
+	s := newScoring(t, 0)
+	paras := []string{
+		"The terrorists attacked first. The regime said nothing.\n",
+		"A spokesman said: \"The terrorists will pay.\" The government did not comment.\n",
+		"The so-called freedom fighters disagree; the regime is silent.\n",
+	}
+	var recs []*record.Record
+	add := func(id, outlet, text string) {
+		r := s.sc.Score(&corpus.Article{ID: id, Outlet: outlet, Title: id, Text: text})
+		recs = append(recs, r)
+	}
+	for u := range 4 {
+		for i := range 3 + u {
+			add(fmt.Sprintf("big-%d-%d", u, i), fmt.Sprintf("big %d", u), paras[(u+i)%3]+paras[i%3])
+		}
+	}
+	for u := range 40 {
+		add(fmt.Sprintf("small-%d", u), fmt.Sprintf("small %02d", u), paras[u%3])
+	}
+	opt := DefaultOptions()
+	opt.MaxUnits, opt.TopUnits = 5, 3
+	page := func(listUnits int) (string, *aggregate.Comparison) {
+		aopt := aggregate.DefaultOptions()
+		aopt.Lexicon, aopt.Bootstrap, aopt.ListUnits = s.lex, 50, listUnits
+		agg := aggregate.New(aopt)
+		for _, r := range recs {
+			if err := agg.Add(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c := agg.Result()
+		var buf bytes.Buffer
+		if err := Write(&buf, Input{Comparison: c, Records: recs, Lexicon: s.lex}, opt); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String(), c
+	}
+	all, _ := page(0)
+	listed, c := page(opt.ListUnits())
+	if all != listed {
+		t.Errorf("the page differs when the comparison lists %d outlets (%d and %d bytes)", opt.ListUnits(), len(listed), len(all))
+	}
+	// The comparison did leave the others' detail out, and the page
+	// counts them.
+	for _, n := range c.Naming {
+		if len(n.References) > opt.ListUnits() {
+			t.Errorf("%s: naming references of %d outlets, want at most %d", n.Target, len(n.References), opt.ListUnits())
+		}
+	}
+	if !strings.Contains(all, "smaller outlets not shown; see compare stats") {
+		t.Error("the page does not say that its naming table leaves outlets out")
+	}
 }

@@ -121,7 +121,7 @@ func tinyInputNamed(t testing.TB, hostile bool, a, b string) Input {
 				{Entry: "government", Label: "government", Valence: 0, Category: "neutral",
 					Counts: map[string]int{a: 2, b: 2},
 					Forms:  map[string][]aggregate.FormCount{a: {{Form: "government", Count: 2}}, b: {{Form: "government", Count: 2}}}}},
-				References: map[string]int{a: 4, b: 2}},
+				References: map[string]int{a: 4, b: 2}, Users: 2},
 			{Target: "rebels", Labels: []aggregate.NamingLabel{
 				{Entry: "freedom-fighters", Label: "freedom fighters", Valence: 1, Category: "honorific", Loaded: true,
 					Counts:    map[string]int{b: 2},
@@ -131,7 +131,7 @@ func tinyInputNamed(t testing.TB, hostile bool, a, b string) Input {
 					Counts: map[string]int{},
 					Forms:  map[string][]aggregate.FormCount{},
 					Quoted: map[string][]aggregate.FormCount{a: {{Form: "terrorists", Count: 1}}}}},
-				References: map[string]int{b: 2}},
+				References: map[string]int{b: 2}, Users: 2},
 		},
 		Distinctive: []aggregate.Distinctive{
 			{Unit: a, Terms: []aggregate.DistinctiveTerm{{Term: "regime", Z: 2.5, Delta: 1.2, Count: 2, Others: 0, Lexicon: true},

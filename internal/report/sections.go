@@ -72,8 +72,11 @@ func (b *builder) naming() []namingView {
 		if len(nm.Labels) == 0 {
 			continue
 		}
-		all := map[string]bool{} // units that use an entry of the target in any voice
-		own := map[string]bool{} // … in their own voice
+		// The units that use an entry of the target in any voice, and in
+		// their own: the chart units are listed (Options.ListUnits), so
+		// the labels hold their uses; nm.Users counts every unit.
+		all := map[string]bool{}
+		own := map[string]bool{}
 		for _, l := range nm.Labels {
 			for u, c := range l.Counts {
 				if c > 0 {
@@ -100,7 +103,7 @@ func (b *builder) naming() []namingView {
 			continue
 		}
 		v := namingView{Target: nm.Target, Label: b.targetLabel(nm.Target), Units: units,
-			Hidden: len(all) - len(shown), Chart: chartRef{ID: fmt.Sprintf("chart-naming-%d", ti)}}
+			Hidden: nm.Users - len(shown), Chart: chartRef{ID: fmt.Sprintf("chart-naming-%d", ti)}}
 		for _, u := range shown {
 			// Each unit's entries, most used in its own voice first.
 			labels := slices.Clone(nm.Labels)
