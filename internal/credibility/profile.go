@@ -1,6 +1,7 @@
 package credibility
 
 import (
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -101,13 +102,10 @@ func (s nameSet) names() string {
 
 // has reports whether name is in s.
 func (s nameSet) has(name string) bool {
-	all := s.names()
-	for len(all) > 0 {
-		end := strings.IndexByte(all, 0)
-		if all[:end] == name {
+	for n := range s.all() {
+		if n == name {
 			return true
 		}
-		all = all[end+1:]
 	}
 	return false
 }
@@ -123,7 +121,7 @@ func (s nameSet) with(m map[string]int) nameSet {
 	if len(add) == 0 {
 		return s
 	}
-	s.each(func(name string) { add = append(add, name) })
+	add = slices.AppendSeq(add, s.all())
 	slices.Sort(add)
 	var b strings.Builder
 	for _, name := range add {
@@ -133,12 +131,16 @@ func (s nameSet) with(m map[string]int) nameSet {
 	return nameSet{unique.Make(b.String())}
 }
 
-// each calls f with each name of s, in order.
-func (s nameSet) each(f func(string)) {
-	for all := s.names(); len(all) > 0; {
-		end := strings.IndexByte(all, 0)
-		f(all[:end])
-		all = all[end+1:]
+// all yields the names of s, in order.
+func (s nameSet) all() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for all := s.names(); len(all) > 0; {
+			end := strings.IndexByte(all, 0)
+			if !yield(all[:end]) {
+				return
+			}
+			all = all[end+1:]
+		}
 	}
 }
 
@@ -218,12 +220,12 @@ func (p *Profile) Result() ProfileResult {
 	r.CertaintyPer1k = ratio(p.certainty, p.tokens, 1000)
 	r.IntensifiersPer1k = ratio(p.intensifiers, p.tokens, 1000)
 	r.DebrisPerArticle = ratio(p.debris, p.articles, 1)
-	p.seen.each(func(side string) {
+	for side := range p.seen.all() {
 		r.Sides[side] = 0
 		if p.citations > 0 {
 			r.SideShare[side] = 0
 		}
-	})
+	}
 	for _, s := range p.sides {
 		r.Sides[s.Name] = s.Count
 		if p.citations > 0 {
