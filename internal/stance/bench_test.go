@@ -73,17 +73,9 @@ func BenchmarkScore(b *testing.B) {
 // hold, as in a real run, where a larger trie and word table miss the
 // cache more often; cpu-ms/op is beside the wall time.
 func BenchmarkScoreLexiconSize(b *testing.B) {
-	base, err := lexicon.Load(lexicon.Default)
-	if err != nil {
-		b.Fatal(err)
-	}
+	base, an := defaultRules(b)
 	arts := benchArticles(b, base, 8e6)
 	n := textBytes(arts)
-	rules, err := credibility.Load(credibility.Default)
-	if err != nil {
-		b.Fatal(err)
-	}
-	an := credibility.Compile(rules)
 	for _, entries := range []int{1000, 10000} {
 		lex, err := lexicon.Parse("generated.yaml", []byte(gencorpus.Lexicon(base, entries, 1)))
 		if err != nil {
@@ -109,15 +101,7 @@ func BenchmarkScoreLexiconSize(b *testing.B) {
 // with the credibility word lists. Besides the wall time it reports the
 // CPU time per load (cpu-ms/op), garbage collection included.
 func BenchmarkLoadLexiconSize(b *testing.B) {
-	base, err := lexicon.Load(lexicon.Default)
-	if err != nil {
-		b.Fatal(err)
-	}
-	rules, err := credibility.Load(credibility.Default)
-	if err != nil {
-		b.Fatal(err)
-	}
-	an := credibility.Compile(rules)
+	base, an := defaultRules(b)
 	for _, entries := range []int{1000, 10000} {
 		data := []byte(gencorpus.Lexicon(base, entries, 1))
 		b.Run(fmt.Sprint(entries), func(b *testing.B) {

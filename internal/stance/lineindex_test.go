@@ -53,8 +53,9 @@ func longLine(n int) *corpus.Article {
 	return &corpus.Article{ID: "long", Outlet: "O", Text: strings.Repeat(unit, n/len(unit)+1)}
 }
 
-// longLineScorer scores with the default lexicon and credibility rules.
-func longLineScorer(t testing.TB) *Scorer {
+// defaultRules loads the default lexicon and the default credibility
+// rules, compiled.
+func defaultRules(t testing.TB) (*lexicon.Lexicon, *credibility.Analyzer) {
 	t.Helper()
 	lex, err := lexicon.Load(lexicon.Default)
 	if err != nil {
@@ -64,8 +65,15 @@ func longLineScorer(t testing.TB) *Scorer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return lex, credibility.Compile(rules)
+}
+
+// longLineScorer scores with the default lexicon and credibility rules.
+func longLineScorer(t testing.TB) *Scorer {
+	t.Helper()
+	lex, an := defaultRules(t)
 	s := NewScorer(lexicon.Compile(lex))
-	s.SetCredibility(credibility.Compile(rules))
+	s.SetCredibility(an)
 	return s
 }
 
