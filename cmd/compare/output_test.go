@@ -158,21 +158,9 @@ func TestInterrupted(t *testing.T) {
 	if err := os.WriteFile(out, []byte("earlier\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	// Score records, then a line that is none (readScoreFile must stop
-	// before it: TestReadScoreFileStops).
 	scores := filepath.Join(t.TempDir(), "scores.jsonl")
 	if _, stderr, code := compare(t, "", "score", "--format", "jsonl", "-o", scores, in); code != exitOK {
 		t.Fatalf("score: exit %d, %s", code, stderr)
-	}
-	f, err := os.OpenFile(scores, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.WriteString("{not a record\n"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
 	}
 	labels := filepath.Join(t.TempDir(), "labels.csv")
 	if err := os.WriteFile(labels, []byte("outlet,label\nO,left\n"), 0o644); err != nil {
