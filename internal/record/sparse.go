@@ -120,6 +120,17 @@ func (ld *sparseDecoder) newRecord() *Record {
 	return r
 }
 
+// takeSignals returns the spare signals, emptied, or new ones when there
+// are none, leaving no spare.
+func (sp *spareParts) takeSignals() *credibility.Signals {
+	s := sp.signals
+	if s == nil {
+		return new(credibility.Signals)
+	}
+	sp.signals = nil
+	return s
+}
+
 // keepMap makes m the spare when it is not nil.
 func keepMap[K comparable, V any](spare *map[K]V, m map[K]V) {
 	if m != nil {

@@ -224,12 +224,7 @@ func (ld *sparseDecoder) credibility(r *Record) error {
 	if ld.dec.PeekKind() != '{' {
 		return ld.object(nil) // null, or errNotSparse
 	}
-	s := ld.spare.signals
-	if s != nil {
-		ld.spare.signals = nil
-	} else {
-		s = new(credibility.Signals)
-	}
+	s := ld.spare.takeSignals()
 	r.Credibility = s
 	markers := func(m *credibility.Markers) error {
 		return ld.object(func(name []byte) error {

@@ -401,12 +401,7 @@ func (s *scanner) credibility(r *Record) {
 		s.fail()
 		return
 	}
-	c := ld.spare.signals
-	if c != nil {
-		ld.spare.signals = nil
-	} else {
-		c = new(credibility.Signals)
-	}
+	c := ld.spare.takeSignals()
 	r.Credibility = c
 	for o := s.object(signalFields); s.field(&o); {
 		switch o.k {
